@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The model: articles, catalog, linking, index, search. No terminal code.
+        // Its path is the package root so that the top-level Resources/ folder
+        // (the bundled articles and the entity catalog) can be its resources.
+        .target(
+            name: "DossierCore",
+            path: ".",
+            exclude: ["Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier", "Tests"],
+            sources: ["Sources/DossierCore"],
+            resources: [.copy("Resources/articles"), .copy("Resources/catalog.json")]
+        ),
+        .target(name: "DossierUI", dependencies: ["DossierCore"]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierCore", "DossierUI", "DossierTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierUITests", dependencies: ["DossierUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier"]),
+    ]
+)

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A file found under the paths a user gave, before it is read.
+public struct ArticleFile: Sendable, Equatable {
+    /// The path as the user gave it, joined with the file's place below it.
+    public let path: String
+    /// The path below the folder the user gave, or the file name for a file given directly.
+    public let relativePath: String
+
+    /// Extensions walked in folders; a file named directly is read whatever its extension.
+    static let articleExtensions: Set<String> = ["txt", "md"]
+
+    /// Every article file under `paths`, in the order given and then by name.
+    ///
+    /// Hidden files and folders are skipped, a symbolic link to a folder already
+    /// walked is not walked again (so link loops end), and a folder that cannot be
+    /// read is reported through `warn` and skipped. A path that does not exist is an error.
+    static func find(in paths: [String], warn: (String) -> Void) throws -> [ArticleFile] {
+        var files: [ArticleFile] = []
+        var visited = Set<FileIdentity>()
+        for path in paths {
+            guard let identity = FileIdentity(path: path) else {
+                if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    throw DossierError.unreadable(path, reason: "it cannot be opened")
+                }
+                throw DossierError.pathNotFound(path)
+            }
+            if identity.isDirectory {
+                guard FileManager.default.isReadableFile(atPath: path) else {
+                    throw DossierError.unreadable(path, reason: "permission denied")
+                }
+                walk(path, relative: "", identity: identity, visited: &visited, into: &files, warn: warn)
+            } else {
+                files.append(ArticleFile(path: path, relativePath: (path as NSString).lastPathComponent))
+            }
+        }
+        return files
+    }
+
+    private static func walk(_ folder: String, relative: String, identity: FileIdentity,
+                             visited: inout Set<FileIdentity>, into files: inout [ArticleFile], warn: (String) -> Void) {
+        guard visited.insert(identity).inserted else { return }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            warn("skipped \(folder): the folder cannot be read")
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            guard let entry = FileIdentity(path: path) else {
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    warn("skipped \(path): the link points nowhere")
+                }
+                continue
+            }
+            if entry.isDirectory {
+                walk(path, relative: relativePath, identity: entry, visited: &visited, into: &files, warn: warn)
+            } else if entry.isRegularFile, articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                files.append(ArticleFile(path: path, relativePath: relativePath))
+            }
+        }
+    }
+}
+
+/// Device and inode of a file, following links: what makes two paths the same file.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+    let isDirectory: Bool
+    let isRegularFile: Bool
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    static func == (left: FileIdentity, right: FileIdentity) -> Bool {
+        left.device == right.device && left.inode == right.inode
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(device)
+        hasher.combine(inode)
+    }
+}

@@ -1,0 +1,147 @@
+/// Turns the text of a file into an `Article`: finds the headline, dateline,
+/// byline, section, date and source footer, and the body paragraphs between.
+///
+/// Plain-text news comes in many shapes. The rules here are the ones real files
+/// need: paragraphs separated by blank lines or one per line, a headline that may
+/// be missing, a wire dateline ("WASHINGTON –"), a content-management byline
+/// template with empty slots ("By , in Technologies on ."), and a trailing
+/// copyright or photo-credit footer that is metadata, not prose.
+public enum ArticleParser {
+    /// Longest derived title, in characters, before it is cut at a word.
+    static let derivedTitleLimit = 80
+
+    public static func parse(_ text: SourceText, id: String, path: String) -> Article {
+        var blocks = paragraphs(in: text)
+        var headlineRange: Range<Int>?
+        if let first = blocks.first, blocks.count > 1, looksLikeHeadline(text, first) {
+            headlineRange = first
+            blocks.removeFirst()
+        }
+
+        var byline: String?
+        var section: String?
+        var date: String?
+        if let bylineIndex = blocks.prefix(3).firstIndex(where: { Byline.parse(text.string($0)) != nil }),
+           let parsed = Byline.parse(text.string(blocks[bylineIndex])) {
+            byline = parsed.author
+            section = parsed.section
+            date = parsed.date
+            blocks.remove(at: bylineIndex)
+        }
+
+        var footers: [String] = []
+        while blocks.count > 1, footers.count < 3, let last = blocks.last, Footer.isMetadata(text.string(last)) {
+            footers.insert(text.string(last), at: 0)
+            blocks.removeLast()
+        }
+
+        var dateline: String?
+        var datelineSource: String?
+        if let first = blocks.first, let found = Dateline.find(text, in: first) {
+            dateline = found.place
+            datelineSource = found.source
+            blocks[0] = found.bodyStart..<first.upperBound
+        }
+
+        let title = headlineRange.map { SourceText.flattened(text.string($0)).trimmed }
+            ?? blocks.first.map { derivedTitle(from: SourceText.flattened(text.string($0))) }
+            ?? ""
+        let wordCount = blocks.reduce(0) { $0 + Tokenizer.tokens(in: text.bytes, range: $1).count }
+        let source = datelineSource ?? footers.lazy.compactMap(Publisher.name(in:)).first
+
+        return Article(
+            id: id, path: path, text: text, title: title, headlineRange: headlineRange,
+            dateline: dateline, byline: byline, section: section, source: source, date: date,
+            paragraphs: blocks, wordCount: wordCount)
+    }
+
+    // MARK: - Paragraphs
+
+    /// Paragraphs are separated by blank lines; inside a block, lines longer than a
+    /// hard-wrapped line are paragraphs of their own (files with one paragraph a line).
+    static func paragraphs(in text: SourceText) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var block: [Range<Int>] = []
+        func flush() {
+            guard let first = block.first, let last = block.last else { return }
+            let hardWrapped = block.dropLast().allSatisfy { scalarCount(text, $0) <= 100 }
+            if hardWrapped { result.append(first.lowerBound..<last.upperBound) } else { result += block }
+            block.removeAll()
+        }
+        for line in lines(of: text) {
+            if isBlank(text, line) { flush() } else { block.append(trimmed(text, line)) }
+        }
+        flush()
+        return result
+    }
+
+    private static func lines(of text: SourceText) -> [Range<Int>] {
+        let starts = text.lineStarts
+        return starts.indices.map { index in
+            var end = index + 1 < starts.count ? starts[index + 1] : text.bytes.count
+            while end > starts[index], text.bytes[end - 1] == 0x0A || text.bytes[end - 1] == 0x0D { end -= 1 }
+            return starts[index]..<end
+        }
+    }
+
+    static func isBlank(_ text: SourceText, _ range: Range<Int>) -> Bool {
+        trimmed(text, range).isEmpty
+    }
+
+    /// Drops ASCII white space, form feeds and no-break spaces at either end.
+    static func trimmed(_ text: SourceText, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        func spaceLength(at index: Int) -> Int {
+            let byte = text.bytes[index]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+            if byte == 0xC2, index + 1 < end, text.bytes[index + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        while start < end { let length = spaceLength(at: start); if length == 0 { break }; start += length }
+        while end > start {
+            let byte = text.bytes[end - 1]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { end -= 1 }
+            else if byte == 0xA0, end - 2 >= start, text.bytes[end - 2] == 0xC2 { end -= 2 }
+            else { break }
+        }
+        return start..<end
+    }
+
+    static func scalarCount(_ text: SourceText, _ range: Range<Int>) -> Int {
+        text.bytes[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    // MARK: - Headline and derived title
+
+    /// A headline is a short single line that does not read as a sentence.
+    private static func looksLikeHeadline(_ text: SourceText, _ range: Range<Int>) -> Bool {
+        let string = text.string(range)
+        guard !string.contains(where: \.isNewline), scalarCount(text, range) <= 150 else { return false }
+        guard let last = string.last, !".,;:".contains(last) else { return false }
+        return Tokenizer.tokens(in: text.bytes, range: range).count <= 25
+    }
+
+    /// The first sentence, cut at the last word that fits, with an ellipsis when cut.
+    static func derivedTitle(from paragraph: String) -> String {
+        let sentence = SentenceSplitter.firstSentence(of: paragraph)
+        guard sentence.count > derivedTitleLimit else { return sentence }
+        var title = ""
+        for word in sentence.split(separator: " ") {
+            if title.count + word.count + 1 > derivedTitleLimit - 1 { break }
+            title += title.isEmpty ? String(word) : " " + word
+        }
+        if title.isEmpty { title = String(sentence.prefix(derivedTitleLimit - 1)) }
+        while let last = title.last, ",;:–—-".contains(last) { title.removeLast() }
+        return title + "…"
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// All the articles a user opened, with every entity mention linked and every word indexed.
+///
+/// Articles are kept in reading order: newest first where they carry a date,
+/// then the undated ones by path. Every index in this type (`articles`,
+/// `mentions`, hits) counts in that order.
+public final class Corpus: Sendable {
+    public let articles: [Article]
+    public let entities: [Entity]
+    /// The mentions in each article, in text order; `mentions[i]` belongs to `articles[i]`.
+    public let mentions: [[Mention]]
+    /// Every linked mention of each entity, in reading order; `mentionsByEntity[e]` belongs to `entities[e]`.
+    public let mentionsByEntity: [[MentionReference]]
+    public let index: SearchIndex
+    /// Files that were found but not loaded, with the reason.
+    public let skipped: [SkippedFile]
+
+    private let entityIndexByID: [String: Int]
+
+    init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile]) {
+        self.articles = articles
+        self.entities = entities
+        self.mentions = mentions
+        self.index = index
+        self.skipped = skipped
+        var byEntity = Array(repeating: [MentionReference](), count: entities.count)
+        for (article, articleMentions) in mentions.enumerated() {
+            for (position, mention) in articleMentions.enumerated() {
+                if let entity = mention.entity { byEntity[entity].append(MentionReference(article: article, mention: position)) }
+            }
+        }
+        mentionsByEntity = byEntity
+        entityIndexByID = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
+    }
+
+    // MARK: - Loading
+
+    /// Loads the articles under `paths` (files and folders), or the bundled articles when `paths` is empty.
+    ///
+    /// Files that are empty or not text are skipped and reported through `warn`,
+    /// as are unreadable files inside folders; a path that does not exist or cannot
+    /// be read is an error, and so is a set of paths that holds no article at all.
+    public static func load(paths: [String], catalog: EntityCatalog? = nil,
+                            warn: (String) -> Void = { _ in }) throws -> Corpus {
+        let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
+        let catalog = try catalog ?? EntityCatalog.bundled()
+        let files = try ArticleFile.find(in: paths, warn: warn)
+        let directlyNamed = Set(paths)
+        let ids = articleIDs(for: files)
+        let linker = EntityLinker(entities: catalog.entities)
+
+        let loaded = files.indices.parallelMap { index -> Result<LoadedArticle, SkippedFile> in
+            let file = files[index]
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file.path))
+            } catch {
+                return .failure(SkippedFile(path: file.path, reason: "it cannot be read", isFatal: directlyNamed.contains(file.path)))
+            }
+            switch TextSniffer.verdict(for: data) {
+            case .empty: return .failure(SkippedFile(path: file.path, reason: "it is empty"))
+            case .binary(let why): return .failure(SkippedFile(path: file.path, reason: "it is not text (\(why))"))
+            case .text: break
+            }
+            let article = ArticleParser.parse(SourceText(decoding: data), id: ids[index], path: file.path)
+            let tokenRuns = article.contentRanges.map { Tokenizer.tokens(in: article.text.bytes, range: $0) }
+            let mentions = linker.mentions(in: article.text, tokenRuns: tokenRuns)
+            return .success(LoadedArticle(article: article, tokenRuns: tokenRuns, mentions: mentions))
+        }
+
+        var articles: [LoadedArticle] = []
+        var skipped: [SkippedFile] = []
+        for result in loaded {
+            switch result {
+            case .success(let article): articles.append(article)
+            case .failure(let skip):
+                if skip.isFatal { throw DossierError.unreadable(skip.path, reason: skip.reason) }
+                skipped.append(skip)
+                warn("skipped \(skip.path): \(skip.reason)")
+            }
+        }
+        guard !articles.isEmpty else {
+            if files.isEmpty { throw DossierError.noArticles(paths) }
+            throw DossierError.noArticles(paths)
+        }
+        articles.sort { readsBefore($0.article, $1.article) }
+
+        var index = SearchIndex()
+        for article in articles { index.add(tokenRuns: article.tokenRuns) }
+        index.finish()
+        return Corpus(articles: articles.map(\.article), entities: catalog.entities,
+                      mentions: articles.map(\.mentions), index: index, skipped: skipped)
+    }
+
+    private struct LoadedArticle: Sendable {
+        let article: Article
+        let tokenRuns: [[Token]]
+        let mentions: [Mention]
+    }
+
+    /// Newest first where dated, then undated by path.
+    static func readsBefore(_ left: Article, _ right: Article) -> Bool {
+        switch (left.date, right.date) {
+        case let (leftDate?, rightDate?) where leftDate != rightDate: return leftDate > rightDate
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return left.path < right.path
+        }
+    }
+
+    /// File names without extension; where two files share one, their relative paths.
+    static func articleIDs(for files: [ArticleFile]) -> [String] {
+        func stripped(_ path: String) -> String { (path as NSString).deletingPathExtension }
+        let names = files.map { stripped(($0.relativePath as NSString).lastPathComponent) }
+        var counts: [String: Int] = [:]
+        for name in names { counts[name, default: 0] += 1 }
+        var used = Set<String>()
+        return files.indices.map { index in
+            var id = counts[names[index]] == 1 ? names[index] : stripped(files[index].relativePath)
+            if used.contains(id) {
+                var suffix = 2
+                while used.contains("\(id)~\(suffix)") { suffix += 1 }
+                id = "\(id)~\(suffix)"
+            }
+            used.insert(id)
+            return id
+        }
+    }
+
+    // MARK: - Looking things up
+
+    public func entityIndex(id: String) -> Int? { entityIndexByID[id] }
+
+    /// Finds an entity by id, name or alias in any case and spelling of hyphens;
+    /// a surname alone finds its bearer, or reports all of them when there are several.
+    public func lookUpEntity(_ text: String) throws -> Int {
+        let key = EntityKey(text)
+        if let exact = entityIndexByID[text] { return exact }
+        let named = entities.indices.filter { index in
+            let entity = entities[index]
+            return ([entity.id, entity.name] + entity.aliases).contains { EntityKey($0) == key }
+        }
+        if named.count == 1 { return named[0] }
+        let bearers = named.isEmpty
+            ? entities.indices.filter { entities[$0].surname.map(EntityKey.init) == key }
+            : named
+        if bearers.count == 1 { return bearers[0] }
+        if bearers.isEmpty { throw DossierError.unknownEntity(text) }
+        throw DossierError.ambiguousEntity(text, candidates: bearers.map { "\(entities[$0].id) (\(entities[$0].name))" })
+    }
+
+    /// Finds an article by id (or the start of one id), or by words that all occur in its title.
+    public func lookUpArticle(_ text: String) throws -> Int {
+        if let exact = articles.firstIndex(where: { $0.id == text }) { return exact }
+        if let folded = articles.firstIndex(where: { $0.id.lowercased() == text.lowercased() }) { return folded }
+        let prefixed = articles.indices.filter { articles[$0].id.hasPrefix(text) }
+        if prefixed.count == 1 { return prefixed[0] }
+        let wanted = Set(EntityKey(text).words)
+        guard !wanted.isEmpty else { throw DossierError.unknownArticle(text) }
+        let matching = articles.indices.filter { wanted.isSubset(of: EntityKey(articles[$0].title).words) }
+        if matching.count == 1 { return matching[0] }
+        if matching.isEmpty { throw DossierError.unknownArticle(text) }
+        if let whole = matching.first(where: { EntityKey(articles[$0].title) == EntityKey(text) }) { return whole }
+        throw DossierError.ambiguousArticle(text, candidates: matching.map { articles[$0].id })
+    }
+
+    /// How many linked mentions of each entity an article holds, by entity index.
+    public func mentionCounts(inArticle article: Int) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for mention in mentions[article] { if let entity = mention.entity { counts[entity, default: 0] += 1 } }
+        return counts
+    }
+
+    /// How many articles mention an entity at least once.
+    public func articleCount(of entity: Int) -> Int {
+        var articles = Set<Int>()
+        for reference in mentionsByEntity[entity] { articles.insert(reference.article) }
+        return articles.count
+    }
+
+    /// The sentence around a mention or match, on one line.
+    public func sentence(around range: Range<Int>, inArticle article: Int) -> String {
+        let text = articles[article].text
+        return SourceText.flattened(text.string(sentenceRange(around: range, inArticle: article)))
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// The byte range of the sentence that holds `range`.
+    public func sentenceRange(around range: Range<Int>, inArticle article: Int) -> Range<Int> {
+        guard let container = articles[article].contentRanges.first(where: { $0.contains(range.lowerBound) }) else {
+            return range
+        }
+        return SentenceSplitter.sentences(in: articles[article].text.bytes, range: container)
+            .first { $0.contains(range.lowerBound) } ?? container
+    }
+}
+
+/// Where one mention stands: `corpus.mentions[article][mention]`.
+public struct MentionReference: Sendable, Hashable {
+    public let article: Int
+    public let mention: Int
+}
+
+/// A file that was found but not loaded.
+public struct SkippedFile: Sendable, Equatable, Error {
+    public let path: String
+    public let reason: String
+    /// True when the user named the file directly, so that failing to read it is an error.
+    var isFatal = false
+}
+
+/// A name folded for comparison: words of the tokenizer, so case, hyphens and apostrophes do not matter.
+struct EntityKey: Equatable {
+    let words: [String]
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        words = Tokenizer.tokens(in: bytes, range: 0..<bytes.count).map(\.term)
+    }
+}

@@ -1,0 +1,49 @@
+/// Capitalised words that stand next to names without being part of them.
+///
+/// A bare surname followed or preceded by another capitalised word is usually
+/// part of a different name ("Trump Tower", "Kim Yong Chol", "Kim Clijsters"),
+/// unless that word is one of these: a title, a month or weekday, or a common
+/// word that is capitalised only because it starts a sentence.
+enum NameWords {
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "vice", "secretary",
+        "minister", "prime", "foreign", "chairman", "chairwoman", "chair", "leader", "general", "gen",
+        "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "spokesperson", "spokesman",
+        "spokeswoman", "ambassador", "envoy", "deputy", "chief", "director", "king", "queen", "prince",
+        "princess", "pope", "judge", "justice", "officer", "commander", "adviser", "advisor", "official",
+        "lawyer", "attorney", "supreme", "marshal", "premier", "chancellor", "captain", "coach", "manager",
+        "boss", "striker", "star", "singer", "actor", "actress", "state", "first", "dictator", "colonel",
+        "lieutenant", "sergeant", "professor", "prof", "father", "rev", "reverend", "sheikh",
+    ]
+
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    static let common: Set<String> = [
+        "the", "a", "an", "and", "but", "or", "nor", "if", "when", "while", "after", "before", "as", "at", "by",
+        "for", "from", "in", "into", "of", "on", "onto", "to", "with", "without", "since", "because", "though",
+        "although", "so", "then", "that", "this", "these", "those", "there", "here", "where", "why", "how",
+        "what", "who", "whom", "whose", "which", "meanwhile", "however", "also", "even", "only", "yet",
+        "still", "both", "neither", "either", "not", "no", "yes", "it", "its", "he", "she", "they", "we",
+        "i", "you", "his", "her", "their", "our", "my", "your", "said", "says", "say", "told", "tells",
+        "asked", "according", "last", "next", "over", "under", "about", "between", "among", "during",
+        "until", "unlike", "like", "despite", "including", "following", "thanks", "today", "yesterday",
+        "tomorrow", "tonight", "now", "later", "earlier", "once", "all", "some", "many", "most", "few",
+        "every", "each", "other", "another", "such", "did", "does", "do", "has", "have", "had", "is",
+        "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "let",
+        "just", "again", "instead", "whether", "than", "through", "against", "toward", "towards", "upon",
+        "via", "per", "mr", "dear", "oh", "well", "new", "former", "late", "then", "did", "met", "meets",
+        "called", "calls", "urged", "wrote", "added", "tweeted", "described", "announced",
+    ]
+
+    /// True when a capitalised neighbour may stand beside a surname without making it another name.
+    static func mayNeighbourName(_ term: String) -> Bool {
+        titles.contains(term) || months.contains(term) || weekdays.contains(term) || common.contains(term)
+    }
+}

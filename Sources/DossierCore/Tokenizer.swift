@@ -1,0 +1,150 @@
+import Foundation
+
+/// Splits UTF-8 text into words.
+///
+/// A word is a run of letters, digits and combining marks; an apostrophe of any
+/// kind (' ’ ʼ ´ ‘) belongs to a word when a letter follows it. Hyphens, dashes
+/// and all other punctuation separate words, so "Jong-un" is two words, as the
+/// search and the name matcher both want. The tokenizer works on bytes; only
+/// words with non-ASCII letters are folded through Foundation.
+public enum Tokenizer {
+    public static func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
+        var tokens: [Token] = []
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            guard isWordScalar(scalar) else {
+                index += length
+                continue
+            }
+            let start = index
+            var stemEnd = index
+            while index < end {
+                let (current, currentLength) = decodeScalar(bytes, at: index)
+                if isWordScalar(current) {
+                    index += currentLength
+                    stemEnd = index
+                } else if isApostrophe(current), index + currentLength < end,
+                          isLetter(decodeScalar(bytes, at: index + currentLength).0) {
+                    index += currentLength
+                } else {
+                    break
+                }
+            }
+            if let token = makeToken(bytes, start: start, end: stemEnd) {
+                tokens.append(token)
+            }
+        }
+        return tokens
+    }
+
+    /// Builds the token, cutting a final possessive ’s off its range and term.
+    private static func makeToken(_ bytes: [UInt8], start: Int, end: Int) -> Token? {
+        var stemEnd = end
+        var isASCII = true
+        var term: [UInt8] = []
+        term.reserveCapacity(end - start)
+        var index = start
+        var lastApostropheAt: Int?
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x27 { lastApostropheAt = index; term.append(0x27) } else { term.append(lowercased(byte)) }
+                index += 1
+            } else {
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                if isApostrophe(scalar) {
+                    lastApostropheAt = index
+                    term.append(0x27)
+                } else {
+                    isASCII = false
+                    term.append(contentsOf: bytes[index..<index + length])
+                }
+                index += length
+            }
+        }
+        // "Korea’s" is indexed and highlighted as "Korea".
+        if let apostrophe = lastApostropheAt, term.count >= 3, term.last == UInt8(ascii: "s"),
+           term[term.count - 2] == 0x27, end - apostrophe <= 4, apostrophe > start {
+            term.removeLast(2)
+            stemEnd = apostrophe
+        }
+        var text = String(decoding: term, as: UTF8.self)
+        if !isASCII {
+            text = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        }
+        guard !text.isEmpty else { return nil }
+        return Token(range: start..<stemEnd, term: text, shape: shape(bytes, start: start, end: stemEnd))
+    }
+
+    private static func shape(_ bytes: [UInt8], start: Int, end: Int) -> Token.Shape {
+        var uppercase = 0
+        var lowercase = 0
+        var firstIsUpper: Bool?
+        var index = start
+        while index < end {
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            let properties = scalar.properties
+            if properties.isUppercase {
+                uppercase += 1
+                if firstIsUpper == nil { firstIsUpper = true }
+            } else if properties.isLowercase {
+                lowercase += 1
+                if firstIsUpper == nil { firstIsUpper = false }
+            }
+            index += length
+        }
+        if uppercase == 0 { return lowercase > 0 ? .lowercase : .other }
+        if lowercase == 0 { return uppercase > 1 ? .allCaps : .capitalized }
+        return firstIsUpper == true ? .capitalized : .other
+    }
+
+    // MARK: - Scalars
+
+    /// Decodes the scalar at `index` of valid UTF-8.
+    @inline(__always)
+    static func decodeScalar(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A)
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return true
+        default: return properties.isAlphabetic
+        }
+    }
+
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x27, 0x2019, 0x02BC, 0x00B4, 0x2018: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}

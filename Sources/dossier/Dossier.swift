@@ -1,0 +1,58 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "A terminal reader for news that follows people across articles.",
+        discussion: "Given no subcommand, opens the reader. Every command reads the bundled articles when given no PATH.",
+        subcommands: [Read.self, List.self, Entities.self, Mentions.self, Search.self, Show.self],
+        defaultSubcommand: Read.self)
+
+    /// Reports Dossier's own errors as one line naming the problem, never a stack trace or usage dump.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as DossierError {
+            Output.error(error.description)
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The PATH arguments and the corpus they open, shared by every subcommand.
+struct CorpusOptions: ParsableArguments {
+    @Argument(help: "Article files or folders (walked for .txt and .md). Default: the bundled articles.")
+    var paths: [String] = []
+
+    func loadCorpus() throws -> Corpus {
+        try Corpus.load(paths: paths, warn: { Output.warning($0) })
+    }
+}
+
+/// Where the command line writes: text for people goes through the display sanitizer.
+enum Output {
+    static func line(_ text: String) {
+        print(DisplaySanitizer.sanitized(text))
+    }
+
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(value))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("dossier: warning: \(DisplaySanitizer.sanitized(message))\n".utf8))
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("dossier: error: \(DisplaySanitizer.sanitized(message))\n".utf8))
+    }
+}

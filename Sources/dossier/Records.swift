@@ -1,0 +1,206 @@
+import DossierCore
+
+/// An optional that encodes as JSON null rather than vanishing, so every record has every key.
+struct Nullable<Value: Encodable>: Encodable {
+    let value: Value?
+    init(_ value: Value?) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+}
+
+struct ArticleRecord: Encodable {
+    let id: String
+    let title: String
+    let source: Nullable<String>
+    let date: Nullable<String>
+    let section: Nullable<String>
+    let dateline: Nullable<String>
+    let byline: Nullable<String>
+    let path: String
+    let words: Int
+    /// Linked mentions by entity id.
+    let entities: [String: Int]
+
+    init(_ corpus: Corpus, article index: Int) {
+        let article = corpus.articles[index]
+        id = article.id
+        title = article.title
+        source = Nullable(article.source)
+        date = Nullable(article.date)
+        section = Nullable(article.section)
+        dateline = Nullable(article.dateline)
+        byline = Nullable(article.byline)
+        path = article.path
+        words = article.wordCount
+        entities = Dictionary(uniqueKeysWithValues: corpus.mentionCounts(inArticle: index).map { (corpus.entities[$0.key].id, $0.value) })
+    }
+}
+
+struct EntityRecord: Encodable {
+    let id: String
+    let name: String
+    let kind: String
+    let description: String
+    let wikidata: Nullable<String>
+    let mentions: Int
+    let articles: Int
+
+    init(_ corpus: Corpus, entity index: Int) {
+        let entity = corpus.entities[index]
+        id = entity.id
+        name = entity.name
+        kind = entity.kind.rawValue
+        description = entity.description
+        wikidata = Nullable(entity.wikidata)
+        mentions = corpus.mentionsByEntity[index].count
+        articles = corpus.articleCount(of: index)
+    }
+}
+
+struct MentionRecord: Encodable {
+    let entity: String
+    let name: String
+    let article: String
+    let line: Int
+    let column: Int
+    let text: String
+    let context: String
+
+    init(_ corpus: Corpus, _ reference: MentionReference) {
+        let article = corpus.articles[reference.article]
+        let mention = corpus.mentions[reference.article][reference.mention]
+        let location = article.text.location(of: mention.range.lowerBound)
+        entity = mention.entity.map { corpus.entities[$0].id } ?? ""
+        name = mention.entity.map { corpus.entities[$0].name } ?? ""
+        self.article = article.id
+        line = location.line
+        column = location.column
+        text = article.text.string(mention.range)
+        context = corpus.sentence(around: mention.range, inArticle: reference.article)
+    }
+}
+
+struct SearchReport: Encodable {
+    struct HitRecord: Encodable {
+        let article: String
+        let line: Int
+        let column: Int
+        let text: String
+        let snippet: String
+    }
+
+    struct RankedRecord: Encodable {
+        let article: String
+        let title: String
+        let matches: Int
+        let score: Double
+    }
+
+    let query: String
+    let total: Int
+    let articles: Int
+    let hits: [HitRecord]
+    /// The matching articles, most relevant first (BM25).
+    let ranking: [RankedRecord]
+
+    init(_ corpus: Corpus, _ result: SearchResult) {
+        query = result.query.text
+        total = result.hits.count
+        articles = result.articleCount
+        hits = result.hits.map { hit in
+            let article = corpus.articles[hit.article]
+            let location = article.text.location(of: hit.range.lowerBound)
+            return HitRecord(
+                article: article.id, line: location.line, column: location.column,
+                text: article.text.string(hit.range), snippet: Snippet.around(hit.range, inArticle: hit.article, of: corpus))
+        }
+        ranking = result.ranking.map {
+            RankedRecord(article: corpus.articles[$0.article].id, title: corpus.articles[$0.article].title,
+                         matches: $0.matches, score: ($0.score * 1000).rounded() / 1000)
+        }
+    }
+}
+
+struct ShowReport: Encodable {
+    struct MentionInArticle: Encodable {
+        let entity: Nullable<String>
+        let candidates: [String]?
+        let line: Int
+        let column: Int
+        let text: String
+    }
+
+    let id: String
+    let title: String
+    let source: Nullable<String>
+    let date: Nullable<String>
+    let section: Nullable<String>
+    let dateline: Nullable<String>
+    let byline: Nullable<String>
+    let path: String
+    let words: Int
+    let paragraphs: [String]
+    let mentions: [MentionInArticle]
+
+    init(_ corpus: Corpus, article index: Int) {
+        let article = corpus.articles[index]
+        id = article.id
+        title = article.title
+        source = Nullable(article.source)
+        date = Nullable(article.date)
+        section = Nullable(article.section)
+        dateline = Nullable(article.dateline)
+        byline = Nullable(article.byline)
+        path = article.path
+        words = article.wordCount
+        paragraphs = article.paragraphs.indices.map(article.paragraphText)
+        mentions = corpus.mentions[index].map { mention in
+            let location = article.text.location(of: mention.range.lowerBound)
+            return MentionInArticle(
+                entity: Nullable(mention.entity.map { corpus.entities[$0].id }),
+                candidates: mention.isAmbiguous ? mention.candidates.map { corpus.entities[$0].id } : nil,
+                line: location.line, column: location.column, text: article.text.string(mention.range))
+        }
+    }
+}
+
+/// A match in the sentence around it, clipped at words to about a line's worth of text.
+enum Snippet {
+    static let width = 120
+
+    static func around(_ range: Range<Int>, inArticle article: Int, of corpus: Corpus) -> String {
+        let text = corpus.articles[article].text
+        let sentence = corpus.sentenceRange(around: range, inArticle: article)
+        func words(_ bytes: Range<Int>) -> [Substring] {
+            bytes.isEmpty ? [] : SourceText.flattened(text.string(bytes)).split(separator: " ")
+        }
+        var before = words(sentence.lowerBound..<max(sentence.lowerBound, range.lowerBound))
+        var after = words(min(range.upperBound, sentence.upperBound)..<sentence.upperBound)
+        let match = words(range).joined(separator: " ")
+        var length = match.count + before.reduce(0) { $0 + $1.count + 1 } + after.reduce(0) { $0 + $1.count + 1 }
+        var clippedBefore = false
+        var clippedAfter = false
+        // Trim whole words from whichever side is longer until the line fits.
+        while length > width, !(before.isEmpty && after.isEmpty) {
+            let beforeLength = before.reduce(0) { $0 + $1.count }
+            let afterLength = after.reduce(0) { $0 + $1.count }
+            if beforeLength >= afterLength, !before.isEmpty {
+                length -= before.removeFirst().count + 1
+                clippedBefore = true
+            } else {
+                length -= after.removeLast().count + 1
+                clippedAfter = true
+            }
+        }
+        // A match that ends inside a word ("Korea" in "Korea’s") keeps the rest of that word attached.
+        let attached = range.upperBound < text.bytes.count && text.bytes[range.upperBound] != 0x20
+        var line = (clippedBefore ? "…" : "") + (before + [Substring(match)]).joined(separator: " ")
+        if let first = after.first {
+            line += (attached ? "" : " ") + ([first] + after.dropFirst()).joined(separator: " ")
+        }
+        return line + (clippedAfter ? "…" : "")
+    }
+}

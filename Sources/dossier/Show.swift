@@ -1,0 +1,41 @@
+import ArgumentParser
+import DossierCore
+
+/// Prints one article with its mentions marked.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print an article with its mentions marked.",
+        discussion: "A linked mention prints as [text](entity-id); an ambiguous one as [text](?id|id).")
+
+    @Argument(help: "An article id, or words of its title.") var article: String
+    @Flag(help: "Print JSON: metadata, paragraphs and mentions [{entity, line, column, text}].") var json = false
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        let corpus = try corpus.loadCorpus()
+        let index = try corpus.lookUpArticle(article)
+        if json { return try Output.json(ShowReport(corpus, article: index)) }
+        let article = corpus.articles[index]
+        Output.line(article.title)
+        let details = [article.source, article.dateline, article.section, article.byline.map { "by \($0)" }, article.date]
+        Output.line(details.compactMap { $0 }.joined(separator: " · "))
+        for paragraph in article.paragraphs {
+            Output.line("")
+            Output.line(marked(paragraph, of: article, mentions: corpus.mentions[index], entities: corpus.entities))
+        }
+    }
+
+    private func marked(_ paragraph: Range<Int>, of article: Article, mentions: [Mention], entities: [Entity]) -> String {
+        var text = ""
+        var position = paragraph.lowerBound
+        for mention in mentions where paragraph.contains(mention.range.lowerBound) {
+            text += article.text.string(position..<mention.range.lowerBound)
+            let target = mention.entity.map { entities[$0].id }
+                ?? "?" + mention.candidates.map { entities[$0].id }.joined(separator: "|")
+            text += "[\(article.text.string(mention.range))](\(target))"
+            position = mention.range.upperBound
+        }
+        text += article.text.string(position..<paragraph.upperBound)
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

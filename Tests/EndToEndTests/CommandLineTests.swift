@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// Runs the built `dossier` executable as a script would and checks its JSON and errors.
+struct CommandLineTests {
+    struct Run {
+        let status: Int32
+        let stdout: Data
+        let stderr: String
+        func json() throws -> Any { try JSONSerialization.jsonObject(with: stdout) }
+    }
+
+    static var executable: URL {
+        // Test bundles and executables are built into the same products folder.
+        Bundle.main.bundleURL.appendingPathComponent("dossier")
+    }
+
+    static var seedFolder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/articles")
+    }
+
+    static func run(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func list_json_hasEveryFieldInReadingOrder() throws {
+        let run = try Self.run("list", "--json")
+        #expect(run.status == 0)
+        let articles = try #require(try run.json() as? [[String: Any]])
+        #expect(articles.map { $0["id"] as? String } == ["000_6fb30d2b1fa199a6", "004_aa78b19fab688198"])
+        for key in ["id", "title", "source", "date", "section", "path", "words", "entities"] {
+            #expect(articles.allSatisfy { $0.keys.contains(key) }, "\(key)")
+        }
+        let first = try #require(articles[0]["entities"] as? [String: Int])
+        #expect(first["mike-pompeo"] == 7)
+        #expect(first["donald-trump"] == 11)
+        #expect(articles[0]["source"] as? String == "CNN")
+        #expect(articles[1]["section"] as? String == "Technologies")
+        #expect(articles[1]["title"] as? String == "North, South Korea set to meet again in September")
+    }
+
+    @Test func entities_json_isMostMentionedFirst() throws {
+        let run = try Self.run("entities", "--json")
+        let entities = try #require(try run.json() as? [[String: Any]])
+        let counts = entities.compactMap { $0["mentions"] as? Int }
+        #expect(counts == counts.sorted(by: >))
+        let trump = try #require(entities.first { $0["id"] as? String == "donald-trump" })
+        #expect(trump["mentions"] as? Int == 12)
+        #expect(trump["articles"] as? Int == 2)
+        #expect(trump["kind"] as? String == "person")
+        #expect(trump["name"] as? String == "Donald Trump")
+        #expect(trump["description"] as? String == "US President")
+    }
+
+    @Test(arguments: ["mike-pompeo", "kim-jong-un", "donald-trump", "ri-yong-ho", "ri-son-gwon"])
+    func mentions_json_lineAndColumnPointAtTheTextInTheFile(entity: String) throws {
+        let run = try Self.run("mentions", entity, "--json")
+        #expect(run.status == 0)
+        let mentions = try #require(try run.json() as? [[String: Any]])
+        #expect(!mentions.isEmpty)
+        for mention in mentions {
+            let article = try #require(mention["article"] as? String)
+            let line = try #require(mention["line"] as? Int)
+            let column = try #require(mention["column"] as? Int)
+            let text = try #require(mention["text"] as? String)
+            let context = try #require(mention["context"] as? String)
+            #expect(mention["entity"] as? String == entity)
+            let file = try String(contentsOf: Self.seedFolder.appendingPathComponent(article + ".txt"), encoding: .utf8)
+            let lineText = file.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+            let scalars = Array(lineText.unicodeScalars)
+            let found = String(String.UnicodeScalarView(scalars[(column - 1)..<(column - 1 + text.unicodeScalars.count)]))
+            #expect(found == text, "\(article):\(line):\(column)")
+            #expect(context.contains(text))
+        }
+    }
+
+    @Test func mentions_ofAnAmbiguousName_listsTheCandidates() throws {
+        let run = try Self.run("mentions", "Ri")
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("ri-yong-ho") && run.stderr.contains("ri-son-gwon"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func mentions_acceptsNamesAndAliasesInAnyCase() throws {
+        for name in ["Kim Jong-un", "KIM JONG UN", "kim-jong-un"] {
+            let mentions = try #require(try Self.run("mentions", name, "--json").json() as? [[String: Any]])
+            #expect(mentions.count == 8, "\(name)")
+        }
+    }
+
+    @Test func search_json_reportsTotalsAndHits() throws {
+        let run = try Self.run("search", "denuclearization", "--json")
+        let report = try #require(try run.json() as? [String: Any])
+        #expect(report["query"] as? String == "denuclearization")
+        #expect(report["total"] as? Int == 8)
+        #expect(report["articles"] as? Int == 2)
+        let hits = try #require(report["hits"] as? [[String: Any]])
+        #expect(hits.count == 8)
+        for hit in hits {
+            #expect((hit["text"] as? String)?.lowercased() == "denuclearization")
+            #expect((hit["snippet"] as? String)?.contains("denuclearization") == true)
+            #expect(hit["line"] is Int && hit["column"] is Int && hit["article"] is String)
+        }
+    }
+
+    @Test func show_json_hasMetadataParagraphsAndMentions() throws {
+        let run = try Self.run("show", "004_aa78b19fab688198", "--json")
+        let article = try #require(try run.json() as? [String: Any])
+        #expect(article["section"] as? String == "Technologies")
+        let paragraphs = try #require(article["paragraphs"] as? [String])
+        #expect(paragraphs.count == 11)
+        #expect(!paragraphs.contains { $0.hasPrefix("By ") })
+        let mentions = try #require(article["mentions"] as? [[String: Any]])
+        #expect(mentions.filter { $0["entity"] as? String == "ri-son-gwon" }.count == 4)
+        #expect(mentions.allSatisfy { $0["line"] is Int && $0["column"] is Int && $0["text"] is String })
+    }
+
+    @Test func show_findsAnArticleByTitleWords() throws {
+        let run = try Self.run("show", "south korea september")
+        #expect(run.status == 0)
+        #expect(String(decoding: run.stdout, as: UTF8.self).hasPrefix("North, South Korea set to meet again in September"))
+    }
+
+    @Test func missingPath_failsWithOneLineNamingIt() throws {
+        let run = try Self.run("list", "/no/such/folder")
+        #expect(run.status != 0)
+        #expect(run.stderr == "dossier: error: no such file or directory: /no/such/folder\n")
+    }
+
+    @Test func unknownEntityAndArticle_failWithOneLine() throws {
+        let entity = try Self.run("mentions", "Napoleon")
+        #expect(entity.status != 0)
+        #expect(entity.stderr == "dossier: error: no entity named 'Napoleon'\n")
+        let article = try Self.run("show", "zebra crossing")
+        #expect(article.status != 0)
+        #expect(article.stderr == "dossier: error: no article matches 'zebra crossing'\n")
+    }
+
+    @Test func binaryFile_isSkippedWithAWarning_restStillLoads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("image.txt"))
+        try Data("Good story\n\nTrump spoke.\n".utf8).write(to: folder.appendingPathComponent("story.txt"))
+        let run = try Self.run("list", "--json", folder.path)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("image.txt") && run.stderr.contains("not text"))
+        let articles = try #require(try run.json() as? [[String: Any]])
+        #expect(articles.map { $0["id"] as? String } == ["story"])
+    }
+
+    @Test func readerWithoutATerminal_saysSoAndNamesTheSubcommands() throws {
+        let run = try Self.run()
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("needs a terminal"))
+        #expect(run.stderr.contains("list") && run.stderr.contains("search"))
+    }
+}
