@@ -11,6 +11,12 @@ public enum ArticleParser {
     static let derivedTitleLimit = 80
 
     public static func parse(_ text: SourceText, id: String, path: String) -> Article {
+        parseWithTokens(text, id: id, path: path).article
+    }
+
+    /// Parses the article and returns, too, the tokens of each of its `contentRanges`,
+    /// so that loading tokenizes every article once for counting, linking and indexing.
+    static func parseWithTokens(_ text: SourceText, id: String, path: String) -> (article: Article, tokenRuns: [[Token]]) {
         var blocks = paragraphs(in: text)
         var headlineRange: Range<Int>?
         if let first = blocks.first, blocks.count > 1, looksLikeHeadline(text, first) {
@@ -46,13 +52,16 @@ public enum ArticleParser {
         let title = headlineRange.map { SourceText.flattened(text.string($0)).trimmed }
             ?? blocks.first.map { derivedTitle(from: SourceText.flattened(text.string($0))) }
             ?? ""
-        let wordCount = blocks.reduce(0) { $0 + Tokenizer.tokens(in: text.bytes, range: $1).count }
+        let headlineTokens = headlineRange.map { [Tokenizer.tokens(in: text.bytes, range: $0)] } ?? []
+        let bodyTokens = blocks.map { Tokenizer.tokens(in: text.bytes, range: $0) }
+        let wordCount = bodyTokens.reduce(0) { $0 + $1.count }
         let source = datelineSource ?? footers.lazy.compactMap(Publisher.name(in:)).first
 
-        return Article(
+        let article = Article(
             id: id, path: path, text: text, title: title, headlineRange: headlineRange,
             dateline: dateline, byline: byline, section: section, source: source, date: date,
             paragraphs: blocks, wordCount: wordCount)
+        return (article, headlineTokens + bodyTokens)
     }
 
     // MARK: - Paragraphs

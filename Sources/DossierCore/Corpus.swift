@@ -52,9 +52,9 @@ public final class Corpus: Sendable {
 
         let loaded = files.indices.parallelMap { index -> Result<LoadedArticle, SkippedFile> in
             let file = files[index]
-            let data: Data
+            let data: [UInt8]
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file.path))
+                data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.path)))
             } catch {
                 return .failure(SkippedFile(path: file.path, reason: "it cannot be read", isFatal: directlyNamed.contains(file.path)))
             }
@@ -63,8 +63,7 @@ public final class Corpus: Sendable {
             case .binary(let why): return .failure(SkippedFile(path: file.path, reason: "it is not text (\(why))"))
             case .text: break
             }
-            let article = ArticleParser.parse(SourceText(decoding: data), id: ids[index], path: file.path)
-            let tokenRuns = article.contentRanges.map { Tokenizer.tokens(in: article.text.bytes, range: $0) }
+            let (article, tokenRuns) = ArticleParser.parseWithTokens(SourceText(decoding: data), id: ids[index], path: file.path)
             let mentions = linker.mentions(in: article.text, tokenRuns: tokenRuns)
             return .success(LoadedArticle(article: article, tokenRuns: tokenRuns, mentions: mentions))
         }

@@ -25,6 +25,7 @@ public struct SearchIndex: Sendable {
     private var sortedRank: [Int32] = []
     private var postings: [[Occurrence]] = []
     private var articleTokens: [[IndexedToken]] = []
+    private var averageLength = 1.0
 
     public var articleCount: Int { articleTokens.count }
 
@@ -54,6 +55,7 @@ public struct SearchIndex: Sendable {
 
     /// Sorts the dictionary; call once after the last `add`.
     mutating func finish() {
+        averageLength = max(1, Double(articleTokens.reduce(0) { $0 + $1.count }) / Double(max(articleTokens.count, 1)))
         let order = termIDs.sorted { $0.key < $1.key }
         sortedTerms = order.map(\.key)
         sortedRank = Array(repeating: 0, count: postings.count)
@@ -65,12 +67,32 @@ public struct SearchIndex: Sendable {
     /// Every match of the query in reading order, and the matching articles ranked by BM25.
     public func search(_ query: Query) -> SearchResult {
         let hitsByPhrase = query.phrases.map(occurrences(of:))
-        // An article matches only when it holds every phrase.
-        var articles = Set(hitsByPhrase.first.map { $0.map(\.article) } ?? [])
-        for hits in hitsByPhrase.dropFirst() { articles.formIntersection(hits.map(\.article)) }
-        var hits = hitsByPhrase.flatMap { $0.filter { articles.contains($0.article) } }
-        if hitsByPhrase.count > 1 { hits.sort { ($0.article, $0.range.lowerBound) < ($1.article, $1.range.lowerBound) } }
+        // An article matches only when it holds every phrase; hits are sorted, so merge sorted article lists.
+        var articles = distinctArticles(hitsByPhrase[0])
+        for hits in hitsByPhrase.dropFirst() { articles = sortedIntersection(articles, distinctArticles(hits)) }
+        var hits = hitsByPhrase[0]
+        if hitsByPhrase.count > 1 {
+            let kept = Set(articles)
+            hits = hitsByPhrase.flatMap { $0.filter { kept.contains($0.article) } }
+            hits.sort { ($0.article, $0.range.lowerBound) < ($1.article, $1.range.lowerBound) }
+        }
         return SearchResult(query: query, hits: hits, ranking: rank(articles, hitsByPhrase: hitsByPhrase))
+    }
+
+    private func distinctArticles(_ hits: [Hit]) -> [Int] {
+        var articles: [Int] = []
+        for hit in hits where articles.last != hit.article { articles.append(hit.article) }
+        return articles
+    }
+
+    private func sortedIntersection(_ left: [Int], _ right: [Int]) -> [Int] {
+        var result: [Int] = []
+        var (i, j) = (0, 0)
+        while i < left.count && j < right.count {
+            if left[i] == right[j] { result.append(left[i]); i += 1; j += 1 }
+            else if left[i] < right[j] { i += 1 } else { j += 1 }
+        }
+        return result
     }
 
     private typealias Matcher = (Int32) -> Bool
@@ -112,44 +134,75 @@ public struct SearchIndex: Sendable {
 
     private func occurrences(of phrase: [Query.Word]) -> [Hit] {
         let following = phrase.dropFirst().map(matcher(for:))
+        let candidates = firstWordOccurrences(phrase[0])
         var hits: [Hit] = []
-        for occurrence in firstWordOccurrences(phrase[0]) {
-            let tokens = articleTokens[Int(occurrence.article)]
-            let first = Int(occurrence.token)
-            guard first + following.count < tokens.count else { continue }
-            var matches = true
-            for (offset, matcher) in following.enumerated() where !matcher(tokens[first + offset + 1].term) {
-                matches = false
-                break
+        hits.reserveCapacity(candidates.count)
+        var start = 0
+        // Occurrences come grouped by article: fetch each article's tokens once per group.
+        while start < candidates.count {
+            let article = Int(candidates[start].article)
+            var end = start + 1
+            while end < candidates.count && Int(candidates[end].article) == article { end += 1 }
+            articleTokens[article].withUnsafeBufferPointer { tokens in
+                if following.isEmpty {
+                    for occurrence in candidates[start..<end] {
+                        let token = tokens[Int(occurrence.token)]
+                        hits.append(Hit(article: article, range: Int(token.start)..<Int(token.end)))
+                    }
+                    return
+                }
+                for occurrence in candidates[start..<end] {
+                    let first = Int(occurrence.token)
+                    guard first + following.count < tokens.count else { continue }
+                    var matches = true
+                    for (offset, matcher) in following.enumerated() where !matcher(tokens[first + offset + 1].term) {
+                        matches = false
+                        break
+                    }
+                    if matches {
+                        hits.append(Hit(article: article, range: Int(tokens[first].start)..<Int(tokens[first + following.count].end)))
+                    }
+                }
             }
-            if matches {
-                let last = tokens[first + following.count]
-                hits.append(Hit(article: Int(occurrence.article), range: Int(tokens[first].start)..<Int(last.end)))
-            }
+            start = end
         }
         return hits
     }
 
     /// Okapi BM25 (k1 = 1.2, b = 0.75) with each phrase as one term; ties keep reading order.
-    private func rank(_ articles: Set<Int>, hitsByPhrase: [[Hit]]) -> [RankedArticle] {
-        let articleTotal = Double(articleTokens.count)
-        let averageLength = Double(articleTokens.reduce(0) { $0 + $1.count }) / max(articleTotal, 1)
-        var scores: [Int: Double] = [:]
-        var matches: [Int: Int] = [:]
+    private func rank(_ articles: [Int], hitsByPhrase: [[Hit]]) -> [RankedArticle] {
+        var scores = [Double](repeating: 0, count: articles.count)
+        var matches = [Int](repeating: 0, count: articles.count)
         for hits in hitsByPhrase {
-            var frequency: [Int: Int] = [:]
-            for hit in hits where articles.contains(hit.article) { frequency[hit.article, default: 0] += 1 }
-            let documentFrequency = Double(Set(hits.map(\.article)).count)
-            let idf = log(1 + (articleTotal - documentFrequency + 0.5) / (documentFrequency + 0.5))
-            for (article, count) in frequency {
-                let tf = Double(count)
-                let length = Double(articleTokens[article].count)
-                scores[article, default: 0] += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / averageLength))
-                matches[article, default: 0] += count
+            let documentFrequency = Double(distinctArticleCount(hits))
+            let idf = log(1 + (Double(articleTokens.count) - documentFrequency + 0.5) / (documentFrequency + 0.5))
+            // Walk the phrase's hits (sorted by article) alongside the matching articles.
+            var slot = 0
+            var start = 0
+            while start < hits.count {
+                let article = hits[start].article
+                var end = start + 1
+                while end < hits.count && hits[end].article == article { end += 1 }
+                while slot < articles.count && articles[slot] < article { slot += 1 }
+                if slot < articles.count && articles[slot] == article {
+                    let frequency = Double(end - start)
+                    let lengthRatio = Double(articleTokens[article].count) / averageLength
+                    scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
+                    matches[slot] += end - start
+                }
+                start = end
             }
         }
-        return scores.map { RankedArticle(article: $0.key, score: $0.value, matches: matches[$0.key] ?? 0) }
+        return articles.indices
+            .map { RankedArticle(article: articles[$0], score: scores[$0], matches: matches[$0]) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.article < $1.article }
+    }
+
+    private func distinctArticleCount(_ hits: [Hit]) -> Int {
+        var count = 0
+        var last = -1
+        for hit in hits where hit.article != last { count += 1; last = hit.article }
+        return count
     }
 }
 

@@ -84,6 +84,19 @@ public enum Tokenizer {
         var firstIsUpper: Bool?
         var index = start
         while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // ASCII answers without the Unicode property tables, which dominate a profile otherwise.
+                if byte >= 0x41 && byte <= 0x5A {
+                    uppercase += 1
+                    if firstIsUpper == nil { firstIsUpper = true }
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    lowercase += 1
+                    if firstIsUpper == nil { firstIsUpper = false }
+                }
+                index += 1
+                continue
+            }
             let (scalar, length) = decodeScalar(bytes, at: index)
             let properties = scalar.properties
             if properties.isUppercase {

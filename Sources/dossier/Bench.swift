@@ -1,0 +1,61 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// Measures the model in process: how long loading takes and how fast queries answer.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure load time and query latency (use a release build).")
+
+    @Option(help: "How many queries to time.") var queries = 2_000
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var corpus: CorpusOptions
+
+    /// Single words and two-word phrases of news English, rare and common; a fixed list so runs compare.
+    static let queryList = [
+        "said", "government", "minister", "election", "market", "music", "film", "champion", "labour",
+        "economy", "prime minister", "tony blair", "chelsea", "mobile phone", "interest rates", "oil",
+        "world cup", "search engine", "korea", "denuclearization", "second summit", "yukos", "oscar",
+        "broadband", "chancellor", "gordon brown", "the", "new york", "house of commons", "share price",
+        "profit*", "digital", "court", "police", "tax", "stock market", "box office", "game", "virus", "trump",
+    ]
+
+    struct Report: Encodable {
+        let articles: Int
+        let bytes: Int
+        let loadSeconds: Double
+        let queries: Int
+        let queryMillisecondsP50: Double
+        let queryMillisecondsP99: Double
+        let queryMillisecondsMax: Double
+    }
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let corpus = try corpus.loadCorpus()
+        let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let parsed = try Self.queryList.map(Query.init)
+        var latencies: [Double] = []
+        latencies.reserveCapacity(queries)
+        var totalHits = 0
+        for index in 0..<queries {
+            let begin = DispatchTime.now()
+            totalHits &+= corpus.index.search(parsed[index % parsed.count]).hits.count
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e6)
+        }
+        latencies.sort()
+        func percentile(_ p: Double) -> Double {
+            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
+        }
+        let report = Report(
+            articles: corpus.articles.count, bytes: corpus.articles.reduce(0) { $0 + $1.text.bytes.count },
+            loadSeconds: loadSeconds, queries: queries, queryMillisecondsP50: percentile(0.5),
+            queryMillisecondsP99: percentile(0.99), queryMillisecondsMax: latencies.last ?? 0)
+        if json { return try Output.json(report) }
+        Output.line("articles \(report.articles), \(report.bytes) bytes")
+        Output.line(String(format: "load and index: %.3f s", loadSeconds))
+        Output.line(String(format: "query (%d, ranked, all hits): p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+                           queries, report.queryMillisecondsP50, report.queryMillisecondsP99, report.queryMillisecondsMax))
+        _ = totalHits
+    }
+}
