@@ -1,1 +1,32 @@
+// The only C in Dossier: ncurses macros that do not import into Swift, as functions.
+#ifndef DOSSIER_SHIM_H
+#define DOSSIER_SHIM_H
+
+// Wide-character API (get_wch, setcchar, mvadd_wch) needs these before curses.h.
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
 #include <curses.h>
+
+static inline attr_t dossier_attr_bold(void) { return A_BOLD; }
+static inline attr_t dossier_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t dossier_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t dossier_attr_dim(void) { return A_DIM; }
+static inline int dossier_rows(void) { return LINES; }
+static inline int dossier_columns(void) { return COLS; }
+static inline WINDOW *dossier_stdscr(void) { return stdscr; }
+
+/// Reads one key: returns OK with a character, KEY_CODE_YES with a function key, ERR on timeout.
+static inline int dossier_get_wch(wint_t *key) { return get_wch(key); }
+
+/// Puts one grapheme (up to 5 code points) at a cell with attributes and a colour pair.
+static inline int dossier_put_cell(int row, int column, const wchar_t *text, attr_t attributes, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attributes, pair, NULL) != OK) return ERR;
+    return mvadd_wch(row, column, &cell);
+}
+
+#endif

@@ -199,6 +199,11 @@ public final class Corpus: Sendable {
 public struct MentionReference: Sendable, Hashable {
     public let article: Int
     public let mention: Int
+
+    public init(article: Int, mention: Int) {
+        self.article = article
+        self.mention = mention
+    }
 }
 
 /// A file that was found but not loaded.

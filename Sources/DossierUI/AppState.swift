@@ -1,0 +1,103 @@
+import DossierCore
+
+/// Everything the reader shows. `update` is the only place it changes.
+public struct AppState {
+    public let corpus: Corpus
+    public var size: Size
+    public var focus: Pane = .articles
+    /// Row of the cursor in the article list, and the first row shown.
+    public var listSelection = 0
+    public var listScroll = 0
+    /// The article in the reader (index into `corpus.articles`) and its first visible line.
+    public var openArticle = 0
+    public var readerScroll = 0
+    /// The entity whose mentions `]` and `[` follow.
+    public var selectedEntity: Int?
+    /// The mention that stands out in the reader: an index into `corpus.mentions[openArticle]`.
+    public var currentMention: Int?
+    /// Row of the cursor in the entity pane: its entities, then the selected entity's mentions.
+    public var entitySelection = 0
+    public var entityScroll = 0
+    public var search: SearchState?
+    public var prompt: Prompt?
+    public var searchHistory: [String] = []
+    public var commandHistory: [String] = []
+    public var status = ""
+    public var showHelp = false
+    /// Below 100 columns the entity pane folds away; `e` brings it back.
+    public var showEntitiesWhenNarrow = false
+    public var backStack: [Place] = []
+    public var forwardStack: [Place] = []
+    public var shouldQuit = false
+
+    public init(corpus: Corpus, size: Size) {
+        self.corpus = corpus
+        self.size = size
+        status = "\(corpus.articles.count) articles · ? for help"
+        if !corpus.skipped.isEmpty {
+            status = "\(corpus.skipped.count) files skipped (see stderr) · " + status
+        }
+    }
+
+    /// A results list and the match that stands out.
+    public struct SearchState: Equatable {
+        public var result: SearchResultSummary
+        public var current: Int
+    }
+
+    /// The hits of a search, kept as plain values.
+    public struct SearchResultSummary: Equatable {
+        public let query: String
+        public let hits: [Hit]
+        public let articleCount: Int
+        /// Articles that hold at least one match.
+        public let articles: Set<Int>
+    }
+
+    /// The line at the bottom where a search or command is typed.
+    public struct Prompt: Equatable {
+        public enum Kind: Equatable { case search, command }
+        public var kind: Kind
+        public var text = ""
+        /// Cursor position in Characters.
+        public var cursor = 0
+        /// Position in the history while browsing it with Up and Down; nil when editing.
+        public var historyIndex: Int?
+    }
+
+    /// Where the reader was, for the jump history.
+    public struct Place: Equatable {
+        public let article: Int
+        public let scroll: Int
+        public let mention: Int?
+    }
+
+    // MARK: - Derived
+
+    public var layout: ScreenLayout { ScreenLayout(state: self) }
+
+    public var readerLayout: ReaderLayout {
+        ReaderLayout(article: corpus.articles[openArticle], width: max(1, layout.reader.map { $0.columns - 1 } ?? size.columns - 1))
+    }
+
+    /// Entities in the open article, most-mentioned first, with their counts here.
+    public var entitiesInOpenArticle: [(entity: Int, count: Int)] {
+        corpus.mentionCounts(inArticle: openArticle)
+            .sorted { $0.value != $1.value ? $0.value > $1.value : corpus.entities[$0.key].name < corpus.entities[$1.key].name }
+            .map { ($0.key, $0.value) }
+    }
+
+    /// Rows of the entity pane's list: the open article's entities, then the selected entity's mentions.
+    public var entityRows: [EntityRow] {
+        var rows = entitiesInOpenArticle.map { EntityRow.entity($0.entity, here: $0.count) }
+        if let selected = selectedEntity {
+            rows += corpus.mentionsByEntity[selected].map(EntityRow.mention)
+        }
+        return rows
+    }
+
+    public enum EntityRow: Equatable {
+        case entity(Int, here: Int)
+        case mention(MentionReference)
+    }
+}

@@ -1,0 +1,109 @@
+import DossierCore
+
+/// An article wrapped to a width: the reader's lines, each tied to bytes of the article.
+///
+/// Both `update` (to scroll a mention into view) and `render` use it, so they
+/// always agree on which line holds which word.
+public struct ReaderLayout: Equatable {
+    public enum Line: Equatable {
+        case header(String, Style)
+        case blank
+        /// Byte ranges of the words on the line, drawn with one space between.
+        case body([Range<Int>])
+    }
+
+    public let lines: [Line]
+
+    public init(article: Article, width: Int) {
+        let width = max(1, width)
+        var lines: [Line] = []
+        for line in Self.wrapText(article.title, width: width) { lines.append(.header(line, Style(bold: true))) }
+        let details = [article.source, article.dateline, article.section, article.byline.map { "by \($0)" }, article.date]
+            .compactMap { $0 }.joined(separator: " · ")
+        if !details.isEmpty {
+            for line in Self.wrapText(details, width: width) { lines.append(.header(line, Style(dim: true))) }
+        }
+        for paragraph in article.paragraphs {
+            lines.append(.blank)
+            lines += Self.wrap(paragraph, in: article.text, width: width).map(Line.body)
+        }
+        self.lines = lines
+    }
+
+    /// The index of the line that holds a byte offset, or nil when no body line does.
+    public func line(containing offset: Int) -> Int? {
+        var best: Int?
+        for (index, line) in lines.enumerated() {
+            guard case .body(let words) = line, let first = words.first else { continue }
+            if first.lowerBound <= offset { best = index } else { break }
+        }
+        return best
+    }
+
+    // MARK: - Wrapping
+
+    /// Greedy wrapping by display width; a word wider than the line is split between graphemes.
+    static func wrap(_ paragraph: Range<Int>, in text: SourceText, width: Int) -> [[Range<Int>]] {
+        var lines: [[Range<Int>]] = []
+        var current: [Range<Int>] = []
+        var used = 0
+        for word in words(in: paragraph, of: text) {
+            for piece in split(word, in: text, width: width) {
+                let pieceWidth = DisplaySanitizer.sanitized(text.string(piece)).terminalWidth
+                if !current.isEmpty && used + 1 + pieceWidth > width {
+                    lines.append(current)
+                    current = []
+                    used = 0
+                }
+                used += (current.isEmpty ? 0 : 1) + pieceWidth
+                current.append(piece)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    private static func words(in range: Range<Int>, of text: SourceText) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start: Int?
+        for index in range {
+            let byte = text.bytes[index]
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if isSpace, let wordStart = start { words.append(wordStart..<index); start = nil }
+            else if !isSpace, start == nil { start = index }
+        }
+        if let wordStart = start { words.append(wordStart..<range.upperBound) }
+        return words
+    }
+
+    /// Splits a word wider than `width` into pieces that fit, never inside a grapheme.
+    private static func split(_ word: Range<Int>, in text: SourceText, width: Int) -> [Range<Int>] {
+        let string = text.string(word)
+        guard string.terminalWidth > width else { return [word] }
+        var pieces: [Range<Int>] = []
+        var pieceStart = word.lowerBound
+        var offset = word.lowerBound
+        var used = 0
+        for character in string {
+            let characterWidth = DisplaySanitizer.sanitized(String(character)).terminalWidth
+            if used + characterWidth > width && offset > pieceStart {
+                pieces.append(pieceStart..<offset)
+                pieceStart = offset
+                used = 0
+            }
+            used += characterWidth
+            offset += character.utf8.count
+        }
+        if offset > pieceStart { pieces.append(pieceStart..<offset) }
+        return pieces
+    }
+
+    /// Wraps a plain string (titles, descriptions) at spaces.
+    public static func wrapText(_ text: String, width: Int) -> [String] {
+        let bytes = Array(text.utf8)
+        let source = SourceText(decoding: bytes)
+        return wrap(0..<source.bytes.count, in: source, width: max(1, width)).map { words in
+            words.map { source.string($0) }.joined(separator: " ")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import DossierCore
+
+/// The open article, wrapped, with mentions in their entity's colour, matches
+/// underlined, the current mention or match reversed, and a scrollbar that
+/// marks where the selected entity's mentions (◆) and the matches (•) lie.
+enum ReaderPane {
+    static func draw(_ state: AppState, in rect: Rect, on screen: inout Screen) {
+        let article = state.corpus.articles[state.openArticle]
+        drawPaneTitle(truncated(article.id, to: rect.columns - 2), focused: state.focus == .reader, in: rect, on: &screen)
+        let rows = rect.rows - 1
+        let textColumns = rect.columns - 1
+        guard rows > 0, textColumns > 0 else { return }
+        let layout = state.readerLayout
+        let allMentions = state.corpus.mentions[state.openArticle]
+        let allHits = state.search.map { search in search.result.hits.filter { $0.article == state.openArticle } } ?? []
+        // Only what the visible lines hold is looked up per character.
+        let visibleWords = layout.lines[min(state.readerScroll, layout.lines.count)..<min(layout.lines.count, state.readerScroll + rows)]
+            .flatMap { line -> [Range<Int>] in if case .body(let words) = line { return words } else { return [] } }
+        let visible = (visibleWords.first?.lowerBound ?? 0)..<(visibleWords.last?.upperBound ?? 0)
+        let mentions = allMentions.filter { $0.range.overlaps(visible) }
+        let hits = allHits.filter { $0.range.overlaps(visible) }
+        let currentHit = state.search.flatMap { search in
+            search.result.hits[search.current].article == state.openArticle ? search.result.hits[search.current] : nil
+        }
+        let currentMention = state.currentMention.map { allMentions[$0] }
+
+        func style(at offset: Int) -> Style {
+            var style = Style.plain
+            if let mention = mentions.first(where: { $0.range.contains(offset) }) {
+                if let entity = mention.entity {
+                    style.foreground = entityColor(entity)
+                    style.bold = true
+                    if entity == state.selectedEntity { style.underline = true }
+                } else {
+                    style.dim = true
+                    style.underline = true
+                }
+                if mention == currentMention { style.reverse = true }
+            }
+            if hits.contains(where: { $0.range.contains(offset) }) {
+                style.underline = true
+                style.bold = true
+                if currentHit?.range.contains(offset) == true { style.reverse = true }
+            }
+            return style
+        }
+
+        for offset in 0..<rows {
+            let index = state.readerScroll + offset
+            guard index < layout.lines.count else { break }
+            let row = rect.row + 1 + offset
+            switch layout.lines[index] {
+            case .blank: break
+            case .header(let text, let headerStyle):
+                screen.write(text, column: rect.column, row: row, limit: textColumns, style: headerStyle)
+            case .body(let words):
+                var column = rect.column
+                for (wordIndex, word) in words.enumerated() {
+                    if wordIndex > 0 { column += screen.write(" ", column: column, row: row, limit: rect.column + textColumns - column) }
+                    // Runs of one style, so a word is written in as few pieces as its highlights need.
+                    var runStart = word.lowerBound
+                    var runStyle = style(at: runStart)
+                    var position = word.lowerBound
+                    let bytes = article.text.bytes
+                    while position < word.upperBound {
+                        var next = position + 1
+                        while next < word.upperBound && bytes[next] & 0xC0 == 0x80 { next += 1 }
+                        let nextStyle = next < word.upperBound ? style(at: next) : runStyle
+                        if nextStyle != runStyle || next == word.upperBound {
+                            column += screen.write(article.text.string(runStart..<next), column: column, row: row,
+                                                   limit: rect.column + textColumns - column, style: runStyle)
+                            runStart = next
+                            runStyle = nextStyle
+                        }
+                        position = next
+                    }
+                }
+            }
+        }
+        drawScrollbar(state, layout: layout, mentions: allMentions, hits: allHits, in: Rect(column: rect.column + rect.columns - 1, row: rect.row + 1, columns: 1, rows: rows), on: &screen)
+    }
+
+    private static func drawScrollbar(_ state: AppState, layout: ReaderLayout, mentions: [Mention], hits: [Hit], in rect: Rect, on screen: inout Screen) {
+        let total = max(1, layout.lines.count)
+        let selectedLines = Set(mentions.filter { $0.entity != nil && $0.entity == state.selectedEntity }.compactMap { layout.line(containing: $0.range.lowerBound) })
+        let hitLines = Set(hits.compactMap { layout.line(containing: $0.range.lowerBound) })
+        for offset in 0..<rect.rows {
+            let first = offset * total / rect.rows
+            let last = max(first, (offset + 1) * total / rect.rows - 1)
+            let span = first...last
+            let inView = span.overlaps(state.readerScroll...(state.readerScroll + rect.rows - 1))
+            var symbol = inView ? "┃" : "│"
+            var style = Style(dim: !inView)
+            if selectedLines.contains(where: span.contains) {
+                symbol = "◆"
+                style = Style(foreground: state.selectedEntity.map(entityColor), bold: true)
+            } else if hitLines.contains(where: span.contains) {
+                symbol = "•"
+                style = Style(foreground: .yellow, bold: true)
+            }
+            screen.write(symbol, column: rect.column, row: rect.row + offset, limit: 1, style: style)
+        }
+    }
+}

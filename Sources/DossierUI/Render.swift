@@ -1,0 +1,47 @@
+import DossierCore
+
+/// Draws the state into a screen of its size. Pure: reads the state, writes cells.
+public func render(_ state: AppState) -> Screen {
+    var screen = Screen(size: state.size)
+    let layout = state.layout
+    if layout.isTooSmall {
+        screen.write("terminal too small", column: 0, row: 0, limit: state.size.columns)
+        return screen
+    }
+    if let rect = layout.articles { ArticleListPane.draw(state, in: rect, on: &screen) }
+    if let rect = layout.reader { ReaderPane.draw(state, in: rect, on: &screen) }
+    if let rect = layout.entities { EntityPane.draw(state, in: rect, on: &screen) }
+    for rect in [layout.articles, layout.reader, layout.entities].compactMap({ $0 }) where rect.column > 0 {
+        for row in 0..<rect.rows { screen.write("│", column: rect.column - 1, row: row, limit: 1, style: Style(dim: true)) }
+    }
+    StatusLine.draw(state, row: layout.statusRow, on: &screen)
+    if state.showHelp { HelpOverlay.draw(in: Rect(column: 0, row: 0, columns: state.size.columns, rows: layout.statusRow), on: &screen) }
+    return screen
+}
+
+/// The title row of a pane; reversed when the pane has the focus.
+func drawPaneTitle(_ title: String, focused: Bool, in rect: Rect, on screen: inout Screen) {
+    let style = focused ? Style(bold: true, reverse: true) : Style(bold: true, underline: true)
+    screen.fill(Rect(column: rect.column, row: rect.row, columns: rect.columns, rows: 1), style: style)
+    screen.write(" " + title, column: rect.column, row: rect.row, limit: rect.columns, style: style)
+}
+
+/// Text cut to a width, with an ellipsis when cut.
+func truncated(_ text: String, to width: Int) -> String {
+    guard text.terminalWidth > width else { return text }
+    guard width > 1 else { return width == 1 ? "…" : "" }
+    var result = ""
+    var used = 0
+    for character in text {
+        let characterWidth = character.terminalWidth
+        if used + characterWidth > width - 1 { break }
+        result.append(character)
+        used += characterWidth
+    }
+    return result + "…"
+}
+
+/// A colour for each entity, stable across runs: persons, places and organisations cycle through the palette.
+func entityColor(_ entity: Int) -> Color {
+    [Color.cyan, .yellow, .green, .magenta, .red, .blue][entity % 6]
+}

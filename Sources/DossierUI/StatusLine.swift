@@ -1,0 +1,23 @@
+/// The bottom row: the prompt while one is open, otherwise messages, counters and a key hint.
+enum StatusLine {
+    static func draw(_ state: AppState, row: Int, on screen: inout Screen) {
+        let width = state.size.columns
+        if let prompt = state.prompt {
+            let lead = prompt.kind == .search ? "/" : ":"
+            screen.write(lead + prompt.text, column: 0, row: row, limit: width)
+            let cursorColumn = 1 + String(prompt.text.prefix(prompt.cursor)).terminalWidth
+            if cursorColumn < width { screen.restyle(column: cursorColumn, row: row, columns: 1) { $0.reverse = true } }
+            return
+        }
+        let style = Style(reverse: true)
+        screen.fill(Rect(column: 0, row: row, columns: width, rows: 1), style: style)
+        let right = " \(state.openArticle + 1)/\(state.corpus.articles.count) "
+        let hint = width >= 60 ? " · ? help" : ""
+        let left = " " + state.status
+        let rightWidth = right.terminalWidth + hint.terminalWidth
+        screen.write(truncated(left, to: max(0, width - rightWidth)), column: 0, row: row, limit: width, style: style)
+        if width > rightWidth + 10 {
+            screen.write(hint + right, column: width - rightWidth, row: row, limit: rightWidth, style: style)
+        }
+    }
+}
