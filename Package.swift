@@ -31,7 +31,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierUITests", dependencies: ["DossierUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier"]),
+        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier"], exclude: ["reader-tmux.sh"]),
     ]
 )

@@ -9,7 +9,8 @@ public func update(_ state: inout AppState, _ action: Action) {
         state.showEntitiesWhenNarrow.toggle()
         if !state.layout.visiblePanes.contains(state.focus) { state.focus = .reader }
     case .focusNext, .focusPrevious:
-        let panes = state.layout.articles != nil && state.layout.reader != nil ? state.layout.visiblePanes : Pane.allCases
+        // With one pane on screen, Tab brings the next pane in its place.
+        let panes = state.layout.visiblePanes.count > 1 ? state.layout.visiblePanes : Pane.allCases
         let index = panes.firstIndex(of: state.focus) ?? 0
         let step = action == .focusNext ? 1 : panes.count - 1
         state.focus = panes[(index + step) % panes.count]

@@ -1,0 +1,187 @@
+import DossierCore
+import Testing
+@testable import DossierUI
+
+/// Whole-app scenarios on the seed articles, with snapshots of the screen after the steps that matter.
+struct ReaderScenarioTests {
+    @Test func startup_at80x24_opensTheFirstArticle() throws {
+        let app = try TestApp(size: Size(columns: 80, rows: 24))
+        #expect(app.state.openArticle == 0)
+        expectSnapshot(app.screen.text, named: "startup-80x24")
+    }
+
+    @Test func startup_at140x40_showsThreePanes() throws {
+        let app = try TestApp(size: Size(columns: 140, rows: 40))
+        #expect(app.state.layout.visiblePanes == [.articles, .reader, .entities])
+        expectSnapshot(app.screen.text, named: "startup-140x40")
+    }
+
+    @Test func entityJumps_seedSequence_endsAtMention8Of8ThenWraps() throws {
+        var app = try TestApp(size: Size(columns: 140, rows: 40))
+        app.type(": entity <Space> mike-pompeo <Enter>")
+        #expect(app.state.selectedEntity == app.state.corpus.entityIndex(id: "mike-pompeo"))
+        for step in 1...8 {
+            app.type("]")
+            #expect(app.status.hasPrefix("Mike Pompeo: mention \(step)/8"))
+        }
+        #expect(app.state.corpus.articles[app.state.openArticle].id == "004_aa78b19fab688198")
+        let riSonGwon = try #require(app.state.corpus.entityIndex(id: "ri-son-gwon"))
+        #expect(app.state.entitiesInOpenArticle.contains { $0.entity == riSonGwon })
+        expectSnapshot(app.screen.text, named: "pompeo-mention-8-of-8")
+        app.type("]")
+        #expect(app.status.hasPrefix("Mike Pompeo: mention 1/8"))
+        #expect(app.state.openArticle == 0)
+        app.type("[")
+        #expect(app.status.hasPrefix("Mike Pompeo: mention 8/8"))
+    }
+
+    @Test func slashSearch_seedSequence_countsMatches() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 30))
+        app.type("/ denuclearization <Enter>")
+        #expect(app.status.hasPrefix("8 matches in 2 articles"))
+        expectSnapshot(app.screen.text, named: "search-denuclearization")
+        app.type("n n n n")
+        #expect(app.status.hasPrefix("match 5/8"))
+        #expect(app.state.openArticle == 1)
+        app.type("N")
+        #expect(app.status.hasPrefix("match 4/8"))
+        #expect(app.state.openArticle == 0)
+    }
+
+    @Test func slashSearch_withNoHits_saysSo() throws {
+        var app = try TestApp()
+        app.type("/ zebra <Enter>")
+        #expect(app.status.hasPrefix("no matches for zebra"))
+        app.type("n")
+        #expect(app.status.hasPrefix("no search"))
+    }
+
+    @Test func searchPrompt_editsAndRecallsHistory() throws {
+        var app = try TestApp()
+        app.type("/ Korea <Enter>")
+        app.type("/ abc <Left> <BS> <C-u>")
+        #expect(app.state.prompt?.text == "c")
+        app.type("<Up>")
+        #expect(app.state.prompt?.text == "Korea")
+        app.type("<Esc>")
+        #expect(app.state.prompt == nil)
+        #expect(app.state.search?.result.query == "Korea")
+        expectSnapshot(app.screen.text, named: "search-korea-after-cancelled-prompt")
+        app.type("<Esc>")
+        #expect(app.state.search == nil)
+    }
+
+    @Test func helpOverlay_listsEveryBinding() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 30))
+        app.type("?")
+        let text = app.screen.text
+        for binding in KeyMap.bindings { #expect(text.contains(binding.help), "\(binding.help)") }
+        expectSnapshot(text, named: "help-overlay")
+        app.type("<Esc>")
+        #expect(!app.state.showHelp)
+    }
+
+    @Test func mentionsInArticle_braceKeysStepAndSelect() throws {
+        var app = try TestApp(size: Size(columns: 140, rows: 40))
+        app.type("}")
+        let pompeo = app.state.corpus.entityIndex(id: "mike-pompeo")
+        #expect(app.state.currentMention == 0)
+        #expect(app.state.selectedEntity == pompeo)
+        app.type("} }")
+        #expect(app.state.currentMention == 2)
+        app.type("{")
+        #expect(app.state.currentMention == 1)
+        expectSnapshot(app.screen.text, named: "brace-mention-2")
+    }
+
+    @Test func entityPane_enterOnAMentionJumpsThere() throws {
+        var app = try TestApp(size: Size(columns: 140, rows: 40))
+        app.type(": entity <Space> ri-son-gwon <Enter> <Tab> <Tab> G <Enter>")
+        #expect(app.state.openArticle == 1)
+        #expect(app.status.hasPrefix("Ri Son Gwon: mention 4/4"))
+        app.type("<BS>")
+        #expect(app.state.openArticle == 0)
+        app.type("<C-f>")
+        #expect(app.state.openArticle == 1)
+    }
+
+    @Test func articleList_enterOpensAndCountsFollowReadingOrder() throws {
+        var app = try TestApp()
+        app.type("j <Enter>")
+        #expect(app.state.openArticle == 1)
+        #expect(app.state.focus == .reader)
+        app.type("G")
+        let bottom = app.state.readerScroll
+        #expect(bottom > 0)
+        app.type("b")
+        #expect(app.state.readerScroll < bottom)
+        app.type("g")
+        #expect(app.state.readerScroll == 0)
+        app.type("<Space>")
+        #expect(app.state.readerScroll == 21)  // 22 rows shown, one kept for context
+        expectSnapshot(app.screen.text, named: "second-article-paged")
+    }
+
+    @Test func commands_openAndErrors() throws {
+        var app = try TestApp()
+        app.type(": open <Space> south <Space> korea <Space> september <Enter>")
+        #expect(app.state.openArticle == 1)
+        app.type(": entity <Space> Ri <Enter>")
+        #expect(app.status.contains("could be any of"))
+        app.type(": frobnicate <Enter>")
+        #expect(app.status.hasPrefix("unknown command"))
+        app.type(": q <Enter>")
+        #expect(app.state.shouldQuit)
+    }
+
+    @Test func quitKeys_setQuit() throws {
+        for keys in ["q", "<C-c>"] {
+            var app = try TestApp()
+            app.type(keys)
+            #expect(app.state.shouldQuit, "\(keys)")
+        }
+    }
+
+    @Test func tabCycles_andNarrowFoldsEntities() throws {
+        var app = try TestApp(size: Size(columns: 80, rows: 24))
+        #expect(app.state.layout.visiblePanes == [.articles, .reader])
+        app.type("<Tab>")
+        #expect(app.state.focus == .reader)
+        app.type("<Tab>")
+        #expect(app.state.focus == .articles)
+        app.type("e")
+        #expect(app.state.layout.visiblePanes == [.reader, .entities])
+        expectSnapshot(app.screen.text, named: "narrow-entities-shown")
+        app.type("<S-Tab>")
+        #expect(app.state.layout.visiblePanes.contains(app.state.focus))
+    }
+
+    @Test func tinyTerminal_20x6_showsOnePane() throws {
+        var app = try TestApp(size: Size(columns: 20, rows: 6))
+        expectSnapshot(app.screen.text, named: "tiny-20x6")
+        app.type("<Tab>")
+        #expect(app.state.layout.visiblePanes == [.reader])
+    }
+
+    @Test func resizeMidRun_relaysOut() throws {
+        var app = try TestApp(size: Size(columns: 140, rows: 40))
+        app.type("/ Trump <Enter> n n")
+        app.resize(Size(columns: 60, rows: 20))
+        #expect(app.status.hasPrefix("match 3/"))
+        expectSnapshot(app.screen.text, named: "resized-60x20")
+    }
+
+    @Test func everySize_andEveryKey_neverCrashes() throws {
+        var app = try TestApp(size: Size(columns: 140, rows: 40))
+        let keys = KeyMap.bindings.flatMap(\.keys).filter { $0 != .character("q") && $0 != .control("c") }
+        for (columns, rows) in [(1, 1), (19, 5), (20, 6), (33, 7), (59, 11), (60, 12), (99, 30), (100, 12)] {
+            app.resize(Size(columns: columns, rows: rows))
+            for key in keys {
+                if let action = KeyMap.action(for: key, in: app.state) { update(&app.state, action) }
+                if app.state.prompt != nil { update(&app.state, .promptKey(.escape)) }
+                let screen = app.screen
+                #expect(screen.size == Size(columns: columns, rows: rows))
+            }
+        }
+    }
+}
