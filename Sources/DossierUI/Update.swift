@@ -6,6 +6,10 @@ public func update(_ state: inout AppState, _ action: Action) {
     case .quit: state.shouldQuit = true
     case .toggleHelp: state.showHelp.toggle()
     case .toggleEntities:
+        guard state.size.columns < 100 else {
+            state.status = "the entity pane always shows at 100 columns and wider"
+            break
+        }
         state.showEntitiesWhenNarrow.toggle()
         if !state.layout.visiblePanes.contains(state.focus) { state.focus = .reader }
     case .focusNext, .focusPrevious:

@@ -66,6 +66,16 @@ seed_sequences() {
   tmux_ send-keys -t e2e q
 }
 quit_with_ctrl_c() { tmux_ send-keys -t e2e C-c; }
+# Ctrl-Z gives the shell back; `fg` brings the reader back drawn; then q.
+suspend_and_resume() {
+  tmux_ send-keys -t e2e C-z
+  wait_for "Stopped" || return 1
+  tmux_ send-keys -t e2e "stty -a > suspended-z" Enter
+  tmux_ send-keys -t e2e "fg" Enter
+  wait_for "Entities" || return 1
+  tmux_ send-keys -t e2e q
+}
+suspended_terminal_is_sane() { cmp -s <(grep -v rows "$work/before-z") <(grep -v rows "$work/suspended-z"); }
 quit_with_sigterm() { pkill -TERM -f "^$binary\$" || pkill -TERM -x dossier; }
 
 same_stty() { cmp -s "$work/before-$1" "$work/after-$1" || { diff "$work/before-$1" "$work/after-$1"; return 1; }; }
@@ -80,6 +90,9 @@ check "stty unchanged after q" same_stty q
 check "input echoes after q" echo_works q
 check "Ctrl-C quits" run_and_quit c quit_with_ctrl_c
 check "stty unchanged after Ctrl-C" same_stty c
+check "Ctrl-Z suspends, fg redraws" run_and_quit z suspend_and_resume
+check "terminal sane while suspended" suspended_terminal_is_sane
+check "stty unchanged after Ctrl-Z, fg, q" same_stty z
 check "SIGTERM quits" run_and_quit t quit_with_sigterm
 check "stty unchanged after SIGTERM" same_stty t
 check "input echoes after SIGTERM" echo_works t
