@@ -37,6 +37,7 @@ public struct AppState {
         if !corpus.skipped.isEmpty {
             status = "\(corpus.skipped.count) files skipped (see stderr) · " + status
         }
+        refreshReaderLayout()
     }
 
     /// A results list and the match that stands out.
@@ -76,8 +77,19 @@ public struct AppState {
 
     public var layout: ScreenLayout { ScreenLayout(state: self) }
 
-    public var readerLayout: ReaderLayout {
-        ReaderLayout(article: corpus.articles[openArticle], width: max(1, layout.reader.map { $0.columns - 1 } ?? size.columns - 1))
+    /// The open article wrapped to the reader's width; `update` rebuilds it when either changes.
+    public private(set) var readerLayout = ReaderLayout.empty
+    private var readerLayoutKey: (article: Int, width: Int)?
+
+    /// Columns the reader wraps text to: the pane less its scrollbar, or the screen when the pane is hidden.
+    var readerTextColumns: Int { max(1, layout.reader.map { $0.columns - 1 } ?? size.columns - 1) }
+
+    /// Rebuilds `readerLayout` if the open article or the reader's width changed.
+    mutating func refreshReaderLayout() {
+        let key = (article: openArticle, width: readerTextColumns)
+        if let current = readerLayoutKey, current == key { return }
+        readerLayout = ReaderLayout(article: corpus.articles[openArticle], width: key.width)
+        readerLayoutKey = key
     }
 
     /// Entities in the open article, most-mentioned first, with their counts here.

@@ -3,6 +3,8 @@ extension Character {
     ///
     /// The one width function: padding, truncation, wrapping and `Screen` all use it.
     public var terminalWidth: Int {
+        // Printable ASCII is most of any news text; it needs no Unicode property lookup.
+        if let ascii = asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         guard let first = unicodeScalars.first else { return 0 }
         switch first.properties.generalCategory {
         case .control, .format, .nonspacingMark, .enclosingMark: return 0

@@ -4,8 +4,8 @@ import DossierCore
 ///
 /// Both `update` (to scroll a mention into view) and `render` use it, so they
 /// always agree on which line holds which word.
-public struct ReaderLayout: Equatable {
-    public enum Line: Equatable {
+public struct ReaderLayout: Equatable, Sendable {
+    public enum Line: Equatable, Sendable {
         case header(String, Style)
         case blank
         /// Byte ranges of the words on the line, drawn with one space between.
@@ -13,6 +13,10 @@ public struct ReaderLayout: Equatable {
     }
 
     public let lines: [Line]
+
+    static let empty = ReaderLayout(lines: [])
+
+    private init(lines: [Line]) { self.lines = lines }
 
     public init(article: Article, width: Int) {
         let width = max(1, width)

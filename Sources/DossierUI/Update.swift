@@ -12,6 +12,7 @@ public func update(_ state: inout AppState, _ action: Action) {
         }
         state.showEntitiesWhenNarrow.toggle()
         if !state.layout.visiblePanes.contains(state.focus) { state.focus = .reader }
+        state.refreshReaderLayout()
     case .focusNext, .focusPrevious:
         // With one pane on screen, Tab brings the next pane in its place.
         let panes = state.layout.visiblePanes.count > 1 ? state.layout.visiblePanes : Pane.allCases
@@ -43,11 +44,13 @@ public func update(_ state: inout AppState, _ action: Action) {
     case .promptKey(let key): editPrompt(&state, key)
     case .resized(let size):
         state.size = size
+        state.refreshReaderLayout()
         if state.layout.articles != nil || state.layout.reader != nil || state.layout.entities != nil,
            !state.layout.visiblePanes.contains(state.focus), state.layout.visiblePanes.count > 1 {
             state.focus = .reader
         }
     }
+    state.refreshReaderLayout()
     clamp(&state)
 }
 
@@ -123,6 +126,7 @@ private func open(_ state: inout AppState, article: Int, mention: Int? = nil, hi
     }
     state.listSelection = article
     state.currentMention = mention
+    state.refreshReaderLayout()
     if let offset { scrollIntoView(&state, offset: offset) }
 }
 
@@ -236,6 +240,7 @@ private func travel(_ state: inout AppState, from source: WritableKeyPath<AppSta
     guard let place = state[keyPath: source].popLast() else { state.status = empty; return }
     state[keyPath: destination].append(currentPlace(state))
     state.openArticle = place.article
+    state.refreshReaderLayout()
     state.listSelection = place.article
     state.currentMention = place.mention
     state.readerScroll = place.scroll

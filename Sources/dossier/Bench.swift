@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierUI
 import Foundation
 
 /// Measures the model in process: how long loading takes and how fast queries answer.
@@ -28,6 +29,9 @@ struct Bench: ParsableCommand {
         let queryMillisecondsP50: Double
         let queryMillisecondsP99: Double
         let queryMillisecondsMax: Double
+        let keystrokes: Int
+        let keystrokeMillisecondsP50: Double
+        let keystrokeMillisecondsP99: Double
     }
 
     func run() throws {
@@ -44,18 +48,43 @@ struct Bench: ParsableCommand {
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e6)
         }
         latencies.sort()
-        func percentile(_ p: Double) -> Double {
-            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
+        let keystrokeLatencies = Self.keystrokeLatencies(corpus)
+        func percentile(_ p: Double, of values: [Double]) -> Double {
+            values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))]
         }
+        func percentile(_ p: Double) -> Double { percentile(p, of: latencies) }
         let report = Report(
             articles: corpus.articles.count, bytes: corpus.articles.reduce(0) { $0 + $1.text.bytes.count },
             loadSeconds: loadSeconds, queries: queries, queryMillisecondsP50: percentile(0.5),
-            queryMillisecondsP99: percentile(0.99), queryMillisecondsMax: latencies.last ?? 0)
+            queryMillisecondsP99: percentile(0.99), queryMillisecondsMax: latencies.last ?? 0,
+            keystrokes: keystrokeLatencies.count, keystrokeMillisecondsP50: percentile(0.5, of: keystrokeLatencies),
+            keystrokeMillisecondsP99: percentile(0.99, of: keystrokeLatencies))
         if json { return try Output.json(report) }
         Output.line("articles \(report.articles), \(report.bytes) bytes")
         Output.line(String(format: "load and index: %.3f s", loadSeconds))
         Output.line(String(format: "query (%d, ranked, all hits): p50 %.3f ms, p99 %.3f ms, max %.3f ms",
                            queries, report.queryMillisecondsP50, report.queryMillisecondsP99, report.queryMillisecondsMax))
+        Output.line(String(format: "keystroke to frame (%d keys, update + render at 140×40): p50 %.3f ms, p99 %.3f ms",
+                           report.keystrokes, report.keystrokeMillisecondsP50, report.keystrokeMillisecondsP99))
         _ = totalHits
+    }
+
+    /// Times update plus render for a fixed tour of the keys: scrolling, mention jumps, panes, search steps.
+    static func keystrokeLatencies(_ corpus: Corpus) -> [Double] {
+        var state = AppState(corpus: corpus, size: Size(columns: 140, rows: 40))
+        let tour = Key.sequence("j j j <Enter> j j k <Space> b } } ] ] ] [ <Tab> j j <Tab> <Tab> G g n N ] j")
+        update(&state, .openSearch)
+        for key in Key.sequence("said <Enter>") { if let action = KeyMap.action(for: key, in: state) { update(&state, action) } }
+        var latencies: [Double] = []
+        for round in 0..<40 {
+            for key in tour {
+                let begin = DispatchTime.now()
+                if let action = KeyMap.action(for: key, in: state) { update(&state, action) }
+                let screen = render(state)
+                latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e6)
+                precondition(screen.size.rows == 40 || round < 0)
+            }
+        }
+        return latencies.sorted()
     }
 }
