@@ -18,7 +18,7 @@ let package = Package(
             path: ".",
             exclude: ["Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier", "Tests"],
             sources: ["Sources/DossierCore"],
-            resources: [.copy("Resources/articles"), .copy("Resources/catalog.json")]
+            resources: [.copy("Resources/articles"), .copy("Resources/catalog.json"), .copy("Resources/gazetteer.json")]
         ),
         .target(name: "DossierUI", dependencies: ["DossierCore"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),

@@ -41,14 +41,15 @@ public final class Corpus: Sendable {
     /// Files that are empty or not text are skipped and reported through `warn`,
     /// as are unreadable files inside folders; a path that does not exist or cannot
     /// be read is an error, and so is a set of paths that holds no article at all.
-    public static func load(paths: [String], catalog: EntityCatalog? = nil,
+    public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
         let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
         let catalog = try catalog ?? EntityCatalog.bundled()
+        let gazetteer = try gazetteer ?? Gazetteer.bundled()
         let files = try ArticleFile.find(in: paths, warn: warn)
         let directlyNamed = Set(paths)
         let ids = articleIDs(for: files)
-        let linker = EntityLinker(entities: catalog.entities)
+        let linker = EntityLinker(entities: catalog.entities, gazetteer: gazetteer)
 
         let loaded = files.indices.parallelMap { index -> Result<LoadedArticle, SkippedFile> in
             let file = files[index]
@@ -64,8 +65,8 @@ public final class Corpus: Sendable {
             case .text: break
             }
             let (article, tokenRuns) = ArticleParser.parseWithTokens(SourceText(decoding: data), id: ids[index], path: file.path)
-            let mentions = linker.mentions(in: article.text, tokenRuns: tokenRuns)
-            return .success(LoadedArticle(article: article, tokenRuns: tokenRuns, mentions: mentions))
+            let links = linker.link(article.text, tokenRuns: tokenRuns)
+            return .success(LoadedArticle(article: article, tokenRuns: tokenRuns, links: links))
         }
 
         var articles: [LoadedArticle] = []
@@ -88,14 +89,71 @@ public final class Corpus: Sendable {
         var index = SearchIndex()
         for article in articles { index.add(tokenRuns: article.tokenRuns) }
         index.finish()
-        return Corpus(articles: articles.map(\.article), entities: catalog.entities,
-                      mentions: articles.map(\.mentions), index: index, skipped: skipped)
+        let (entities, mentions) = mergeFoundEntities(articles.map(\.links), catalog: catalog.entities)
+        return Corpus(articles: articles.map(\.article), entities: entities,
+                      mentions: mentions, index: index, skipped: skipped)
     }
 
     private struct LoadedArticle: Sendable {
         let article: Article
         let tokenRuns: [[Token]]
-        let mentions: [Mention]
+        let links: ArticleLinks
+    }
+
+    /// Numbers the entities found in text after the catalog's, one per folded full name across
+    /// all articles, and turns every article's mentions into mentions of those numbers.
+    static func mergeFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> ([Entity], [[Mention]]) {
+        var indexByKey: [String: Int] = [:]
+        var firsts: [FoundEntity] = []
+        var kindVotes: [[Entity.Kind: Int]] = []
+        var roles: [String?] = []
+        var genders: [Entity.Gender?] = []
+        for article in links {
+            for found in article.found {
+                let index: Int
+                if let existing = indexByKey[found.key] {
+                    index = existing
+                } else {
+                    index = firsts.count
+                    indexByKey[found.key] = index
+                    firsts.append(found)
+                    kindVotes.append([:])
+                    roles.append(nil)
+                    genders.append(nil)
+                }
+                kindVotes[index][found.kind, default: 0] += 1
+                roles[index] = roles[index] ?? found.role
+                genders[index] = genders[index] ?? found.gender
+            }
+        }
+        var usedIDs = Set(catalog.map(\.id))
+        let foundEntities = firsts.indices.map { index -> Entity in
+            let found = firsts[index]
+            let kind = kindVotes[index].max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? found.kind
+            var id = found.key.split(separator: " ").joined(separator: "-")
+            if usedIDs.contains(id) {
+                var suffix = 2
+                while usedIDs.contains("\(id)-\(suffix)") { suffix += 1 }
+                id = "\(id)-\(suffix)"
+            }
+            usedIDs.insert(id)
+            let description = roles[index] ?? "\(kind.rawValue) found in the text"
+            return Entity(id: id, name: found.name, kind: kind, description: description,
+                          surname: kind == .person ? found.surname : nil, gender: genders[index], isFound: true)
+        }
+        let mentions = links.map { article -> [Mention] in
+            func global(_ target: ArticleLinks.Target) -> Int {
+                switch target {
+                case .catalog(let index): index
+                case .found(let local): catalog.count + indexByKey[article.found[local].key]!
+                }
+            }
+            return article.mentions.map { mention in
+                Mention(range: mention.range, entity: mention.target.map(global),
+                        candidates: mention.candidates.map(global), form: mention.form)
+            }
+        }
+        return (catalog + foundEntities, mentions)
     }
 
     /// Newest first where dated, then undated by path.

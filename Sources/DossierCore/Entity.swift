@@ -1,5 +1,5 @@
 /// A person, place or organisation that Dossier links mentions to.
-public struct Entity: Sendable, Hashable, Codable, Identifiable {
+public struct Entity: Sendable, Hashable, Decodable, Identifiable {
     /// Stable identifier, such as "mike-pompeo".
     public let id: String
     public let name: String
@@ -16,6 +16,14 @@ public struct Entity: Sendable, Hashable, Codable, Identifiable {
     public let surname: String?
     /// True when the surname alone may name this person even in an article that never names them in full.
     public let surnameUnambiguous: Bool
+    /// For a person, what "he" or "she" refers back to; nil when not known.
+    public let gender: Gender?
+    /// True when Dossier found the entity in the text rather than in the catalog.
+    public let isFound: Bool
+
+    public enum Gender: String, Sendable, Codable {
+        case male, female
+    }
 
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case person, place, organisation
@@ -23,7 +31,8 @@ public struct Entity: Sendable, Hashable, Codable, Identifiable {
 
     public init(
         id: String, name: String, kind: Kind, description: String, wikidata: String? = nil,
-        aliases: [String] = [], titles: [String] = [], surname: String? = nil, surnameUnambiguous: Bool = false
+        aliases: [String] = [], titles: [String] = [], surname: String? = nil, surnameUnambiguous: Bool = false,
+        gender: Gender? = nil, isFound: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -34,10 +43,12 @@ public struct Entity: Sendable, Hashable, Codable, Identifiable {
         self.titles = titles
         self.surname = surname
         self.surnameUnambiguous = surnameUnambiguous
+        self.gender = gender
+        self.isFound = isFound
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, kind, description, wikidata, aliases, titles, surname, surnameUnambiguous
+        case id, name, kind, description, wikidata, aliases, titles, surname, surnameUnambiguous, gender
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +62,7 @@ public struct Entity: Sendable, Hashable, Codable, Identifiable {
             aliases: container.decodeIfPresent([String].self, forKey: .aliases) ?? [],
             titles: container.decodeIfPresent([String].self, forKey: .titles) ?? [],
             surname: container.decodeIfPresent(String.self, forKey: .surname),
-            surnameUnambiguous: container.decodeIfPresent(Bool.self, forKey: .surnameUnambiguous) ?? false)
+            surnameUnambiguous: container.decodeIfPresent(Bool.self, forKey: .surnameUnambiguous) ?? false,
+            gender: container.decodeIfPresent(Gender.self, forKey: .gender))
     }
 }

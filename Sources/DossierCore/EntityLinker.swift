@@ -10,6 +10,8 @@
 /// mention stays ambiguous, never guessed.
 public struct EntityLinker: Sendable {
     public let entities: [Entity]
+    /// Finds the names the catalog does not know; nil links catalog entities only.
+    let finder: NameFinder?
     private let patternsByFirstTerm: [String: [NamePattern]]
     private let bearersBySurname: [String: [Int]]
     private let titlesByEntity: [[[String]]]
@@ -38,8 +40,9 @@ public struct EntityLinker: Sendable {
         }
     }
 
-    public init(entities: [Entity]) {
+    public init(entities: [Entity], gazetteer: Gazetteer? = nil) {
         self.entities = entities
+        finder = gazetteer.map(NameFinder.init)
         var patterns: [String: [NamePattern]] = [:]
         var bearers: [String: [Int]] = [:]
         for (index, entity) in entities.enumerated() {
@@ -76,13 +79,19 @@ public struct EntityLinker: Sendable {
         }
     }
 
-    /// The mentions in the given runs of tokens (the headline and each paragraph), in text order.
-    public func mentions(in text: SourceText, tokenRuns: [[Token]]) -> [Mention] {
-        var named: [(position: Int, entity: Int)] = []
-        var mentions: [Mention] = []
-        var pendingSurnames: [(range: Range<Int>, term: String, titled: [Int])] = []
+    /// Links the mentions in the given runs of tokens (the headline and each paragraph).
+    ///
+    /// Three passes: catalog names and aliases; then, over the words they leave,
+    /// the names `finder` recognises; then every surname alone, resolved among the
+    /// people of both kinds that the article names in full.
+    public func link(_ text: SourceText, tokenRuns: [[Token]]) -> ArticleLinks {
+        var links = ArticleLinks()
+        var foundIndexByKey: [String: Int] = [:]
+        var named: [(position: Int, target: ArticleLinks.Target)] = []
+        var pending: [PendingSurname] = []
+        var covered = tokenRuns.map { Array(repeating: false, count: $0.count) }
 
-        for tokens in tokenRuns {
+        for (runIndex, tokens) in tokenRuns.enumerated() {
             var index = 0
             while index < tokens.count {
                 guard let (pattern, length) = match(at: index, in: tokens, text: text) else {
@@ -91,28 +100,68 @@ public struct EntityLinker: Sendable {
                 }
                 let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
                 if let entity = pattern.entity {
-                    mentions.append(Mention(range: range, entity: entity, candidates: [], form: .name))
-                    if entities[entity].kind == .person { named.append((range.lowerBound, entity)) }
+                    links.mentions.append(.init(range: range, target: .catalog(entity), candidates: [], form: .name))
+                    if entities[entity].kind == .person { named.append((range.lowerBound, .catalog(entity))) }
+                    for covering in index..<(index + length) { covered[runIndex][covering] = true }
                 } else if !continuesAnotherName(at: index, in: tokens, text: text) {
                     let bearers = bearersBySurname[pattern.terms[0]] ?? []
                     let titled = bearers.filter { hasTitle($0, before: index, in: tokens, text: text) }
-                    pendingSurnames.append((range, pattern.terms[0], titled))
+                    pending.append(PendingSurname(range: range, term: pattern.terms[0], titled: titled.map { .catalog($0) }, isCatalogSurname: true))
+                    covered[runIndex][index] = true
                 }
                 index += length
             }
         }
 
-        for pending in pendingSurnames {
-            let resolved = resolve(pending.range, bearers: bearersBySurname[pending.term] ?? [],
-                                   titled: pending.titled, named: named, text: text)
-            switch resolved {
-            case .entity(let entity):
-                mentions.append(Mention(range: pending.range, entity: entity, candidates: [], form: .surname))
-            case .ambiguous(let candidates):
-                mentions.append(Mention(range: pending.range, entity: nil, candidates: candidates, form: .surname))
+        if let finder {
+            for (runIndex, tokens) in tokenRuns.enumerated() {
+                for finding in finder.findings(in: tokens, covered: covered[runIndex], text: text) {
+                    switch finding {
+                    case .entity(let span, let entity):
+                        let local: Int
+                        if let existing = foundIndexByKey[entity.key] {
+                            local = existing
+                        } else {
+                            local = links.found.count
+                            foundIndexByKey[entity.key] = local
+                            links.found.append(entity)
+                        }
+                        let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+                        links.mentions.append(.init(range: range, target: .found(local), candidates: [], form: .name))
+                        if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
+                    case .possibleSurname(let token, _):
+                        pending.append(PendingSurname(range: tokens[token].range, term: tokens[token].term, titled: [], isCatalogSurname: false))
+                    }
+                }
             }
         }
-        return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+
+        // The people named in full in this article who bear each surname.
+        var foundBearers: [String: [ArticleLinks.Target]] = [:]
+        for (local, entity) in links.found.enumerated() where entity.kind == .person {
+            if let surname = entity.surname { foundBearers[surname, default: []].append(.found(local)) }
+        }
+        for surname in pending {
+            let bearers = (bearersBySurname[surname.term] ?? []).map { ArticleLinks.Target.catalog($0) } + (foundBearers[surname.term] ?? [])
+            guard let resolved = resolve(surname, bearers: bearers, named: named, text: text) else { continue }
+            switch resolved {
+            case .entity(let target):
+                links.mentions.append(.init(range: surname.range, target: target, candidates: [], form: .surname))
+            case .ambiguous(let candidates):
+                links.mentions.append(.init(range: surname.range, target: nil, candidates: candidates, form: .surname))
+            }
+        }
+        links.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return links
+    }
+
+    private struct PendingSurname {
+        let range: Range<Int>
+        let term: String
+        let titled: [ArticleLinks.Target]
+        /// True when the word is a catalog person's surname, which may stay ambiguous; a lone
+        /// capitalised word that no one in the article bears is simply not a mention.
+        let isCatalogSurname: Bool
     }
 
     // MARK: - Matching names
@@ -180,28 +229,29 @@ public struct EntityLinker: Sendable {
 
     // MARK: - Resolving surnames
 
-    private enum Resolution { case entity(Int), ambiguous([Int]) }
+    private enum Resolution { case entity(ArticleLinks.Target), ambiguous([ArticleLinks.Target]) }
 
-    private func resolve(_ range: Range<Int>, bearers: [Int], titled: [Int],
-                         named: [(position: Int, entity: Int)], text: SourceText) -> Resolution {
-        if titled.count == 1 { return .entity(titled[0]) }
-        let pool = titled.isEmpty ? bearers : titled
-        let fullMentions = named.filter { pool.contains($0.entity) }
+    private func resolve(_ surname: PendingSurname, bearers: [ArticleLinks.Target],
+                         named: [(position: Int, target: ArticleLinks.Target)], text: SourceText) -> Resolution? {
+        if surname.titled.count == 1 { return .entity(surname.titled[0]) }
+        let pool = surname.titled.isEmpty ? bearers : surname.titled
+        let fullMentions = named.filter { pool.contains($0.target) }
         if fullMentions.isEmpty {
-            let unambiguous = pool.filter { entities[$0].surnameUnambiguous }
+            guard surname.isCatalogSurname else { return nil }
+            let unambiguous = pool.filter { if case .catalog(let index) = $0 { entities[index].surnameUnambiguous } else { false } }
             if unambiguous.count == 1 { return .entity(unambiguous[0]) }
             return .ambiguous(pool)
         }
-        let before = fullMentions.filter { $0.position < range.lowerBound }
+        let before = fullMentions.filter { $0.position < surname.range.lowerBound }
         let deciding = before.isEmpty
             ? fullMentions.sorted { $0.position < $1.position }
             : before.sorted { $0.position > $1.position }
         let nearest = deciding[0]
         // Two bearers named in one sentence ("Kim Jong Un and Kim Yo Jong arrived") leave nothing to decide by.
-        if let rival = deciding.first(where: { $0.entity != nearest.entity }),
+        if let rival = deciding.first(where: { $0.target != nearest.target }),
            SentenceSplitter.inOneSentence(text.bytes, nearest.position, rival.position) {
-            return .ambiguous([nearest.entity, rival.entity].sorted())
+            return .ambiguous([nearest.target, rival.target])
         }
-        return .entity(nearest.entity)
+        return .entity(nearest.target)
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Word lists that tell people, places and organisations apart in text the
+/// catalog does not cover: given names (with gender), places, organisation and
+/// place words, titles that precede a person's name, and attribution verbs.
+/// Read from Resources/gazetteer.json; every entry is kept as tokenizer terms.
+public struct Gazetteer: Sendable {
+    let maleNames: Set<String>
+    let femaleNames: Set<String>
+    let koreanSurnames: Set<String>
+    /// Whole names, as space-joined terms ("new york").
+    let places: Set<String>
+    let organisations: Set<String>
+    let organisationWords: Set<String>
+    let placeWords: Set<String>
+    let nobleTitles: Set<String>
+    /// Every word of every title or role that may stand before a person's name.
+    let cueWords: Set<String>
+    let attributionVerbs: Set<String>
+
+    private struct File: Decodable {
+        struct GivenNames: Decodable { let male: [String]; let female: [String] }
+        let version: Int
+        let givenNames: GivenNames
+        let koreanSurnames: [String]
+        let places: [String]
+        let organisations: [String]
+        let organisationWords: [String]
+        let placeWords: [String]
+        let nobleTitles: [String]
+        let personCues: [String]
+        let attributionVerbs: [String]
+    }
+
+    public init(json data: Data) throws {
+        let file: File
+        do { file = try JSONDecoder().decode(File.self, from: data) } catch {
+            throw DossierError.invalidCatalog("gazetteer: \(error)")
+        }
+        func terms(_ words: [String]) -> Set<String> { Set(words.map { EntityKey($0).words.joined(separator: " ") }) }
+        maleNames = terms(file.givenNames.male)
+        femaleNames = terms(file.givenNames.female)
+        koreanSurnames = terms(file.koreanSurnames)
+        places = terms(file.places)
+        organisations = terms(file.organisations)
+        organisationWords = terms(file.organisationWords)
+        placeWords = terms(file.placeWords)
+        nobleTitles = terms(file.nobleTitles)
+        cueWords = Set(file.personCues.flatMap { EntityKey($0).words } + file.nobleTitles.flatMap { EntityKey($0).words })
+            .union(NameWords.titles)
+        attributionVerbs = terms(file.attributionVerbs)
+    }
+
+    public static func bundled() throws -> Gazetteer {
+        try Gazetteer(json: Data(contentsOf: BundledResources.url(of: "gazetteer.json")))
+    }
+
+    func gender(ofGivenName term: String) -> Entity.Gender? {
+        if maleNames.contains(term) && !femaleNames.contains(term) { return .male }
+        if femaleNames.contains(term) && !maleNames.contains(term) { return .female }
+        return nil
+    }
+
+    func isGivenName(_ term: String) -> Bool { maleNames.contains(term) || femaleNames.contains(term) }
+
+    /// The gender an honorific or noble title implies ("Mrs" → female).
+    func gender(ofTitle term: String) -> Entity.Gender? {
+        switch term {
+        case "mr", "sir", "lord", "king", "prince", "duke", "baron", "earl", "emperor", "sultan", "sheikh": .male
+        case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess", "baroness", "empress": .female
+        default: nil
+        }
+    }
+}
