@@ -114,8 +114,9 @@ public struct EntityLinker: Sendable {
         }
 
         if let finder {
+            let lowercaseTerms = Set(tokenRuns.joined().lazy.filter { $0.shape == .lowercase }.map(\.term))
             for (runIndex, tokens) in tokenRuns.enumerated() {
-                for finding in finder.findings(in: tokens, covered: covered[runIndex], text: text) {
+                for finding in finder.findings(in: tokens, covered: covered[runIndex], lowercaseTerms: lowercaseTerms, text: text) {
                     switch finding {
                     case .entity(let span, let entity):
                         let local: Int

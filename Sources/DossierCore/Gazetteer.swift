@@ -47,7 +47,7 @@ public struct Gazetteer: Sendable {
         placeWords = terms(file.placeWords)
         nobleTitles = terms(file.nobleTitles)
         cueWords = Set(file.personCues.flatMap { EntityKey($0).words } + file.nobleTitles.flatMap { EntityKey($0).words })
-            .union(NameWords.titles)
+            .union(NameWords.titles).subtracting(["first", "state"])
         attributionVerbs = terms(file.attributionVerbs)
     }
 

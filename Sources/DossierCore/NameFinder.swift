@@ -25,7 +25,9 @@ struct NameFinder: Sendable {
     ]
 
     /// The findings in one run of tokens, skipping tokens already `covered` by catalog mentions.
-    func findings(in tokens: [Token], covered: [Bool], text: SourceText) -> [Finding] {
+    /// `lowercaseTerms` are the words the article also writes in lower case: capitalised at the
+    /// start of a sentence, such a word is a common word ("Hopefully", "Critics"), not a name.
+    func findings(in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>, text: SourceText) -> [Finding] {
         var findings: [Finding] = []
         var index = 0
         while index < tokens.count {
@@ -44,14 +46,22 @@ struct NameFinder: Sendable {
                     break
                 }
             }
-            findings += classify(tokens, index..<end, text: text)
+            findings += classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, text: text)
             index = end
         }
         return findings
     }
 
     private func isNameLike(_ token: Token) -> Bool {
-        token.shape == .capitalized || (token.shape == .allCaps && token.term.count >= 2)
+        guard token.term != "i" else { return false }
+        return token.shape == .capitalized || (token.shape == .allCaps && token.term.count >= 2)
+    }
+
+    /// True when nothing but a sentence end, or the start of the run, stands before the token.
+    private func startsSentence(_ tokens: [Token], _ index: Int, text: SourceText) -> Bool {
+        guard index > 0 else { return true }
+        let gap = text.bytes[tokens[index - 1].range.upperBound..<tokens[index].range.lowerBound]
+        return gap.contains { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x0A }
     }
 
     /// Words of one name: only spaces or a hyphen between them, or the full stop of an initial.
@@ -62,10 +72,12 @@ struct NameFinder: Sendable {
         return false
     }
 
-    private func classify(_ tokens: [Token], _ run: Range<Int>, text: SourceText) -> [Finding] {
+    private func classify(_ tokens: [Token], _ run: Range<Int>, lowercaseTerms: Set<String>, text: SourceText) -> [Finding] {
         var start = run.lowerBound
-        // A sentence may open with a capitalised common word: "When", "Earlier", "The".
-        while start < run.upperBound, NameWords.mayNeighbourName(tokens[start].term), !gazetteer.cueWords.contains(tokens[start].term) {
+        // A sentence may open with a capitalised common word: "When", "Earlier", "The", "Hopefully".
+        while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term),
+              NameWords.mayNeighbourName(tokens[start].term)
+                || (start == run.lowerBound && startsSentence(tokens, start, text: text) && lowercaseTerms.contains(tokens[start].term)) {
             start += 1
         }
         guard start < run.upperBound else { return [] }
@@ -140,7 +152,12 @@ struct NameFinder: Sendable {
             first -= 1
         }
         while first < nameStart, tokens[first].term == "of" { first += 1 }
-        guard first < nameStart else { return nil }
-        return text.string(tokens[first].range.lowerBound..<tokens[nameStart - 1].range.upperBound)
+        // "manager Sir Alex Ferguson": the honorific belongs to the name, not the role.
+        var last = nameStart - 1
+        while last >= first, gazetteer.nobleTitles.contains(tokens[last].term) || ["mr", "mrs", "ms", "miss", "dr"].contains(tokens[last].term) {
+            last -= 1
+        }
+        guard first <= last else { return nil }
+        return text.string(tokens[first].range.lowerBound..<tokens[last].range.upperBound)
     }
 }
