@@ -15,15 +15,33 @@ public final class Corpus: Sendable {
     public let index: SearchIndex
     /// Files that were found but not loaded, with the reason.
     public let skipped: [SkippedFile]
+    /// The direct quotations in each article, in text order; `quotes[i]` belongs to `articles[i]`.
+    public let quotes: [[Quote]]
+    /// The attributed quotations of each entity, in reading order.
+    public let quotesByEntity: [[QuoteReference]]
+    /// For each entity, the entities it shares sentences with, most often first.
+    public let related: [[RelatedEntity]]
 
     private let entityIndexByID: [String: Int]
 
-    init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile]) {
+    init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
+         attributionVerbs: Set<String>) {
         self.articles = articles
         self.entities = entities
         self.mentions = mentions
         self.index = index
         self.skipped = skipped
+        let quoteFinder = QuoteFinder(entities: entities, attributionVerbs: attributionVerbs)
+        let quotes = articles.indices.map { quoteFinder.quotes(in: articles[$0], mentions: mentions[$0]) }
+        self.quotes = quotes
+        var quotesByEntity = Array(repeating: [QuoteReference](), count: entities.count)
+        for (article, articleQuotes) in quotes.enumerated() {
+            for (position, quote) in articleQuotes.enumerated() {
+                if let speaker = quote.speaker { quotesByEntity[speaker].append(QuoteReference(article: article, quote: position)) }
+            }
+        }
+        self.quotesByEntity = quotesByEntity
+        related = Corpus.coOccurrences(articles: articles, mentions: mentions, entityCount: entities.count)
         var byEntity = Array(repeating: [MentionReference](), count: entities.count)
         for (article, articleMentions) in mentions.enumerated() {
             for (position, mention) in articleMentions.enumerated() {
@@ -91,7 +109,7 @@ public final class Corpus: Sendable {
         index.finish()
         let (entities, mentions) = mergeFoundEntities(articles.map(\.links), catalog: catalog.entities)
         return Corpus(articles: articles.map(\.article), entities: entities,
-                      mentions: mentions, index: index, skipped: skipped)
+                      mentions: mentions, index: index, skipped: skipped, attributionVerbs: gazetteer.attributionVerbs)
     }
 
     private struct LoadedArticle: Sendable {
@@ -185,6 +203,33 @@ public final class Corpus: Sendable {
         }
     }
 
+    /// Counts, for every pair of entities, the sentences that mention both.
+    static func coOccurrences(articles: [Article], mentions: [[Mention]], entityCount: Int) -> [[RelatedEntity]] {
+        var counts = Array(repeating: [Int: Int](), count: entityCount)
+        for (index, article) in articles.enumerated() where !mentions[index].isEmpty {
+            var position = 0
+            let articleMentions = mentions[index]
+            for range in article.contentRanges {
+                for sentence in SentenceSplitter.sentences(in: article.text.bytes, range: range) {
+                    var present = Set<Int>()
+                    while position < articleMentions.count, articleMentions[position].range.lowerBound < sentence.upperBound {
+                        if articleMentions[position].range.lowerBound >= sentence.lowerBound, let entity = articleMentions[position].entity {
+                            present.insert(entity)
+                        }
+                        position += 1
+                    }
+                    for entity in present {
+                        for other in present where other != entity { counts[entity][other, default: 0] += 1 }
+                    }
+                }
+            }
+        }
+        return counts.map { entityCounts in
+            entityCounts.map { RelatedEntity(entity: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
+        }
+    }
+
     // MARK: - Looking things up
 
     public func entityIndex(id: String) -> Int? { entityIndexByID[id] }
@@ -262,6 +307,18 @@ public struct MentionReference: Sendable, Hashable {
         self.article = article
         self.mention = mention
     }
+}
+
+/// Where one quotation stands: `corpus.quotes[article][quote]`.
+public struct QuoteReference: Sendable, Hashable {
+    public let article: Int
+    public let quote: Int
+}
+
+/// An entity mentioned in the same sentence as another, and how many sentences they share.
+public struct RelatedEntity: Sendable, Hashable {
+    public let entity: Int
+    public let count: Int
 }
 
 /// A file that was found but not loaded.

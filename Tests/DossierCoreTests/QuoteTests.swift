@@ -1,0 +1,64 @@
+import Testing
+@testable import DossierCore
+
+struct QuoteTests {
+    private func quotes(of id: String, in corpus: Corpus) throws -> [String] {
+        let entity = try #require(corpus.entities.firstIndex { $0.id == id })
+        return corpus.quotesByEntity[entity].map { corpus.articles[$0.article].text.string(corpus.quotes[$0.article][$0.quote].range) }
+    }
+
+    @Test func seedQuotes_areAttributedToTheirSpeakers() throws {
+        let corpus = try TestCorpus.seeds()
+        let trump = try quotes(of: "donald-trump", in: corpus)
+        #expect(trump.count == 9)
+        #expect(trump.first == "fell in love.")
+        #expect(trump.contains("A lot of good things are happening,"))
+        #expect(trump.last?.hasPrefix("As you know, Kim Jong Un wrote a beautiful letter") == true)
+        let nauert = try quotes(of: "heather-nauert", in: corpus)
+        #expect(nauert.count == 1)
+        #expect(nauert.first?.hasPrefix("Secretary Pompeo accepted Chairman Kim’s invitation") == true)
+        #expect(try quotes(of: "ri-son-gwon", in: corpus).count == 4)
+    }
+
+    @Test func sharedGoal_isAttributedToNoOne() throws {
+        let corpus = try TestCorpus.seeds()
+        let second = try #require(corpus.articles.firstIndex { $0.id == TestCorpus.seedIDs.second })
+        let sharedGoal = try #require(corpus.quotes[second].first { corpus.articles[second].text.string($0.range) == "shared goal." })
+        #expect(sharedGoal.speaker == nil)
+    }
+
+    @Test func pronoun_refersToTheLastPersonOfMatchingGender() throws {
+        let corpus = try TestCorpus.single("""
+            Prime Minister Theresa May met Jack Straw. "We agreed," she said. "It went well," he added.
+            """)
+        let may = try quotes(of: "theresa-may", in: corpus)
+        let straw = try quotes(of: "jack-straw", in: corpus)
+        #expect(may == ["We agreed,"])
+        #expect(straw == ["It went well,"])
+    }
+
+    @Test func quoteOpeningAParagraph_continuesThePreviousSpeaker() throws {
+        let corpus = try TestCorpus.single("""
+            Headline here
+
+            Mr Smith spoke first. John Smith said: "We will win.
+
+            "And we will win again."
+
+            Officials were "not impressed".
+            """)
+        #expect(try quotes(of: "john-smith", in: corpus) == ["We will win.", "And we will win again."])
+    }
+
+    @Test func relatedEntities_countSharedSentences() throws {
+        let corpus = try TestCorpus.seeds()
+        let trump = try #require(corpus.entityIndex(id: "donald-trump"))
+        let kim = try #require(corpus.entityIndex(id: "kim-jong-un"))
+        let pompeo = try #require(corpus.entityIndex(id: "mike-pompeo"))
+        // Counted by hand: five sentences name Trump with Kim, five with Pompeo; ties keep catalog order.
+        let top = corpus.related[trump].prefix(2)
+        #expect(top.map(\.entity) == [pompeo, kim])
+        #expect(top.map(\.count) == [5, 5])
+        #expect(corpus.related[kim].contains { $0.entity == trump && $0.count == 5 })
+    }
+}
