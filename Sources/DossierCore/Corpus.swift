@@ -249,6 +249,9 @@ public final class Corpus: Sendable {
             : named
         if bearers.count == 1 { return bearers[0] }
         if bearers.isEmpty { throw DossierError.unknownEntity(text) }
+        // As in linking: a surname the catalog marks as one person's on its own ("Trump") names that person.
+        let unambiguous = bearers.filter { entities[$0].surnameUnambiguous }
+        if unambiguous.count == 1 { return unambiguous[0] }
         throw DossierError.ambiguousEntity(text, candidates: bearers.map { "\(entities[$0].id) (\(entities[$0].name))" })
     }
 

@@ -40,6 +40,11 @@ struct ArticleRecord: Encodable {
 }
 
 struct EntityRecord: Encodable {
+    struct Related: Encodable {
+        let id: String
+        let count: Int
+    }
+
     let id: String
     let name: String
     let kind: String
@@ -47,6 +52,11 @@ struct EntityRecord: Encodable {
     let wikidata: Nullable<String>
     let mentions: Int
     let articles: Int
+    /// True when Dossier found the entity in the text rather than in the catalog.
+    let found: Bool
+    let quotes: Int
+    /// The entities most often mentioned in the same sentence, with the number of sentences.
+    let related: [Related]
 
     init(_ corpus: Corpus, entity index: Int) {
         let entity = corpus.entities[index]
@@ -57,12 +67,35 @@ struct EntityRecord: Encodable {
         wikidata = Nullable(entity.wikidata)
         mentions = corpus.mentionsByEntity[index].count
         articles = corpus.articleCount(of: index)
+        found = entity.isFound
+        quotes = corpus.quotesByEntity[index].count
+        related = corpus.related[index].prefix(10).map { Related(id: corpus.entities[$0.entity].id, count: $0.count) }
+    }
+}
+
+struct QuoteRecord: Encodable {
+    let entity: String
+    let article: String
+    let line: Int
+    let column: Int
+    let text: String
+
+    init(_ corpus: Corpus, _ reference: QuoteReference) {
+        let article = corpus.articles[reference.article]
+        let quote = corpus.quotes[reference.article][reference.quote]
+        let location = article.text.location(of: quote.range.lowerBound)
+        entity = quote.speaker.map { corpus.entities[$0].id } ?? ""
+        self.article = article.id
+        line = location.line
+        column = location.column
+        text = SourceText.flattened(article.text.string(quote.range))
     }
 }
 
 struct MentionRecord: Encodable {
     let entity: String
     let name: String
+    let found: Bool
     let article: String
     let line: Int
     let column: Int
@@ -75,6 +108,7 @@ struct MentionRecord: Encodable {
         let location = article.text.location(of: mention.range.lowerBound)
         entity = mention.entity.map { corpus.entities[$0].id } ?? ""
         name = mention.entity.map { corpus.entities[$0].name } ?? ""
+        found = mention.entity.map { corpus.entities[$0].isFound } ?? false
         self.article = article.id
         line = location.line
         column = location.column
@@ -128,6 +162,7 @@ struct ShowReport: Encodable {
     struct MentionInArticle: Encodable {
         let entity: Nullable<String>
         let candidates: [String]?
+        let found: Bool
         let line: Int
         let column: Int
         let text: String
@@ -162,6 +197,7 @@ struct ShowReport: Encodable {
             return MentionInArticle(
                 entity: Nullable(mention.entity.map { corpus.entities[$0].id }),
                 candidates: mention.isAmbiguous ? mention.candidates.map { corpus.entities[$0].id } : nil,
+                found: mention.entity.map { corpus.entities[$0].isFound } ?? false,
                 line: location.line, column: location.column, text: article.text.string(mention.range))
         }
     }

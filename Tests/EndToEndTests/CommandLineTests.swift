@@ -168,3 +168,39 @@ struct CommandLineTests {
         #expect(run.stderr.contains("list") && run.stderr.contains("search"))
     }
 }
+
+extension CommandLineTests {
+    @Test func quotes_json_listsTheSpeakersQuotesWithPositions() throws {
+        let run = try Self.run("quotes", "Trump", "--json")
+        #expect(run.status == 0)
+        let quotes = try #require(try run.json() as? [[String: Any]])
+        #expect(quotes.count == 9)
+        #expect(quotes.allSatisfy { $0["entity"] as? String == "donald-trump" && $0["line"] is Int && $0["column"] is Int })
+        #expect(quotes.first?["text"] as? String == "fell in love.")
+    }
+
+    @Test func entities_json_flagsFoundEntitiesAndListsRelated() throws {
+        let entities = try #require(try Self.run("entities", "--json").json() as? [[String: Any]])
+        let nauert = try #require(entities.first { $0["id"] as? String == "heather-nauert" })
+        #expect(nauert["found"] as? Bool == true)
+        #expect(nauert["kind"] as? String == "person")
+        #expect(nauert["quotes"] as? Int == 1)
+        let trump = try #require(entities.first { $0["id"] as? String == "donald-trump" })
+        #expect(trump["found"] as? Bool == false)
+        let related = try #require(trump["related"] as? [[String: Any]])
+        #expect(related.prefix(2).compactMap { $0["id"] as? String } == ["mike-pompeo", "kim-jong-un"])
+        #expect(related.first?["count"] as? Int == 5)
+    }
+
+    @Test func show_json_marksAmbiguousMentionsWithCandidates() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("Talks\n\nRi Yong Ho and Ri Son Gwon arrived together. Ri said nothing.\n".utf8)
+            .write(to: folder.appendingPathComponent("talks.txt"))
+        let article = try #require(try Self.run("show", "talks", "--json", folder.path).json() as? [String: Any])
+        let mentions = try #require(article["mentions"] as? [[String: Any]])
+        let last = try #require(mentions.last)
+        #expect(last["entity"] is NSNull)
+        #expect(Set(last["candidates"] as? [String] ?? []) == ["ri-yong-ho", "ri-son-gwon"])
+    }
+}
