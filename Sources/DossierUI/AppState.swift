@@ -18,6 +18,8 @@ public struct AppState {
     /// Row of the cursor in the entity pane: its entities, then the selected entity's mentions.
     public var entitySelection = 0
     public var entityScroll = 0
+    /// What the entity pane lists for the selected entity: its mentions or its quotes.
+    public var entityView: EntityView = .mentions
     public var search: SearchState?
     public var prompt: Prompt?
     public var searchHistory: [String] = []
@@ -103,7 +105,10 @@ public struct AppState {
     public var entityRows: [EntityRow] {
         var rows = entitiesInOpenArticle.map { EntityRow.entity($0.entity, here: $0.count) }
         if let selected = selectedEntity {
-            rows += corpus.mentionsByEntity[selected].map(EntityRow.mention)
+            switch entityView {
+            case .mentions: rows += corpus.mentionsByEntity[selected].map(EntityRow.mention)
+            case .quotes: rows += corpus.quotesByEntity[selected].map(EntityRow.quote)
+            }
         }
         return rows
     }
@@ -111,5 +116,10 @@ public struct AppState {
     public enum EntityRow: Equatable {
         case entity(Int, here: Int)
         case mention(MentionReference)
+        case quote(QuoteReference)
+    }
+
+    public enum EntityView: Equatable, Sendable {
+        case mentions, quotes
     }
 }

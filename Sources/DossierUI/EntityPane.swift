@@ -10,7 +10,10 @@ enum EntityPane {
         let bottom = rect.row + rect.rows
         if let selected = state.selectedEntity, row < bottom {
             let entity = corpus.entities[selected]
-            screen.write(entity.name, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(foreground: entityColor(selected), bold: true))
+            let written = screen.write(entity.name, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(foreground: entityColor(selected), bold: true))
+            if entity.isFound {
+                screen.write(" · found in text", column: rect.column + 1 + written, row: row, limit: rect.columns - 1 - written, style: Style(dim: true))
+            }
             row += 1
             for line in ReaderLayout.wrapText(entity.description, width: rect.columns - 1).prefix(2) where row < bottom {
                 screen.write(line, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
@@ -19,7 +22,20 @@ enum EntityPane {
             if row < bottom {
                 let count = corpus.mentionsByEntity[selected].count
                 let articles = corpus.articleCount(of: selected)
-                screen.write("\(count) mentions in \(articles) \(articles == 1 ? "article" : "articles")", column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
+                let quotes = corpus.quotesByEntity[selected].count
+                let counts = "\(count) mentions in \(articles) \(articles == 1 ? "article" : "articles") · \(quotes) \(quotes == 1 ? "quote" : "quotes")"
+                screen.write(counts, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
+                row += 1
+            }
+            let company = corpus.related[selected].prefix(4).map { "\(corpus.entities[$0.entity].name) \($0.count)" }
+            if !company.isEmpty, row < bottom {
+                screen.write("with: " + company.joined(separator: ", "), column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
+                row += 1
+            }
+            if row < bottom {
+                // The list below holds this article's entities, then the selected entity's mentions or quotes.
+                let heading = state.entityView == .mentions ? "In this article, then mentions (v: quotes)" : "In this article, then quotes (v: mentions)"
+                screen.write(heading, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(underline: true))
                 row += 1
             }
         }
@@ -50,6 +66,10 @@ enum EntityPane {
                 var lineStyle = style
                 if reference.article == state.openArticle && reference.mention == state.currentMention { lineStyle.bold = true }
                 screen.write("  " + truncated(title, to: 18) + ": " + sentence, column: rect.column, row: row + offset, limit: rect.columns, style: lineStyle)
+            case .quote(let reference):
+                let quote = corpus.quotes[reference.article][reference.quote]
+                let words = SourceText.flattened(corpus.articles[reference.article].text.string(quote.range))
+                screen.write("  “" + words + "”", column: rect.column, row: row + offset, limit: rect.columns, style: style)
             }
         }
     }

@@ -29,6 +29,7 @@ public enum KeyMap {
         Binding(action: .back, keys: keys("<BS> <C-o>"), help: "back through the jump history"),
         Binding(action: .forward, keys: keys("<C-f>"), help: "forward through the jump history"),
         Binding(action: .toggleEntities, keys: keys("e"), help: "show or hide the entity pane (when narrow)"),
+        Binding(action: .toggleEntityView, keys: keys("v"), help: "entity pane: list the selected entity's mentions or quotes"),
         Binding(action: .cancel, keys: keys("<Esc>"), help: "close help, clear the search"),
     ]
 

@@ -13,6 +13,16 @@ public func update(_ state: inout AppState, _ action: Action) {
         state.showEntitiesWhenNarrow.toggle()
         if !state.layout.visiblePanes.contains(state.focus) { state.focus = .reader }
         state.refreshReaderLayout()
+    case .toggleEntityView:
+        state.entityView = state.entityView == .mentions ? .quotes : .mentions
+        if let entity = state.selectedEntity {
+            let name = state.corpus.entities[entity].name
+            state.status = state.entityView == .quotes
+                ? "\(name): \(state.corpus.quotesByEntity[entity].count) quotes · v for mentions"
+                : "\(name): \(state.corpus.mentionsByEntity[entity].count) mentions · v for quotes"
+        } else {
+            state.status = "no entity selected: the pane will list its \(state.entityView == .quotes ? "quotes" : "mentions")"
+        }
     case .focusNext, .focusPrevious:
         // With one pane on screen, Tab brings the next pane in its place.
         let panes = state.layout.visiblePanes.count > 1 ? state.layout.visiblePanes : Pane.allCases
@@ -158,6 +168,13 @@ private func activate(_ state: inout AppState) {
             state.status = "\(state.corpus.entities[entity].name): \(state.corpus.mentionsByEntity[entity].count) mentions · ] next"
         case .mention(let reference):
             jump(&state, to: reference)
+            state.focus = .reader
+        case .quote(let reference):
+            let quote = state.corpus.quotes[reference.article][reference.quote]
+            open(&state, article: reference.article, mention: nil, highlight: quote.range.lowerBound)
+            if let speaker = quote.speaker, let index = state.corpus.quotesByEntity[speaker].firstIndex(of: reference) {
+                state.status = "\(state.corpus.entities[speaker].name): quote \(index + 1)/\(state.corpus.quotesByEntity[speaker].count)"
+            }
             state.focus = .reader
         }
     }

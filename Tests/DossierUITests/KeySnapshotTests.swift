@@ -13,7 +13,7 @@ struct KeySnapshotTests {
         ("close-bracket", "]"), ("open-bracket", "["), ("n", "n"), ("N", "N"),
         ("slash-prompt", "/ Pomp"), ("colon-prompt", ": open"), ("question", "?"), ("esc", "<Esc>"),
         ("backspace", "] ] ] ] ] ] ] <BS>"), ("ctrl-o", "] ] ] ] ] ] ] <C-o>"), ("ctrl-f", "] ] ] ] ] ] ] <C-o> <C-f>"),
-        ("e", "e"), ("colon-help", ": help <Enter>"),
+        ("e", "e"), ("v", "v"), ("colon-help", ": help <Enter>"),
     ]
 
     @Test(arguments: keys.indices)

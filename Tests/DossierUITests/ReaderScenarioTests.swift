@@ -185,3 +185,19 @@ struct ReaderScenarioTests {
         }
     }
 }
+
+extension ReaderScenarioTests {
+    @Test func entityPane_quotesView_listsAndJumpsToQuotes() throws {
+        var app = try TestApp(size: Size(columns: 140, rows: 40))
+        app.type(": entity <Space> heather-nauert <Enter> v")
+        #expect(app.state.entityView == .quotes)
+        let nauert = try #require(app.state.corpus.entityIndex(id: "heather-nauert"))
+        #expect(app.state.entityRows.filter { if case .quote = $0 { true } else { false } }.count == app.state.corpus.quotesByEntity[nauert].count)
+        expectSnapshot(app.screen.text, named: "entity-quotes-nauert")
+        app.type("<Tab> <Tab> G <Enter>")
+        #expect(app.status.hasPrefix("Heather Nauert: quote 1/1"))
+        #expect(app.state.focus == .reader)
+        app.type("v")
+        #expect(app.state.entityView == .mentions)
+    }
+}
