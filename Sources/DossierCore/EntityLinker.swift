@@ -54,8 +54,13 @@ public struct EntityLinker: Sendable {
                     if entity.kind == .person && tokens.count > 1 { return .any }
                     return token.shape == .lowercase ? .any : .capitalized
                 }
-                patterns[first.term, default: []].append(
-                    NamePattern(terms: tokens.map(\.term), cases: cases, entity: index, form: .name))
+                var spellings = [tokens.map(\.term)]
+                if entity.kind == .person, tokens.count > 1, gazetteer?.koreanSurnames.contains(first.term) == true {
+                    spellings = RomanisationVariants.spellings(surname: first.term, givenNames: tokens.dropFirst().map(\.term))
+                }
+                for terms in spellings {
+                    patterns[first.term, default: []].append(NamePattern(terms: terms, cases: cases, entity: index, form: .name))
+                }
             }
             if entity.kind == .person, let surname = entity.surname,
                let token = Tokenizer.tokens(in: Array(surname.utf8), range: 0..<surname.utf8.count).first {
