@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier"], exclude: ["reader-tmux.sh"]),
     ]

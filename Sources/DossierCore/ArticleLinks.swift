@@ -31,4 +31,6 @@ public struct FoundEntity: Sendable, Equatable {
     public let gender: Entity.Gender?
     /// The term a surname alone is matched by; nil for places and organisations.
     public let surname: String?
+    /// The term a first name alone is matched by ("anil" for Anil Ambani); nil when not known.
+    public let givenName: String?
 }

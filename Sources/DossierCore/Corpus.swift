@@ -83,7 +83,7 @@ public final class Corpus: Sendable {
             case .text: break
             }
             let (article, tokenRuns) = ArticleParser.parseWithTokens(SourceText(decoding: data), id: ids[index], path: file.path)
-            let links = linker.link(article.text, tokenRuns: tokenRuns)
+            let links = linker.link(article.text, tokenRuns: tokenRuns, hasHeadline: article.headlineRange != nil)
             return .success(LoadedArticle(article: article, tokenRuns: tokenRuns, links: links))
         }
 

@@ -15,6 +15,8 @@ public struct EntityLinker: Sendable {
     private let patternsByFirstTerm: [String: [NamePattern]]
     private let bearersBySurname: [String: [Int]]
     private let titlesByEntity: [[[String]]]
+    /// The first name of each catalog person whose name does not start with the surname ("donald").
+    private let givenNameByEntity: [Int: String]
 
     private struct NamePattern: Sendable {
         let terms: [String]
@@ -77,6 +79,14 @@ public struct EntityLinker: Sendable {
         }
         patternsByFirstTerm = patterns
         bearersBySurname = bearers
+        var givenNames: [Int: String] = [:]
+        for (index, entity) in entities.enumerated() where entity.kind == .person {
+            let words = EntityKey(entity.name).words
+            if words.count > 1, let first = words.first, first != entity.surname.map({ EntityKey($0).words.joined() }) {
+                givenNames[index] = first
+            }
+        }
+        givenNameByEntity = givenNames
         titlesByEntity = entities.map { entity in
             entity.titles.map { title in
                 Tokenizer.tokens(in: Array(title.utf8), range: 0..<title.utf8.count).map(\.term)
@@ -89,7 +99,7 @@ public struct EntityLinker: Sendable {
     /// Three passes: catalog names and aliases; then, over the words they leave,
     /// the names `finder` recognises; then every surname alone, resolved among the
     /// people of both kinds that the article names in full.
-    public func link(_ text: SourceText, tokenRuns: [[Token]]) -> ArticleLinks {
+    public func link(_ text: SourceText, tokenRuns: [[Token]], hasHeadline: Bool = false) -> ArticleLinks {
         var links = ArticleLinks()
         var foundIndexByKey: [String: Int] = [:]
         var named: [(position: Int, target: ArticleLinks.Target)] = []
@@ -111,7 +121,9 @@ public struct EntityLinker: Sendable {
                 } else if !continuesAnotherName(at: index, in: tokens, text: text) {
                     let bearers = bearersBySurname[pattern.terms[0]] ?? []
                     let titled = bearers.filter { hasTitle($0, before: index, in: tokens, text: text) }
-                    pending.append(PendingSurname(range: range, term: pattern.terms[0], titled: titled.map { .catalog($0) }, isCatalogSurname: true))
+                    pending.append(PendingSurname(
+                        range: range, term: pattern.terms[0], titled: titled.map { .catalog($0) }, isCatalogSurname: true,
+                        afterTitle: !titled.isEmpty, namesFamily: namesFamily(tokens, after: index, text: text)))
                     covered[runIndex][index] = true
                 }
                 index += length
@@ -120,34 +132,56 @@ public struct EntityLinker: Sendable {
 
         if let finder {
             let lowercaseTerms = Set(tokenRuns.joined().lazy.filter { $0.shape == .lowercase }.map(\.term))
+            var unclassified: [(run: Int, tokens: Range<Int>)] = []
+            func add(_ entity: FoundEntity, run runIndex: Int, tokens span: Range<Int>) {
+                let local: Int
+                if let existing = foundIndexByKey[entity.key] {
+                    local = existing
+                } else {
+                    local = links.found.count
+                    foundIndexByKey[entity.key] = local
+                    links.found.append(entity)
+                }
+                let tokens = tokenRuns[runIndex]
+                let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+                links.mentions.append(.init(range: range, target: .found(local), candidates: [], form: .name))
+                if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
+            }
             for (runIndex, tokens) in tokenRuns.enumerated() {
-                for finding in finder.findings(in: tokens, covered: covered[runIndex], lowercaseTerms: lowercaseTerms, text: text) {
+                let findings = finder.findings(in: tokens, covered: covered[runIndex], lowercaseTerms: lowercaseTerms,
+                                               isHeadline: hasHeadline && runIndex == 0, text: text)
+                for finding in findings {
                     switch finding {
                     case .entity(let span, let entity):
-                        let local: Int
-                        if let existing = foundIndexByKey[entity.key] {
-                            local = existing
-                        } else {
-                            local = links.found.count
-                            foundIndexByKey[entity.key] = local
-                            links.found.append(entity)
-                        }
-                        let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
-                        links.mentions.append(.init(range: range, target: .found(local), candidates: [], form: .name))
-                        if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
-                    case .possibleSurname(let token, _):
-                        pending.append(PendingSurname(range: tokens[token].range, term: tokens[token].term, titled: [], isCatalogSurname: false))
+                        add(entity, run: runIndex, tokens: span)
+                    case .possibleSurname(let token, let afterTitle):
+                        pending.append(PendingSurname(
+                            range: tokens[token].range, term: tokens[token].term, titled: [], isCatalogSurname: false,
+                            afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: token, text: text)))
+                    case .unclassified(let span):
+                        unclassified.append((runIndex, span))
                     }
                 }
             }
+            // "Fidel Castro … President Castro": a name whose last word the article gives a title is a person.
+            let titledTerms = Set(pending.filter(\.afterTitle).map(\.term))
+            for candidate in unclassified {
+                let tokens = tokenRuns[candidate.run]
+                guard titledTerms.contains(tokens[candidate.tokens.upperBound - 1].term) else { continue }
+                add(finder.makeEntity(.person, tokens: tokens, name: candidate.tokens, cue: nil, text: text), run: candidate.run, tokens: candidate.tokens)
+            }
         }
 
-        // The people named in full in this article who bear each surname.
+        // The people named in full in this article, by surname and by first name.
         var foundBearers: [String: [ArticleLinks.Target]] = [:]
         for (local, entity) in links.found.enumerated() where entity.kind == .person {
             if let surname = entity.surname { foundBearers[surname, default: []].append(.found(local)) }
+            if let given = entity.givenName, given != entity.surname { foundBearers[given, default: []].append(.found(local)) }
         }
-        for surname in pending {
+        for case .catalog(let index) in Set(named.map(\.target)) {
+            if let given = givenNameByEntity[index] { foundBearers[given, default: []].append(.catalog(index)) }
+        }
+        for surname in pending where !surname.namesFamily {
             let bearers = (bearersBySurname[surname.term] ?? []).map { ArticleLinks.Target.catalog($0) } + (foundBearers[surname.term] ?? [])
             guard let resolved = resolve(surname, bearers: bearers, named: named, text: text) else { continue }
             switch resolved {
@@ -168,6 +202,16 @@ public struct EntityLinker: Sendable {
         /// True when the word is a catalog person's surname, which may stay ambiguous; a lone
         /// capitalised word that no one in the article bears is simply not a mention.
         let isCatalogSurname: Bool
+        /// True after a title or honorific ("President Castro", "Mr Cable").
+        let afterTitle: Bool
+        /// True before a word such as "family": "the Ambani family" is not one person.
+        let namesFamily: Bool
+    }
+
+    private func namesFamily(_ tokens: [Token], after index: Int, text: SourceText) -> Bool {
+        guard let familyWords = finder?.gazetteer.familyWords, index + 1 < tokens.count else { return false }
+        return familyWords.contains(tokens[index + 1].term)
+            && text.bytes[tokens[index].range.upperBound..<tokens[index + 1].range.lowerBound].allSatisfy { $0 == 0x20 }
     }
 
     // MARK: - Matching names

@@ -17,6 +17,10 @@ public struct Gazetteer: Sendable {
     /// Every word of every title or role that may stand before a person's name.
     let cueWords: Set<String>
     let attributionVerbs: Set<String>
+    /// Letters after a name ("MP", "QC") that mark a person without being part of the name.
+    let postNominals: Set<String>
+    /// Words that make a surname before them name a family, not a person ("the Ambani family").
+    let familyWords: Set<String>
 
     private struct File: Decodable {
         struct GivenNames: Decodable { let male: [String]; let female: [String] }
@@ -30,6 +34,8 @@ public struct Gazetteer: Sendable {
         let nobleTitles: [String]
         let personCues: [String]
         let attributionVerbs: [String]
+        let postNominals: [String]
+        let familyWords: [String]
     }
 
     public init(json data: Data) throws {
@@ -49,6 +55,8 @@ public struct Gazetteer: Sendable {
         cueWords = Set(file.personCues.flatMap { EntityKey($0).words } + file.nobleTitles.flatMap { EntityKey($0).words })
             .union(NameWords.titles).subtracting(["first", "state"])
         attributionVerbs = terms(file.attributionVerbs)
+        postNominals = terms(file.postNominals)
+        familyWords = terms(file.familyWords)
     }
 
     public static func bundled() throws -> Gazetteer {

@@ -1,23 +1,27 @@
 /// Finds the names the catalog does not know: runs of capitalised words,
 /// typed by what surrounds them.
 ///
-/// A run after a title or role word ("Prime Minister Shinzo Abe", "spokesperson
-/// Heather Nauert", "Conservative MP Michael Mates") is a person; so is a run
-/// that starts with a known given name, a Korean three-part name, or a name
-/// followed by "said" and its kin. Runs with an organisation word ("Labour
-/// Party", "Bank of England") are organisations, and known places or runs ending
-/// in a place word ("Downing Street") are places. Anything else is left alone:
-/// a missed name costs less than a wrong one. A lone capitalised word is kept
-/// only as a possible surname, for the linker to match against the people the
-/// article names in full.
+/// A run is a person when a title or role stands before it ("Prime Minister
+/// Shinzo Abe", "spokesperson Heather Nauert"), post-nominal letters follow it
+/// ("Paul Boateng MP"), it starts with a known given name, it is a Korean
+/// three-part name, a verb of saying follows it ("Heather Nauert said"), or a
+/// relative clause or role follows it ("Jelena Dokic, who…", "Anil Ambani,
+/// vice-chairman…"). Runs with an organisation word ("Labour Party", "Bank of
+/// England") are organisations; known places and runs ending in a place word
+/// ("Downing Street") are places. A run with none of these signs is returned
+/// unclassified: the linker makes it a person if the article later calls its last
+/// word by a title ("President Castro"). A lone capitalised word is kept only as a
+/// possible surname or first name of someone the article names in full.
 struct NameFinder: Sendable {
     let gazetteer: Gazetteer
 
     enum Finding: Equatable {
         /// A name: the token range it covers in the run, and what it is.
         case entity(tokens: Range<Int>, FoundEntity)
-        /// A lone word that may be the surname of someone named in full elsewhere in the article.
+        /// A lone word that may be the surname or first name of someone named in full elsewhere in the article.
         case possibleSurname(token: Int, afterTitle: Bool)
+        /// Capitalised words with no sign of what they are.
+        case unclassified(tokens: Range<Int>)
     }
 
     private static let particles: Set<String> = [
@@ -27,7 +31,8 @@ struct NameFinder: Sendable {
     /// The findings in one run of tokens, skipping tokens already `covered` by catalog mentions.
     /// `lowercaseTerms` are the words the article also writes in lower case: capitalised at the
     /// start of a sentence, such a word is a common word ("Hopefully", "Critics"), not a name.
-    func findings(in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>, text: SourceText) -> [Finding] {
+    /// In a headline (`isHeadline`), words of an unclassified run may each be a surname.
+    func findings(in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>, isHeadline: Bool = false, text: SourceText) -> [Finding] {
         var findings: [Finding] = []
         var index = 0
         while index < tokens.count {
@@ -46,7 +51,13 @@ struct NameFinder: Sendable {
                     break
                 }
             }
-            findings += classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, text: text)
+            let classified = classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, text: text)
+            if isHeadline, classified.count == 1, case .unclassified(let run) = classified[0] {
+                // Headlines are terse: "Blair Labour's longest-serving PM" puts a surname beside another name.
+                findings += run.map { .possibleSurname(token: $0, afterTitle: false) }
+            } else {
+                findings += classified
+            }
             index = end
         }
         return findings
@@ -72,6 +83,10 @@ struct NameFinder: Sendable {
         return false
     }
 
+    private func gap(_ text: SourceText, _ left: Token, _ right: Token) -> ArraySlice<UInt8> {
+        text.bytes[left.range.upperBound..<right.range.lowerBound]
+    }
+
     private func classify(_ tokens: [Token], _ run: Range<Int>, lowercaseTerms: Set<String>, text: SourceText) -> [Finding] {
         var start = run.lowerBound
         // A sentence may open with a capitalised common word: "When", "Earlier", "The", "Hopefully".
@@ -80,8 +95,14 @@ struct NameFinder: Sendable {
                 || (start == run.lowerBound && startsSentence(tokens, start, text: text) && lowercaseTerms.contains(tokens[start].term)) {
             start += 1
         }
-        guard start < run.upperBound else { return [] }
-        let end = run.upperBound
+        var end = run.upperBound
+        // Post-nominal letters ("MP", "QC") follow a person's name without belonging to it.
+        var hasPostNominal = false
+        while end - start > 1, gazetteer.postNominals.contains(tokens[end - 1].term) {
+            end -= 1
+            hasPostNominal = true
+        }
+        guard start < end else { return [] }
 
         // A title or role inside the run ("Prime Minister Shinzo Abe") or just before it ("spokesperson Heather Nauert").
         var nameStart = start
@@ -90,22 +111,19 @@ struct NameFinder: Sendable {
             nameStart = last + 1
             cue = tokens[last].term
         } else if start == run.lowerBound, start > 0, gazetteer.cueWords.contains(tokens[start - 1].term),
-                  text.bytes[tokens[start - 1].range.upperBound] == 0x20 {
+                  gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x20]) {
             cue = tokens[start - 1].term
+        } else if let given = (start..<(end - 1)).first(where: { gazetteer.isGivenName(tokens[$0].term) }), given > start, end - given <= 3 {
+            // "Liberal Democrat David Laws": the name starts at its first given name.
+            nameStart = given
         }
         guard nameStart < end, !Self.particles.contains(tokens[nameStart].term) else { return [] }
         let name = nameStart..<end
         let terms = tokens[name].map(\.term)
         let key = terms.joined(separator: " ")
-        let written = tokens[name].map { text.string($0.range) }.joined(separator: " ")
 
-        func entity(_ kind: Entity.Kind, key: String = key, name displayName: String = written) -> [Finding] {
-            let isPerson = kind == .person
-            let gender = isPerson ? (cue.flatMap(gazetteer.gender(ofTitle:)) ?? gazetteer.gender(ofGivenName: terms[0])) : nil
-            let found = FoundEntity(
-                key: key, name: displayName, kind: kind, role: isPerson ? role(tokens, before: nameStart, cueFound: cue != nil, text: text) : nil,
-                gender: gender, surname: isPerson ? terms.last : nil)
-            return [.entity(tokens: name, found)]
+        func entity(_ kind: Entity.Kind, key: String = key, name displayName: String? = nil) -> [Finding] {
+            [.entity(tokens: name, makeEntity(kind, tokens: tokens, name: name, key: key, displayName: displayName, cue: cue, text: text))]
         }
 
         if name.count == 1 {
@@ -113,29 +131,52 @@ struct NameFinder: Sendable {
             if let cue, gazetteer.nobleTitles.contains(cue) {
                 // "Lord Goldsmith" is the name such a person goes by; the title is part of it.
                 let title = text.string(tokens[nameStart - 1].range)
-                return entity(.person, key: cue + " " + term, name: title + " " + written)
+                return entity(.person, key: cue + " " + term, name: title + " " + text.string(tokens[nameStart].range))
             }
-            if cue != nil { return [.possibleSurname(token: nameStart, afterTitle: true)] }
+            if cue != nil || hasPostNominal { return [.possibleSurname(token: nameStart, afterTitle: true)] }
             if gazetteer.places.contains(term) { return entity(.place) }
             if gazetteer.organisations.contains(term) { return entity(.organisation) }
             if tokens[nameStart].shape == .capitalized { return [.possibleSurname(token: nameStart, afterTitle: false)] }
             return []
         }
+        let allCapitalized = tokens[name].allSatisfy { $0.shape == .capitalized }
         if gazetteer.places.contains(key) { return entity(.place) }
         if gazetteer.organisations.contains(key) { return entity(.organisation) }
-        if cue != nil, tokens[name].allSatisfy({ $0.shape == .capitalized }) { return entity(.person) }
-        if gazetteer.isGivenName(terms[0]), name.count <= 4, !terms.dropFirst().contains(where: gazetteer.organisationWords.contains) {
-            return entity(.person)
-        }
+        if terms.contains(where: gazetteer.organisationWords.contains) { return entity(.organisation) }
+        if (cue != nil || hasPostNominal), allCapitalized { return entity(.person) }
+        if gazetteer.isGivenName(terms[0]), name.count <= 4 { return entity(.person) }
         if name.count == 3, gazetteer.koreanSurnames.contains(terms[0]), terms.dropFirst().allSatisfy({ $0.count <= 6 }) {
             return entity(.person)
         }
-        if terms.contains(where: gazetteer.organisationWords.contains) { return entity(.organisation) }
         if let last = terms.last, gazetteer.placeWords.contains(last) { return entity(.place) }
-        let isAttributed = (end < tokens.count && gazetteer.attributionVerbs.contains(tokens[end].term))
-            || (nameStart > 0 && ["said", "says", "told"].contains(tokens[nameStart - 1].term))
-        if isAttributed, name.count <= 3, tokens[name].allSatisfy({ $0.shape == .capitalized }) { return entity(.person) }
-        return []
+        if allCapitalized, name.count <= 3, isFollowedByPersonSign(tokens, after: end, text: text) { return entity(.person) }
+        if allCapitalized, name.count <= 3, nameStart > 0, ["said", "says"].contains(tokens[nameStart - 1].term) { return entity(.person) }
+        return allCapitalized && name.count <= 3 ? [.unclassified(tokens: name)] : []
+    }
+
+    /// "Heather Nauert said", "Jelena Dokic, who…", "Anil Ambani, vice-chairman of…".
+    private func isFollowedByPersonSign(_ tokens: [Token], after end: Int, text: SourceText) -> Bool {
+        guard end < tokens.count else { return false }
+        let between = gap(text, tokens[end - 1], tokens[end])
+        if between.elementsEqual([0x20]) { return gazetteer.attributionVerbs.contains(tokens[end].term) }
+        if between.elementsEqual([0x2C, 0x20]) {
+            return tokens[end].term == "who" || gazetteer.cueWords.contains(tokens[end].term)
+                || (end + 1 < tokens.count && ["a", "an", "the"].contains(tokens[end].term) && gazetteer.cueWords.contains(tokens[end + 1].term))
+        }
+        return false
+    }
+
+    /// A found entity from a name's tokens.
+    func makeEntity(_ kind: Entity.Kind, tokens: [Token], name: Range<Int>, key: String? = nil, displayName: String? = nil,
+                    cue: String?, text: SourceText) -> FoundEntity {
+        let terms = tokens[name].map(\.term)
+        let isPerson = kind == .person
+        let gender = isPerson ? (cue.flatMap(gazetteer.gender(ofTitle:)) ?? gazetteer.gender(ofGivenName: terms[0])) : nil
+        return FoundEntity(
+            key: key ?? terms.joined(separator: " "),
+            name: displayName ?? tokens[name].map { text.string($0.range) }.joined(separator: " "),
+            kind: kind, role: isPerson ? role(tokens, before: name.lowerBound, cueFound: cue != nil, text: text) : nil,
+            gender: gender, surname: isPerson ? terms.last : nil, givenName: isPerson && terms.count > 1 ? terms.first : nil)
     }
 
     /// The role written before a person's name: the title words and capitalised words just before it.
@@ -146,8 +187,8 @@ struct NameFinder: Sendable {
             let previous = tokens[first - 1]
             let isRoleWord = gazetteer.cueWords.contains(previous.term) || previous.shape == .capitalized || previous.shape == .allCaps
                 || (previous.term == "of" && first - 1 > 0)
-            let gap = text.bytes[previous.range.upperBound..<tokens[first].range.lowerBound]
-            guard isRoleWord, gap.allSatisfy({ $0 == 0x20 || $0 == 0x2D }), !NameWords.common.contains(previous.term) || previous.term == "of"
+            let between = gap(text, previous, tokens[first])
+            guard isRoleWord, between.allSatisfy({ $0 == 0x20 || $0 == 0x2D }), !NameWords.common.contains(previous.term) || previous.term == "of"
             else { break }
             first -= 1
         }

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// Precision and recall of person linking on 15 BBC articles annotated by hand
+/// (Fixtures/bbc-person-mentions.json says how). A predicted mention counts as
+/// right only when its span matches an annotated one and it names the same person.
+struct LinkingQualityTests {
+    struct Annotations: Decodable {
+        struct Article: Decodable {
+            let path: String
+            let mentions: [Annotated]
+        }
+
+        struct Annotated: Decodable, Hashable {
+            let line: Int
+            let column: Int
+            let text: String
+            let person: String
+        }
+
+        let articles: [Article]
+    }
+
+    /// Names compared without case, full stops or extra spaces ("George W. Bush" is "George W Bush").
+    static func folded(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: ".", with: "").split(separator: " ").joined(separator: " ")
+    }
+
+    @Test func personLinking_onHandAnnotatedBBCArticles_reachesPrecisionAndRecallOf95() throws {
+        guard let bbc = TestCorpus.bbcFolder else {
+            print("skipped: ../shared/corpora/bbc is not beside the repository, so the annotated articles cannot be read")
+            return
+        }
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bbc-person-mentions.json")
+        let annotations = try JSONDecoder().decode(Annotations.self, from: Data(contentsOf: fixture))
+        #expect(annotations.articles.count >= 12)
+        let corpus = try Corpus.load(paths: annotations.articles.map { bbc.appendingPathComponent($0.path).path })
+
+        var truePositives = 0
+        var predictedCount = 0
+        var annotatedCount = 0
+        var errors: [String] = []
+        for annotated in annotations.articles {
+            let index = try #require(corpus.articles.firstIndex { $0.path.hasSuffix(annotated.path) })
+            let article = corpus.articles[index]
+            let predicted = corpus.mentions[index].compactMap { mention -> Annotations.Annotated? in
+                guard let entity = mention.entity, corpus.entities[entity].kind == .person else { return nil }
+                let location = article.text.location(of: mention.range.lowerBound)
+                return .init(line: location.line, column: location.column, text: article.text.string(mention.range),
+                             person: Self.folded(corpus.entities[entity].name))
+            }
+            let expected = annotated.mentions.map { Annotations.Annotated(line: $0.line, column: $0.column, text: $0.text, person: Self.folded($0.person)) }
+            let hits = Set(predicted).intersection(expected)
+            truePositives += hits.count
+            predictedCount += predicted.count
+            annotatedCount += expected.count
+            for wrong in Set(predicted).subtracting(hits) { errors.append("  extra  \(annotated.path):\(wrong.line):\(wrong.column) \(wrong.text) → \(wrong.person)") }
+            for missed in Set(expected).subtracting(hits) { errors.append("  missed \(annotated.path):\(missed.line):\(missed.column) \(missed.text) → \(missed.person)") }
+        }
+        let precision = Double(truePositives) / Double(max(predictedCount, 1))
+        let recall = Double(truePositives) / Double(max(annotatedCount, 1))
+        print(String(format: "person linking on %d annotated BBC articles: %d annotated, %d predicted, %d right; precision %.3f, recall %.3f",
+                     annotations.articles.count, annotatedCount, predictedCount, truePositives, precision, recall))
+        print(errors.sorted().joined(separator: "\n"))
+        #expect(precision >= 0.95)
+        #expect(recall >= 0.95)
+    }
+}
