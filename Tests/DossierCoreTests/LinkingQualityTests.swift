@@ -27,14 +27,39 @@ struct LinkingQualityTests {
         name.lowercased().replacingOccurrences(of: ".", with: "").split(separator: " ").joined(separator: " ")
     }
 
+    struct Score {
+        let annotated: Int
+        let predicted: Int
+        let right: Int
+        var precision: Double { Double(right) / Double(max(predicted, 1)) }
+        var recall: Double { Double(right) / Double(max(annotated, 1)) }
+    }
+
     @Test func personLinking_onHandAnnotatedBBCArticles_reachesPrecisionAndRecallOf95() throws {
         guard let bbc = TestCorpus.bbcFolder else {
             print("skipped: ../shared/corpora/bbc is not beside the repository, so the annotated articles cannot be read")
             return
         }
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bbc-person-mentions.json")
+        let score = try Self.score(fixture: "bbc-person-mentions", bbc: bbc)
+        #expect(score.precision >= 0.95)
+        #expect(score.recall >= 0.95)
+    }
+
+    /// The held-out articles were annotated after the rules were written; their figures are reported, and
+    /// held to a floor that catches a collapse, not tuned to.
+    @Test func personLinking_onHeldOutBBCArticles_staysAccurate() throws {
+        guard let bbc = TestCorpus.bbcFolder else {
+            print("skipped: ../shared/corpora/bbc is not beside the repository, so the annotated articles cannot be read")
+            return
+        }
+        let score = try Self.score(fixture: "bbc-person-mentions-heldout", bbc: bbc)
+        #expect(score.precision >= 0.9)
+        #expect(score.recall >= 0.85)
+    }
+
+    static func score(fixture name: String, bbc: URL) throws -> Score {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name).json")
         let annotations = try JSONDecoder().decode(Annotations.self, from: Data(contentsOf: fixture))
-        #expect(annotations.articles.count >= 12)
         let corpus = try Corpus.load(paths: annotations.articles.map { bbc.appendingPathComponent($0.path).path })
 
         var truePositives = 0
@@ -42,7 +67,9 @@ struct LinkingQualityTests {
         var annotatedCount = 0
         var errors: [String] = []
         for annotated in annotations.articles {
-            let index = try #require(corpus.articles.firstIndex { $0.path.hasSuffix(annotated.path) })
+            guard let index = corpus.articles.firstIndex(where: { $0.path.hasSuffix(annotated.path) }) else {
+                throw DossierError.unknownArticle(annotated.path)
+            }
             let article = corpus.articles[index]
             let predicted = corpus.mentions[index].compactMap { mention -> Annotations.Annotated? in
                 guard let entity = mention.entity, corpus.entities[entity].kind == .person else { return nil }
@@ -60,10 +87,9 @@ struct LinkingQualityTests {
         }
         let precision = Double(truePositives) / Double(max(predictedCount, 1))
         let recall = Double(truePositives) / Double(max(annotatedCount, 1))
-        print(String(format: "person linking on %d annotated BBC articles: %d annotated, %d predicted, %d right; precision %.3f, recall %.3f",
-                     annotations.articles.count, annotatedCount, predictedCount, truePositives, precision, recall))
+        print(String(format: "person linking, %@ (%d articles): %d annotated, %d predicted, %d right; precision %.3f, recall %.3f",
+                     name, annotations.articles.count, annotatedCount, predictedCount, truePositives, precision, recall))
         print(errors.sorted().joined(separator: "\n"))
-        #expect(precision >= 0.95)
-        #expect(recall >= 0.95)
+        return Score(annotated: annotatedCount, predicted: predictedCount, right: truePositives)
     }
 }
