@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "DossierCore",
             path: ".",
-            exclude: ["Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier", "Tests"],
+            exclude: ["Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier", "Tests", "Benchmarks", "scripts", "README.md"],
             sources: ["Sources/DossierCore"],
             resources: [.copy("Resources/articles"), .copy("Resources/catalog.json"), .copy("Resources/gazetteer.json")]
         ),

@@ -8,7 +8,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "A terminal reader for news that follows people across articles.",
         discussion: "Given no subcommand, opens the reader. Every command reads the bundled articles when given no PATH.",
-        subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Search.self, Show.self, Bench.self],
+        subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Search.self, Show.self, Export.self, Bench.self],
         defaultSubcommand: Read.self)
 
     /// Reports Dossier's own errors as one line naming the problem, never a stack trace or usage dump.
