@@ -29,7 +29,7 @@ enum EntityPane {
             }
             let company = corpus.related[selected].prefix(4).map { "\(corpus.entities[$0.entity].name) \($0.count)" }
             if !company.isEmpty, row < bottom {
-                screen.write("with: " + company.joined(separator: ", "), column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
+                screen.write("Mentioned with: " + company.joined(separator: ", "), column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
                 row += 1
             }
             if row < bottom {

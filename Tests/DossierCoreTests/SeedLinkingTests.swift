@@ -48,3 +48,18 @@ struct SeedLinkingTests {
         #expect(corpus.count(of: "north-korea", inArticle: TestCorpus.seedIDs.first) == 9)  // 7 "North Korea", 2 "DPRK"
     }
 }
+
+extension SeedLinkingTests {
+    @Test func seeds_peoplePlacesAndOrganisationsBeyondTheCatalog_areFoundAndTyped() throws {
+        let corpus = try TestCorpus.seeds()
+        func kind(_ id: String) -> Entity.Kind? { corpus.entities.first { $0.id == id }?.kind }
+        #expect(kind("heather-nauert") == .person)
+        #expect(kind("shinzo-abe") == .person)
+        #expect(corpus.entities.first { $0.id == "heather-nauert" }?.isFound == true)
+        for place in ["north-korea", "pyongyang", "singapore"] { #expect(kind(place) == .place, "\(place)") }
+        for organisation in ["state-department", "united-nations"] { #expect(kind(organisation) == .organisation, "\(organisation)") }
+        let people = Set(corpus.entities.indices.filter { corpus.entities[$0].kind == .person && !corpus.mentionsByEntity[$0].isEmpty }
+            .map { corpus.entities[$0].id })
+        #expect(people == ["mike-pompeo", "kim-jong-un", "donald-trump", "ri-yong-ho", "ri-son-gwon", "heather-nauert", "shinzo-abe"])
+    }
+}
