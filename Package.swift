@@ -16,7 +16,10 @@ let package = Package(
         .target(
             name: "DossierCore",
             path: ".",
-            exclude: ["Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier", "Tests", "Benchmarks", "scripts", "README.md"],
+            exclude: [
+                "Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier",
+                "Sources/DossierFuzzChecks", "Sources/dossier-fuzz", "Sources/CFuzzMain", "Tests", "Benchmarks", "scripts", "README.md",
+            ],
             sources: ["Sources/DossierCore"],
             resources: [.copy("Resources/articles"), .copy("Resources/catalog.json"), .copy("Resources/gazetteer.json")]
         ),
@@ -30,8 +33,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Invariants for any input, shared by the fuzzer (scripts/fuzz.sh) and the regression tests.
+        .target(name: "DossierFuzzChecks", dependencies: ["DossierCore", "DossierUI"]),
+        .target(name: "CFuzzMain"),
+        .executableTarget(name: "dossier-fuzz", dependencies: ["DossierFuzzChecks", "CFuzzMain"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore", "DossierFuzzChecks"], exclude: ["Snapshots", "FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier"], exclude: ["reader-tmux.sh"]),
     ]
 )

@@ -16,7 +16,7 @@ public enum ArticleParser {
 
     /// Parses the article and returns, too, the tokens of each of its `contentRanges`,
     /// so that loading tokenizes every article once for counting, linking and indexing.
-    static func parseWithTokens(_ text: SourceText, id: String, path: String) -> (article: Article, tokenRuns: [[Token]]) {
+    public static func parseWithTokens(_ text: SourceText, id: String, path: String) -> (article: Article, tokenRuns: [[Token]]) {
         var blocks = paragraphs(in: text)
         var headlineRange: Range<Int>?
         if let first = blocks.first, blocks.count > 1, looksLikeHeadline(text, first) {

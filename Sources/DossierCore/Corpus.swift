@@ -120,7 +120,7 @@ public final class Corpus: Sendable {
 
     /// Numbers the entities found in text after the catalog's, one per folded full name across
     /// all articles, and turns every article's mentions into mentions of those numbers.
-    static func mergeFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> ([Entity], [[Mention]]) {
+    public static func mergeFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> ([Entity], [[Mention]]) {
         var indexByKey: [String: Int] = [:]
         var firsts: [FoundEntity] = []
         var kindVotes: [[Entity.Kind: Int]] = []

@@ -16,7 +16,7 @@ public struct Gazetteer: Sendable {
     let nobleTitles: Set<String>
     /// Every word of every title or role that may stand before a person's name.
     let cueWords: Set<String>
-    let attributionVerbs: Set<String>
+    public let attributionVerbs: Set<String>
     /// Letters after a name ("MP", "QC") that mark a person without being part of the name.
     let postNominals: Set<String>
     /// Words that make a surname before them name a family, not a person ("the Ambani family").

@@ -7,14 +7,16 @@ extension RandomAccessCollection where Index == Int {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // The slots hold references: release them before freeing the memory.
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         let output = UncheckedSendable(results)
-        let first = startIndex
         let input = Array(self)
         DispatchQueue.concurrentPerform(iterations: count) { offset in
             output.value[offset] = transform(input[offset])
         }
-        _ = first
         return results.map { $0! }
     }
 }

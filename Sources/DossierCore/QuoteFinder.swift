@@ -6,13 +6,19 @@
 /// in the same paragraph; then, for a paragraph that opens with a quote, the
 /// speaker of the previous paragraph's last quote. "He" and "she" refer back to
 /// the last person named outside quotation marks whose gender fits.
-struct QuoteFinder {
+public struct QuoteFinder {
     let entities: [Entity]
     let attributionVerbs: Set<String>
+
+    public init(entities: [Entity], attributionVerbs: Set<String>) {
+        self.entities = entities
+        self.attributionVerbs = attributionVerbs
+    }
     /// Words allowed between a speaker and the verb ("Ri Son Gwon of North Korea’s inter-Korean relations said").
     static let subjectReach = 7
 
-    func quotes(in article: Article, mentions: [Mention]) -> [Quote] {
+    /// The quotations of one article, in text order, each with its speaker when the text says.
+    public func quotes(in article: Article, mentions: [Mention]) -> [Quote] {
         let bytes = article.text.bytes
         let spans = article.paragraphs.map { quoteSpans(in: $0, bytes: bytes) }
         let quoted = spans.flatMap { $0 }.map(\.outer)

@@ -53,7 +53,7 @@ public struct ReaderLayout: Equatable, Sendable {
         var used = 0
         for word in words(in: paragraph, of: text) {
             for piece in split(word, in: text, width: width) {
-                let pieceWidth = DisplaySanitizer.sanitized(text.string(piece)).terminalWidth
+                let pieceWidth = displayWidth(text.string(piece))
                 if !current.isEmpty && used + 1 + pieceWidth > width {
                     lines.append(current)
                     current = []
@@ -80,16 +80,22 @@ public struct ReaderLayout: Equatable, Sendable {
         return words
     }
 
+    /// Columns a piece of article text takes on screen: measured after sanitising, as `Screen`
+    /// will draw it, since a control character becomes a visible placeholder there.
+    static func displayWidth(_ string: String) -> Int {
+        DisplaySanitizer.sanitized(string).terminalWidth
+    }
+
     /// Splits a word wider than `width` into pieces that fit, never inside a grapheme.
     private static func split(_ word: Range<Int>, in text: SourceText, width: Int) -> [Range<Int>] {
         let string = text.string(word)
-        guard string.terminalWidth > width else { return [word] }
+        guard displayWidth(string) > width else { return [word] }
         var pieces: [Range<Int>] = []
         var pieceStart = word.lowerBound
         var offset = word.lowerBound
         var used = 0
         for character in string {
-            let characterWidth = DisplaySanitizer.sanitized(String(character)).terminalWidth
+            let characterWidth = displayWidth(String(character))
             if used + characterWidth > width && offset > pieceStart {
                 pieces.append(pieceStart..<offset)
                 pieceStart = offset

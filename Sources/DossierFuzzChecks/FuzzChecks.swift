@@ -1,0 +1,64 @@
+import DossierCore
+import DossierUI
+
+/// What must hold for any bytes at all, checked by the fuzzer and by the
+/// regression tests that replay what it found: parsing, linking, quoting,
+/// query parsing, wrapping and drawing never crash, never hang, and keep their
+/// promises (ranges inside the text, lines inside their width, no control
+/// character in the grid).
+public enum FuzzChecks {
+    nonisolated(unsafe) private static var cachedLinker: EntityLinker?
+    nonisolated(unsafe) private static var cachedVerbs: Set<String> = []
+
+    private static var linker: EntityLinker {
+        if let cachedLinker { return cachedLinker }
+        // The bundled catalog and word lists are part of the program; failing to read them is a broken build.
+        let catalog = try! EntityCatalog.bundled()
+        let gazetteer = try! Gazetteer.bundled()
+        cachedVerbs = gazetteer.attributionVerbs
+        let made = EntityLinker(entities: catalog.entities, gazetteer: gazetteer)
+        cachedLinker = made
+        return made
+    }
+
+    public static func check(_ bytes: [UInt8]) {
+        let text = SourceText(decoding: bytes)
+        let (article, runs) = ArticleParser.parseWithTokens(text, id: "fuzz", path: "fuzz")
+        for range in article.contentRanges { precondition(range.upperBound <= text.bytes.count, "paragraph outside the text") }
+        let links = linker.link(text, tokenRuns: runs, hasHeadline: article.headlineRange != nil)
+        let (entities, mentions) = Corpus.mergeFoundEntities([links], catalog: linker.entities)
+        for mention in mentions[0] {
+            precondition(mention.range.upperBound <= text.bytes.count && !mention.range.isEmpty, "mention outside the text")
+            let location = text.location(of: mention.range.lowerBound)
+            precondition(location.line >= 1 && location.column >= 1, "bad location")
+            if let entity = mention.entity { precondition(entity < entities.count, "mention of no entity") }
+        }
+        let quotes = QuoteFinder(entities: entities, attributionVerbs: cachedVerbs).quotes(in: article, mentions: mentions[0])
+        for quote in quotes { precondition(quote.range.upperBound <= text.bytes.count, "quote outside the text") }
+
+        let query = String(decoding: bytes.prefix(120), as: UTF8.self)
+        if let parsed = try? Query(query) { precondition(!parsed.phrases.isEmpty, "query with no phrase") }
+
+        let width = 1 + Int(bytes.first ?? 0) % 90
+        let layout = ReaderLayout(article: article, width: width)
+        var screen = Screen(size: Size(columns: width + 2, rows: 8))
+        for (row, line) in layout.lines.prefix(8).enumerated() {
+            switch line {
+            case .body(let words):
+                let rendered = words.map { text.string($0) }.joined(separator: " ")
+                precondition(DisplaySanitizer.sanitized(rendered).terminalWidth <= width, "line wider than its width")
+                screen.write(rendered, column: 1, row: row, limit: width)
+            case .header(let title, _):
+                screen.write(title, column: 1, row: row, limit: width)
+            case .blank:
+                break
+            }
+        }
+        for cell in screen.cells {
+            for scalar in cell.character.unicodeScalars {
+                precondition(scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value), "control character in the grid")
+                precondition(!(0x202A...0x202E).contains(scalar.value) && !(0x2066...0x2069).contains(scalar.value), "bidi control in the grid")
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import CFuzzMain
+import DossierFuzzChecks
+import Foundation
+
+#if FUZZING
+/// Called by libFuzzer for every input; CFuzzMain starts libFuzzer. Built by scripts/fuzz.sh.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzChecks.check(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#else
+/// Without the fuzzer: replays the files given as arguments, as libFuzzer would.
+@main
+enum ReplayInputs {
+    static func main() throws {
+        for path in CommandLine.arguments.dropFirst() {
+            FuzzChecks.check([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+            print("ok: \(path)")
+        }
+    }
+}
+#endif
