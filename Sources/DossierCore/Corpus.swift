@@ -73,7 +73,10 @@ public final class Corpus: Sendable {
             let file = files[index]
             let data: [UInt8]
             do {
-                data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.path)))
+                data = try FileReader.bytes(of: file.path)
+            } catch let error as DossierError {
+                let reason = if case .unreadable(_, let why) = error { why } else { "it cannot be read" }
+                return .failure(SkippedFile(path: file.path, reason: reason, isFatal: directlyNamed.contains(file.path)))
             } catch {
                 return .failure(SkippedFile(path: file.path, reason: "it cannot be read", isFatal: directlyNamed.contains(file.path)))
             }
@@ -105,7 +108,11 @@ public final class Corpus: Sendable {
         articles.sort { readsBefore($0.article, $1.article) }
 
         var index = SearchIndex()
-        for article in articles { index.add(tokenRuns: article.tokenRuns) }
+        for position in articles.indices {
+            index.add(tokenRuns: articles[position].tokenRuns)
+            // Tokens are the largest thing a load holds; each article's go as soon as they are indexed.
+            articles[position].tokenRuns = []
+        }
         index.finish()
         let (entities, mentions) = mergeFoundEntities(articles.map(\.links), catalog: catalog.entities)
         return Corpus(articles: articles.map(\.article), entities: entities,
@@ -114,7 +121,7 @@ public final class Corpus: Sendable {
 
     private struct LoadedArticle: Sendable {
         let article: Article
-        let tokenRuns: [[Token]]
+        var tokenRuns: [[Token]]
         let links: ArticleLinks
     }
 

@@ -17,6 +17,8 @@ public struct EntityLinker: Sendable {
     private let titlesByEntity: [[[String]]]
     /// The first name of each catalog person whose name does not start with the surname ("donald").
     private let givenNameByEntity: [Int: String]
+    /// The surname term of each catalog person ("trump").
+    private let surnameTermByEntity: [Int: String]
 
     private struct NamePattern: Sendable {
         let terms: [String]
@@ -87,6 +89,9 @@ public struct EntityLinker: Sendable {
             }
         }
         givenNameByEntity = givenNames
+        var surnameTerms: [Int: String] = [:]
+        for (term, people) in bearers { for person in people { surnameTerms[person] = term } }
+        surnameTermByEntity = surnameTerms
         titlesByEntity = entities.map { entity in
             entity.titles.map { title in
                 Tokenizer.tokens(in: Array(title.utf8), range: 0..<title.utf8.count).map(\.term)
@@ -172,18 +177,17 @@ public struct EntityLinker: Sendable {
             }
         }
 
-        // The people named in full in this article, by surname and by first name.
-        var foundBearers: [String: [ArticleLinks.Target]] = [:]
+        // Every full mention of a person, filed under each word the person may be called by alone.
+        var callableTerms: [ArticleLinks.Target: [String]] = [:]
         for (local, entity) in links.found.enumerated() where entity.kind == .person {
-            if let surname = entity.surname { foundBearers[surname, default: []].append(.found(local)) }
-            if let given = entity.givenName, given != entity.surname { foundBearers[given, default: []].append(.found(local)) }
+            callableTerms[.found(local)] = [entity.surname, entity.givenName].compactMap { $0 }
         }
         for case .catalog(let index) in Set(named.map(\.target)) {
-            if let given = givenNameByEntity[index] { foundBearers[given, default: []].append(.catalog(index)) }
+            callableTerms[.catalog(index)] = [surnameTermByEntity[index], givenNameByEntity[index]].compactMap { $0 }
         }
+        let bearings = Bearings(named, terms: { callableTerms[$0] ?? [] })
         for surname in pending where !surname.namesFamily {
-            let bearers = (bearersBySurname[surname.term] ?? []).map { ArticleLinks.Target.catalog($0) } + (foundBearers[surname.term] ?? [])
-            guard let resolved = resolve(surname, bearers: bearers, named: named, text: text) else { continue }
+            guard let resolved = resolve(surname, bearings: bearings, text: text) else { continue }
             switch resolved {
             case .entity(let target):
                 links.mentions.append(.init(range: surname.range, target: target, candidates: [], form: .surname))
@@ -281,27 +285,63 @@ public struct EntityLinker: Sendable {
 
     private enum Resolution { case entity(ArticleLinks.Target), ambiguous([ArticleLinks.Target]) }
 
-    private func resolve(_ surname: PendingSurname, bearers: [ArticleLinks.Target],
-                         named: [(position: Int, target: ArticleLinks.Target)], text: SourceText) -> Resolution? {
+    /// The article's full mentions of people, filed under each word that names them alone
+    /// (surname, first name) and sorted by position, so that resolving a surname costs a
+    /// binary search and a short scan, however many people an article names (files can be huge).
+    private struct Bearings {
+        private var byTerm: [String: [(position: Int, target: ArticleLinks.Target)]] = [:]
+
+        init(_ named: [(position: Int, target: ArticleLinks.Target)], terms: (ArticleLinks.Target) -> [String]) {
+            for entry in named {
+                for term in terms(entry.target) { byTerm[term, default: []].append(entry) }
+            }
+            for key in byTerm.keys { byTerm[key]?.sort { $0.position < $1.position } }
+        }
+
+        func mentions(of term: String) -> [(position: Int, target: ArticleLinks.Target)] { byTerm[term] ?? [] }
+    }
+
+    /// Farther apart than this, two names cannot share a sentence.
+    private static let sentenceReach = 4_000
+
+    private func resolve(_ surname: PendingSurname, bearings: Bearings, text: SourceText) -> Resolution? {
         if surname.titled.count == 1 { return .entity(surname.titled[0]) }
-        let pool = surname.titled.isEmpty ? bearers : surname.titled
-        let fullMentions = named.filter { pool.contains($0.target) }
-        if fullMentions.isEmpty {
+        let allowed: (ArticleLinks.Target) -> Bool = surname.titled.isEmpty ? { _ in true } : { surname.titled.contains($0) }
+        let full = bearings.mentions(of: surname.term)
+        var low = 0
+        var high = full.count
+        while low < high {
+            let middle = (low + high) / 2
+            if full[middle].position < surname.range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        // The nearest full mention before the surname decides; before any, the first that follows.
+        var nearest: Int?
+        var step = -1
+        var index = low - 1
+        while index >= 0 { if allowed(full[index].target) { nearest = index; break }; index -= 1 }
+        if nearest == nil {
+            step = 1
+            index = low
+            while index < full.count { if allowed(full[index].target) { nearest = index; break }; index += 1 }
+        }
+        guard let chosen = nearest else {
             guard surname.isCatalogSurname else { return nil }
+            let pool = surname.titled.isEmpty ? (bearersBySurname[surname.term] ?? []).map { ArticleLinks.Target.catalog($0) } : surname.titled
             let unambiguous = pool.filter { if case .catalog(let index) = $0 { entities[index].surnameUnambiguous } else { false } }
             if unambiguous.count == 1 { return .entity(unambiguous[0]) }
             return .ambiguous(pool)
         }
-        let before = fullMentions.filter { $0.position < surname.range.lowerBound }
-        let deciding = before.isEmpty
-            ? fullMentions.sorted { $0.position < $1.position }
-            : before.sorted { $0.position > $1.position }
-        let nearest = deciding[0]
         // Two bearers named in one sentence ("Kim Jong Un and Kim Yo Jong arrived") leave nothing to decide by.
-        if let rival = deciding.first(where: { $0.target != nearest.target }),
-           SentenceSplitter.inOneSentence(text.bytes, nearest.position, rival.position) {
-            return .ambiguous([nearest.target, rival.target])
+        var rival = chosen + step
+        while rival >= 0, rival < full.count, abs(full[rival].position - full[chosen].position) < Self.sentenceReach {
+            if allowed(full[rival].target), full[rival].target != full[chosen].target {
+                if SentenceSplitter.inOneSentence(text.bytes, full[chosen].position, full[rival].position) {
+                    return .ambiguous([full[chosen].target, full[rival].target])
+                }
+                break
+            }
+            rival += step
         }
-        return .entity(nearest.target)
+        return .entity(full[chosen].target)
     }
 }

@@ -21,10 +21,9 @@ public struct QuoteFinder {
     public func quotes(in article: Article, mentions: [Mention]) -> [Quote] {
         let bytes = article.text.bytes
         let spans = article.paragraphs.map { quoteSpans(in: $0, bytes: bytes) }
-        let quoted = spans.flatMap { $0 }.map(\.outer)
+        let quoted = spans.flatMap { $0 }.map(\.outer)  // in text order, not overlapping
         let personMentions = mentions.filter { mention in
-            mention.entity.map { entities[$0].kind == .person } == true
-                && !quoted.contains { $0.contains(mention.range.lowerBound) }
+            mention.entity.map { entities[$0].kind == .person } == true && !Self.contains(quoted, mention.range.lowerBound)
         }
         var quotes: [Quote] = []
         var previousParagraphSpeaker: Int?
@@ -132,23 +131,53 @@ public struct QuoteFinder {
                 return antecedent(of: token.term == "he" ? .male : .female, before: quoteStart, people: people)
             }
             // "…,” the State Department said": a place or organisation right before the verb is the speaker, and no person.
-            if index == verb - 1, mentions.contains(where: { $0.range.contains(token.range.lowerBound) }) { return nil }
+            if index == verb - 1, Self.mention(overlapping: token.range, in: mentions) != nil { return nil }
             index -= 1
         }
         return nil
     }
 
     private func person(at range: Range<Int>, mentions: [Mention]) -> Int? {
-        guard let mention = mentions.first(where: { $0.range.overlaps(range) }), let entity = mention.entity,
+        guard let mention = Self.mention(overlapping: range, in: mentions), let entity = mention.entity,
               entities[entity].kind == .person else { return nil }
         return entity
     }
 
+    /// The mention that overlaps `range`, by binary search: mentions are in text order and do not overlap.
+    static func mention(overlapping range: Range<Int>, in mentions: [Mention]) -> Mention? {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < mentions.count && mentions[low].range.overlaps(range) ? mentions[low] : nil
+    }
+
+    /// True when one of the sorted, disjoint ranges holds `offset`.
+    static func contains(_ ranges: [Range<Int>], _ offset: Int) -> Bool {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].contains(offset)
+    }
+
     /// The last person named before `position` outside quotation marks whose gender fits.
     private func antecedent(of gender: Entity.Gender, before position: Int, people: [Mention]) -> Int? {
-        people.last { mention in
-            guard mention.range.lowerBound < position, let entity = mention.entity else { return false }
-            return entities[entity].gender == nil || entities[entity].gender == gender
-        }?.entity
+        var low = 0
+        var high = people.count
+        while low < high {
+            let middle = (low + high) / 2
+            if people[middle].range.lowerBound < position { low = middle + 1 } else { high = middle }
+        }
+        // Walk back from the last person named before the position to the first whose gender fits.
+        for mention in people[..<low].reversed() {
+            guard let entity = mention.entity else { continue }
+            if entities[entity].gender == nil || entities[entity].gender == gender { return entity }
+        }
+        return nil
     }
 }

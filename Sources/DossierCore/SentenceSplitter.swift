@@ -40,6 +40,8 @@ public enum SentenceSplitter {
     /// True when no sentence or line ends between two byte offsets.
     static func inOneSentence(_ bytes: [UInt8], _ first: Int, _ second: Int) -> Bool {
         let range = min(first, second)..<max(first, second)
+        // No real sentence is this long; checking would cost time on huge files for nothing.
+        guard range.count < 4_000 else { return false }
         if bytes[range].contains(where: { $0 == 0x0A || $0 == 0x0D }) { return false }
         return sentences(in: bytes, range: range).count <= 1
     }

@@ -12,10 +12,45 @@ public struct SourceText: Sendable {
     let lineStarts: [Int]
 
     public init(decoding data: some Collection<UInt8>) {
-        var decoded = Array(String(decoding: data, as: UTF8.self).utf8)
+        var decoded = Array(data)
+        // Valid UTF-8 is kept as it is, without a second copy; only a file with bad sequences is transcoded.
+        if !SourceText.isValidUTF8(decoded) {
+            decoded = Array(String(decoding: decoded, as: UTF8.self).utf8)
+        }
         if decoded.starts(with: [0xEF, 0xBB, 0xBF]) { decoded.removeFirst(3) }
         bytes = decoded
         lineStarts = SourceText.lineStarts(of: decoded)
+    }
+
+    /// True when `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 { index += 1; continue }
+                let length: Int
+                var minimum: UInt32
+                switch lead {
+                case 0xC2...0xDF: length = 2; minimum = 0x80
+                case 0xE0...0xEF: length = 3; minimum = 0x800
+                case 0xF0...0xF4: length = 4; minimum = 0x10000
+                default: return false
+                }
+                guard index + length <= count else { return false }
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length {
+                    let byte = buffer[index + offset]
+                    guard byte & 0xC0 == 0x80 else { return false }
+                    value = value << 6 | UInt32(byte & 0x3F)
+                }
+                guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return false }
+                minimum = 0
+                index += length
+            }
+            return true
+        }
     }
 
     /// A line ends at LF, CRLF or a lone CR, so files from any platform count lines alike.

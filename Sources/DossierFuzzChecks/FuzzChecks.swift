@@ -45,9 +45,11 @@ public enum FuzzChecks {
         for (row, line) in layout.lines.prefix(8).enumerated() {
             switch line {
             case .body(let words):
-                let rendered = words.map { text.string($0) }.joined(separator: " ")
-                precondition(DisplaySanitizer.sanitized(rendered).terminalWidth <= width, "line wider than its width")
-                screen.write(rendered, column: 1, row: row, limit: width)
+                for word in words {
+                    let wordWidth = DisplaySanitizer.sanitized(text.string(word.range)).terminalWidth
+                    precondition(word.column + wordWidth <= width, "line wider than its width")
+                    screen.write(text.string(word.range), column: 1 + word.column, row: row, limit: width - word.column)
+                }
             case .header(let title, _):
                 screen.write(title, column: 1, row: row, limit: width)
             case .blank:

@@ -1,6 +1,6 @@
 /// Everything a user can ask of the reader; `update` turns each into new state.
 public enum Action: Equatable, Sendable {
-    case quit, toggleHelp, toggleEntities, toggleEntityView
+    case quit, toggleHelp, toggleEntities, toggleEntityView, toggleSkippedFiles
     case focusNext, focusPrevious
     case moveDown, moveUp, pageDown, pageUp, top, bottom, activate
     case nextMention, previousMention

@@ -26,6 +26,8 @@ public struct AppState {
     public var commandHistory: [String] = []
     public var status = ""
     public var showHelp = false
+    /// The overlay that lists the files left out of the corpus.
+    public var showSkippedFiles = false
     /// Below 100 columns the entity pane folds away; `e` brings it back.
     public var showEntitiesWhenNarrow = false
     public var backStack: [Place] = []
@@ -37,7 +39,7 @@ public struct AppState {
         self.size = size
         status = "\(corpus.articles.count) articles · ? for help"
         if !corpus.skipped.isEmpty {
-            status = "\(corpus.skipped.count) files skipped (see stderr) · " + status
+            status = "\(corpus.skipped.count) \(corpus.skipped.count == 1 ? "file" : "files") skipped: ! lists them · " + status
         }
         refreshReaderLayout()
     }

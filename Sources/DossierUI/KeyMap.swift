@@ -30,6 +30,7 @@ public enum KeyMap {
         Binding(action: .forward, keys: keys("<C-f>"), help: "forward through the jump history"),
         Binding(action: .toggleEntities, keys: keys("e"), help: "show or hide the entity pane (when narrow)"),
         Binding(action: .toggleEntityView, keys: keys("v"), help: "entity pane: list the selected entity's mentions or quotes"),
+        Binding(action: .toggleSkippedFiles, keys: keys("!"), help: "list the files that were skipped, and why"),
         Binding(action: .cancel, keys: keys("<Esc>"), help: "close help, clear the search"),
     ]
 
@@ -43,6 +44,7 @@ public enum KeyMap {
     public static func action(for key: Key, in state: AppState) -> Action? {
         if state.prompt != nil { return .promptKey(key) }
         if state.showHelp, key == .escape || key == .character("?") || key == .character("q") { return .toggleHelp }
+        if state.showSkippedFiles, key == .escape || key == .character("!") || key == .character("q") { return .toggleSkippedFiles }
         return actionsByKey[key]
     }
 

@@ -8,9 +8,18 @@ public struct ReaderLayout: Equatable, Sendable {
     public enum Line: Equatable, Sendable {
         case header(String, Style)
         case blank
-        /// Byte ranges of the words on the line, drawn with one space between.
-        case body([Range<Int>])
+        /// The words on the line, each at its column.
+        case body([PlacedWord])
     }
+
+    /// A word of the article and the column (0-based, within the line) where it starts.
+    public struct PlacedWord: Equatable, Sendable {
+        public let range: Range<Int>
+        public let column: Int
+    }
+
+    /// Columns between tab stops.
+    public static let tabWidth = 8
 
     public let lines: [Line]
 
@@ -39,7 +48,7 @@ public struct ReaderLayout: Equatable, Sendable {
         var best: Int?
         for (index, line) in lines.enumerated() {
             guard case .body(let words) = line, let first = words.first else { continue }
-            if first.lowerBound <= offset { best = index } else { break }
+            if first.range.lowerBound <= offset { best = index } else { break }
         }
         return best
     }
@@ -47,36 +56,45 @@ public struct ReaderLayout: Equatable, Sendable {
     // MARK: - Wrapping
 
     /// Greedy wrapping by display width; a word wider than the line is split between graphemes.
-    static func wrap(_ paragraph: Range<Int>, in text: SourceText, width: Int) -> [[Range<Int>]] {
-        var lines: [[Range<Int>]] = []
-        var current: [Range<Int>] = []
+    /// Words are one space apart, or, after a tab, at the next tab stop.
+    static func wrap(_ paragraph: Range<Int>, in text: SourceText, width: Int) -> [[PlacedWord]] {
+        var lines: [[PlacedWord]] = []
+        var current: [PlacedWord] = []
         var used = 0
-        for word in words(in: paragraph, of: text) {
-            for piece in split(word, in: text, width: width) {
+        for (word, afterTab) in words(in: paragraph, of: text) {
+            for (pieceIndex, piece) in split(word, in: text, width: width).enumerated() {
                 let pieceWidth = displayWidth(text.string(piece))
-                if !current.isEmpty && used + 1 + pieceWidth > width {
+                let gapEnd = afterTab && pieceIndex == 0 ? (used / tabWidth + 1) * tabWidth : used + 1
+                var column = current.isEmpty ? 0 : gapEnd
+                if !current.isEmpty && column + pieceWidth > width {
                     lines.append(current)
                     current = []
-                    used = 0
+                    column = 0
                 }
-                used += (current.isEmpty ? 0 : 1) + pieceWidth
-                current.append(piece)
+                current.append(PlacedWord(range: piece, column: column))
+                used = column + pieceWidth
             }
         }
         if !current.isEmpty { lines.append(current) }
         return lines
     }
 
-    private static func words(in range: Range<Int>, of text: SourceText) -> [Range<Int>] {
-        var words: [Range<Int>] = []
+    /// The words of a range, each with whether a tab stands in the white space before it.
+    private static func words(in range: Range<Int>, of text: SourceText) -> [(Range<Int>, afterTab: Bool)] {
+        var words: [(Range<Int>, afterTab: Bool)] = []
         var start: Int?
+        var sawTab = false
         for index in range {
             let byte = text.bytes[index]
             let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-            if isSpace, let wordStart = start { words.append(wordStart..<index); start = nil }
-            else if !isSpace, start == nil { start = index }
+            if isSpace {
+                if let wordStart = start { words.append((wordStart..<index, sawTab)); start = nil; sawTab = false }
+                if byte == 0x09 { sawTab = true }
+            } else if start == nil {
+                start = index
+            }
         }
-        if let wordStart = start { words.append(wordStart..<range.upperBound) }
+        if let wordStart = start { words.append((wordStart..<range.upperBound, sawTab)) }
         return words
     }
 
@@ -113,7 +131,11 @@ public struct ReaderLayout: Equatable, Sendable {
         let bytes = Array(text.utf8)
         let source = SourceText(decoding: bytes)
         return wrap(0..<source.bytes.count, in: source, width: max(1, width)).map { words in
-            words.map { source.string($0) }.joined(separator: " ")
+            var line = ""
+            for word in words {
+                line += String(repeating: " ", count: max(0, word.column - line.terminalWidth)) + source.string(word.range)
+            }
+            return line
         }
     }
 }

@@ -15,7 +15,7 @@ enum ReaderPane {
         let allHits = state.search.map { search in search.result.hits.filter { $0.article == state.openArticle } } ?? []
         // Only what the visible lines hold is looked up per character.
         let visibleWords = layout.lines[min(state.readerScroll, layout.lines.count)..<min(layout.lines.count, state.readerScroll + rows)]
-            .flatMap { line -> [Range<Int>] in if case .body(let words) = line { return words } else { return [] } }
+            .flatMap { line -> [Range<Int>] in if case .body(let words) = line { return words.map(\.range) } else { return [] } }
         let visible = (visibleWords.first?.lowerBound ?? 0)..<(visibleWords.last?.upperBound ?? 0)
         let mentions = allMentions.filter { $0.range.overlaps(visible) }
         let hits = allHits.filter { $0.range.overlaps(visible) }
@@ -53,10 +53,10 @@ enum ReaderPane {
             case .blank: break
             case .header(let text, let headerStyle):
                 screen.write(text, column: rect.column, row: row, limit: textColumns, style: headerStyle)
-            case .body(let words):
-                var column = rect.column
-                for (wordIndex, word) in words.enumerated() {
-                    if wordIndex > 0 { column += screen.write(" ", column: column, row: row, limit: rect.column + textColumns - column) }
+            case .body(let placed):
+                for placedWord in placed {
+                    let word = placedWord.range
+                    var column = rect.column + placedWord.column
                     // Runs of one style, so a word is written in as few pieces as its highlights need.
                     var runStart = word.lowerBound
                     var runStyle = style(at: runStart)

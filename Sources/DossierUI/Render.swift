@@ -15,7 +15,9 @@ public func render(_ state: AppState) -> Screen {
         for row in 0..<rect.rows { screen.write("│", column: rect.column - 1, row: row, limit: 1, style: Style(dim: true)) }
     }
     StatusLine.draw(state, row: layout.statusRow, on: &screen)
-    if state.showHelp { HelpOverlay.draw(in: Rect(column: 0, row: 0, columns: state.size.columns, rows: layout.statusRow), on: &screen) }
+    let overlayArea = Rect(column: 0, row: 0, columns: state.size.columns, rows: layout.statusRow)
+    if state.showHelp { HelpOverlay.draw(in: overlayArea, on: &screen) }
+    if state.showSkippedFiles { SkippedFilesOverlay.draw(state.corpus.skipped, in: overlayArea, on: &screen) }
     return screen
 }
 

@@ -5,6 +5,12 @@ public func update(_ state: inout AppState, _ action: Action) {
     switch action {
     case .quit: state.shouldQuit = true
     case .toggleHelp: state.showHelp.toggle()
+    case .toggleSkippedFiles:
+        if state.corpus.skipped.isEmpty && !state.showSkippedFiles {
+            state.status = "no files were skipped"
+        } else {
+            state.showSkippedFiles.toggle()
+        }
     case .toggleEntities:
         guard state.size.columns < 100 else {
             state.status = "the entity pane always shows at 100 columns and wider"
@@ -45,7 +51,7 @@ public func update(_ state: inout AppState, _ action: Action) {
     case .nextMatch: stepMatch(&state, forward: true)
     case .previousMatch: stepMatch(&state, forward: false)
     case .cancel:
-        if state.showHelp { state.showHelp = false } else if state.search != nil {
+        if state.showHelp { state.showHelp = false } else if state.showSkippedFiles { state.showSkippedFiles = false } else if state.search != nil {
             state.search = nil
             state.status = "search cleared"
         }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Reads a whole file into one byte array, with errors that say what went wrong.
+enum FileReader {
+    /// Larger files are refused: offsets are kept in 32 bits.
+    static let maximumBytes = 4_000_000_000
+
+    static func bytes(of path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DossierError.unreadable(path, reason: String(cString: strerror(errno)).lowercased())
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw DossierError.unreadable(path, reason: "it cannot be examined") }
+        let size = Int(info.st_size)
+        guard size <= maximumBytes else { throw DossierError.unreadable(path, reason: "it is larger than 4 GB") }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DossierError.unreadable(path, reason: String(cString: strerror(errno)).lowercased())
+            }
+            if count == 0 { break }  // the file shrank while being read
+            filled += count
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        return bytes
+    }
+}

@@ -1,0 +1,18 @@
+import DossierCore
+
+/// The files that were found but not loaded, each with its reason, in a box over the screen.
+enum SkippedFilesOverlay {
+    static func draw(_ skipped: [SkippedFile], in area: Rect, on screen: inout Screen) {
+        let box = Rect(column: area.column + 1, row: area.row + 1, columns: area.columns - 2, rows: min(area.rows - 2, skipped.count + 2))
+        guard box.columns > 4, box.rows > 1 else { return }
+        screen.fill(box)
+        screen.write(" \(skipped.count) skipped (Esc or ! closes) ", column: box.column + 1, row: box.row, limit: box.columns - 1, style: Style(bold: true, reverse: true))
+        for (offset, file) in skipped.prefix(box.rows - 2).enumerated() {
+            let line = "\(file.path): \(file.reason)"
+            screen.write(" " + truncated(line, to: box.columns - 2), column: box.column, row: box.row + 1 + offset, limit: box.columns)
+        }
+        if skipped.count > box.rows - 2, box.rows >= 3 {
+            screen.write(" … and \(skipped.count - (box.rows - 2)) more (see the warnings on stderr)", column: box.column, row: box.row + box.rows - 1, limit: box.columns, style: Style(dim: true))
+        }
+    }
+}
