@@ -18,7 +18,7 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier",
-                "Sources/DossierFuzzChecks", "Sources/dossier-fuzz", "Sources/CFuzzMain", "Tests", "Benchmarks", "scripts", "README.md",
+                "Sources/DossierFuzzChecks", "Sources/dossier-fuzz", "Sources/CFuzzMain", "Sources/DossierTestSupport", "Sources/dossier-test-corpus", "Tests", "Benchmarks", "scripts", "README.md",
             ],
             sources: ["Sources/DossierCore"],
             resources: [.copy("Resources/articles"), .copy("Resources/catalog.json"), .copy("Resources/gazetteer.json")]
@@ -36,9 +36,12 @@ let package = Package(
         // Invariants for any input, shared by the fuzzer (scripts/fuzz.sh) and the regression tests.
         .target(name: "DossierFuzzChecks", dependencies: ["DossierCore", "DossierUI"]),
         .target(name: "CFuzzMain"),
+        // Test helpers shared by test targets, as swift-argument-parser's ArgumentParserTestHelpers.
+        .target(name: "DossierTestSupport"),
+        .executableTarget(name: "dossier-test-corpus", dependencies: ["DossierTestSupport"]),
         .executableTarget(name: "dossier-fuzz", dependencies: ["DossierFuzzChecks", "CFuzzMain"]),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore", "DossierFuzzChecks"], exclude: ["Snapshots", "FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier"], exclude: ["reader-tmux.sh"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore", "DossierFuzzChecks", "DossierTestSupport"], exclude: ["Snapshots", "FuzzRegressions"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier", "DossierTestSupport"], exclude: ["reader-tmux.sh", "hostile-tmux.sh", "tmux-helpers.sh"]),
     ]
 )

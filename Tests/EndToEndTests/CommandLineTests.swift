@@ -204,3 +204,22 @@ extension CommandLineTests {
         #expect(Set(last["candidates"] as? [String] ?? []) == ["ri-yong-ho", "ri-son-gwon"])
     }
 }
+
+import DossierTestSupport
+
+extension CommandLineTests {
+    @Test func hostileArticle_neverPutsAControlByteOnStdout() throws {
+        let folder = try HostileCorpus.make()
+        let json = try Self.run("show", "escapes", "--json", folder.path)
+        #expect(json.status == 0)
+        #expect(!json.stdout.contains(0x1B) && !json.stdout.contains(0x07))
+        #expect(String(decoding: json.stdout, as: UTF8.self).contains("\\u001b"))
+        let text = try Self.run("show", "escapes", folder.path)
+        #expect(text.status == 0)
+        #expect(!text.stdout.contains { $0 < 0x20 && $0 != 0x0A })
+        #expect(!String(decoding: text.stdout, as: UTF8.self).contains("pwned"))
+        let list = try Self.run("list", folder.path)
+        #expect(list.stderr.contains("image.txt") && list.stderr.contains("random.txt"))
+        #expect(!list.stderr.utf8.contains { $0 < 0x20 && $0 != 0x0A })
+    }
+}

@@ -5,34 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 binary="$(realpath "${1:-.build/debug/dossier}")"
-socket="dossier-e2e-$$"
-work="$(mktemp -d)"
-passed=0
-failed=0
-tmux_() { tmux -L "$socket" "$@"; }
-cleanup() { tmux_ kill-server 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-# Polls the pane until it shows $1, or fails after 20 s printing the last capture.
-wait_for() {
-  local deadline=$((SECONDS + 20))
-  while ((SECONDS < deadline)); do
-    if tmux_ capture-pane -p -t e2e | grep -qF -- "$1"; then return 0; fi
-    sleep 0.1
-  done
-  echo "--- timed out waiting for: $1"; tmux_ capture-pane -p -t e2e; return 1
-}
-check() {
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
-
-start_shell() {
-  tmux_ kill-server 2>/dev/null || true
-  tmux_ -f /dev/null new-session -d -s e2e -x 140 -y 40 "env -i PATH=/usr/bin:/bin HOME=$work TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile"
-  tmux_ send-keys -t e2e "cd $work && PS1='$ '" Enter
-  wait_for '$'
-}
+source "Tests/EndToEndTests/tmux-helpers.sh"
 
 # Runs the reader from the shell between two `stty -a` snapshots, then quits it with "$@".
 run_and_quit() {
@@ -78,12 +51,6 @@ suspend_and_resume() {
 suspended_terminal_is_sane() { cmp -s <(grep -v rows "$work/before-z") <(grep -v rows "$work/suspended-z"); }
 quit_with_sigterm() { pkill -TERM -f "^$binary\$" || pkill -TERM -x dossier; }
 
-same_stty() { cmp -s "$work/before-$1" "$work/after-$1" || { diff "$work/before-$1" "$work/after-$1"; return 1; }; }
-echo_works() {
-  tmux_ send-keys -t e2e "echo typed-$1" Enter
-  wait_for "typed-$1"
-}
-
 start_shell
 check "seed sequences, resize and q" run_and_quit q seed_sequences
 check "stty unchanged after q" same_stty q
@@ -97,5 +64,4 @@ check "SIGTERM quits" run_and_quit t quit_with_sigterm
 check "stty unchanged after SIGTERM" same_stty t
 check "input echoes after SIGTERM" echo_works t
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

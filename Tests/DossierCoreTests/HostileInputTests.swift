@@ -1,0 +1,112 @@
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// Every rule about hostile input, on the corpus `HostileCorpus` writes.
+@Suite(.serialized) struct HostileInputTests {
+    /// Loaded once for the suite: the 5 MB line makes each load take seconds in a debug build.
+    static let loaded = Result { () throws -> (Corpus, [String]) in
+        let folder = try HostileCorpus.make(withLongLine: true)
+        nonisolated(unsafe) var warnings: [String] = []
+        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        return (corpus, warnings)
+    }
+
+    private func load() throws -> (Corpus, [String]) { try Self.loaded.get() }
+
+    private func article(_ id: String, in corpus: Corpus) throws -> Article {
+        try #require(corpus.articles.first { $0.id == id }, "\(id) did not load")
+    }
+
+    @Test func filesThatAreNotText_areSkippedWithOneWarningEach() throws {
+        let (corpus, warnings) = try load()
+        let skipped = Dictionary(uniqueKeysWithValues: corpus.skipped.map { (($0.path as NSString).lastPathComponent, $0.reason) })
+        #expect(skipped["image.txt"]?.contains("NUL") == true)
+        #expect(skipped["archive.md"]?.contains("NUL") == true)
+        #expect(skipped["random.txt"] == "it is not text (it is not UTF-8 text)")
+        #expect(skipped["empty.txt"] == "it is empty")
+        #expect(skipped["blank.txt"] == "it is empty")
+        #expect(skipped.count == 5)
+        for name in skipped.keys { #expect(warnings.filter { $0.contains(name) }.count == 1, "\(name)") }
+    }
+
+    @Test func everyOtherFile_loads_andHiddenOnesDoNot() throws {
+        let (corpus, warnings) = try load()
+        let ids = Set(corpus.articles.map(\.id))
+        #expect(ids == ["escapes", "invalid-utf8", "cjk", "emoji", "combining", "crlf", "cr", "tabs", "formfeed", "bom",
+                        "with space é", "deep", "long-line"])
+        #expect(warnings.contains { $0.contains("dangling.txt") && $0.contains("points nowhere") })
+    }
+
+    @Test func symlinkLoop_isWalkedOnce() throws {
+        let (corpus, _) = try load()
+        #expect(corpus.articles.filter { $0.id == "deep" }.count == 1)
+        #expect(!corpus.articles.contains { $0.path.contains("/loop/") })
+    }
+
+    @Test func invalidUTF8_becomesReplacementCharacters_andOffsetsStayRight() throws {
+        let (corpus, _) = try load()
+        let index = try #require(corpus.articles.firstIndex { $0.id == "invalid-utf8" })
+        let article = corpus.articles[index]
+        let body = article.paragraphText(0)
+        #expect(body.filter { $0 == "\u{FFFD}" }.count >= 4)
+        // "Donald Trump" is on line 3, after 4 bad sequences: the column counts each replacement as one.
+        let trump = try #require(corpus.mentions[index].first { $0.entity == corpus.entityIndex(id: "donald-trump") })
+        let location = article.text.location(of: trump.range.lowerBound)
+        let line = String(decoding: HostileCorpus.invalidUTF8, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)[2]
+        let expectedColumn = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: line.range(of: "Donald")!.lowerBound) + 1
+        #expect(location == SourceLocation(line: 3, column: expectedColumn))
+    }
+
+    @Test func escapeSequences_neverSurviveSanitising_andTheNameAfterThemLinks() throws {
+        let (corpus, _) = try load()
+        let index = try #require(corpus.articles.firstIndex { $0.id == "escapes" })
+        let shown = DisplaySanitizer.sanitized(corpus.articles[index].paragraphText(0))
+        #expect(!shown.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+        #expect(!shown.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
+        for leaked in ["pwned title", "another title", "1$qm", "app command", "privacy", "Xstring", "[2J", "[31m", "c1 title"] {
+            #expect(!shown.contains(leaked), "\(leaked) leaked")
+        }
+        #expect(shown.contains("Cleared?") && shown.contains("red") && shown.contains("reversed"))
+        #expect(corpus.mentions[index].contains { $0.entity == corpus.entityIndex(id: "donald-trump") })
+    }
+
+    @Test func lineEndings_CRLFAndCR_makeTheSameParagraphs() throws {
+        let (corpus, _) = try load()
+        for id in ["crlf", "cr"] {
+            let article = try article(id, in: corpus)
+            #expect(article.headlineRange != nil, "\(id)")
+            #expect(article.paragraphs.count == 2, "\(id)")
+            #expect(!article.paragraphText(0).contains("\r"), "\(id)")
+        }
+        let crlf = try article("crlf", in: corpus)
+        #expect(crlf.paragraphText(0) == "First paragraph.  Still first.")
+        let cr = try article("cr", in: corpus)
+        let second = cr.paragraphs[1]
+        #expect(cr.text.location(of: second.lowerBound) == SourceLocation(line: 5, column: 1))
+    }
+
+    @Test func bomTabsAndFormFeeds_areText() throws {
+        let (corpus, _) = try load()
+        #expect(try article("bom", in: corpus).title == "Headline after a BOM")
+        #expect(try article("formfeed", in: corpus).paragraphText(0) == "Page one. Page two.")
+        #expect(try article("tabs", in: corpus).paragraphText(0) == "Name: value more")
+    }
+
+    @Test func fiveMegabyteLine_loadsWhole() throws {
+        let (corpus, _) = try load()
+        let article = try article("long-line", in: corpus)
+        #expect(article.paragraphs.count == 1)
+        #expect(article.wordCount > 600_000)
+        #expect(corpus.index.search(try Query("nuclear")).hits.count > 60_000)
+    }
+
+    @Test func missingOrUnreadablePath_isOneClearError() throws {
+        #expect(throws: DossierError.pathNotFound("/no/such/place")) { try Corpus.load(paths: ["/no/such/place"]) }
+        let onlyBinary = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-binary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: onlyBinary, withIntermediateDirectories: true)
+        try Data([0, 1, 2, 3]).write(to: onlyBinary.appendingPathComponent("x.txt"))
+        #expect(throws: DossierError.noArticles([onlyBinary.path])) { try Corpus.load(paths: [onlyBinary.path]) }
+    }
+}
