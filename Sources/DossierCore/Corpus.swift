@@ -21,6 +21,9 @@ public final class Corpus: Sendable {
     public let quotesByEntity: [[QuoteReference]]
     /// For each entity, the entities it shares sentences with, most often first.
     public let related: [[RelatedEntity]]
+    /// Linked mentions of each entity in each article, by entity index; computed once, since
+    /// panes ask for them on every frame and an article may hold a million mentions.
+    private let countsByArticle: [[Int: Int]]
 
     private let entityIndexByID: [String: Int]
 
@@ -42,6 +45,11 @@ public final class Corpus: Sendable {
         }
         self.quotesByEntity = quotesByEntity
         related = Corpus.coOccurrences(articles: articles, mentions: mentions, entityCount: entities.count)
+        countsByArticle = mentions.map { articleMentions in
+            var counts: [Int: Int] = [:]
+            for mention in articleMentions { if let entity = mention.entity { counts[entity, default: 0] += 1 } }
+            return counts
+        }
         var byEntity = Array(repeating: [MentionReference](), count: entities.count)
         for (article, articleMentions) in mentions.enumerated() {
             for (position, mention) in articleMentions.enumerated() {
@@ -278,11 +286,7 @@ public final class Corpus: Sendable {
     }
 
     /// How many linked mentions of each entity an article holds, by entity index.
-    public func mentionCounts(inArticle article: Int) -> [Int: Int] {
-        var counts: [Int: Int] = [:]
-        for mention in mentions[article] { if let entity = mention.entity { counts[entity, default: 0] += 1 } }
-        return counts
-    }
+    public func mentionCounts(inArticle article: Int) -> [Int: Int] { countsByArticle[article] }
 
     /// How many articles mention an entity at least once.
     public func articleCount(of entity: Int) -> Int {
@@ -303,8 +307,11 @@ public final class Corpus: Sendable {
         guard let container = articles[article].contentRanges.first(where: { $0.contains(range.lowerBound) }) else {
             return range
         }
-        return SentenceSplitter.sentences(in: articles[article].text.bytes, range: container)
-            .first { $0.contains(range.lowerBound) } ?? container
+        // Look only near the offset: a paragraph can be megabytes long, and no sentence is.
+        let reach = 2_000
+        let window = max(container.lowerBound, range.lowerBound - reach)..<min(container.upperBound, range.upperBound + reach)
+        return SentenceSplitter.sentences(in: articles[article].text.bytes, range: window)
+            .first { $0.contains(range.lowerBound) } ?? window
     }
 }
 

@@ -103,6 +103,26 @@ public struct AppState {
             .map { ($0.key, $0.value) }
     }
 
+    /// How many rows the entity pane's list has, without building them.
+    public var entityRowCount: Int {
+        let entities = corpus.mentionCounts(inArticle: openArticle).count
+        guard let selected = selectedEntity else { return entities }
+        return entities + (entityView == .mentions ? corpus.mentionsByEntity[selected].count : corpus.quotesByEntity[selected].count)
+    }
+
+    /// One row of the entity pane's list, without building the others (an entity may have a million mentions).
+    /// Pass `entities` (from `entitiesInOpenArticle`) when asking for many rows, to sort them once.
+    public func entityRow(at index: Int, entities given: [(entity: Int, count: Int)]? = nil) -> EntityRow? {
+        let entities = given ?? entitiesInOpenArticle
+        if index < entities.count { return .entity(entities[index].entity, here: entities[index].count) }
+        guard let selected = selectedEntity else { return nil }
+        let rest = index - entities.count
+        switch entityView {
+        case .mentions: return rest < corpus.mentionsByEntity[selected].count ? .mention(corpus.mentionsByEntity[selected][rest]) : nil
+        case .quotes: return rest < corpus.quotesByEntity[selected].count ? .quote(corpus.quotesByEntity[selected][rest]) : nil
+        }
+    }
+
     /// Rows of the entity pane's list: the open article's entities, then the selected entity's mentions.
     public var entityRows: [EntityRow] {
         var rows = entitiesInOpenArticle.map { EntityRow.entity($0.entity, here: $0.count) }

@@ -39,18 +39,19 @@ enum EntityPane {
                 row += 1
             }
         }
-        let rows = state.entityRows
+        let rowCount = state.entityRowCount
+        let articleEntities = state.entitiesInOpenArticle
         let visible = bottom - row
         guard visible > 0 else { return }
         let scroll = min(state.entityScroll, max(0, state.entitySelection - visible + 1))
         let first = max(scroll, state.entitySelection >= scroll + visible ? state.entitySelection - visible + 1 : scroll)
         for offset in 0..<visible {
             let index = first + offset
-            guard index < rows.count else { break }
+            guard index < rowCount, let entityRow = state.entityRow(at: index, entities: articleEntities) else { break }
             var style = Style.plain
             if index == state.entitySelection && state.focus == .entities { style = Style(reverse: true) }
             screen.fill(Rect(column: rect.column, row: row + offset, columns: rect.columns, rows: 1), style: style)
-            switch rows[index] {
+            switch entityRow {
             case .entity(let entity, let here):
                 let counts = " \(here)/\(corpus.mentionsByEntity[entity].count)"
                 let name = truncated(corpus.entities[entity].name, to: rect.columns - 1 - counts.count)

@@ -22,10 +22,19 @@ public struct ReaderLayout: Equatable, Sendable {
     public static let tabWidth = 8
 
     public let lines: [Line]
+    /// The first byte offset of each body line, and the line's index, in order: for binary search.
+    private let bodyLineStarts: [(offset: Int, line: Int)]
 
     static let empty = ReaderLayout(lines: [])
 
-    private init(lines: [Line]) { self.lines = lines }
+    private init(lines: [Line]) {
+        self.lines = lines
+        bodyLineStarts = lines.enumerated().compactMap { index, line in
+            if case .body(let words) = line, let first = words.first { (first.range.lowerBound, index) } else { nil }
+        }
+    }
+
+    public static func == (left: ReaderLayout, right: ReaderLayout) -> Bool { left.lines == right.lines }
 
     public init(article: Article, width: Int) {
         let width = max(1, width)
@@ -40,17 +49,18 @@ public struct ReaderLayout: Equatable, Sendable {
             lines.append(.blank)
             lines += Self.wrap(paragraph, in: article.text, width: width).map(Line.body)
         }
-        self.lines = lines
+        self.init(lines: lines)
     }
 
     /// The index of the line that holds a byte offset, or nil when no body line does.
     public func line(containing offset: Int) -> Int? {
-        var best: Int?
-        for (index, line) in lines.enumerated() {
-            guard case .body(let words) = line, let first = words.first else { continue }
-            if first.range.lowerBound <= offset { best = index } else { break }
+        var low = 0
+        var high = bodyLineStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if bodyLineStarts[middle].offset <= offset { low = middle + 1 } else { high = middle }
         }
-        return best
+        return low > 0 ? bodyLineStarts[low - 1].line : nil
     }
 
     // MARK: - Wrapping

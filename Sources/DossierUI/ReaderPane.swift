@@ -12,13 +12,13 @@ enum ReaderPane {
         guard rows > 0, textColumns > 0 else { return }
         let layout = state.readerLayout
         let allMentions = state.corpus.mentions[state.openArticle]
-        let allHits = state.search.map { search in search.result.hits.filter { $0.article == state.openArticle } } ?? []
+        let allHits = state.search.map { Self.hits(of: $0.result.hits, inArticle: state.openArticle) } ?? []
         // Only what the visible lines hold is looked up per character.
         let visibleWords = layout.lines[min(state.readerScroll, layout.lines.count)..<min(layout.lines.count, state.readerScroll + rows)]
             .flatMap { line -> [Range<Int>] in if case .body(let words) = line { return words.map(\.range) } else { return [] } }
         let visible = (visibleWords.first?.lowerBound ?? 0)..<(visibleWords.last?.upperBound ?? 0)
-        let mentions = allMentions.filter { $0.range.overlaps(visible) }
-        let hits = allHits.filter { $0.range.overlaps(visible) }
+        let mentions = Self.overlapping(visible, in: allMentions, range: \Mention.range)
+        let hits = Self.overlapping(visible, in: allHits, range: \Hit.range)
         let currentHit = state.search.flatMap { search in
             search.result.hits[search.current].article == state.openArticle ? search.result.hits[search.current] : nil
         }
@@ -80,21 +80,67 @@ enum ReaderPane {
         drawScrollbar(state, layout: layout, mentions: allMentions, hits: allHits, in: Rect(column: rect.column + rect.columns - 1, row: rect.row + 1, columns: 1, rows: rows), on: &screen)
     }
 
-    private static func drawScrollbar(_ state: AppState, layout: ReaderLayout, mentions: [Mention], hits: [Hit], in rect: Rect, on screen: inout Screen) {
+    /// The search hits in one article: a contiguous run of the hits, which are in reading order.
+    private static func hits(of hits: [Hit], inArticle article: Int) -> ArraySlice<Hit> {
+        var low = 0
+        var high = hits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hits[middle].article < article { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < hits.count, hits[end].article == article { end += 1 }
+        return hits[low..<end]
+    }
+
+    /// The items (sorted by start, not overlapping) that overlap `visible`, found by binary search.
+    private static func overlapping<Items: RandomAccessCollection>(
+        _ visible: Range<Int>, in items: Items, range: KeyPath<Items.Element, Range<Int>>
+    ) -> [Items.Element] where Items.Index == Int {
+        var low = items.startIndex
+        var high = items.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if items[middle][keyPath: range].upperBound <= visible.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var result: [Items.Element] = []
+        while low < items.endIndex, items[low][keyPath: range].lowerBound < visible.upperBound {
+            result.append(items[low])
+            low += 1
+        }
+        return result
+    }
+
+    private static func drawScrollbar(_ state: AppState, layout: ReaderLayout, mentions: [Mention], hits: ArraySlice<Hit>, in rect: Rect, on screen: inout Screen) {
+        guard rect.rows > 0 else { return }
         let total = max(1, layout.lines.count)
-        let selectedLines = Set(mentions.filter { $0.entity != nil && $0.entity == state.selectedEntity }.compactMap { layout.line(containing: $0.range.lowerBound) })
-        let hitLines = Set(hits.compactMap { layout.line(containing: $0.range.lowerBound) })
+        // The marked lines, sorted, so each scrollbar row asks by binary search whether its span holds one.
+        func lines(of offsets: some Sequence<Int>) -> [Int] {
+            offsets.compactMap { layout.line(containing: $0) }.sorted()
+        }
+        func holds(_ lines: [Int], _ span: ClosedRange<Int>) -> Bool {
+            var low = 0
+            var high = lines.count
+            while low < high {
+                let middle = (low + high) / 2
+                if lines[middle] < span.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            return low < lines.count && lines[low] <= span.upperBound
+        }
+        let selectedLines = state.selectedEntity.map { selected in
+            lines(of: mentions.lazy.filter { $0.entity == selected }.map(\.range.lowerBound))
+        } ?? []
+        let hitLines = lines(of: hits.lazy.map(\.range.lowerBound))
         for offset in 0..<rect.rows {
             let first = offset * total / rect.rows
             let last = max(first, (offset + 1) * total / rect.rows - 1)
-            let span = first...last
-            let inView = span.overlaps(state.readerScroll...(state.readerScroll + rect.rows - 1))
+            let inView = (first...last).overlaps(state.readerScroll...(state.readerScroll + rect.rows - 1))
             var symbol = inView ? "┃" : "│"
             var style = Style(dim: !inView)
-            if selectedLines.contains(where: span.contains) {
+            if holds(selectedLines, first...last) {
                 symbol = "◆"
                 style = Style(foreground: state.selectedEntity.map(entityColor), bold: true)
-            } else if hitLines.contains(where: span.contains) {
+            } else if holds(hitLines, first...last) {
                 symbol = "•"
                 style = Style(foreground: .yellow, bold: true)
             }

@@ -96,7 +96,7 @@ private func clamp(_ state: inout AppState) {
     let listRows = max(1, ScreenLayout.contentRows(state.layout.articles))
     state.listScroll = scrolled(state.listScroll, toShow: state.listSelection, rows: listRows)
     state.readerScroll = min(max(0, state.readerScroll), maxReaderScroll(state))
-    let entityRows = state.entityRows.count
+    let entityRows = state.entityRowCount
     state.entitySelection = min(max(0, state.entitySelection), max(0, entityRows - 1))
     let visibleEntityRows = max(1, ScreenLayout.contentRows(state.layout.entities) - entityPaneHeaderRows(state))
     state.entityScroll = scrolled(state.entityScroll, toShow: state.entitySelection, rows: visibleEntityRows)
@@ -166,9 +166,8 @@ private func activate(_ state: inout AppState) {
             state.focus = .entities
         }
     case .entities:
-        let rows = state.entityRows
-        guard state.entitySelection < rows.count else { return }
-        switch rows[state.entitySelection] {
+        guard let row = state.entityRow(at: state.entitySelection) else { return }
+        switch row {
         case .entity(let entity, _):
             state.selectedEntity = entity
             state.status = "\(state.corpus.entities[entity].name): \(state.corpus.mentionsByEntity[entity].count) mentions · ] next"
