@@ -8,13 +8,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-60}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 # A second build in a folder other than .build fails in SwiftPM with "unknown build
 # description" unless its cached description is removed first; the build stays incremental.
 rm -f .build-fuzz/release/description.json
 swift build -c release --product dossier-fuzz --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -DFUZZING >/dev/null
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -DFUZZING >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; exit 1; }
 mkdir -p "$work/corpus" Tests/DossierUITests/FuzzRegressions
 cp Resources/articles/*.txt Tests/DossierUITests/FuzzRegressions/* "$work/corpus/" 2>/dev/null || true
 echo "fuzzing for ${seconds} s"

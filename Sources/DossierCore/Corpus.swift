@@ -109,10 +109,7 @@ public final class Corpus: Sendable {
                 warn("skipped \(skip.path): \(skip.reason)")
             }
         }
-        guard !articles.isEmpty else {
-            if files.isEmpty { throw DossierError.noArticles(paths) }
-            throw DossierError.noArticles(paths)
-        }
+        guard !articles.isEmpty else { throw DossierError.noArticles(paths) }
         articles.sort { readsBefore($0.article, $1.article) }
 
         var index = SearchIndex()

@@ -36,10 +36,7 @@ struct LinkingQualityTests {
     }
 
     @Test func personLinking_onHandAnnotatedBBCArticles_reachesPrecisionAndRecallOf95() throws {
-        guard let bbc = TestCorpus.bbcFolder else {
-            print("skipped: ../shared/corpora/bbc is not beside the repository, so the annotated articles cannot be read")
-            return
-        }
+        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
         let score = try Self.score(fixture: "bbc-person-mentions", bbc: bbc)
         #expect(score.precision >= 0.95)
         #expect(score.recall >= 0.95)
@@ -48,10 +45,7 @@ struct LinkingQualityTests {
     /// The held-out articles were annotated after the rules were written; their figures are reported, and
     /// held to a floor that catches a collapse, not tuned to.
     @Test func personLinking_onHeldOutBBCArticles_staysAccurate() throws {
-        guard let bbc = TestCorpus.bbcFolder else {
-            print("skipped: ../shared/corpora/bbc is not beside the repository, so the annotated articles cannot be read")
-            return
-        }
+        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
         let score = try Self.score(fixture: "bbc-person-mentions-heldout", bbc: bbc)
         #expect(score.precision >= 0.9)
         #expect(score.recall >= 0.85)

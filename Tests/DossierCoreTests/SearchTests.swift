@@ -66,10 +66,7 @@ struct SearchTests {
     }
 
     @Test func bbcCorpus_answersCommonWordsAndPhrases() throws {
-        guard let bbc = TestCorpus.bbcFolder else {
-            print("skipped: ../shared/corpora/bbc is not beside the repository")
-            return
-        }
+        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
         let corpus = try Corpus.load(paths: [bbc.path])
         #expect(corpus.skipped.isEmpty)
         #expect(corpus.articles.filter { $0.path.hasSuffix(".txt") }.count == 2_095)

@@ -20,6 +20,14 @@ enum TestCorpus {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// The BBC corpus, or nil after saying that the test is skipped because a clone without
+    /// ../shared does not have it.
+    static func bbcFolderOrSkip(_ test: String = #function) -> URL? {
+        if let bbcFolder { return bbcFolder }
+        print("skipped \(test): ../shared/corpora/bbc is not beside the repository")
+        return nil
+    }
+
     /// Writes `files` (relative path → contents) into a new temporary folder.
     static func folder(_ files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
