@@ -95,7 +95,8 @@ public final class Corpus: Sendable {
             }
             let (article, tokenRuns) = ArticleParser.parseWithTokens(SourceText(decoding: data), id: ids[index], path: file.path)
             let links = linker.link(article.text, tokenRuns: tokenRuns, hasHeadline: article.headlineRange != nil)
-            return .success(LoadedArticle(article: article, tokenRuns: tokenRuns, links: links))
+            // Only the index needs the words from here on, and it needs them small.
+            return .success(LoadedArticle(article: article, tokens: CompactTokens(runs: tokenRuns), links: links))
         }
 
         var articles: [LoadedArticle] = []
@@ -114,9 +115,9 @@ public final class Corpus: Sendable {
 
         var index = SearchIndex()
         for position in articles.indices {
-            index.add(tokenRuns: articles[position].tokenRuns)
+            index.add(articles[position].tokens)
             // Tokens are the largest thing a load holds; each article's go as soon as they are indexed.
-            articles[position].tokenRuns = []
+            articles[position].tokens = CompactTokens(runs: [])
         }
         index.finish()
         let (entities, mentions) = mergeFoundEntities(articles.map(\.links), catalog: catalog.entities)
@@ -126,7 +127,7 @@ public final class Corpus: Sendable {
 
     private struct LoadedArticle: Sendable {
         let article: Article
-        var tokenRuns: [[Token]]
+        var tokens: CompactTokens
         let links: ArticleLinks
     }
 

@@ -31,24 +31,22 @@ public struct SearchIndex: Sendable {
 
     public init() {}
 
-    /// Adds the next article (in reading order) from its runs of tokens.
-    mutating func add(tokenRuns: [[Token]]) {
+    /// Adds the next article (in reading order): its vocabulary is numbered once, then every token is filed.
+    mutating func add(_ tokens: CompactTokens) {
         let article = Int32(articleTokens.count)
+        let globalIDs = tokens.vocabulary.map { term -> Int32 in
+            if let existing = termIDs[term] { return existing }
+            let id = Int32(postings.count)
+            termIDs[term] = id
+            postings.append([])
+            return id
+        }
         var indexed: [IndexedToken] = []
-        indexed.reserveCapacity(tokenRuns.reduce(0) { $0 + $1.count })
-        for run in tokenRuns {
-            for token in run {
-                let id: Int32
-                if let existing = termIDs[token.term] {
-                    id = existing
-                } else {
-                    id = Int32(postings.count)
-                    termIDs[token.term] = id
-                    postings.append([])
-                }
-                postings[Int(id)].append(Occurrence(article: article, token: Int32(indexed.count)))
-                indexed.append(IndexedToken(term: id, start: Int32(token.range.lowerBound), end: Int32(token.range.upperBound)))
-            }
+        indexed.reserveCapacity(tokens.entries.count)
+        for entry in tokens.entries {
+            let id = globalIDs[Int(entry.term)]
+            postings[Int(id)].append(Occurrence(article: article, token: Int32(indexed.count)))
+            indexed.append(IndexedToken(term: id, start: Int32(bitPattern: entry.start), end: Int32(bitPattern: entry.end)))
         }
         articleTokens.append(indexed)
     }
