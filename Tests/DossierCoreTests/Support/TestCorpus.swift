@@ -11,8 +11,9 @@ enum TestCorpus {
 
     /// The shared folder beside the repository, which a user's clone does not have.
     static var sharedFolder: URL {
+        // Support/ → DossierCoreTests/ → Tests/ → the repository → its parent, where shared/ lives.
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
     }
 
     static var bbcFolder: URL? {
