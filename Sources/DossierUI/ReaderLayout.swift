@@ -73,7 +73,7 @@ public struct ReaderLayout: Equatable, Sendable {
         var used = 0
         for (word, afterTab) in words(in: paragraph, of: text) {
             for (pieceIndex, piece) in split(word, in: text, width: width).enumerated() {
-                let pieceWidth = displayWidth(text.string(piece))
+                let pieceWidth = printableASCIIWidth(piece, in: text) ?? displayWidth(text.string(piece))
                 let gapEnd = afterTab && pieceIndex == 0 ? (used / tabWidth + 1) * tabWidth : used + 1
                 var column = current.isEmpty ? 0 : gapEnd
                 if !current.isEmpty && column + pieceWidth > width {
@@ -114,8 +114,16 @@ public struct ReaderLayout: Equatable, Sendable {
         DisplaySanitizer.sanitized(string).terminalWidth
     }
 
+    /// The width of a run of printable ASCII, which is its length; nil when it holds anything
+    /// else. Most words of most articles are such runs, and need no string or sanitising.
+    private static func printableASCIIWidth(_ range: Range<Int>, in text: SourceText) -> Int? {
+        for byte in text.bytes[range] where byte < 0x21 || byte > 0x7E { return nil }
+        return range.count
+    }
+
     /// Splits a word wider than `width` into pieces that fit, never inside a grapheme.
     private static func split(_ word: Range<Int>, in text: SourceText, width: Int) -> [Range<Int>] {
+        if let ascii = printableASCIIWidth(word, in: text), ascii <= width { return [word] }
         let string = text.string(word)
         guard displayWidth(string) > width else { return [word] }
         var pieces: [Range<Int>] = []
