@@ -42,6 +42,7 @@ public struct AppState {
             status = "\(corpus.skipped.count) \(corpus.skipped.count == 1 ? "file" : "files") skipped: ! lists them · " + status
         }
         refreshReaderLayout()
+        refreshMarkedLines()
     }
 
     /// A results list and the match that stands out.
@@ -87,6 +88,39 @@ public struct AppState {
 
     /// Columns the reader wraps text to: the pane less its scrollbar, or the screen when the pane is hidden.
     var readerTextColumns: Int { max(1, layout.reader.map { $0.columns - 1 } ?? size.columns - 1) }
+
+    /// The reader lines that the scrollbar marks: the selected entity's mentions and the search
+    /// matches in the open article, each list sorted. `update` rebuilds them when the article, the
+    /// width, the entity or the search changes, since an article may hold a million mentions.
+    public private(set) var markedLines = MarkedLines()
+    private var markedLinesKey: MarkedLinesKey?
+
+    public struct MarkedLines: Equatable, Sendable {
+        public var selectedEntity: [Int] = []
+        public var matches: [Int] = []
+    }
+
+    private struct MarkedLinesKey: Equatable {
+        let article: Int
+        let width: Int
+        let entity: Int?
+        let query: String?
+    }
+
+    /// Rebuilds `markedLines` if what they depend on changed; call after `refreshReaderLayout`.
+    mutating func refreshMarkedLines() {
+        let key = MarkedLinesKey(article: openArticle, width: readerTextColumns, entity: selectedEntity, query: search?.result.query)
+        if key == markedLinesKey { return }
+        let layout = readerLayout
+        // Mentions and hits come in text order, and lines grow with the offset, so the lists come out sorted.
+        markedLines.selectedEntity = selectedEntity.map { entity in
+            corpus.mentions[openArticle].lazy.filter { $0.entity == entity }.compactMap { layout.line(containing: $0.range.lowerBound) }
+        } ?? []
+        markedLines.matches = search.map { search in
+            ReaderPane.hits(of: search.result.hits, inArticle: openArticle).compactMap { layout.line(containing: $0.range.lowerBound) }
+        } ?? []
+        markedLinesKey = key
+    }
 
     /// Rebuilds `readerLayout` if the open article or the reader's width changed.
     mutating func refreshReaderLayout() {

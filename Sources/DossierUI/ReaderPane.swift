@@ -77,11 +77,11 @@ enum ReaderPane {
                 }
             }
         }
-        drawScrollbar(state, layout: layout, mentions: allMentions, hits: allHits, in: Rect(column: rect.column + rect.columns - 1, row: rect.row + 1, columns: 1, rows: rows), on: &screen)
+        drawScrollbar(state, layout: layout, in: Rect(column: rect.column + rect.columns - 1, row: rect.row + 1, columns: 1, rows: rows), on: &screen)
     }
 
     /// The search hits in one article: a contiguous run of the hits, which are in reading order.
-    private static func hits(of hits: [Hit], inArticle article: Int) -> ArraySlice<Hit> {
+    static func hits(of hits: [Hit], inArticle article: Int) -> ArraySlice<Hit> {
         var low = 0
         var high = hits.count
         while low < high {
@@ -111,13 +111,10 @@ enum ReaderPane {
         return result
     }
 
-    private static func drawScrollbar(_ state: AppState, layout: ReaderLayout, mentions: [Mention], hits: ArraySlice<Hit>, in rect: Rect, on screen: inout Screen) {
+    private static func drawScrollbar(_ state: AppState, layout: ReaderLayout, in rect: Rect, on screen: inout Screen) {
         guard rect.rows > 0 else { return }
         let total = max(1, layout.lines.count)
-        // The marked lines, sorted, so each scrollbar row asks by binary search whether its span holds one.
-        func lines(of offsets: some Sequence<Int>) -> [Int] {
-            offsets.compactMap { layout.line(containing: $0) }.sorted()
-        }
+        // The marked lines are sorted, so each scrollbar row asks by binary search whether its span holds one.
         func holds(_ lines: [Int], _ span: ClosedRange<Int>) -> Bool {
             var low = 0
             var high = lines.count
@@ -127,10 +124,8 @@ enum ReaderPane {
             }
             return low < lines.count && lines[low] <= span.upperBound
         }
-        let selectedLines = state.selectedEntity.map { selected in
-            lines(of: mentions.lazy.filter { $0.entity == selected }.map(\.range.lowerBound))
-        } ?? []
-        let hitLines = lines(of: hits.lazy.map(\.range.lowerBound))
+        let selectedLines = state.markedLines.selectedEntity
+        let hitLines = state.markedLines.matches
         for offset in 0..<rect.rows {
             let first = offset * total / rect.rows
             let last = max(first, (offset + 1) * total / rect.rows - 1)

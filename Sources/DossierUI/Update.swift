@@ -67,6 +67,7 @@ public func update(_ state: inout AppState, _ action: Action) {
         }
     }
     state.refreshReaderLayout()
+    state.refreshMarkedLines()
     clamp(&state)
 }
 
