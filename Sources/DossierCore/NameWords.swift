@@ -38,7 +38,7 @@ enum NameWords {
         "every", "each", "other", "another", "such", "did", "does", "do", "has", "have", "had", "is",
         "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "let",
         "just", "again", "instead", "whether", "than", "through", "against", "toward", "towards", "upon",
-        "via", "per", "mr", "dear", "oh", "well", "new", "former", "late", "then", "did", "met", "meets",
+        "via", "per", "mr", "dear", "oh", "well", "new", "former", "late", "met", "meets",
         "called", "calls", "urged", "wrote", "added", "tweeted", "described", "announced",
     ]
 

@@ -31,7 +31,7 @@ public struct SourceText: Sendable {
                 let lead = buffer[index]
                 if lead < 0x80 { index += 1; continue }
                 let length: Int
-                var minimum: UInt32
+                let minimum: UInt32
                 switch lead {
                 case 0xC2...0xDF: length = 2; minimum = 0x80
                 case 0xE0...0xEF: length = 3; minimum = 0x800
@@ -46,7 +46,6 @@ public struct SourceText: Sendable {
                     value = value << 6 | UInt32(byte & 0x3F)
                 }
                 guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return false }
-                minimum = 0
                 index += length
             }
             return true

@@ -9,33 +9,17 @@ struct Export: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     struct ArticleMentions: Encodable {
-        struct Entry: Encodable {
-            let entity: Nullable<String>
-            let candidates: [String]?
-            let kind: Nullable<String>
-            let found: Bool
-            let line: Int
-            let column: Int
-            let text: String
-        }
-
         let article: String
         let path: String
-        let mentions: [Entry]
+        let mentions: [MentionEntry]
     }
 
     func run() throws {
         let corpus = try corpus.loadCorpus()
         try Output.json(corpus.articles.indices.map { index in
             let article = corpus.articles[index]
-            return ArticleMentions(article: article.id, path: article.path, mentions: corpus.mentions[index].map { mention in
-                let location = article.text.location(of: mention.range.lowerBound)
-                let entity = mention.entity.map { corpus.entities[$0] }
-                return .init(
-                    entity: Nullable(entity?.id), candidates: mention.isAmbiguous ? mention.candidates.map { corpus.entities[$0].id } : nil,
-                    kind: Nullable(entity?.kind.rawValue), found: entity?.isFound ?? false,
-                    line: location.line, column: location.column, text: article.text.string(mention.range))
-            })
+            return ArticleMentions(article: article.id, path: article.path,
+                                   mentions: corpus.mentions[index].map { MentionEntry(corpus, article: index, $0) })
         })
     }
 }

@@ -159,15 +159,6 @@ struct SearchReport: Encodable {
 }
 
 struct ShowReport: Encodable {
-    struct MentionInArticle: Encodable {
-        let entity: Nullable<String>
-        let candidates: [String]?
-        let found: Bool
-        let line: Int
-        let column: Int
-        let text: String
-    }
-
     let id: String
     let title: String
     let source: Nullable<String>
@@ -178,7 +169,7 @@ struct ShowReport: Encodable {
     let path: String
     let words: Int
     let paragraphs: [String]
-    let mentions: [MentionInArticle]
+    let mentions: [MentionEntry]
 
     init(_ corpus: Corpus, article index: Int) {
         let article = corpus.articles[index]
@@ -192,14 +183,32 @@ struct ShowReport: Encodable {
         path = article.path
         words = article.wordCount
         paragraphs = article.paragraphs.indices.map(article.paragraphText)
-        mentions = corpus.mentions[index].map { mention in
-            let location = article.text.location(of: mention.range.lowerBound)
-            return MentionInArticle(
-                entity: Nullable(mention.entity.map { corpus.entities[$0].id }),
-                candidates: mention.isAmbiguous ? mention.candidates.map { corpus.entities[$0].id } : nil,
-                found: mention.entity.map { corpus.entities[$0].isFound } ?? false,
-                line: location.line, column: location.column, text: article.text.string(mention.range))
-        }
+        mentions = corpus.mentions[index].map { MentionEntry(corpus, article: index, $0) }
+    }
+}
+
+/// One mention inside an article, as `show --json` and `export` write it; an ambiguous
+/// mention has a null entity and its candidates.
+struct MentionEntry: Encodable {
+    let entity: Nullable<String>
+    let candidates: [String]?
+    let kind: Nullable<String>
+    let found: Bool
+    let line: Int
+    let column: Int
+    let text: String
+
+    init(_ corpus: Corpus, article index: Int, _ mention: Mention) {
+        let article = corpus.articles[index]
+        let location = article.text.location(of: mention.range.lowerBound)
+        let named = mention.entity.map { corpus.entities[$0] }
+        entity = Nullable(named?.id)
+        candidates = mention.isAmbiguous ? mention.candidates.map { corpus.entities[$0].id } : nil
+        kind = Nullable(named?.kind.rawValue)
+        found = named?.isFound ?? false
+        line = location.line
+        column = location.column
+        text = article.text.string(mention.range)
     }
 }
 
