@@ -7,7 +7,11 @@ public struct Article: Sendable {
     public let id: String
     /// The path as the user gave it, joined with the file's place below that path.
     public let path: String
-    public let text: SourceText
+    /// The decoded text, read from the file again when it is not in memory.
+    public var text: SourceText { textStorage.text }
+    /// Length of `text` in bytes, as indexed.
+    public let textLength: Int
+    private let textStorage: ArticleText
     /// The headline, or when the file has none, its first sentence shortened at a word.
     public let title: String
     /// Where the headline stands in the file; nil when the title was derived.
@@ -23,6 +27,53 @@ public struct Article: Sendable {
     public let wordCount: Int
 
     /// The ranges that hold the article's own words: the headline, then the body.
+    init(id: String, path: String, text: SourceText, title: String, headlineRange: Range<Int>?, dateline: String?,
+         byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int) {
+        self.init(id: id, path: path, textStorage: ArticleText(holding: text, path: path), textLength: text.bytes.count,
+                  title: title, headlineRange: headlineRange, dateline: dateline, byline: byline, section: section,
+                  source: source, date: date, paragraphs: paragraphs, wordCount: wordCount)
+    }
+
+    /// An article whose text stays in its file until asked for.
+    init(id: String, path: String, textLength: Int, title: String, headlineRange: Range<Int>?, dateline: String?,
+         byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int) {
+        self.init(id: id, path: path, textStorage: ArticleText(path: path, length: textLength), textLength: textLength,
+                  title: title, headlineRange: headlineRange, dateline: dateline, byline: byline, section: section,
+                  source: source, date: date, paragraphs: paragraphs, wordCount: wordCount)
+    }
+
+    private init(id: String, path: String, textStorage: ArticleText, textLength: Int, title: String,
+                 headlineRange: Range<Int>?, dateline: String?, byline: String?, section: String?, source: String?,
+                 date: String?, paragraphs: [Range<Int>], wordCount: Int) {
+        self.id = id
+        self.path = path
+        self.textStorage = textStorage
+        self.textLength = textLength
+        self.title = title
+        self.headlineRange = headlineRange
+        self.dateline = dateline
+        self.byline = byline
+        self.section = section
+        self.source = source
+        self.date = date
+        self.paragraphs = paragraphs
+        self.wordCount = wordCount
+    }
+
+    /// The same article, its text left in the file until asked for again.
+    func releasingText() -> Article {
+        Article(id: id, path: path, textStorage: textStorage.released(), textLength: textLength, title: title,
+                headlineRange: headlineRange, dateline: dateline, byline: byline, section: section, source: source,
+                date: date, paragraphs: paragraphs, wordCount: wordCount)
+    }
+
+    /// The same article under another id (ids depend on the other files of the corpus).
+    func renamed(_ newID: String) -> Article {
+        Article(id: newID, path: path, textStorage: textStorage, textLength: textLength, title: title,
+                headlineRange: headlineRange, dateline: dateline, byline: byline, section: section, source: source,
+                date: date, paragraphs: paragraphs, wordCount: wordCount)
+    }
+
     public var contentRanges: [Range<Int>] {
         (headlineRange.map { [$0] } ?? []) + paragraphs
     }

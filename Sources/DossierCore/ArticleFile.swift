@@ -6,6 +6,8 @@ public struct ArticleFile: Sendable, Equatable {
     public let path: String
     /// The path below the folder the user gave, or the file name for a file given directly.
     public let relativePath: String
+    /// Size, modification time and identity when found: what tells the index cache the file changed.
+    let stamp: FileStamp
 
     /// Extensions walked in folders; a file named directly is read whatever its extension.
     static let articleExtensions: Set<String> = ["txt", "md"]
@@ -31,7 +33,7 @@ public struct ArticleFile: Sendable, Equatable {
                 }
                 walk(path, relative: "", identity: identity, visited: &visited, into: &files, warn: warn)
             } else {
-                files.append(ArticleFile(path: path, relativePath: (path as NSString).lastPathComponent))
+                files.append(ArticleFile(path: path, relativePath: (path as NSString).lastPathComponent, stamp: identity.stamp))
             }
         }
         return files
@@ -59,7 +61,7 @@ public struct ArticleFile: Sendable, Equatable {
             if entry.isDirectory {
                 walk(path, relative: relativePath, identity: entry, visited: &visited, into: &files, warn: warn)
             } else if entry.isRegularFile, articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                files.append(ArticleFile(path: path, relativePath: relativePath))
+                files.append(ArticleFile(path: path, relativePath: relativePath, stamp: entry.stamp))
             }
         }
     }
@@ -71,6 +73,7 @@ struct FileIdentity: Hashable {
     let inode: UInt64
     let isDirectory: Bool
     let isRegularFile: Bool
+    let stamp: FileStamp
 
     init?(path: String) {
         var info = stat()
@@ -79,6 +82,8 @@ struct FileIdentity: Hashable {
         inode = UInt64(info.st_ino)
         isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
         isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
+        stamp = FileStamp(size: UInt64(max(info.st_size, 0)), modifiedSeconds: Int64(info.st_mtim.tv_sec),
+                          modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: inode, device: device)
     }
 
     static func == (left: FileIdentity, right: FileIdentity) -> Bool {
@@ -89,4 +94,14 @@ struct FileIdentity: Hashable {
         hasher.combine(device)
         hasher.combine(inode)
     }
+}
+
+/// What the index cache compares to tell whether a file changed since it was indexed:
+/// its size, its modification time to the nanosecond, and which file it is.
+struct FileStamp: Sendable, Equatable {
+    let size: UInt64
+    let modifiedSeconds: Int64
+    let modifiedNanoseconds: Int64
+    let inode: UInt64
+    let device: UInt64
 }

@@ -28,15 +28,14 @@ public final class Corpus: Sendable {
     private let entityIndexByID: [String: Int]
 
     init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
-         attributionVerbs: Set<String>) {
+         quotes: [[Quote]], related: [[RelatedEntity]]) {
         self.articles = articles
         self.entities = entities
         self.mentions = mentions
         self.index = index
         self.skipped = skipped
-        let quoteFinder = QuoteFinder(entities: entities, attributionVerbs: attributionVerbs)
-        let quotes = articles.indices.map { quoteFinder.quotes(in: articles[$0], mentions: mentions[$0]) }
         self.quotes = quotes
+        self.related = related
         var quotesByEntity = Array(repeating: [QuoteReference](), count: entities.count)
         for (article, articleQuotes) in quotes.enumerated() {
             for (position, quote) in articleQuotes.enumerated() {
@@ -44,7 +43,6 @@ public final class Corpus: Sendable {
             }
         }
         self.quotesByEntity = quotesByEntity
-        related = Corpus.coOccurrences(articles: articles, mentions: mentions, entityCount: entities.count)
         countsByArticle = mentions.map { articleMentions in
             var counts: [Int: Int] = [:]
             for mention in articleMentions { if let entity = mention.entity { counts[entity, default: 0] += 1 } }
@@ -67,7 +65,13 @@ public final class Corpus: Sendable {
     /// Files that are empty or not text are skipped and reported through `warn`,
     /// as are unreadable files inside folders; a path that does not exist or cannot
     /// be read is an error, and so is a set of paths that holds no article at all.
+    ///
+    /// With a `cache`, files whose size, modification time and identity match the
+    /// saved index are taken from it rather than read, and the index is saved again
+    /// when anything changed. A saved index that cannot be used, or cannot be saved,
+    /// is reported through `warn`; loading goes on without it.
     public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
+                            cache: IndexCache? = nil, progress: (@Sendable (LoadProgress) -> Void)? = nil,
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
         let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
         let catalog = try catalog ?? EntityCatalog.bundled()
@@ -76,71 +80,180 @@ public final class Corpus: Sendable {
         let directlyNamed = Set(paths)
         let ids = articleIDs(for: files)
         let linker = EntityLinker(entities: catalog.entities, gazetteer: gazetteer)
-
-        let loaded = files.indices.parallelMap { index -> Result<LoadedArticle, SkippedFile> in
-            let file = files[index]
-            let data: [UInt8]
+        let attributionVerbs = gazetteer.attributionVerbs
+        let catalogCount = catalog.entities.count
+        let roots = IndexCache.roots(for: paths)
+        let fingerprint = analysisFingerprint(catalog: catalog, gazetteer: gazetteer)
+        let saved: CachedCorpus? = {
+            guard let cache else { return nil }
             do {
-                data = try FileReader.bytes(of: file.path)
-            } catch let error as DossierError {
-                let reason = if case .unreadable(_, let why) = error { why } else { "it cannot be read" }
-                return .failure(SkippedFile(path: file.path, reason: reason, isFatal: directlyNamed.contains(file.path)))
+                return try cache.read(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount)
+            } catch let problem as IndexCache.Problem {
+                warn(problem.message)
             } catch {
-                return .failure(SkippedFile(path: file.path, reason: "it cannot be read", isFatal: directlyNamed.contains(file.path)))
+                warn("the index cache could not be read: \(error)")
             }
-            switch TextSniffer.verdict(for: data) {
-            case .empty: return .failure(SkippedFile(path: file.path, reason: "it is empty"))
-            case .binary(let why): return .failure(SkippedFile(path: file.path, reason: "it is not text (\(why))"))
-            case .text: break
+            return nil
+        }()
+
+        let tracker = ProgressTracker(fileCount: files.count, report: progress)
+        let outcomes = files.indices.parallelMap { index -> FileOutcome in
+            let file = files[index]
+            if let known = saved?.files[file.path], known.stamp == file.stamp {
+                tracker.fileDone(bytes: 0)
+                return .analysed(known.analysis, reused: true)
             }
-            let (article, tokenRuns) = ArticleParser.parseWithTokens(SourceText(decoding: data), id: ids[index], path: file.path)
-            let links = linker.link(article.text, tokenRuns: tokenRuns, hasHeadline: article.headlineRange != nil)
-            // Only the index needs the words from here on, and it needs them small.
-            return .success(LoadedArticle(article: article, tokens: CompactTokens(runs: tokenRuns), links: links))
+            if let known = saved?.skipped[file.path], known.stamp == file.stamp {
+                tracker.fileDone(bytes: 0)
+                return .skipped(SkippedFile(path: file.path, reason: known.reason), reused: true)
+            }
+            let outcome = analyse(file, linker: linker, attributionVerbs: attributionVerbs, isNamed: directlyNamed.contains(file.path))
+            tracker.fileDone(bytes: Int(file.stamp.size))
+            return outcome
         }
 
-        var articles: [LoadedArticle] = []
+        var analyses: [ArticleAnalysis] = []
+        var stamps: [FileStamp] = []
         var skipped: [SkippedFile] = []
-        for result in loaded {
-            switch result {
-            case .success(let article): articles.append(article)
-            case .failure(let skip):
+        var savedSkips: [(path: String, stamp: FileStamp, reason: String)] = []
+        var reused = 0
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .analysed(var analysis, let wasReused):
+                analysis.article = analysis.article.renamed(ids[index])
+                analyses.append(analysis)
+                stamps.append(files[index].stamp)
+                if wasReused { reused += 1 }
+            case .skipped(let skip, let wasReused):
                 if skip.isFatal { throw DossierError.unreadable(skip.path, reason: skip.reason) }
                 skipped.append(skip)
                 warn("skipped \(skip.path): \(skip.reason)")
+                // A file that could not be read may be readable next time without changing; only verdicts on content are kept.
+                if skip.isVerdictOnContent { savedSkips.append((skip.path, files[index].stamp, skip.reason)) }
+                if wasReused { reused += 1 }
             }
         }
-        guard !articles.isEmpty else { throw DossierError.noArticles(paths) }
-        articles.sort { readsBefore($0.article, $1.article) }
+        guard !analyses.isEmpty else { throw DossierError.noArticles(paths) }
+        let order = analyses.indices.sorted { readsBefore(analyses[$0].article, analyses[$1].article) }
+        analyses = order.map { analyses[$0] }
+        stamps = order.map { stamps[$0] }
 
-        var index = SearchIndex()
-        for position in articles.indices {
-            index.add(articles[position].tokens)
+        tracker.entered(.indexing)
+        // Tokens from the saved index are numbered by its terms; numbering goes on from there.
+        var index = saved.map { SearchIndex(terms: $0.terms) } ?? SearchIndex()
+        for position in analyses.indices {
+            switch analyses[position].words {
+            case .compact(let tokens): index.add(tokens)
+            case .indexed(let tokens): index.add(indexed: tokens)
+            case .handedOver: break
+            }
             // Tokens are the largest thing a load holds; each article's go as soon as they are indexed.
-            articles[position].tokens = CompactTokens(runs: [])
+            analyses[position].words = .handedOver
         }
         index.finish()
-        let (entities, mentions) = mergeFoundEntities(articles.map(\.links), catalog: catalog.entities)
-        return Corpus(articles: articles.map(\.article), entities: entities,
-                      mentions: mentions, index: index, skipped: skipped, attributionVerbs: gazetteer.attributionVerbs)
+        let corpus = merge(analyses, catalog: catalog.entities, index: index, skipped: skipped)
+
+        let unchanged = saved.map { reused == outcomes.count && $0.files.count + $0.skipped.count == reused } ?? false
+        if let cache, !unchanged {
+            tracker.entered(.saving)
+            do {
+                try cache.write(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount, index: index,
+                                analyses: analyses, stamps: stamps, skipped: savedSkips)
+            } catch let failure as IndexCache.WriteFailure {
+                warn("the index cache was not saved: \(failure.message)")
+            } catch {
+                warn("the index cache was not saved: \(error)")
+            }
+        }
+        return corpus
     }
 
-    private struct LoadedArticle: Sendable {
-        let article: Article
-        var tokens: CompactTokens
-        let links: ArticleLinks
+    private enum FileOutcome: Sendable {
+        case analysed(ArticleAnalysis, reused: Bool)
+        case skipped(SkippedFile, reused: Bool)
+    }
+
+    /// Reads one file and learns what it can from it, or says why it was skipped.
+    private static func analyse(_ file: ArticleFile, linker: EntityLinker, attributionVerbs: Set<String>,
+                                isNamed: Bool) -> FileOutcome {
+        let data: [UInt8]
+        do {
+            data = try FileReader.bytes(of: file.path)
+        } catch let error as DossierError {
+            let reason = if case .unreadable(_, let why) = error { why } else { "it cannot be read" }
+            return .skipped(SkippedFile(path: file.path, reason: reason, isFatal: isNamed), reused: false)
+        } catch {
+            return .skipped(SkippedFile(path: file.path, reason: "it cannot be read", isFatal: isNamed), reused: false)
+        }
+        switch TextSniffer.verdict(for: data) {
+        case .empty: return .skipped(SkippedFile(path: file.path, reason: "it is empty", isVerdictOnContent: true), reused: false)
+        case .binary(let why):
+            return .skipped(SkippedFile(path: file.path, reason: "it is not text (\(why))", isVerdictOnContent: true), reused: false)
+        case .text: break
+        }
+        let analysis = ArticleAnalysis.analyse(SourceText(decoding: data), id: "", path: file.path, linker: linker,
+                                               attributionVerbs: attributionVerbs)
+        return .analysed(analysis, reused: false)
+    }
+
+    /// Numbers the entities found in text across all articles and turns every article's
+    /// local numbers (mentions, quotes, shared sentences) into corpus-wide ones.
+    private static func merge(_ analyses: [ArticleAnalysis], catalog: [Entity], index: SearchIndex,
+                              skipped: [SkippedFile]) -> Corpus {
+        let (entities, numbering) = numberFoundEntities(analyses.map(\.links), catalog: catalog)
+        var mentions: [[Mention]] = []
+        var quotes: [[Quote]] = []
+        var relatedCounts = Array(repeating: [Int: Int](), count: entities.count)
+        mentions.reserveCapacity(analyses.count)
+        quotes.reserveCapacity(analyses.count)
+        for (position, analysis) in analyses.enumerated() {
+            let found = numbering[position]
+            func global(_ local: Int) -> Int { local < catalog.count ? local : found[local - catalog.count] }
+            func global(_ target: ArticleLinks.Target) -> Int {
+                switch target {
+                case .catalog(let index): index
+                case .found(let index): found[index]
+                }
+            }
+            mentions.append(analysis.links.mentions.map { mention in
+                Mention(range: mention.range, entity: mention.target.map(global), candidates: mention.candidates.map(global),
+                        form: mention.form)
+            })
+            quotes.append(analysis.quotes.map { Quote(range: $0.range, speaker: $0.speaker.map(global)) })
+            for pair in analysis.pairs {
+                let (first, second) = (global(Int(pair.first)), global(Int(pair.second)))
+                guard first != second else { continue }
+                relatedCounts[first][second, default: 0] += Int(pair.sentences)
+                relatedCounts[second][first, default: 0] += Int(pair.sentences)
+            }
+        }
+        let related = relatedCounts.map { counts in
+            counts.map { RelatedEntity(entity: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
+        }
+        return Corpus(articles: analyses.map(\.article), entities: entities, mentions: mentions, index: index,
+                      skipped: skipped, quotes: quotes, related: related)
+    }
+
+    /// What a saved index depends on besides the files: its format, the catalog, the word lists, and this build.
+    static func analysisFingerprint(catalog: EntityCatalog, gazetteer: Gazetteer) -> UInt64 {
+        var build = stat()
+        let executable = stat("/proc/self/exe", &build) == 0 ? "\(build.st_size) \(build.st_mtim.tv_sec).\(build.st_mtim.tv_nsec)" : ""
+        return Checksum.of("\(IndexCache.formatVersion)\n\(catalog.entities)\n\(gazetteer.fingerprint)\n\(executable)")
     }
 
     /// Numbers the entities found in text after the catalog's, one per folded full name across
-    /// all articles, and turns every article's mentions into mentions of those numbers.
-    public static func mergeFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> ([Entity], [[Mention]]) {
+    /// all articles; `numbering[a][i]` is the number of `links[a].found[i]`.
+    static func numberFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> (entities: [Entity], numbering: [[Int]]) {
         var indexByKey: [String: Int] = [:]
         var firsts: [FoundEntity] = []
         var kindVotes: [[Entity.Kind: Int]] = []
         var roles: [String?] = []
         var genders: [Entity.Gender?] = []
+        var numbering: [[Int]] = []
+        numbering.reserveCapacity(links.count)
         for article in links {
-            for found in article.found {
+            numbering.append(article.found.map { found in
                 let index: Int
                 if let existing = indexByKey[found.key] {
                     index = existing
@@ -155,7 +268,8 @@ public final class Corpus: Sendable {
                 kindVotes[index][found.kind, default: 0] += 1
                 roles[index] = roles[index] ?? found.role
                 genders[index] = genders[index] ?? found.gender
-            }
+                return catalog.count + index
+            })
         }
         var usedIDs = Set(catalog.map(\.id))
         let foundEntities = firsts.indices.map { index -> Entity in
@@ -172,19 +286,20 @@ public final class Corpus: Sendable {
             return Entity(id: id, name: found.name, kind: kind, description: description,
                           surname: kind == .person ? found.surname : nil, gender: genders[index], isFound: true)
         }
-        let mentions = links.map { article -> [Mention] in
-            func global(_ target: ArticleLinks.Target) -> Int {
-                switch target {
-                case .catalog(let index): index
-                case .found(let local): catalog.count + indexByKey[article.found[local].key]!
-                }
-            }
-            return article.mentions.map { mention in
-                Mention(range: mention.range, entity: mention.target.map(global),
-                        candidates: mention.candidates.map(global), form: mention.form)
+        return (catalog + foundEntities, numbering)
+    }
+
+    /// The same numbering, with every article's mentions in corpus-wide numbers.
+    public static func mergeFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> ([Entity], [[Mention]]) {
+        let (entities, numbering) = numberFoundEntities(links, catalog: catalog)
+        let mentions = links.indices.map { position in
+            links[position].localMentions(catalogCount: catalog.count).map { mention in
+                let global = { (local: Int) in local < catalog.count ? local : numbering[position][local - catalog.count] }
+                return Mention(range: mention.range, entity: mention.entity.map(global), candidates: mention.candidates.map(global),
+                               form: mention.form)
             }
         }
-        return (catalog + foundEntities, mentions)
+        return (entities, mentions)
     }
 
     /// Newest first where dated, then undated by path.
@@ -213,33 +328,6 @@ public final class Corpus: Sendable {
             }
             used.insert(id)
             return id
-        }
-    }
-
-    /// Counts, for every pair of entities, the sentences that mention both.
-    static func coOccurrences(articles: [Article], mentions: [[Mention]], entityCount: Int) -> [[RelatedEntity]] {
-        var counts = Array(repeating: [Int: Int](), count: entityCount)
-        for (index, article) in articles.enumerated() where !mentions[index].isEmpty {
-            var position = 0
-            let articleMentions = mentions[index]
-            for range in article.contentRanges {
-                for sentence in SentenceSplitter.sentences(in: article.text.bytes, range: range) {
-                    var present = Set<Int>()
-                    while position < articleMentions.count, articleMentions[position].range.lowerBound < sentence.upperBound {
-                        if articleMentions[position].range.lowerBound >= sentence.lowerBound, let entity = articleMentions[position].entity {
-                            present.insert(entity)
-                        }
-                        position += 1
-                    }
-                    for entity in present {
-                        for other in present where other != entity { counts[entity][other, default: 0] += 1 }
-                    }
-                }
-            }
-        }
-        return counts.map { entityCounts in
-            entityCounts.map { RelatedEntity(entity: $0.key, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
         }
     }
 
@@ -342,6 +430,8 @@ public struct SkippedFile: Sendable, Equatable, Error {
     public let reason: String
     /// True when the user named the file directly, so that failing to read it is an error.
     var isFatal = false
+    /// True when the file was read and judged empty or not text (not merely unreadable).
+    var isVerdictOnContent = false
 }
 
 /// A name folded for comparison: words of the tokenizer, so case, hyphens and apostrophes do not matter.

@@ -21,6 +21,8 @@ public struct Gazetteer: Sendable {
     let postNominals: Set<String>
     /// Words that make a surname before them name a family, not a person ("the Ambani family").
     let familyWords: Set<String>
+    /// A checksum of the file it was read from: a saved index built with other word lists is not reused.
+    let fingerprint: UInt64
 
     private struct File: Decodable {
         struct GivenNames: Decodable { let male: [String]; let female: [String] }
@@ -57,6 +59,9 @@ public struct Gazetteer: Sendable {
         attributionVerbs = terms(file.attributionVerbs)
         postNominals = terms(file.postNominals)
         familyWords = terms(file.familyWords)
+        var checksum = Checksum()
+        checksum.add([UInt8](data))
+        fingerprint = checksum.finish()
     }
 
     public static func bundled() throws -> Gazetteer {

@@ -19,6 +19,8 @@ public struct SearchIndex: Sendable {
     }
 
     private var termIDs: [String: Int32] = [:]
+    /// Terms by id.
+    private(set) var terms: [String] = []
     /// Terms in sorted order, for prefix queries.
     private var sortedTerms: [String] = []
     /// `sortedRank[termID]` is the term's position in `sortedTerms`.
@@ -31,6 +33,26 @@ public struct SearchIndex: Sendable {
 
     public init() {}
 
+    /// An index that numbers terms as a saved index did, so that its articles' tokens can be added unchanged.
+    init(terms: [String]) {
+        self.terms = terms
+        termIDs.reserveCapacity(terms.count)
+        for (id, term) in terms.enumerated() { termIDs[term] = Int32(id) }
+        postings = Array(repeating: [], count: terms.count)
+    }
+
+    /// The tokens of one article, terms numbered as in `terms`: what the index cache saves.
+    func tokens(ofArticle article: Int) -> [IndexedToken] { articleTokens[article] }
+
+    /// Adds the next article from tokens already numbered as in `terms` (validated by the caller).
+    mutating func add(indexed tokens: [IndexedToken]) {
+        let article = Int32(articleTokens.count)
+        for (position, token) in tokens.enumerated() {
+            postings[Int(token.term)].append(Occurrence(article: article, token: Int32(position)))
+        }
+        articleTokens.append(tokens)
+    }
+
     /// Adds the next article (in reading order): its vocabulary is numbered once, then every token is filed.
     mutating func add(_ tokens: CompactTokens) {
         let article = Int32(articleTokens.count)
@@ -38,6 +60,7 @@ public struct SearchIndex: Sendable {
             if let existing = termIDs[term] { return existing }
             let id = Int32(postings.count)
             termIDs[term] = id
+            terms.append(term)
             postings.append([])
             return id
         }

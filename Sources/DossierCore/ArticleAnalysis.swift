@@ -1,0 +1,98 @@
+/// Everything Dossier learns from one article file on its own: the article, its
+/// links, its quotations, which entities share its sentences, and its words.
+///
+/// None of it depends on the other files, so files are analysed in parallel, and
+/// the index cache keeps one analysis per file: a changed file is analysed again,
+/// an unchanged one never. Entities are numbered locally: a catalog entity by its
+/// catalog index, the article's `links.found[i]` as `catalogCount + i`. Merging
+/// turns local numbers into corpus-wide ones (`Corpus.load`).
+struct ArticleAnalysis: Sendable {
+    /// Its text is not held: see `ArticleText`.
+    var article: Article
+    let links: ArticleLinks
+    /// Speakers in local numbers.
+    let quotes: [Quote]
+    /// Pairs of local entities in one sentence, with how many sentences they share; `first < second`.
+    let pairs: [EntityPair]
+    var words: Words
+
+    /// The article's words as the index takes them.
+    enum Words: Sendable {
+        /// Fresh from the tokenizer, numbered within the article.
+        case compact(CompactTokens)
+        /// From the cache, numbered as in the saved index's terms.
+        case indexed([SearchIndex.IndexedToken])
+        /// Already handed to the index.
+        case handedOver
+    }
+
+    struct EntityPair: Sendable, Equatable {
+        let first: Int32
+        let second: Int32
+        let sentences: Int32
+    }
+
+    static func analyse(_ text: SourceText, id: String, path: String, linker: EntityLinker,
+                        attributionVerbs: Set<String>) -> ArticleAnalysis {
+        let (article, tokenRuns) = ArticleParser.parseWithTokens(text, id: id, path: path)
+        let links = linker.link(article.text, tokenRuns: tokenRuns, hasHeadline: article.headlineRange != nil)
+        let catalogCount = linker.entities.count
+        let mentions = links.localMentions(catalogCount: catalogCount)
+        let localEntities = linker.entities + links.found.map(\.asEntity)
+        let quotes = QuoteFinder(entities: localEntities, attributionVerbs: attributionVerbs).quotes(in: article, mentions: mentions)
+        return ArticleAnalysis(article: article.releasingText(), links: links, quotes: quotes,
+                               pairs: sentencePairs(in: article, mentions: mentions),
+                               words: .compact(CompactTokens(runs: tokenRuns)))
+    }
+
+    /// Counts, for every pair of entities, the sentences of the article that mention both.
+    static func sentencePairs(in article: Article, mentions: [Mention]) -> [EntityPair] {
+        guard mentions.contains(where: { $0.entity != nil }) else { return [] }
+        var counts: [Int64: Int32] = [:]
+        var position = 0
+        let bytes = article.text.bytes
+        for range in article.contentRanges {
+            for sentence in SentenceSplitter.sentences(in: bytes, range: range) {
+                var present = Set<Int>()
+                while position < mentions.count, mentions[position].range.lowerBound < sentence.upperBound {
+                    if mentions[position].range.lowerBound >= sentence.lowerBound, let entity = mentions[position].entity {
+                        present.insert(entity)
+                    }
+                    position += 1
+                }
+                guard present.count > 1 else { continue }
+                let sorted = present.sorted()
+                for (offset, first) in sorted.enumerated() {
+                    for second in sorted[(offset + 1)...] { counts[Int64(first) << 32 | Int64(second), default: 0] += 1 }
+                }
+            }
+        }
+        return counts.map { EntityPair(first: Int32($0.key >> 32), second: Int32($0.key & 0xFFFF_FFFF), sentences: $0.value) }
+            .sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+    }
+}
+
+extension ArticleLinks {
+    /// The local number of a target: catalog entities first, then this article's found ones.
+    func localNumber(_ target: Target, catalogCount: Int) -> Int {
+        switch target {
+        case .catalog(let index): index
+        case .found(let index): catalogCount + index
+        }
+    }
+
+    /// The mentions, with entities in local numbers.
+    func localMentions(catalogCount: Int) -> [Mention] {
+        mentions.map { mention in
+            Mention(range: mention.range, entity: mention.target.map { localNumber($0, catalogCount: catalogCount) },
+                    candidates: mention.candidates.map { localNumber($0, catalogCount: catalogCount) }, form: mention.form)
+        }
+    }
+}
+
+extension FoundEntity {
+    /// As much of an entity as one article tells: enough to attribute its quotations.
+    var asEntity: Entity {
+        Entity(id: key, name: name, kind: kind, description: role ?? "", surname: surname, gender: gender, isFound: true)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where an article's text lives: in memory while it is being read, and otherwise
+/// in its file, read again on first use.
+///
+/// A corpus of 100,000 articles keeps none of their text, only what was learnt
+/// from it; the reader and the command line ask for the few articles they show.
+/// Every range an article holds was measured on the text as it was indexed, so a
+/// file that has since changed length is not trusted: its text is replaced by a
+/// notice of the same length, and no range can fall outside it.
+final class ArticleText: @unchecked Sendable {
+    private let path: String
+    private let length: Int
+    private let lock = NSLock()
+    private var loaded: SourceText?
+
+    /// Text already in memory, kept.
+    init(holding text: SourceText, path: String) {
+        self.path = path
+        length = text.bytes.count
+        loaded = text
+    }
+
+    /// Text left in its file, `length` bytes once decoded.
+    init(path: String, length: Int) {
+        self.path = path
+        self.length = length
+    }
+
+    var text: SourceText {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        let text = ArticleText.read(path, expectedLength: length)
+        loaded = text
+        return text
+    }
+
+    /// The same text, not held in memory.
+    func released() -> ArticleText { ArticleText(path: path, length: length) }
+
+    private static func read(_ path: String, expectedLength: Int) -> SourceText {
+        if let bytes = try? FileReader.bytes(of: path) {
+            let text = SourceText(decoding: bytes)
+            if text.bytes.count == expectedLength { return text }
+        }
+        return SourceText(decoding: notice(length: expectedLength))
+    }
+
+    /// "[This file changed after Dossier indexed it; …]" cut or padded with spaces to `length` bytes.
+    static func notice(length: Int) -> [UInt8] {
+        let message = Array("[This file changed or vanished after Dossier indexed it. Open the corpus again to re-index it.]".utf8)
+        if length <= message.count { return Array(message.prefix(length)) }
+        return message + [UInt8](repeating: 0x20, count: length - message.count)
+    }
+}

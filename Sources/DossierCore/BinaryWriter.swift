@@ -1,0 +1,157 @@
+/// Appends numbers, strings and ranges to a byte buffer in the index cache's format:
+/// integers as LEB128 varints, strings as a length and UTF-8, arrays of plain records raw.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    mutating func write(_ value: Int) {
+        precondition(value >= 0, "the cache format stores no negative numbers")
+        write(UInt64(value))
+    }
+
+    mutating func write(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func write(signed value: Int64) {
+        write(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func write(_ string: String) {
+        let utf8 = string.utf8
+        write(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func write(_ string: String?) {
+        write(string != nil)
+        if let string { write(string) }
+    }
+
+    mutating func write(_ range: Range<Int>) {
+        write(range.lowerBound)
+        write(range.count)
+    }
+
+    mutating func write(_ range: Range<Int>?) {
+        write(range != nil)
+        if let range { write(range) }
+    }
+
+    /// A count, then the records' bytes as they lie in memory (they hold only fixed-width integers).
+    mutating func writeRaw<Record>(_ records: [Record]) {
+        write(records.count)
+        records.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Eight bytes, little-endian: for the header, whose fields are patched in place.
+    mutating func writeFixed(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote, refusing anything that runs past the end or makes no sense.
+struct BinaryReader {
+    struct Damage: Error {
+        let reason: String
+    }
+
+    private let buffer: UnsafeRawBufferPointer
+    private(set) var position: Int
+
+    init(_ buffer: UnsafeRawBufferPointer, from position: Int = 0) {
+        self.buffer = buffer
+        self.position = position
+    }
+
+    var isAtEnd: Bool { position == buffer.count }
+
+    mutating func readUInt64() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < buffer.count else { throw Damage(reason: "it ends early") }
+            let byte = buffer[position]
+            position += 1
+            guard shift < 64 else { throw Damage(reason: "a number is too long") }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func readInt() throws -> Int {
+        let value = try readUInt64()
+        guard value <= UInt64(Int32.max) * 4 else { throw Damage(reason: "a number is out of range") }
+        return Int(value)
+    }
+
+    /// A count of things that each take at least `minimumBytes`: no larger than what is left.
+    mutating func readCount(minimumBytes: Int = 1) throws -> Int {
+        let count = try readInt()
+        guard count <= (buffer.count - position) / max(minimumBytes, 1) else { throw Damage(reason: "a count runs past the end") }
+        return count
+    }
+
+    mutating func readSigned() throws -> Int64 {
+        let raw = try readUInt64()
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+
+    mutating func readBool() throws -> Bool {
+        guard position < buffer.count else { throw Damage(reason: "it ends early") }
+        let byte = buffer[position]
+        position += 1
+        guard byte <= 1 else { throw Damage(reason: "a flag is neither 0 nor 1") }
+        return byte == 1
+    }
+
+    mutating func readString() throws -> String {
+        let count = try readCount()
+        let string = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[position..<(position + count)]), as: UTF8.self)
+        position += count
+        return string
+    }
+
+    mutating func readOptionalString() throws -> String? {
+        try readBool() ? readString() : nil
+    }
+
+    mutating func readRange(within limit: Int) throws -> Range<Int> {
+        let lower = try readInt()
+        let count = try readInt()
+        guard lower <= limit, count <= limit - lower else { throw Damage(reason: "a range lies outside its text") }
+        return lower..<(lower + count)
+    }
+
+    mutating func readOptionalRange(within limit: Int) throws -> Range<Int>? {
+        try readBool() ? readRange(within: limit) : nil
+    }
+
+    mutating func readRaw<Record>(_ type: Record.Type) throws -> [Record] {
+        let count = try readCount(minimumBytes: MemoryLayout<Record>.stride)
+        let byteCount = count * MemoryLayout<Record>.stride
+        let records = [Record](unsafeUninitializedCapacity: count) { destination, initialized in
+            UnsafeMutableRawBufferPointer(destination).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[position..<(position + byteCount)]))
+            initialized = count
+        }
+        position += byteCount
+        return records
+    }
+
+    mutating func readFixed() throws -> UInt64 {
+        guard position + 8 <= buffer.count else { throw Damage(reason: "it ends early") }
+        var value: UInt64 = 0
+        for offset in 0..<8 { value |= UInt64(buffer[position + offset]) << UInt64(8 * offset) }
+        position += 8
+        return value
+    }
+}

@@ -1,0 +1,188 @@
+/// What a saved index knows of a corpus: every file's analysis and stamp, the files it
+/// skipped, and the terms its tokens are numbered by.
+struct CachedCorpus: Sendable {
+    struct File: Sendable {
+        let stamp: FileStamp
+        let analysis: ArticleAnalysis
+    }
+
+    struct Skip: Sendable {
+        let stamp: FileStamp
+        let reason: String
+    }
+
+    let roots: [String]
+    let terms: [String]
+    let files: [String: File]
+    let skipped: [String: Skip]
+
+    // MARK: - Reading
+
+    /// Decodes a payload written by `encode…`, checking every number against what it indexes,
+    /// so that a file which passed the checksum but makes no sense is refused, not trusted.
+    static func decode(_ reader: inout BinaryReader, catalogCount: Int) throws -> CachedCorpus {
+        let roots = try (0..<reader.readCount()).map { _ in try reader.readString() }
+        let terms = try (0..<reader.readCount()).map { _ in try reader.readString() }
+        var skipped: [String: Skip] = [:]
+        for _ in 0..<(try reader.readCount()) {
+            let path = try reader.readString()
+            skipped[path] = try Skip(stamp: decodeStamp(&reader), reason: reader.readString())
+        }
+        var files: [String: File] = [:]
+        let fileCount = try reader.readCount(minimumBytes: 16)
+        files.reserveCapacity(fileCount)
+        for _ in 0..<fileCount {
+            let stamp = try decodeStamp(&reader)
+            let analysis = try decodeAnalysis(&reader, catalogCount: catalogCount, termCount: terms.count)
+            files[analysis.article.path] = File(stamp: stamp, analysis: analysis)
+        }
+        guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
+        return CachedCorpus(roots: roots, terms: terms, files: files, skipped: skipped)
+    }
+
+    private static func decodeStamp(_ reader: inout BinaryReader) throws -> FileStamp {
+        try FileStamp(size: reader.readUInt64(), modifiedSeconds: reader.readSigned(), modifiedNanoseconds: reader.readSigned(),
+                      inode: reader.readUInt64(), device: reader.readUInt64())
+    }
+
+    private static func decodeAnalysis(_ reader: inout BinaryReader, catalogCount: Int, termCount: Int) throws -> ArticleAnalysis {
+        let path = try reader.readString()
+        let length = try reader.readInt()
+        let title = try reader.readString()
+        let headline = try reader.readOptionalRange(within: length)
+        let dateline = try reader.readOptionalString()
+        let byline = try reader.readOptionalString()
+        let section = try reader.readOptionalString()
+        let source = try reader.readOptionalString()
+        let date = try reader.readOptionalString()
+        let paragraphs = try (0..<reader.readCount(minimumBytes: 2)).map { _ in try reader.readRange(within: length) }
+        let wordCount = try reader.readInt()
+        let article = Article(id: "", path: path, textLength: length, title: title, headlineRange: headline, dateline: dateline,
+                              byline: byline, section: section, source: source, date: date, paragraphs: paragraphs,
+                              wordCount: wordCount)
+
+        // Mentions come before the found entities they point to, so check their numbers afterwards.
+        var links = ArticleLinks()
+        var largestLocal = -1
+        func readLocal() throws -> Int {
+            let local = try reader.readInt()
+            largestLocal = max(largestLocal, local)
+            return local
+        }
+        func target(_ local: Int) -> ArticleLinks.Target {
+            local < catalogCount ? .catalog(local) : .found(local - catalogCount)
+        }
+        links.mentions = try (0..<reader.readCount(minimumBytes: 4)).map { _ in
+            let range = try reader.readRange(within: length)
+            let entity = try reader.readBool() ? target(readLocal()) : nil
+            let candidates = try (0..<reader.readCount()).map { _ in try target(readLocal()) }
+            let form: Mention.Form = try reader.readBool() ? .surname : .name
+            return ArticleLinks.LocalMention(range: range, target: entity, candidates: candidates, form: form)
+        }
+        links.found = try (0..<reader.readCount(minimumBytes: 6)).map { _ in
+            let key = try reader.readString()
+            let name = try reader.readString()
+            let kindNumber = try reader.readInt()
+            guard kindNumber < Entity.Kind.allCases.count else { throw BinaryReader.Damage(reason: "an entity kind is unknown") }
+            let role = try reader.readOptionalString()
+            let genderNumber = try reader.readInt()
+            guard genderNumber <= 2 else { throw BinaryReader.Damage(reason: "a gender is unknown") }
+            return try FoundEntity(key: key, name: name, kind: Entity.Kind.allCases[kindNumber], role: role,
+                                   gender: genderNumber == 0 ? nil : genderNumber == 1 ? .male : .female,
+                                   surname: reader.readOptionalString(), givenName: reader.readOptionalString())
+        }
+        let quotes = try (0..<reader.readCount(minimumBytes: 3)).map { _ in
+            try Quote(range: reader.readRange(within: length), speaker: reader.readBool() ? readLocal() : nil)
+        }
+        let pairs = try (0..<reader.readCount(minimumBytes: 3)).map { _ in
+            let first = try readLocal()
+            let second = try readLocal()
+            return try ArticleAnalysis.EntityPair(first: Int32(first), second: Int32(second), sentences: Int32(reader.readInt()))
+        }
+        guard largestLocal < catalogCount + links.found.count else {
+            throw BinaryReader.Damage(reason: "a mention names an entity that is not there")
+        }
+        let tokens = try reader.readRaw(SearchIndex.IndexedToken.self)
+        for token in tokens {
+            guard token.term >= 0, Int(token.term) < termCount, token.start >= 0, token.start <= token.end,
+                  Int(token.end) <= length else { throw BinaryReader.Damage(reason: "a word lies outside its text") }
+        }
+        return ArticleAnalysis(article: article, links: links, quotes: quotes, pairs: pairs, words: .indexed(tokens))
+    }
+
+    // MARK: - Writing
+
+    static func encodeHeader(roots: [String], terms: [String], skipped: [(path: String, stamp: FileStamp, reason: String)],
+                             fileCount: Int, into writer: inout BinaryWriter) {
+        writer.write(roots.count)
+        for root in roots { writer.write(root) }
+        writer.write(terms.count)
+        for term in terms { writer.write(term) }
+        writer.write(skipped.count)
+        for skip in skipped {
+            writer.write(skip.path)
+            encode(skip.stamp, into: &writer)
+            writer.write(skip.reason)
+        }
+        writer.write(fileCount)
+    }
+
+    static func encode(_ stamp: FileStamp, into writer: inout BinaryWriter) {
+        writer.write(stamp.size)
+        writer.write(signed: stamp.modifiedSeconds)
+        writer.write(signed: stamp.modifiedNanoseconds)
+        writer.write(stamp.inode)
+        writer.write(stamp.device)
+    }
+
+    static func encode(_ analysis: ArticleAnalysis, tokens: [SearchIndex.IndexedToken], catalogCount: Int,
+                       into writer: inout BinaryWriter) {
+        let article = analysis.article
+        writer.write(article.path)
+        writer.write(article.textLength)
+        writer.write(article.title)
+        writer.write(article.headlineRange)
+        writer.write(article.dateline)
+        writer.write(article.byline)
+        writer.write(article.section)
+        writer.write(article.source)
+        writer.write(article.date)
+        writer.write(article.paragraphs.count)
+        for paragraph in article.paragraphs { writer.write(paragraph) }
+        writer.write(article.wordCount)
+
+        let links = analysis.links
+        writer.write(links.mentions.count)
+        for mention in links.mentions {
+            writer.write(mention.range)
+            writer.write(mention.target != nil)
+            if let target = mention.target { writer.write(links.localNumber(target, catalogCount: catalogCount)) }
+            writer.write(mention.candidates.count)
+            for candidate in mention.candidates { writer.write(links.localNumber(candidate, catalogCount: catalogCount)) }
+            writer.write(mention.form == .surname)
+        }
+        writer.write(links.found.count)
+        for found in links.found {
+            writer.write(found.key)
+            writer.write(found.name)
+            writer.write(Entity.Kind.allCases.firstIndex(of: found.kind)!)
+            writer.write(found.role)
+            writer.write(found.gender == nil ? 0 : found.gender == .male ? 1 : 2)
+            writer.write(found.surname)
+            writer.write(found.givenName)
+        }
+        writer.write(analysis.quotes.count)
+        for quote in analysis.quotes {
+            writer.write(quote.range)
+            writer.write(quote.speaker != nil)
+            if let speaker = quote.speaker { writer.write(speaker) }
+        }
+        writer.write(analysis.pairs.count)
+        for pair in analysis.pairs {
+            writer.write(Int(pair.first))
+            writer.write(Int(pair.second))
+            writer.write(Int(pair.sentences))
+        }
+        writer.writeRaw(tokens)
+    }
+}
