@@ -54,7 +54,7 @@ struct Bench: ParsableCommand {
         }
         func percentile(_ p: Double) -> Double { percentile(p, of: latencies) }
         let report = Report(
-            articles: corpus.articles.count, bytes: corpus.articles.reduce(0) { $0 + $1.text.bytes.count },
+            articles: corpus.articles.count, bytes: corpus.articles.reduce(0) { $0 + $1.textLength },
             loadSeconds: loadSeconds, queries: queries, queryMillisecondsP50: percentile(0.5),
             queryMillisecondsP99: percentile(0.99), queryMillisecondsMax: latencies.last ?? 0,
             keystrokes: keystrokeLatencies.count, keystrokeMillisecondsP50: percentile(0.5, of: keystrokeLatencies),

@@ -8,7 +8,8 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "A terminal reader for news that follows people across articles.",
         discussion: "Given no subcommand, opens the reader. Every command reads the bundled articles when given no PATH.",
-        subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Search.self, Show.self, Export.self, Bench.self],
+        subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Search.self, Show.self, Export.self, Bench.self,
+                      CacheCommand.self],
         defaultSubcommand: Read.self)
 
     /// Reports Dossier's own errors as one line naming the problem, never a stack trace or usage dump.
@@ -30,8 +31,16 @@ struct CorpusOptions: ParsableArguments {
     @Argument(help: "Article files or folders (walked for .txt and .md). Default: the bundled articles.")
     var paths: [String] = []
 
+    @Flag(help: "Neither read nor save the index cache; index every file afresh.")
+    var noCache = false
+
     func loadCorpus() throws -> Corpus {
-        try Corpus.load(paths: paths, warn: { Output.warning($0) })
+        let cache = noCache ? nil : IndexCache.userDefault()
+        let bar = ProgressBar.standardError()
+        defer { bar?.finish() }
+        var progress: (@Sendable (LoadProgress) -> Void)?
+        if let bar { progress = { bar.show($0) } }
+        return try Corpus.load(paths: paths, cache: cache, progress: progress, warn: { Output.warning($0) })
     }
 }
 
@@ -49,10 +58,12 @@ enum Output {
     }
 
     static func warning(_ message: String) {
+        ProgressBar.current?.erase()
         FileHandle.standardError.write(Data("dossier: warning: \(DisplaySanitizer.sanitized(message))\n".utf8))
     }
 
     static func error(_ message: String) {
+        ProgressBar.current?.erase()
         FileHandle.standardError.write(Data("dossier: error: \(DisplaySanitizer.sanitized(message))\n".utf8))
     }
 }

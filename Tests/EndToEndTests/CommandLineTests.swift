@@ -20,10 +20,14 @@ struct CommandLineTests {
             .deletingLastPathComponent().appendingPathComponent("Resources/articles")
     }
 
-    static func run(_ arguments: String...) throws -> Run {
+    /// The runs' cache folder: theirs alone, never the user's.
+    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+
+    static func run(_ arguments: String..., cacheHome: URL = cacheHome) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cacheHome.path]) { $1 }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -221,5 +225,38 @@ extension CommandLineTests {
         let list = try Self.run("list", folder.path)
         #expect(list.stderr.contains("image.txt") && list.stderr.contains("random.txt"))
         #expect(!list.stderr.utf8.contains { $0 < 0x20 && $0 != 0x0A })
+    }
+
+    // MARK: - The index cache
+
+    @Test func cache_isSavedReusedReportedAndCleared() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+        let cold = try Self.run("search", "Pompeo", "--json", cacheHome: home)
+        #expect(cold.status == 0 && cold.stderr.isEmpty)
+        let where_ = try Self.run("cache", "path", cacheHome: home)
+        let file = String(decoding: where_.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(file.hasPrefix(home.path + "/dossier/") && file.hasSuffix(".index"))
+        #expect(FileManager.default.fileExists(atPath: file))
+
+        let warm = try Self.run("search", "Pompeo", "--json", cacheHome: home)
+        #expect(warm.stdout == cold.stdout && warm.stderr.isEmpty)
+
+        // A damaged file: one line on stderr, the same answer, and a good file again afterwards.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        try handle.truncate(atOffset: 100)
+        try handle.close()
+        let repaired = try Self.run("search", "Pompeo", "--json", cacheHome: home)
+        #expect(repaired.stdout == cold.stdout)
+        #expect(repaired.stderr == "dossier: warning: index cache \(file) is damaged (it ends early); rebuilding it\n")
+        #expect(try Self.run("search", "Pompeo", "--json", cacheHome: home).stderr.isEmpty)
+
+        let cleared = try Self.run("cache", "clear", cacheHome: home)
+        #expect(cleared.status == 0)
+        #expect(String(decoding: cleared.stdout, as: UTF8.self).hasPrefix("removed 1 saved index file"))
+        #expect(!FileManager.default.fileExists(atPath: file))
+
+        let uncached = try Self.run("list", "--no-cache", cacheHome: home)
+        #expect(uncached.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: file), "--no-cache writes nothing")
     }
 }

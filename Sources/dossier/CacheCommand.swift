@@ -1,0 +1,44 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// Looks after the saved indexes in the user's cache folder.
+struct CacheCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cache", abstract: "Show or remove saved indexes.", subcommands: [Clear.self, Where.self])
+
+    static func userCache() throws -> IndexCache {
+        guard let cache = IndexCache.userDefault() else {
+            Output.error("no cache folder: neither XDG_CACHE_HOME nor HOME is an absolute path")
+            throw ExitCode(1)
+        }
+        return cache
+    }
+
+    struct Clear: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove the saved index of the corpus at PATHS, or every saved index when given no PATHS.")
+
+        @Argument(help: "The article files or folders whose index to remove.") var paths: [String] = []
+
+        func run() throws {
+            let cache = try CacheCommand.userCache()
+            let removed = cache.clear(paths: paths.isEmpty ? nil : paths)
+            let megabytes = String(format: "%.1f", Double(removed.bytes) / 1_000_000)
+            Output.line("removed \(removed.files) saved index file\(removed.files == 1 ? "" : "s") (\(megabytes) MB) from \(cache.directory)")
+        }
+    }
+
+    struct Where: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "path", abstract: "Print the file that holds the saved index of the corpus at PATHS.")
+
+        @Argument(help: "Article files or folders. Default: the bundled articles.") var paths: [String] = []
+
+        func run() throws {
+            let cache = try CacheCommand.userCache()
+            let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
+            Output.line(cache.filePath(forPaths: paths))
+        }
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// The saved index: reused when nothing changed, refreshed file by file when something did,
+/// and never trusted when it is damaged, foreign or half-written.
+struct IndexCacheTests {
+    /// A corpus folder, a cache folder, and a way to load the one with the other.
+    struct Setup {
+        let corpus: URL
+        let cache: IndexCache
+
+        init(_ files: [String: String] = IndexCacheTests.articles) throws {
+            corpus = try TestCorpus.folder(files)
+            cache = IndexCache(directory: try TestCorpus.folder([:]).appendingPathComponent("cache").path)
+        }
+
+        var cacheFile: String { cache.filePath(forPaths: [corpus.path]) }
+
+        /// Loads, and records what was read afresh and what was said.
+        func load(with cache: IndexCache? = nil) throws -> (corpus: Corpus, bytesRead: Int, warnings: [String]) {
+            let reads = Box()
+            var warnings: [String] = []
+            let corpus = try Corpus.load(paths: [self.corpus.path], cache: cache ?? self.cache,
+                                         progress: { progress in reads.set(progress.bytesRead) }, warn: { warnings.append($0) })
+            return (corpus, reads.value, warnings)
+        }
+
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: corpus.appendingPathComponent(name))
+        }
+
+        func patchCache(_ change: (inout [UInt8]) -> Void) throws {
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: cacheFile)))
+            change(&bytes)
+            try Data(bytes).write(to: URL(fileURLWithPath: cacheFile))
+        }
+    }
+
+    final class Box: @unchecked Sendable {
+        private let lock = NSLock()
+        private var latest = 0
+        var value: Int { lock.withLock { latest } }
+        func set(_ value: Int) { lock.withLock { latest = max(latest, value) } }
+    }
+
+    static let articles = [
+        "pompeo.txt": "Pompeo visits Pyongyang\n\nSecretary of State Mike Pompeo met Kim Jong Un in Pyongyang. Pompeo said talks were productive.\n",
+        "ri.txt": "Ri Yong Ho speaks\n\nNorth Korean Foreign Minister Ri Yong Ho said \"the sanctions must end\" at the forum.\n",
+        "trump.txt": "Trump tweets\n\nPresident Donald Trump praised Kim Jong Un. Trump said a second summit was likely.\n",
+    ]
+
+    /// Everything a user sees of a corpus, as plain values, to compare a cached load with a fresh one.
+    static func summary(_ corpus: Corpus) -> [String] {
+        let articles = corpus.articles.indices.map { index -> String in
+            let article = corpus.articles[index]
+            let mentions = corpus.mentions[index].map { "\($0.range)=\($0.entity.map { corpus.entities[$0].id } ?? "?")" }
+            let quotes = corpus.quotes[index].map { "\($0.range)=\($0.speaker.map { corpus.entities[$0].id } ?? "?")" }
+            return "\(article.id)|\(article.title)|\(article.paragraphs)|\(mentions)|\(quotes)"
+        }
+        let entities = corpus.entities.indices.map { index in
+            "\(corpus.entities[index].id):\(corpus.mentionsByEntity[index].count):\(corpus.related[index].map { "\($0.entity)x\($0.count)" })"
+        }
+        let searches = ["pompeo", "kim jong", "said", "sanction*", "summit"].map { query in
+            "\(query): \(corpus.index.search(try! Query(query)).hits.map { "\($0.article)@\($0.range)" })"
+        }
+        return articles + entities + searches
+    }
+
+    // MARK: - Reuse
+
+    @Test func secondLoad_readsNoFile_andAnswersAsTheFirst() throws {
+        let setup = try Setup()
+        let first = try setup.load()
+        #expect(first.bytesRead > 0)
+        #expect(FileManager.default.fileExists(atPath: setup.cacheFile))
+        let second = try setup.load()
+        #expect(second.bytesRead == 0, "every file should come from the saved index")
+        #expect(second.warnings.isEmpty)
+        #expect(Self.summary(second.corpus) == Self.summary(first.corpus))
+        let fresh = try Corpus.load(paths: [setup.corpus.path])
+        #expect(Self.summary(second.corpus) == Self.summary(fresh))
+        // The text comes from the file on demand, exactly as indexed.
+        let pompeo = try #require(second.corpus.articles.firstIndex { $0.id == "pompeo" })
+        let names = second.corpus.mentions[pompeo].map { second.corpus.articles[pompeo].text.string($0.range) }
+        #expect(names == ["Pompeo", "Pyongyang", "Mike Pompeo", "Kim Jong Un", "Pyongyang", "Pompeo"])
+    }
+
+    @Test func noCache_neitherReadsNorWrites() throws {
+        let setup = try Setup()
+        _ = try Corpus.load(paths: [setup.corpus.path])
+        #expect(!FileManager.default.fileExists(atPath: setup.cacheFile))
+    }
+
+    // MARK: - Invalidation
+
+    @Test func changedFile_isReadAgain_andOnlyIt() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        let changed = "Trump tweets again\n\nPresident Donald Trump spoke to Ri Yong Ho about denuclearization.\n"
+        try setup.write("trump.txt", changed)
+        let second = try setup.load()
+        #expect(second.bytesRead == changed.utf8.count)
+        #expect(second.corpus.index.search(try Query("denuclearization")).hits.count == 1)
+        #expect(second.corpus.index.search(try Query("second summit")).hits.isEmpty)
+        #expect(Self.summary(second.corpus) == Self.summary(try Corpus.load(paths: [setup.corpus.path])))
+    }
+
+    @Test func sameSizeEdit_isSeenByItsModificationTime() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        let path = setup.corpus.appendingPathComponent("ri.txt").path
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try setup.write("ri.txt", original.replacingOccurrences(of: "sanctions", with: "embargoes"))
+        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let second = try setup.load()
+        #expect(second.bytesRead == original.utf8.count)
+        #expect(second.corpus.index.search(try Query("embargoes")).hits.count == 1)
+    }
+
+    @Test func addedAndDeletedFiles_areFollowed() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        let added = "Nauert briefs\n\nState Department spokesperson Heather Nauert said the talks went well.\n"
+        try setup.write("nauert.txt", added)
+        try FileManager.default.removeItem(at: setup.corpus.appendingPathComponent("pompeo.txt"))
+        let second = try setup.load()
+        #expect(second.bytesRead == added.utf8.count)
+        #expect(second.corpus.articles.map(\.id).sorted() == ["nauert", "ri", "trump"])
+        #expect(second.corpus.index.search(try Query("nauert")).hits.count == 2)
+        #expect(second.corpus.index.search(try Query("productive")).hits.isEmpty, "the deleted article's words are gone")
+        #expect(Self.summary(second.corpus) == Self.summary(try Corpus.load(paths: [setup.corpus.path])))
+        // And the refreshed index is saved: a third load reads nothing.
+        #expect(try setup.load().bytesRead == 0)
+    }
+
+    @Test func skippedFiles_areRememberedAndStillReported() throws {
+        let setup = try Setup()
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]).write(to: setup.corpus.appendingPathComponent("image.txt"))
+        let first = try setup.load()
+        let second = try setup.load()
+        #expect(second.bytesRead == 0)
+        #expect(second.corpus.skipped.map(\.path) == first.corpus.skipped.map(\.path))
+        #expect(second.warnings.contains { $0.contains("image.txt") && $0.contains("not text") })
+    }
+
+    // MARK: - Damage
+
+    @Test func truncatedCache_isReportedInOneLine_andRebuilt() throws {
+        let setup = try Setup()
+        let first = try setup.load()
+        try setup.patchCache { $0.removeLast($0.count / 3) }
+        let second = try setup.load()
+        #expect(second.warnings == ["index cache \(setup.cacheFile) is damaged (it ends early); rebuilding it"])
+        #expect(Self.summary(second.corpus) == Self.summary(first.corpus))
+        #expect(try setup.load().warnings.isEmpty, "the rebuilt index is saved")
+    }
+
+    @Test func corruptedByte_failsTheChecksum() throws {
+        let setup = try Setup()
+        let first = try setup.load()
+        try setup.patchCache { $0[$0.count / 2] ^= 0x5A }
+        let second = try setup.load()
+        #expect(second.warnings == ["index cache \(setup.cacheFile) is damaged (its checksum does not match); rebuilding it"])
+        #expect(Self.summary(second.corpus) == Self.summary(first.corpus))
+    }
+
+    @Test func foreignFiles_areNeverTrusted() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        try setup.patchCache { $0[8] &+= 1 }  // the format version
+        #expect(try setup.load().warnings == ["index cache \(setup.cacheFile) was written by another version of Dossier; rebuilding it"])
+        try setup.patchCache { $0[16] &+= 1 }  // the fingerprint: another build or catalog
+        #expect(try setup.load().warnings.first?.contains("another build of Dossier or with another catalog") == true)
+        try setup.patchCache { $0.replaceSubrange(0..<8, with: Array("GIF89a\0\0".utf8)) }
+        #expect(try setup.load().warnings == ["index cache \(setup.cacheFile) is not a Dossier index; rebuilding it"])
+        try setup.patchCache { $0 = [] }
+        #expect(try setup.load().warnings == ["index cache \(setup.cacheFile) is damaged (it ends early); rebuilding it"])
+    }
+
+    /// A payload that passes the checksum but whose numbers are wrong is still refused or loaded safely, never
+    /// trusted into a crash: flip bytes one at a time, fix the checksum, and load.
+    @Test func damageBehindAValidChecksum_neverCrashes() throws {
+        let setup = try Setup()
+        let expected = Self.summary(try setup.load().corpus)
+        let pristine = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
+        var refused = 0
+        for position in stride(from: IndexCache.headerSize, to: pristine.count, by: 7) {
+            var bytes = pristine
+            bytes[position] ^= 0xFF
+            var checksum = Checksum()
+            checksum.add(Array(bytes[IndexCache.headerSize...]))
+            let sum = checksum.finish()
+            for offset in 0..<8 { bytes[32 + offset] = UInt8(truncatingIfNeeded: sum >> UInt64(8 * offset)) }
+            try Data(bytes).write(to: URL(fileURLWithPath: setup.cacheFile))
+            let loaded = try setup.load()
+            if !loaded.warnings.isEmpty {
+                refused += 1
+                #expect(loaded.warnings.count == 1 && loaded.warnings[0].hasSuffix("rebuilding it"))
+                #expect(Self.summary(loaded.corpus) == expected)
+            }
+            _ = Self.summary(loaded.corpus)
+        }
+        #expect(refused > 0)
+    }
+
+    // MARK: - Interrupted writes
+
+    @Test func killDuringWrite_leavesTheOldIndex() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        let before = try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile))
+        let added = "Kim meets Moon\n\nKim Jong Un met Moon Jae-in at the border.\n"
+        try setup.write("moon.txt", added)
+        var dying = setup.cache
+        dying.interruptAfterBytes = 100
+        let interrupted = try setup.load(with: dying)
+        #expect(interrupted.corpus.articles.count == 4, "the run itself still has every article")
+        #expect(interrupted.warnings.count == 1 && interrupted.warnings[0].contains("not saved"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)) == before, "the saved index is untouched")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: setup.cache.directory).filter { $0.contains(".tmp-") }
+        #expect(leftovers.count == 1, "the half-written file is where a killed run would leave it")
+
+        // The next run trusts the old index for the old files, reads the new one, and clears the leftover.
+        let next = try setup.load()
+        #expect(next.warnings.isEmpty)
+        #expect(next.bytesRead == added.utf8.count)
+        #expect(next.corpus.articles.count == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: setup.cache.directory).filter { $0.contains(".tmp-") }.isEmpty)
+    }
+
+    @Test func clear_removesOneCorpusOrAll() throws {
+        let first = try Setup()
+        _ = try first.load()
+        let other = try TestCorpus.folder(["a.txt": "Pompeo in Seoul\n\nMike Pompeo arrived in Seoul.\n"])
+        _ = try Corpus.load(paths: [other.path], cache: first.cache)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: first.cache.directory).count == 2)
+        #expect(first.cache.clear(paths: [other.path]).files == 1)
+        #expect(FileManager.default.fileExists(atPath: first.cacheFile))
+        #expect(first.cache.clear(paths: nil).files == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: first.cache.directory).isEmpty)
+    }
+
+    // MARK: - Text read back
+
+    @Test func fileChangedAfterIndexing_showsANotice_notOtherText() throws {
+        let setup = try Setup()
+        let corpus = try setup.load().corpus
+        let index = try #require(corpus.articles.firstIndex { $0.id == "ri" })
+        try setup.write("ri.txt", "short")
+        let text = corpus.articles[index].text
+        #expect(text.bytes.count == corpus.articles[index].textLength)
+        #expect(text.string(0..<text.bytes.count).hasPrefix("[This file changed"))
+    }
+}
