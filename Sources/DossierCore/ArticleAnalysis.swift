@@ -20,8 +20,8 @@ struct ArticleAnalysis: Sendable {
     enum Words: Sendable {
         /// Fresh from the tokenizer, numbered within the article.
         case compact(CompactTokens)
-        /// From the cache, numbered as in the saved index's terms.
-        case indexed([SearchIndex.IndexedToken])
+        /// In the saved index, as its article at this position.
+        case saved(Int)
         /// Already handed to the index.
         case handedOver
     }

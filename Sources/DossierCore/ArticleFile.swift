@@ -33,7 +33,7 @@ public struct ArticleFile: Sendable, Equatable {
                 }
                 walk(path, relative: "", identity: identity, visited: &visited, into: &files, warn: warn)
             } else {
-                files.append(ArticleFile(path: path, relativePath: (path as NSString).lastPathComponent, stamp: identity.stamp))
+                files.append(ArticleFile(path: path, relativePath: String(PathName.lastComponent(of: path)), stamp: identity.stamp))
             }
         }
         return files
@@ -60,7 +60,7 @@ public struct ArticleFile: Sendable, Equatable {
             }
             if entry.isDirectory {
                 walk(path, relative: relativePath, identity: entry, visited: &visited, into: &files, warn: warn)
-            } else if entry.isRegularFile, articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
+            } else if entry.isRegularFile, articleExtensions.contains(PathName.pathExtension(of: name).lowercased()) {
                 files.append(ArticleFile(path: path, relativePath: relativePath, stamp: entry.stamp))
             }
         }

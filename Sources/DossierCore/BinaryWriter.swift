@@ -5,6 +5,8 @@ struct BinaryWriter {
 
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
+    mutating func append(_ raw: Slice<UnsafeRawBufferPointer>) { bytes.append(contentsOf: raw) }
+
     mutating func write(_ value: Int) {
         precondition(value >= 0, "the cache format stores no negative numbers")
         write(UInt64(value))
@@ -44,12 +46,6 @@ struct BinaryWriter {
     mutating func write(_ range: Range<Int>?) {
         write(range != nil)
         if let range { write(range) }
-    }
-
-    /// A count, then the records' bytes as they lie in memory (they hold only fixed-width integers).
-    mutating func writeRaw<Record>(_ records: [Record]) {
-        write(records.count)
-        records.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
     /// Eight bytes, little-endian: for the header, whose fields are patched in place.
@@ -92,6 +88,12 @@ struct BinaryReader {
         let value = try readUInt64()
         guard value <= UInt64(Int32.max) * 4 else { throw Damage(reason: "a number is out of range") }
         return Int(value)
+    }
+
+    mutating func readInt32() throws -> Int32 {
+        let value = try readUInt64()
+        guard value <= UInt64(Int32.max) else { throw Damage(reason: "a number is out of range") }
+        return Int32(value)
     }
 
     /// A count of things that each take at least `minimumBytes`: no larger than what is left.

@@ -12,9 +12,11 @@ struct CachedCorpus: Sendable {
     }
 
     let roots: [String]
-    let terms: [String]
     let files: [String: File]
     let skipped: [String: Skip]
+    /// The index as saved, its articles in the order the files were saved; a file's analysis
+    /// says where (`ArticleAnalysis.Words.saved`).
+    let index: SearchIndex
 
     // MARK: - Reading
 
@@ -29,15 +31,22 @@ struct CachedCorpus: Sendable {
             skipped[path] = try Skip(stamp: decodeStamp(&reader), reason: reader.readString())
         }
         var files: [String: File] = [:]
+        var textLengths: [Int] = []
         let fileCount = try reader.readCount(minimumBytes: 16)
         files.reserveCapacity(fileCount)
-        for _ in 0..<fileCount {
+        for position in 0..<fileCount {
             let stamp = try decodeStamp(&reader)
-            let analysis = try decodeAnalysis(&reader, catalogCount: catalogCount, termCount: terms.count)
+            let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount)
             files[analysis.article.path] = File(stamp: stamp, analysis: analysis)
+            textLengths.append(analysis.article.textLength)
         }
+        guard files.count == fileCount else { throw BinaryReader.Damage(reason: "it holds one file twice") }
+        let index = try SearchIndex(
+            terms: terms, tokens: reader.readRaw(SearchIndex.IndexedToken.self), articleStarts: reader.readRaw(Int.self),
+            postingEntries: reader.readRaw(SearchIndex.Occurrence.self), postingStarts: reader.readRaw(Int.self),
+            textLengths: textLengths)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return CachedCorpus(roots: roots, terms: terms, files: files, skipped: skipped)
+        return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
     }
 
     private static func decodeStamp(_ reader: inout BinaryReader) throws -> FileStamp {
@@ -45,7 +54,7 @@ struct CachedCorpus: Sendable {
                       inode: reader.readUInt64(), device: reader.readUInt64())
     }
 
-    private static func decodeAnalysis(_ reader: inout BinaryReader, catalogCount: Int, termCount: Int) throws -> ArticleAnalysis {
+    private static func decodeAnalysis(_ reader: inout BinaryReader, position: Int, catalogCount: Int) throws -> ArticleAnalysis {
         let path = try reader.readString()
         let length = try reader.readInt()
         let title = try reader.readString()
@@ -65,7 +74,7 @@ struct CachedCorpus: Sendable {
         var links = ArticleLinks()
         var largestLocal = -1
         func readLocal() throws -> Int {
-            let local = try reader.readInt()
+            let local = Int(try reader.readInt32())
             largestLocal = max(largestLocal, local)
             return local
         }
@@ -97,17 +106,12 @@ struct CachedCorpus: Sendable {
         let pairs = try (0..<reader.readCount(minimumBytes: 3)).map { _ in
             let first = try readLocal()
             let second = try readLocal()
-            return try ArticleAnalysis.EntityPair(first: Int32(first), second: Int32(second), sentences: Int32(reader.readInt()))
+            return try ArticleAnalysis.EntityPair(first: Int32(first), second: Int32(second), sentences: reader.readInt32())
         }
         guard largestLocal < catalogCount + links.found.count else {
             throw BinaryReader.Damage(reason: "a mention names an entity that is not there")
         }
-        let tokens = try reader.readRaw(SearchIndex.IndexedToken.self)
-        for token in tokens {
-            guard token.term >= 0, Int(token.term) < termCount, token.start >= 0, token.start <= token.end,
-                  Int(token.end) <= length else { throw BinaryReader.Damage(reason: "a word lies outside its text") }
-        }
-        return ArticleAnalysis(article: article, links: links, quotes: quotes, pairs: pairs, words: .indexed(tokens))
+        return ArticleAnalysis(article: article, links: links, quotes: quotes, pairs: pairs, words: .saved(position))
     }
 
     // MARK: - Writing
@@ -135,8 +139,7 @@ struct CachedCorpus: Sendable {
         writer.write(stamp.device)
     }
 
-    static func encode(_ analysis: ArticleAnalysis, tokens: [SearchIndex.IndexedToken], catalogCount: Int,
-                       into writer: inout BinaryWriter) {
+    static func encode(_ analysis: ArticleAnalysis, catalogCount: Int, into writer: inout BinaryWriter) {
         let article = analysis.article
         writer.write(article.path)
         writer.write(article.textLength)
@@ -183,6 +186,5 @@ struct CachedCorpus: Sendable {
             writer.write(Int(pair.second))
             writer.write(Int(pair.sentences))
         }
-        writer.writeRaw(tokens)
     }
 }

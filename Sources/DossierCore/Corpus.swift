@@ -139,18 +139,26 @@ public final class Corpus: Sendable {
         stamps = order.map { stamps[$0] }
 
         tracker.entered(.indexing)
-        // Tokens from the saved index are numbered by its terms; numbering goes on from there.
-        var index = saved.map { SearchIndex(terms: $0.terms) } ?? SearchIndex()
-        for position in analyses.indices {
-            switch analyses[position].words {
-            case .compact(let tokens): index.add(tokens)
-            case .indexed(let tokens): index.add(indexed: tokens)
-            case .handedOver: break
+        let index: SearchIndex
+        if let saved, reused == outcomes.count, saved.files.count == analyses.count,
+           analyses.indices.allSatisfy({ if case .saved($0) = analyses[$0].words { true } else { false } }) {
+            // Nothing changed, and the articles stand in the saved order: the saved index is this corpus's index.
+            index = saved.index
+        } else {
+            // Tokens from the saved index are numbered by its terms; numbering goes on from there.
+            var building = saved.map { SearchIndex(terms: $0.index.terms) } ?? SearchIndex()
+            for position in analyses.indices {
+                switch analyses[position].words {
+                case .compact(let tokens): building.add(tokens)
+                case .saved(let savedPosition): building.add(indexed: saved!.index.tokens(ofArticle: savedPosition))
+                case .handedOver: break
+                }
+                // Tokens are the largest thing a load holds; each article's go as soon as they are indexed.
+                analyses[position].words = .handedOver
             }
-            // Tokens are the largest thing a load holds; each article's go as soon as they are indexed.
-            analyses[position].words = .handedOver
+            building.finish()
+            index = building
         }
-        index.finish()
         let corpus = merge(analyses, catalog: catalog.entities, index: index, skipped: skipped)
 
         let unchanged = saved.map { reused == outcomes.count && $0.files.count + $0.skipped.count == reused } ?? false
@@ -314,8 +322,8 @@ public final class Corpus: Sendable {
 
     /// File names without extension; where two files share one, their relative paths.
     static func articleIDs(for files: [ArticleFile]) -> [String] {
-        func stripped(_ path: String) -> String { (path as NSString).deletingPathExtension }
-        let names = files.map { stripped(($0.relativePath as NSString).lastPathComponent) }
+        func stripped(_ path: String) -> String { PathName.deletingExtension(of: path) }
+        let names = files.map { stripped(String(PathName.lastComponent(of: $0.relativePath))) }
         var counts: [String: Int] = [:]
         for name in names { counts[name, default: 0] += 1 }
         var used = Set<String>()

@@ -134,9 +134,14 @@ public struct IndexCache: Sendable {
             CachedCorpus.encodeHeader(roots: roots, terms: index.terms, skipped: skipped, fileCount: analyses.count, into: &file.buffer)
             for (position, analysis) in analyses.enumerated() {
                 CachedCorpus.encode(stamps[position], into: &file.buffer)
-                CachedCorpus.encode(analysis, tokens: index.tokens(ofArticle: position), catalogCount: catalogCount, into: &file.buffer)
+                CachedCorpus.encode(analysis, catalogCount: catalogCount, into: &file.buffer)
                 try file.flushIfFull()
             }
+            let arrays = index.savedArrays
+            try file.writeRaw(arrays.tokens)
+            try file.writeRaw(arrays.articleStarts)
+            try file.writeRaw(arrays.postingEntries)
+            try file.writeRaw(arrays.postingStarts)
             try file.finish(fingerprint: fingerprint)
         } catch let interruption as CacheFileWriter.Interruption {
             close(descriptor)
@@ -221,6 +226,21 @@ private struct CacheFileWriter {
 
     mutating func flushIfFull() throws {
         if buffer.bytes.count >= 1 << 20 { try flush() }
+    }
+
+    /// A count, then the records' bytes as they lie in memory (fixed-width integers only), in pieces.
+    mutating func writeRaw<Record>(_ records: [Record]) throws {
+        buffer.write(records.count)
+        try records.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let end = min(raw.count, offset + (4 << 20))
+                buffer.append(raw[offset..<end])
+                try flush()
+                offset = end
+            }
+        }
+        try flush()
     }
 
     mutating func finish(fingerprint: UInt64) throws {

@@ -25,11 +25,17 @@ public struct SearchIndex: Sendable {
     private var sortedTerms: [String] = []
     /// `sortedRank[termID]` is the term's position in `sortedTerms`.
     private var sortedRank: [Int32] = []
-    private var postings: [[Occurrence]] = []
-    private var articleTokens: [[IndexedToken]] = []
+    /// Every article's tokens, one article after another: flat, so that 100,000 articles are one
+    /// allocation, not 100,000. Article `a` holds `tokens[articleStarts[a]..<articleStarts[a + 1]]`.
+    private var tokens: [IndexedToken] = []
+    private var articleStarts: [Int] = [0]
+    /// Each term's occurrences, in reading order: term `t` has `postingEntries[postingStarts[t]..<postingStarts[t + 1]]`.
+    /// Built in one counting pass by `finish`.
+    private var postingEntries: [Occurrence] = []
+    private var postingStarts: [Int] = [0]
     private var averageLength = 1.0
 
-    public var articleCount: Int { articleTokens.count }
+    public var articleCount: Int { articleStarts.count - 1 }
 
     public init() {}
 
@@ -38,49 +44,113 @@ public struct SearchIndex: Sendable {
         self.terms = terms
         termIDs.reserveCapacity(terms.count)
         for (id, term) in terms.enumerated() { termIDs[term] = Int32(id) }
-        postings = Array(repeating: [], count: terms.count)
     }
 
-    /// The tokens of one article, terms numbered as in `terms`: what the index cache saves.
-    func tokens(ofArticle article: Int) -> [IndexedToken] { articleTokens[article] }
+    /// An index exactly as saved, checked so that no number in it points outside what it indexes.
+    /// `textLengths[a]` is the length of article a's text, which its tokens must lie within.
+    init(terms: [String], tokens: [IndexedToken], articleStarts: [Int], postingEntries: [Occurrence], postingStarts: [Int],
+         textLengths: [Int]) throws {
+        struct Invalid: Error {}
+        guard articleStarts.first == 0, articleStarts.last == tokens.count, articleStarts.count == textLengths.count + 1,
+              postingStarts.first == 0, postingStarts.last == postingEntries.count, postingStarts.count == terms.count + 1,
+              postingEntries.count == tokens.count else { throw BinaryReader.Damage(reason: "its index does not add up") }
+        for article in textLengths.indices {
+            guard articleStarts[article] <= articleStarts[article + 1], articleStarts[article + 1] <= tokens.count else {
+                throw BinaryReader.Damage(reason: "its index does not add up")
+            }
+            let length = textLengths[article]
+            for token in tokens[articleStarts[article]..<articleStarts[article + 1]] {
+                guard token.term >= 0, Int(token.term) < terms.count, token.start >= 0, token.start <= token.end,
+                      Int(token.end) <= length else { throw BinaryReader.Damage(reason: "a word lies outside its text") }
+            }
+        }
+        for term in terms.indices {
+            guard postingStarts[term] <= postingStarts[term + 1], postingStarts[term + 1] <= postingEntries.count else {
+                throw BinaryReader.Damage(reason: "its index does not add up")
+            }
+            for occurrence in postingEntries[postingStarts[term]..<postingStarts[term + 1]] {
+                let article = Int(occurrence.article)
+                guard article >= 0, article < textLengths.count, occurrence.token >= 0,
+                      Int(occurrence.token) < articleStarts[article + 1] - articleStarts[article],
+                      tokens[articleStarts[article] + Int(occurrence.token)].term == Int32(term)
+                else { throw BinaryReader.Damage(reason: "a posting points at another word") }
+            }
+        }
+        self.init(terms: terms)
+        self.tokens = tokens
+        self.articleStarts = articleStarts
+        self.postingEntries = postingEntries
+        self.postingStarts = postingStarts
+        sortTerms()
+    }
+
+    /// What the index cache saves of a finished index.
+    var savedArrays: (tokens: [IndexedToken], articleStarts: [Int], postingEntries: [Occurrence], postingStarts: [Int]) {
+        (tokens, articleStarts, postingEntries, postingStarts)
+    }
+
+    /// The tokens of one article, terms numbered as in `terms`.
+    func tokens(ofArticle article: Int) -> ArraySlice<IndexedToken> {
+        tokens[articleStarts[article]..<articleStarts[article + 1]]
+    }
+
+    private func tokenCount(ofArticle article: Int) -> Int { articleStarts[article + 1] - articleStarts[article] }
 
     /// Adds the next article from tokens already numbered as in `terms` (validated by the caller).
-    mutating func add(indexed tokens: [IndexedToken]) {
-        let article = Int32(articleTokens.count)
-        for (position, token) in tokens.enumerated() {
-            postings[Int(token.term)].append(Occurrence(article: article, token: Int32(position)))
-        }
-        articleTokens.append(tokens)
+    mutating func add(indexed articleTokens: ArraySlice<IndexedToken>) {
+        tokens.append(contentsOf: articleTokens)
+        articleStarts.append(tokens.count)
     }
 
-    /// Adds the next article (in reading order): its vocabulary is numbered once, then every token is filed.
-    mutating func add(_ tokens: CompactTokens) {
-        let article = Int32(articleTokens.count)
-        let globalIDs = tokens.vocabulary.map { term -> Int32 in
+    /// Adds the next article (in reading order), numbering its vocabulary once.
+    mutating func add(_ compact: CompactTokens) {
+        let globalIDs = compact.vocabulary.map { term -> Int32 in
             if let existing = termIDs[term] { return existing }
-            let id = Int32(postings.count)
+            let id = Int32(terms.count)
             termIDs[term] = id
             terms.append(term)
-            postings.append([])
             return id
         }
-        var indexed: [IndexedToken] = []
-        indexed.reserveCapacity(tokens.entries.count)
-        for entry in tokens.entries {
-            let id = globalIDs[Int(entry.term)]
-            postings[Int(id)].append(Occurrence(article: article, token: Int32(indexed.count)))
-            indexed.append(IndexedToken(term: id, start: Int32(bitPattern: entry.start), end: Int32(bitPattern: entry.end)))
+        for entry in compact.entries {
+            tokens.append(IndexedToken(term: globalIDs[Int(entry.term)], start: Int32(bitPattern: entry.start),
+                                       end: Int32(bitPattern: entry.end)))
         }
-        articleTokens.append(indexed)
+        articleStarts.append(tokens.count)
     }
 
-    /// Sorts the dictionary; call once after the last `add`.
+    /// Files every token under its term and sorts the dictionary; call once after the last `add`.
     mutating func finish() {
-        averageLength = max(1, Double(articleTokens.reduce(0) { $0 + $1.count }) / Double(max(articleTokens.count, 1)))
-        let order = termIDs.sorted { $0.key < $1.key }
-        sortedTerms = order.map(\.key)
-        sortedRank = Array(repeating: 0, count: postings.count)
-        for (rank, entry) in order.enumerated() { sortedRank[Int(entry.value)] = Int32(rank) }
+        averageLength = max(1, Double(tokens.count) / Double(max(articleCount, 1)))
+        var starts = [Int](repeating: 0, count: terms.count + 1)
+        for token in tokens { starts[Int(token.term) + 1] += 1 }
+        for term in terms.indices { starts[term + 1] += starts[term] }
+        var next = starts
+        postingEntries = [Occurrence](unsafeUninitializedCapacity: tokens.count) { slots, initialized in
+            // Walking articles in order leaves every term's occurrences in reading order.
+            for article in 0..<articleCount {
+                let first = articleStarts[article]
+                for position in first..<articleStarts[article + 1] {
+                    let term = Int(tokens[position].term)
+                    slots[next[term]] = Occurrence(article: Int32(article), token: Int32(position - first))
+                    next[term] += 1
+                }
+            }
+            initialized = tokens.count
+        }
+        postingStarts = starts
+        sortTerms()
+    }
+
+    private mutating func sortTerms() {
+        averageLength = max(1, Double(tokens.count) / Double(max(articleCount, 1)))
+        let order = terms.indices.sorted { terms[$0] < terms[$1] }
+        sortedTerms = order.map { terms[$0] }
+        sortedRank = Array(repeating: 0, count: terms.count)
+        for (rank, id) in order.enumerated() { sortedRank[id] = Int32(rank) }
+    }
+
+    private func postings(of term: Int32) -> ArraySlice<Occurrence> {
+        postingEntries[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]]
     }
 
     // MARK: - Querying
@@ -142,11 +212,11 @@ public struct SearchIndex: Sendable {
 
     /// The candidate occurrences of a phrase's first word, in reading order.
     private func firstWordOccurrences(_ word: Query.Word) -> [Occurrence] {
-        if !word.isPrefix { return termIDs[word.term].map { postings[Int($0)] } ?? [] }
+        if !word.isPrefix { return termIDs[word.term].map { Array(postings(of: $0)) } ?? [] }
         var merged: [Occurrence] = []
         var index = lowerBound(of: word.term)
         while index < sortedTerms.count, sortedTerms[index].hasPrefix(word.term) {
-            merged += postings[Int(termIDs[sortedTerms[index]]!)]
+            merged += postings(of: termIDs[sortedTerms[index]]!)
             index += 1
         }
         merged.sort { ($0.article, $0.token) < ($1.article, $1.token) }
@@ -164,7 +234,7 @@ public struct SearchIndex: Sendable {
             let article = Int(candidates[start].article)
             var end = start + 1
             while end < candidates.count && Int(candidates[end].article) == article { end += 1 }
-            articleTokens[article].withUnsafeBufferPointer { tokens in
+            tokens(ofArticle: article).withUnsafeBufferPointer { tokens in
                 if following.isEmpty {
                     for occurrence in candidates[start..<end] {
                         let token = tokens[Int(occurrence.token)]
@@ -196,7 +266,7 @@ public struct SearchIndex: Sendable {
         var matches = [Int](repeating: 0, count: articles.count)
         for hits in hitsByPhrase {
             let documentFrequency = Double(distinctArticleCount(hits))
-            let idf = log(1 + (Double(articleTokens.count) - documentFrequency + 0.5) / (documentFrequency + 0.5))
+            let idf = log(1 + (Double(articleCount) - documentFrequency + 0.5) / (documentFrequency + 0.5))
             // Walk the phrase's hits (sorted by article) alongside the matching articles.
             var slot = 0
             var start = 0
@@ -207,7 +277,7 @@ public struct SearchIndex: Sendable {
                 while slot < articles.count && articles[slot] < article { slot += 1 }
                 if slot < articles.count && articles[slot] == article {
                     let frequency = Double(end - start)
-                    let lengthRatio = Double(articleTokens[article].count) / averageLength
+                    let lengthRatio = Double(tokenCount(ofArticle: article)) / averageLength
                     scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
                     matches[slot] += end - start
                 }
