@@ -10,6 +10,11 @@ struct Bench: ParsableCommand {
 
     @Option(help: "How many queries to time.") var queries = 2_000
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Only load, render the reader's first frame, and print the seconds since the process started.")
+    var firstFrame = false
+    @Flag(help: "Only time entity tagging of the article files under PATHS on one thread, and print words a second.")
+    var tagging = false
+    @Flag(help: "Only print the fixed list of benchmark queries, one a line.") var listQueries = false
     @OptionGroup var corpus: CorpusOptions
 
     /// Single words and two-word phrases of news English, rare and common; a fixed list so runs compare.
@@ -35,9 +40,15 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        if listQueries { return Self.queryList.forEach { Output.line($0) } }
+        if tagging { return try runTagging() }
         let start = DispatchTime.now()
         let corpus = try corpus.loadCorpus()
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        if firstFrame {
+            _ = render(AppState(corpus: corpus, size: Size(columns: 140, rows: 40)))
+            return Output.line(String(format: "first frame: %.3f s after the process started", try Self.secondsSinceProcessStart()))
+        }
         let parsed = try Self.queryList.map(Query.init)
         var latencies: [Double] = []
         latencies.reserveCapacity(queries)
@@ -67,6 +78,29 @@ struct Bench: ParsableCommand {
         Output.line(String(format: "keystroke to frame (%d keys, update + render at 140×40): p50 %.3f ms, p99 %.3f ms",
                            report.keystrokes, report.keystrokeMillisecondsP50, report.keystrokeMillisecondsP99))
         _ = totalHits
+    }
+
+    private func runTagging() throws {
+        let files = try corpus.paths.flatMap { path -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw DossierError.pathNotFound(path) }
+            guard isFolder.boolValue else { return [path] }
+            return (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.hasSuffix(".txt") }.sorted().map { path + "/" + $0 }
+        }
+        let result = try TaggingBenchmark.run(files: files)
+        Output.line(String(format: "tagging: %d words, %d mentions, %.3f s on one thread, %.0f words/s",
+                           result.words, result.mentions, result.seconds, Double(result.words) / result.seconds))
+    }
+
+    /// From the kernel's record of when this process started (in clock ticks since boot) to now.
+    static func secondsSinceProcessStart() throws -> Double {
+        let stat = try String(contentsOfFile: "/proc/self/stat", encoding: .utf8)
+        // Fields after the command name, which is in parentheses and may hold spaces; start time is field 22.
+        let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
+        let ticks = Double(fields[19]) ?? 0
+        let uptime = Double(try String(contentsOfFile: "/proc/uptime", encoding: .utf8).split(separator: " ")[0]) ?? 0
+        return uptime - ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// Times update plus render for a fixed tour of the keys: scrolling, mention jumps, panes, search steps.

