@@ -18,6 +18,14 @@ public struct LoadProgress: Sendable, Equatable {
     public let bytesRead: Int
     public let seconds: Double
 
+    public init(stage: Stage, filesDone: Int, fileCount: Int, bytesRead: Int, seconds: Double) {
+        self.stage = stage
+        self.filesDone = filesDone
+        self.fileCount = fileCount
+        self.bytesRead = bytesRead
+        self.seconds = seconds
+    }
+
     public var fraction: Double {
         stage == .reading ? Double(filesDone) / Double(max(fileCount, 1)) : 1
     }

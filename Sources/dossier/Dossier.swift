@@ -35,12 +35,15 @@ struct CorpusOptions: ParsableArguments {
     var noCache = false
 
     func loadCorpus() throws -> Corpus {
-        let cache = noCache ? nil : IndexCache.userDefault()
         let bar = ProgressBar.standardError()
         defer { bar?.finish() }
         var progress: (@Sendable (LoadProgress) -> Void)?
         if let bar { progress = { bar.show($0) } }
-        return try Corpus.load(paths: paths, cache: cache, progress: progress, warn: { Output.warning($0) })
+        return try loadCorpus(progress: progress, warn: { Output.warning($0) })
+    }
+
+    func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?, warn: (String) -> Void) throws -> Corpus {
+        try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), progress: progress, warn: warn)
     }
 }
 

@@ -1,0 +1,37 @@
+import DossierCore
+import Foundation
+
+/// Loads a corpus on a thread of its own, so that the reader can show progress and take keys meanwhile.
+/// Warnings are kept, not printed: the screen is the reader's until it exits.
+final class BackgroundLoad: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latestProgress: LoadProgress?
+    private var outcome: Result<Corpus, any Error>?
+    private var collectedWarnings: [String] = []
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ options: CorpusOptions) {
+        let thread = Thread { [self] in
+            let result = Result { try options.loadCorpus(progress: { self.record($0) }, warn: { self.warn($0) }) }
+            lock.withLock { outcome = result }
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    var progress: LoadProgress? { lock.withLock { latestProgress } }
+    var result: Result<Corpus, any Error>? { lock.withLock { outcome } }
+    var warnings: [String] { lock.withLock { collectedWarnings } }
+
+    /// Waits up to `seconds` for the load to end; true when it has.
+    func wait(seconds: Double) -> Bool {
+        if result != nil { return true }
+        guard finished.wait(timeout: .now() + seconds) == .success else { return false }
+        finished.signal()
+        return true
+    }
+
+    private func record(_ progress: LoadProgress) { lock.withLock { latestProgress = progress } }
+    private func warn(_ message: String) { lock.withLock { collectedWarnings.append(message) } }
+}
