@@ -105,7 +105,7 @@ public final class Corpus: Sendable {
             }
             if let known = saved?.skipped[file.path], known.stamp == file.stamp {
                 tracker.fileDone(bytes: 0)
-                return .skipped(SkippedFile(path: file.path, reason: known.reason), reused: true)
+                return .skipped(SkippedFile(path: file.path, reason: known.reason, isVerdictOnContent: true), reused: true)
             }
             let outcome = analyse(file, linker: linker, attributionVerbs: attributionVerbs, isNamed: directlyNamed.contains(file.path))
             tracker.fileDone(bytes: Int(file.stamp.size))

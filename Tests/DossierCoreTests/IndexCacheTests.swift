@@ -143,6 +143,10 @@ struct IndexCacheTests {
         #expect(second.bytesRead == 0)
         #expect(second.corpus.skipped.map(\.path) == first.corpus.skipped.map(\.path))
         #expect(second.warnings.contains { $0.contains("image.txt") && $0.contains("not text") })
+        // Saved again after another change, the verdict is still there.
+        try setup.write("nauert.txt", "Nauert briefs\n\nHeather Nauert spoke.\n")
+        _ = try setup.load()
+        #expect(try setup.load().bytesRead == 0)
     }
 
     // MARK: - Damage
