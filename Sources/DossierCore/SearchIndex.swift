@@ -171,6 +171,77 @@ public struct SearchIndex: Sendable {
         return SearchResult(query: query, hits: hits, ranking: rank(articles, hitsByPhrase: hitsByPhrase))
     }
 
+    /// The `limit` most relevant articles, exactly `search(query).ranking.prefix(limit)`, without gathering
+    /// every hit: a single word's matches in each article are counted straight off its postings.
+    public func topArticles(_ query: Query, limit: Int) -> [RankedArticle] {
+        let countsByPhrase = query.phrases.map(matchCounts(of:))
+        var articles = countsByPhrase[0].map(\.article)
+        for counts in countsByPhrase.dropFirst() { articles = sortedIntersection(articles, counts.map(\.article)) }
+        var scores = [Double](repeating: 0, count: articles.count)
+        var matches = [Int](repeating: 0, count: articles.count)
+        for counts in countsByPhrase {
+            let documentFrequency = Double(counts.count)
+            let idf = log(1 + (Double(articleCount) - documentFrequency + 0.5) / (documentFrequency + 0.5))
+            var slot = 0
+            for entry in counts {
+                while slot < articles.count && articles[slot] < entry.article { slot += 1 }
+                guard slot < articles.count else { break }
+                guard articles[slot] == entry.article else { continue }
+                let frequency = Double(entry.count)
+                let lengthRatio = Double(tokenCount(ofArticle: entry.article)) / averageLength
+                scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
+                matches[slot] += entry.count
+            }
+        }
+        // Keep the best `limit` in order as they come: no sort of every matching article.
+        var best: [RankedArticle] = []
+        func ranksBefore(_ left: RankedArticle, _ right: RankedArticle) -> Bool {
+            left.score != right.score ? left.score > right.score : left.article < right.article
+        }
+        for slot in articles.indices {
+            let candidate = RankedArticle(article: articles[slot], score: scores[slot], matches: matches[slot])
+            guard best.count < limit || ranksBefore(candidate, best[best.count - 1]) else { continue }
+            var position = best.count
+            while position > 0 && ranksBefore(candidate, best[position - 1]) { position -= 1 }
+            best.insert(candidate, at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+
+    private struct ArticleCount {
+        let article: Int
+        let count: Int
+    }
+
+    /// How often a phrase occurs in each article that holds it, in reading order.
+    private func matchCounts(of phrase: [Query.Word]) -> [ArticleCount] {
+        var counts: [ArticleCount] = []
+        if phrase.count == 1 && !phrase[0].isPrefix {
+            guard let id = termIDs[phrase[0].term] else { return [] }
+            postings(of: id).withUnsafeBufferPointer { occurrences in
+                var start = 0
+                while start < occurrences.count {
+                    let article = occurrences[start].article
+                    var end = start + 1
+                    while end < occurrences.count && occurrences[end].article == article { end += 1 }
+                    counts.append(ArticleCount(article: Int(article), count: end - start))
+                    start = end
+                }
+            }
+            return counts
+        }
+        let hits = occurrences(of: phrase)
+        var start = 0
+        while start < hits.count {
+            var end = start + 1
+            while end < hits.count && hits[end].article == hits[start].article { end += 1 }
+            counts.append(ArticleCount(article: hits[start].article, count: end - start))
+            start = end
+        }
+        return counts
+    }
+
     private func distinctArticles(_ hits: [Hit]) -> [Int] {
         var articles: [Int] = []
         for hit in hits where articles.last != hit.article { articles.append(hit.article) }

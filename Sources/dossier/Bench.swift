@@ -34,6 +34,8 @@ struct Bench: ParsableCommand {
         let queryMillisecondsP50: Double
         let queryMillisecondsP99: Double
         let queryMillisecondsMax: Double
+        let allHitsMillisecondsP50: Double
+        let allHitsMillisecondsP99: Double
         let keystrokes: Int
         let keystrokeMillisecondsP50: Double
         let keystrokeMillisecondsP99: Double
@@ -50,15 +52,9 @@ struct Bench: ParsableCommand {
             return Output.line(String(format: "first frame: %.3f s after the process started", try Self.secondsSinceProcessStart()))
         }
         let parsed = try Self.queryList.map(Query.init)
-        var latencies: [Double] = []
-        latencies.reserveCapacity(queries)
-        var totalHits = 0
-        for index in 0..<queries {
-            let begin = DispatchTime.now()
-            totalHits &+= corpus.index.search(parsed[index % parsed.count]).hits.count
-            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e6)
-        }
-        latencies.sort()
+        // The ranked top 20, as a list of results shows them; then every hit as well, as `search` prints them.
+        let latencies = Self.timed(queries) { index in corpus.index.topArticles(parsed[index % parsed.count], limit: 20).count }
+        let allHitLatencies = Self.timed(queries) { index in corpus.index.search(parsed[index % parsed.count]).hits.count }
         let keystrokeLatencies = Self.keystrokeLatencies(corpus)
         func percentile(_ p: Double, of values: [Double]) -> Double {
             values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))]
@@ -68,16 +64,18 @@ struct Bench: ParsableCommand {
             articles: corpus.articles.count, bytes: corpus.articles.reduce(0) { $0 + $1.textLength },
             loadSeconds: loadSeconds, queries: queries, queryMillisecondsP50: percentile(0.5),
             queryMillisecondsP99: percentile(0.99), queryMillisecondsMax: latencies.last ?? 0,
+            allHitsMillisecondsP50: percentile(0.5, of: allHitLatencies), allHitsMillisecondsP99: percentile(0.99, of: allHitLatencies),
             keystrokes: keystrokeLatencies.count, keystrokeMillisecondsP50: percentile(0.5, of: keystrokeLatencies),
             keystrokeMillisecondsP99: percentile(0.99, of: keystrokeLatencies))
         if json { return try Output.json(report) }
         Output.line("articles \(report.articles), \(report.bytes) bytes")
         Output.line(String(format: "load and index: %.3f s", loadSeconds))
-        Output.line(String(format: "query (%d, ranked, all hits): p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+        Output.line(String(format: "query (%d, ranked top 20): p50 %.3f ms, p99 %.3f ms, max %.3f ms",
                            queries, report.queryMillisecondsP50, report.queryMillisecondsP99, report.queryMillisecondsMax))
+        Output.line(String(format: "query (%d, every hit and the whole ranking): p50 %.3f ms, p99 %.3f ms",
+                           queries, report.allHitsMillisecondsP50, report.allHitsMillisecondsP99))
         Output.line(String(format: "keystroke to frame (%d keys, update + render at 140×40): p50 %.3f ms, p99 %.3f ms",
                            report.keystrokes, report.keystrokeMillisecondsP50, report.keystrokeMillisecondsP99))
-        _ = totalHits
     }
 
     private func runTagging() throws {
@@ -101,6 +99,20 @@ struct Bench: ParsableCommand {
         let ticks = Double(fields[19]) ?? 0
         let uptime = Double(try String(contentsOfFile: "/proc/uptime", encoding: .utf8).split(separator: " ")[0]) ?? 0
         return uptime - ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Runs `query(i)` for i in 0..<count and returns the latencies in milliseconds, sorted.
+    static func timed(_ count: Int, _ query: (Int) -> Int) -> [Double] {
+        var latencies: [Double] = []
+        latencies.reserveCapacity(count)
+        var results = 0
+        for index in 0..<count {
+            let begin = DispatchTime.now()
+            results &+= query(index)
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e6)
+        }
+        precondition(results >= 0)  // keeps the work from being optimised away
+        return latencies.sorted()
     }
 
     /// Times update plus render for a fixed tour of the keys: scrolling, mention jumps, panes, search steps.

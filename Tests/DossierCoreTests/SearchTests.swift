@@ -76,4 +76,18 @@ struct SearchTests {
             #expect(corpus.articles[hit.article].text.string(hit.range).lowercased() == "tony blair")
         }
     }
+
+    /// The top-k path counts postings instead of gathering hits; it must rank exactly as the full search does.
+    @Test func topArticles_areTheFullRankingsFirstArticles() throws {
+        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
+        let corpus = try Corpus.load(paths: [bbc.path])
+        for text in ["the", "said", "tony blair", "profit*", "\"gordon brown\" \"tax\"", "yukos", "no-such-word", "world cup"] {
+            let query = try Query(text)
+            let full = corpus.index.search(query).ranking
+            #expect(!full.isEmpty || text == "no-such-word", "\(text)")
+            for limit in [1, 20, 1_000] {
+                #expect(corpus.index.topArticles(query, limit: limit) == Array(full.prefix(limit)), "\(text), top \(limit)")
+            }
+        }
+    }
 }
