@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures loading and querying a corpus in a release build.
+# Measures loading (without the index cache) and querying a corpus in a release build.
 # Usage: scripts/bench-core.sh [CORPUS] [RUNS]   (default: ../shared/corpora/bbc, 5 runs)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -9,10 +9,10 @@ runs="${2:-5}"
 swift build -c release --product dossier >/dev/null
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(date -u +%Y-%m-%d)"
 for run in $(seq "$runs"); do
-  .build/release/dossier bench "$corpus" | tr '\n' ' '
+  .build/release/dossier bench --no-cache "$corpus" | tr '\n' ' '
   echo
 done
 echo "whole process, dossier list (wall seconds, peak RSS KiB):"
 for run in $(seq "$runs"); do
-  /usr/bin/time -f "%e s  %M KiB" .build/release/dossier list "$corpus" 2>&1 >/dev/null | tail -1
+  /usr/bin/time -f "%e s  %M KiB" .build/release/dossier list --no-cache "$corpus" 2>&1 >/dev/null | tail -1
 done
