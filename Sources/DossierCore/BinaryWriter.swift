@@ -1,3 +1,5 @@
+import Foundation
+
 /// Appends numbers, strings and ranges to a byte buffer in the index cache's format:
 /// integers as LEB128 varints, strings as a length and UTF-8, arrays of plain records raw.
 struct BinaryWriter {
@@ -62,10 +64,30 @@ struct BinaryReader {
 
     private let buffer: UnsafeRawBufferPointer
     private(set) var position: Int
+    /// The file `buffer` maps, from offset 0: raw arrays are read from it straight into their own
+    /// memory, rather than copied out of the mapping, so each page of them is read once.
+    private let file: Int32?
+    /// Everything read so far, in file order; `checksummed` is how far.
+    private var checksum = Checksum()
+    private var checksummed: Int
 
-    init(_ buffer: UnsafeRawBufferPointer, from position: Int = 0) {
+    init(_ buffer: UnsafeRawBufferPointer, from position: Int = 0, readingRawArraysFrom file: Int32? = nil) {
         self.buffer = buffer
         self.position = position
+        self.file = file
+        checksummed = position
+    }
+
+    /// The checksum of every byte from where reading began to the end of the buffer.
+    mutating func finishChecksum() -> UInt64 {
+        feedChecksum(upTo: buffer.count)
+        return checksum.finish()
+    }
+
+    private mutating func feedChecksum(upTo end: Int) {
+        guard end > checksummed else { return }
+        checksum.add(UnsafeRawBufferPointer(rebasing: buffer[checksummed..<end]))
+        checksummed = end
     }
 
     var isAtEnd: Bool { position == buffer.count }
@@ -141,11 +163,33 @@ struct BinaryReader {
     mutating func readRaw<Record>(_ type: Record.Type) throws -> [Record] {
         let count = try readCount(minimumBytes: MemoryLayout<Record>.stride)
         let byteCount = count * MemoryLayout<Record>.stride
-        let records = [Record](unsafeUninitializedCapacity: count) { destination, initialized in
-            UnsafeMutableRawBufferPointer(destination).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[position..<(position + byteCount)]))
-            initialized = count
+        let start = position
+        guard let file else {
+            position += byteCount
+            return [Record](unsafeUninitializedCapacity: count) { destination, initialized in
+                UnsafeMutableRawBufferPointer(destination).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[start..<(start + byteCount)]))
+                initialized = count
+            }
         }
-        position += byteCount
+        feedChecksum(upTo: start)
+        var complete = true
+        let records = [Record](unsafeUninitializedCapacity: count) { destination, initialized in
+            let raw = UnsafeMutableRawBufferPointer(destination)
+            var done = 0
+            while done < byteCount {
+                let got = pread(file, raw.baseAddress! + done, byteCount - done, off_t(start + done))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
+            }
+            // A short read leaves the array empty rather than holding bytes never written.
+            complete = done == byteCount
+            initialized = complete ? count : 0
+        }
+        guard complete else { throw Damage(reason: "it could not be read whole") }
+        records.withUnsafeBytes { checksum.add($0) }
+        checksummed = start + byteCount
+        position = start + byteCount
         return records
     }
 

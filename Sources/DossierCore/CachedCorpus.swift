@@ -1,5 +1,5 @@
 /// What a saved index knows of a corpus: every file's analysis and stamp, the files it
-/// skipped, and the terms its tokens are numbered by.
+/// skipped as not text, and the finished index.
 struct CachedCorpus: Sendable {
     struct File: Sendable {
         let stamp: FileStamp

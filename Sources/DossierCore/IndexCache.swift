@@ -95,11 +95,19 @@ public struct IndexCache: Sendable {
             guard length == UInt64(size - IndexCache.headerSize) else {
                 throw Problem(path: path, reason: "is damaged (\(length > UInt64(size - IndexCache.headerSize) ? "it ends early" : "it is longer than it says"))")
             }
-            var checksum = Checksum()
-            checksum.add(UnsafeRawBufferPointer(rebasing: bytes[IndexCache.headerSize...]))
-            guard checksum.finish() == expected else { throw Problem(path: path, reason: "is damaged (its checksum does not match)") }
-            var payload = BinaryReader(bytes, from: IndexCache.headerSize)
-            let cached = try CachedCorpus.decode(&payload, catalogCount: catalogCount)
+            // The checksum is taken while decoding, so that the index's large arrays are read once, from the
+            // file into their own memory; a file that fails either way is reported by its checksum first.
+            let checksumMismatch = Problem(path: path, reason: "is damaged (its checksum does not match)")
+            var payload = BinaryReader(bytes, from: IndexCache.headerSize, readingRawArraysFrom: descriptor)
+            let cached: CachedCorpus
+            do {
+                cached = try CachedCorpus.decode(&payload, catalogCount: catalogCount)
+            } catch let damage as BinaryReader.Damage {
+                var checksum = Checksum()
+                checksum.add(UnsafeRawBufferPointer(rebasing: bytes[IndexCache.headerSize...]))
+                throw checksum.finish() == expected ? Problem(path: path, reason: "is damaged (\(damage.reason))") : checksumMismatch
+            }
+            guard payload.finishChecksum() == expected else { throw checksumMismatch }
             guard cached.roots == roots else { throw Problem(path: path, reason: "belongs to another corpus") }
             return cached
         } catch let problem as Problem {
