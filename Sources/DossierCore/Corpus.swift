@@ -140,7 +140,9 @@ public final class Corpus: Sendable {
 
         tracker.entered(.indexing)
         let index: SearchIndex
-        if let saved, reused == outcomes.count, saved.files.count == analyses.count,
+        // Every file found came from the saved index, and it holds no file that is gone.
+        let unchanged = saved.map { reused == outcomes.count && $0.files.count + $0.skipped.count == reused } ?? false
+        if let saved, unchanged,
            analyses.indices.allSatisfy({ if case .saved($0) = analyses[$0].words { true } else { false } }) {
             // Nothing changed, and the articles stand in the saved order: the saved index is this corpus's index.
             index = saved.index
@@ -161,7 +163,6 @@ public final class Corpus: Sendable {
         }
         let corpus = merge(analyses, catalog: catalog.entities, index: index, skipped: skipped)
 
-        let unchanged = saved.map { reused == outcomes.count && $0.files.count + $0.skipped.count == reused } ?? false
         if let cache, !unchanged {
             tracker.entered(.saving)
             do {

@@ -121,7 +121,6 @@ public struct SearchIndex: Sendable {
 
     /// Files every token under its term and sorts the dictionary; call once after the last `add`.
     mutating func finish() {
-        averageLength = max(1, Double(tokens.count) / Double(max(articleCount, 1)))
         var starts = [Int](repeating: 0, count: terms.count + 1)
         for token in tokens { starts[Int(token.term) + 1] += 1 }
         for term in terms.indices { starts[term + 1] += starts[term] }
@@ -142,6 +141,7 @@ public struct SearchIndex: Sendable {
         sortTerms()
     }
 
+    /// Sorts the dictionary for prefix queries, and measures the average article for BM25.
     private mutating func sortTerms() {
         averageLength = max(1, Double(tokens.count) / Double(max(articleCount, 1)))
         let order = terms.indices.sorted { terms[$0] < terms[$1] }

@@ -12,7 +12,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Only load, render the reader's first frame, and print the seconds since the process started.")
     var firstFrame = false
-    @Flag(help: "Only time entity tagging of the article files under PATHS on one thread, and print words a second.")
+    @Flag(help: "Only time entity tagging of the articles under PATHS on one thread, and print words a second.")
     var tagging = false
     @Flag(help: "Only print the fixed list of benchmark queries, one a line.") var listQueries = false
     @OptionGroup var corpus: CorpusOptions
@@ -79,14 +79,7 @@ struct Bench: ParsableCommand {
     }
 
     private func runTagging() throws {
-        let files = try corpus.paths.flatMap { path -> [String] in
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw DossierError.pathNotFound(path) }
-            guard isFolder.boolValue else { return [path] }
-            return (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".txt") }.sorted().map { path + "/" + $0 }
-        }
-        let result = try TaggingBenchmark.run(files: files)
+        let result = try TaggingBenchmark.run(paths: corpus.paths)
         Output.line(String(format: "tagging: %d words, %d mentions, %.3f s on one thread, %.0f words/s",
                            result.words, result.mentions, result.seconds, Double(result.words) / result.seconds))
     }
