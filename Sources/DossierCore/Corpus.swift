@@ -70,8 +70,12 @@ public final class Corpus: Sendable {
     /// saved index are taken from it rather than read, and the index is saved again
     /// when anything changed. A saved index that cannot be used, or cannot be saved,
     /// is reported through `warn`; loading goes on without it.
+    ///
+    /// `preview` hears of the files as soon as they are found and of each title as its
+    /// file is read, from any thread, so that a reader can list them meanwhile.
     public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
                             cache: IndexCache? = nil, progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                            preview: (@Sendable (LoadPreview) -> Void)? = nil,
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
         let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
         let catalog = try catalog ?? EntityCatalog.bundled()
@@ -79,6 +83,7 @@ public final class Corpus: Sendable {
         let files = try ArticleFile.find(in: paths, warn: warn)
         let directlyNamed = Set(paths)
         let ids = articleIDs(for: files)
+        preview?(.found(Corpus.preview(of: files, ids: ids)))
         let linker = EntityLinker(entities: catalog.entities, gazetteer: gazetteer)
         let attributionVerbs = gazetteer.attributionVerbs
         let catalogCount = catalog.entities.count
@@ -100,6 +105,7 @@ public final class Corpus: Sendable {
         let outcomes = files.indices.parallelMap { index -> FileOutcome in
             let file = files[index]
             if let known = saved?.files[file.path], known.stamp == file.stamp {
+                preview?(.titled(index: index, title: known.analysis.article.title))
                 tracker.fileDone(bytes: 0)
                 return .analysed(known.analysis, reused: true)
             }
@@ -108,6 +114,7 @@ public final class Corpus: Sendable {
                 return .skipped(SkippedFile(path: file.path, reason: known.reason, isVerdictOnContent: true), reused: true)
             }
             let outcome = analyse(file, linker: linker, attributionVerbs: attributionVerbs, isNamed: directlyNamed.contains(file.path))
+            if case .analysed(let analysis, _) = outcome { preview?(.titled(index: index, title: analysis.article.title)) }
             tracker.fileDone(bytes: Int(file.stamp.size))
             return outcome
         }

@@ -33,6 +33,9 @@ public struct AppState {
     public var backStack: [Place] = []
     public var forwardStack: [Place] = []
     public var shouldQuit = false
+    /// Set while the corpus is still being indexed: `corpus` then holds one placeholder
+    /// article a file, and the index, the entities and the mentions are not there yet.
+    public internal(set) var indexing: Indexing?
 
     public init(corpus: Corpus, size: Size) {
         self.corpus = corpus
@@ -45,10 +48,20 @@ public struct AppState {
         refreshMarkedLines()
     }
 
+    /// The reader over a corpus still being indexed: `preview` is the corpus of its files
+    /// (`LoadPreview.found`), listed at once; the rest arrives as `LoadEvent`s.
+    public init(indexing preview: Corpus, size: Size) {
+        self.init(corpus: preview, size: size)
+        indexing = Indexing()
+        status = ""
+    }
+
     /// A results list and the match that stands out.
     public struct SearchState: Equatable {
         public var result: SearchResultSummary
-        public var current: Int
+        /// Nil when the search ran without moving the reader (one submitted while indexing):
+        /// then `n` and `N` go to the nearest match from the open article.
+        public var current: Int?
     }
 
     /// The hits of a search, kept as plain values.
@@ -84,7 +97,7 @@ public struct AppState {
 
     /// The open article wrapped to the reader's width; `update` rebuilds it when either changes.
     public private(set) var readerLayout = ReaderLayout.empty
-    private var readerLayoutKey: (article: Int, width: Int)?
+    private var readerLayoutKey: (article: Int, width: Int, readAlone: Bool)?
 
     /// Columns the reader wraps text to: the pane less its scrollbar, or the screen when the pane is hidden.
     var readerTextColumns: Int { max(1, layout.reader.map { $0.columns - 1 } ?? size.columns - 1) }
@@ -122,12 +135,31 @@ public struct AppState {
         markedLinesKey = key
     }
 
-    /// Rebuilds `readerLayout` if the open article or the reader's width changed.
+    /// Rebuilds `readerLayout` if the open article, its text or the reader's width changed.
     mutating func refreshReaderLayout() {
-        let key = (article: openArticle, width: readerTextColumns)
+        let key = (article: openArticle, width: readerTextColumns, readAlone: indexing?.readAlone?.index == openArticle)
         if let current = readerLayoutKey, current == key { return }
-        readerLayout = ReaderLayout(article: corpus.articles[openArticle], width: key.width)
+        readerLayout = ReaderLayout(article: articleInReader, width: key.width)
         readerLayoutKey = key
+    }
+
+    /// The article the reader shows: while indexing, the open file as read on its own.
+    public var articleInReader: Article {
+        if let alone = indexing?.readAlone, alone.index == openArticle { return alone.article }
+        return corpus.articles[openArticle]
+    }
+
+    /// The title the article list shows: while indexing, the file's id until its title is known.
+    public func listTitle(_ article: Int) -> String {
+        indexing?.titles[article] ?? corpus.articles[article].title
+    }
+
+    /// While indexing, the open file when it still has to be read for the reader to show it;
+    /// the reader's loop reads it and hands it back as `LoadEvent.readAlone`.
+    public var articleToRead: (index: Int, path: String, id: String)? {
+        guard let indexing, indexing.readAlone?.index != openArticle else { return nil }
+        let article = corpus.articles[openArticle]
+        return (openArticle, article.path, article.id)
     }
 
     /// Entities in the open article, most-mentioned first, with their counts here.

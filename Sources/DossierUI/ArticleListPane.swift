@@ -21,7 +21,7 @@ enum ArticleListPane {
             if index == state.openArticle { style.bold = true }
             screen.fill(Rect(column: rect.column, row: row, columns: rect.columns, rows: 1), style: style)
             let titleWidth = max(0, rect.columns - 2 - suffix.terminalWidth)
-            screen.write(marker + " " + truncated(article.title, to: titleWidth), column: rect.column, row: row, limit: rect.columns, style: style)
+            screen.write(marker + " " + truncated(state.listTitle(index), to: titleWidth), column: rect.column, row: row, limit: rect.columns, style: style)
             if titleWidth > 0 {
                 screen.write(suffix, column: rect.column + rect.columns - suffix.terminalWidth, row: row, limit: suffix.terminalWidth,
                              style: Style(foreground: hasMatch ? .yellow : nil, underline: style.underline, reverse: style.reverse, dim: !style.reverse))

@@ -8,6 +8,17 @@ enum EntityPane {
         drawPaneTitle("Entities", focused: state.focus == .entities, in: rect, on: &screen)
         var row = rect.row + 1
         let bottom = rect.row + rect.rows
+        if let indexing = state.indexing {
+            if row < bottom {
+                let status = LoadingScreen.statusText(indexing.progress)
+                screen.write(status, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(bold: true))
+            }
+            let note = "People, places and organisations, with every mention linked, show here when it is done."
+            for (offset, line) in ReaderLayout.wrapText(note, width: rect.columns - 1).enumerated() where row + 1 + offset < bottom {
+                screen.write(line, column: rect.column + 1, row: row + 1 + offset, limit: rect.columns - 1, style: Style(dim: true))
+            }
+            return
+        }
         if let selected = state.selectedEntity, row < bottom {
             let entity = corpus.entities[selected]
             let written = screen.write(entity.name, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(foreground: entityColor(selected), bold: true))

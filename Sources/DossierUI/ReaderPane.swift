@@ -5,7 +5,7 @@ import DossierCore
 /// marks where the selected entity's mentions (◆) and the matches (•) lie.
 enum ReaderPane {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout Screen) {
-        let article = state.corpus.articles[state.openArticle]
+        let article = state.articleInReader
         drawPaneTitle(truncated(article.id, to: rect.columns - 2), focused: state.focus == .reader, in: rect, on: &screen)
         let rows = rect.rows - 1
         let textColumns = rect.columns - 1
@@ -20,7 +20,7 @@ enum ReaderPane {
         let mentions = Self.overlapping(visible, in: allMentions, range: \Mention.range)
         let hits = Self.overlapping(visible, in: allHits, range: \Hit.range)
         let currentHit = state.search.flatMap { search in
-            search.result.hits[search.current].article == state.openArticle ? search.result.hits[search.current] : nil
+            search.current.map { search.result.hits[$0] }.flatMap { $0.article == state.openArticle ? $0 : nil }
         }
         let currentMention = state.currentMention.map { allMentions[$0] }
 

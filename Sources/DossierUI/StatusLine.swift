@@ -13,7 +13,8 @@ enum StatusLine {
         screen.fill(Rect(column: 0, row: row, columns: width, rows: 1), style: style)
         let right = " \(state.openArticle + 1)/\(state.corpus.articles.count) "
         let hint = width >= 60 ? " · ? help" : ""
-        let left = " " + state.status
+        let message = state.indexing.map { $0.summary + (state.status.isEmpty ? "" : " · " + state.status) } ?? state.status
+        let left = " " + message
         let rightWidth = right.terminalWidth + hint.terminalWidth
         screen.write(truncated(left, to: max(0, width - rightWidth)), column: 0, row: row, limit: width, style: style)
         if width > rightWidth + 10 {

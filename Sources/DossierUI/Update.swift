@@ -2,6 +2,10 @@ import DossierCore
 
 /// Applies an action to the state. Pure: no terminal, disk or clock.
 public func update(_ state: inout AppState, _ action: Action) {
+    if state.indexing != nil, let wait = waitForIndex(action) {
+        state.status = wait
+        return
+    }
     switch action {
     case .quit: state.shouldQuit = true
     case .toggleHelp: state.showHelp.toggle()
@@ -71,6 +75,18 @@ public func update(_ state: inout AppState, _ action: Action) {
     clamp(&state)
 }
 
+/// While the corpus is indexed, what an action that needs the index says instead of acting.
+private func waitForIndex(_ action: Action) -> String? {
+    switch action {
+    case .nextMention, .previousMention, .nextEntityMention, .previousEntityMention:
+        "mentions are linked when indexing is done"
+    case .nextMatch, .previousMatch: "search is ready when indexing is done"
+    case .toggleEntityView: "entities are ready when indexing is done"
+    case .toggleSkippedFiles: "skipped files are known when indexing is done"
+    default: nil
+    }
+}
+
 // MARK: - Moving
 
 private func pageRows(_ state: AppState) -> Int {
@@ -91,7 +107,7 @@ private func move(_ state: inout AppState, by delta: Int) {
 }
 
 /// Keeps every cursor and offset inside what exists and on screen.
-private func clamp(_ state: inout AppState) {
+func clamp(_ state: inout AppState) {
     let articleCount = state.corpus.articles.count
     state.listSelection = min(max(0, state.listSelection), articleCount - 1)
     let listRows = max(1, ScreenLayout.contentRows(state.layout.articles))
@@ -245,17 +261,24 @@ private func stepMatch(_ state: inout AppState, forward: Bool) {
         state.status = "no search: press / to search"
         return
     }
-    let count = search.result.hits.count
-    search.current = forward ? (search.current + 1) % count : (search.current - 1 + count) % count
+    let hits = search.result.hits
+    if let current = search.current {
+        search.current = forward ? (current + 1) % hits.count : (current - 1 + hits.count) % hits.count
+    } else {
+        let open = state.openArticle
+        search.current = forward
+            ? hits.firstIndex { $0.article >= open } ?? 0
+            : hits.lastIndex { $0.article <= open } ?? hits.count - 1
+    }
     state.search = search
     showMatch(&state)
 }
 
 private func showMatch(_ state: inout AppState) {
-    guard let search = state.search else { return }
-    let hit = search.result.hits[search.current]
+    guard let search = state.search, let current = search.current else { return }
+    let hit = search.result.hits[current]
     open(&state, article: hit.article, mention: nil, highlight: hit.range.lowerBound)
-    state.status = "match \(search.current + 1)/\(search.result.hits.count)"
+    state.status = "match \(current + 1)/\(search.result.hits.count)"
 }
 
 private func travel(_ state: inout AppState, from source: WritableKeyPath<AppState, [AppState.Place]>,
@@ -324,7 +347,17 @@ private func submit(_ state: inout AppState, _ prompt: AppState.Prompt) {
     case .search:
         state.searchHistory.removeAll { $0 == text }
         state.searchHistory.append(text)
-        runSearch(&state, text)
+        if state.indexing != nil {
+            // A query that cannot parse is said now, not when the index is ready.
+            do { _ = try Query(text) } catch {
+                state.status = "\(error)"
+                return
+            }
+            state.indexing?.pendingSearch = text
+            state.status = "\(text) will be searched when indexing is done"
+        } else {
+            runSearch(&state, text)
+        }
     case .command:
         state.commandHistory.removeAll { $0 == text }
         state.commandHistory.append(text)
@@ -332,7 +365,8 @@ private func submit(_ state: inout AppState, _ prompt: AppState.Prompt) {
     }
 }
 
-private func runSearch(_ state: inout AppState, _ text: String) {
+/// Runs a search and, when `movingReader`, shows its first match.
+func runSearch(_ state: inout AppState, _ text: String, movingReader: Bool = true) {
     let query: Query
     do { query = try Query(text) } catch {
         state.status = "\(error)"
@@ -347,9 +381,10 @@ private func runSearch(_ state: inout AppState, _ text: String) {
     state.search = AppState.SearchState(
         result: AppState.SearchResultSummary(
             query: text, hits: result.hits, articleCount: result.articleCount, articles: Set(result.hits.map(\.article))),
-        current: 0)
+        current: movingReader ? 0 : nil)
     showMatch(&state)
     state.status = "\(result.hits.count) \(result.hits.count == 1 ? "match" : "matches") in \(result.articleCount) \(result.articleCount == 1 ? "article" : "articles")"
+        + (movingReader ? "" : " · n goes to the next")
 }
 
 private func runCommand(_ state: inout AppState, _ text: String) {
@@ -359,6 +394,10 @@ private func runCommand(_ state: inout AppState, _ text: String) {
     case "q", "quit": state.shouldQuit = true
     case "help", "h": state.showHelp = true
     case "entity", "e":
+        guard state.indexing == nil else {
+            state.status = "entities are ready when indexing is done"
+            return
+        }
         do {
             let entity = try state.corpus.lookUpEntity(argument)
             state.selectedEntity = entity

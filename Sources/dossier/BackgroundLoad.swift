@@ -1,4 +1,5 @@
 import DossierCore
+import DossierUI
 import Foundation
 
 /// Loads a corpus on a thread of its own, so that the reader can show progress and take keys meanwhile.
@@ -6,13 +7,18 @@ import Foundation
 final class BackgroundLoad: @unchecked Sendable {
     private let lock = NSLock()
     private var latestProgress: LoadProgress?
+    private var progressIsNew = false
+    private var previewCorpus: Corpus?
+    private var newTitles: [(index: Int, title: String)] = []
     private var outcome: Result<Corpus, any Error>?
     private var collectedWarnings: [String] = []
     private let finished = DispatchSemaphore(value: 0)
 
     init(_ options: CorpusOptions) {
         let thread = Thread { [self] in
-            let result = Result { try options.loadCorpus(progress: { self.record($0) }, warn: { self.warn($0) }) }
+            let result = Result {
+                try options.loadCorpus(progress: { self.record($0) }, preview: { self.record($0) }, warn: { self.warn($0) })
+            }
             lock.withLock { outcome = result }
             finished.signal()
         }
@@ -23,6 +29,20 @@ final class BackgroundLoad: @unchecked Sendable {
     var progress: LoadProgress? { lock.withLock { latestProgress } }
     var result: Result<Corpus, any Error>? { lock.withLock { outcome } }
     var warnings: [String] { lock.withLock { collectedWarnings } }
+    /// The corpus of the files found, once they are; nil before, and when the load has nothing to preview.
+    var preview: Corpus? { lock.withLock { previewCorpus } }
+
+    /// What the load has told since the last call, as events for the reader's state.
+    func takeEvents() -> [LoadEvent] {
+        lock.withLock {
+            var events: [LoadEvent] = []
+            if progressIsNew, let latestProgress { events.append(.progressed(latestProgress)) }
+            if !newTitles.isEmpty { events.append(.titled(newTitles)) }
+            progressIsNew = false
+            newTitles.removeAll()
+            return events
+        }
+    }
 
     /// Waits up to `seconds` for the load to end; true when it has.
     func wait(seconds: Double) -> Bool {
@@ -32,6 +52,21 @@ final class BackgroundLoad: @unchecked Sendable {
         return true
     }
 
-    private func record(_ progress: LoadProgress) { lock.withLock { latestProgress = progress } }
+    private func record(_ progress: LoadProgress) {
+        lock.withLock {
+            latestProgress = progress
+            progressIsNew = true
+        }
+    }
+
+    private func record(_ preview: LoadPreview) {
+        lock.withLock {
+            switch preview {
+            case .found(let corpus): previewCorpus = corpus
+            case .titled(let index, let title): newTitles.append((index, title))
+            }
+        }
+    }
+
     private func warn(_ message: String) { lock.withLock { collectedWarnings.append(message) } }
 }

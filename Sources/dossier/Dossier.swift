@@ -42,8 +42,10 @@ struct CorpusOptions: ParsableArguments {
         return try loadCorpus(progress: progress, warn: { Output.warning($0) })
     }
 
-    func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?, warn: (String) -> Void) throws -> Corpus {
-        try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), progress: progress, warn: warn)
+    func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?, preview: (@Sendable (LoadPreview) -> Void)? = nil,
+                    warn: (String) -> Void) throws -> Corpus {
+        try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), progress: progress, preview: preview,
+                        warn: warn)
     }
 }
 

@@ -10,6 +10,10 @@ struct Read: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    /// A small corpus or a saved index loads in a blink: the reader waits that long for the whole
+    /// corpus before it shows one still being indexed.
+    static let quickLoadSeconds = 0.15
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Output.error("the reader needs a terminal; without one, use: dossier list, entities, mentions, search, show (with --json for scripts)")
@@ -17,39 +21,51 @@ struct Read: ParsableCommand {
         }
         let loading = BackgroundLoad(corpus)
         let session = TerminalSession()
-        // A saved index loads in a blink: wait that long before showing a loading screen at all.
-        let quickLoad = loading.wait(seconds: 0.15)
+        let quickLoad = loading.wait(seconds: Self.quickLoadSeconds)
         if quickLoad, case .failure(let error) = loading.result {
             for warning in loading.warnings { Output.warning(warning) }
             throw error
         }
         session.start()
-        let outcome = Result { try read(loading, quickLoad: quickLoad, in: session) }
+        let outcome = Result { try read(loading, in: session) }
         session.restore()
         // Said only now, so that they stay on the terminal after the reader's screen is gone.
         for warning in loading.warnings { Output.warning(warning) }
         try outcome.get()
     }
 
-    private func read(_ loading: BackgroundLoad, quickLoad: Bool, in session: TerminalSession) throws {
+    private func read(_ loading: BackgroundLoad, in session: TerminalSession) throws {
         var size = session.size
-        if !quickLoad {
-            while !loading.wait(seconds: 0) {
-                if SignalFlags.stopRequested { break }
-                session.draw(LoadingScreen.render(loading.progress, paths: corpus.paths, size: size))
-                switch session.nextEvent() {
-                case .resized(let newSize): size = newSize
-                case .key(.character("q")), .key(.control("c")): return
-                default: break
-                }
+        // Until the files are found there is nothing to list: a loading screen, and q to leave.
+        while loading.preview == nil && !loading.wait(seconds: 0) {
+            if SignalFlags.stopRequested { break }
+            session.draw(LoadingScreen.render(loading.progress, paths: corpus.paths, size: size))
+            switch session.nextEvent() {
+            case .resized(let newSize): size = newSize
+            case .key(.character("q")), .key(.control("c")): return
+            default: break
             }
         }
         if SignalFlags.stopRequested && SignalFlags.signalNumber != SIGINT { throw ExitCode(128 + SignalFlags.signalNumber) }
-        guard let result = loading.result, !SignalFlags.stopRequested else { return }
-        let corpus = try result.get()
-        var state = AppState(corpus: corpus, size: size)
+        guard !SignalFlags.stopRequested else { return }
+        var state: AppState
+        if let result = loading.result {
+            state = AppState(corpus: try result.get(), size: size)
+        } else if let preview = loading.preview {
+            state = AppState(indexing: preview, size: size)
+        } else {
+            return
+        }
         var needsDraw = true
         while !state.shouldQuit && !SignalFlags.stopRequested {
+            if state.indexing != nil {
+                needsDraw = try follow(loading, into: &state) || needsDraw
+            }
+            if let wanted = state.articleToRead {
+                // The reader shows the open file as soon as it is opened, before the index knows it.
+                update(&state, .readAlone(index: wanted.index, ArticleParser.readAlone(path: wanted.path, id: wanted.id)))
+                needsDraw = true
+            }
             if needsDraw {
                 session.draw(render(state))
                 needsDraw = false
@@ -67,5 +83,16 @@ struct Read: ParsableCommand {
         if SignalFlags.stopRequested && SignalFlags.signalNumber != SIGINT {
             throw ExitCode(128 + SignalFlags.signalNumber)
         }
+    }
+
+    /// Passes what the load reported since the last turn to the state; true when anything changed.
+    private func follow(_ loading: BackgroundLoad, into state: inout AppState) throws -> Bool {
+        if let result = loading.result {
+            update(&state, .finished(try result.get()))
+            return true
+        }
+        let events = loading.takeEvents()
+        for event in events { update(&state, event) }
+        return !events.isEmpty
     }
 }

@@ -51,6 +51,36 @@ suspend_and_resume() {
 suspended_terminal_is_sane() { cmp -s <(grep -v rows "$work/before-z") <(grep -v rows "$work/suspended-z"); }
 quit_with_sigterm() { pkill -TERM -f "^$binary\$" || pkill -TERM -x dossier; }
 
+# 6,000 copies of the seed articles: the debug build takes several seconds to index them,
+# long enough to use the reader before the index is ready.
+make_large_corpus() {
+  mkdir -p "$work/large"
+  local first second i
+  first="$(cat Resources/articles/000_6fb30d2b1fa199a6.txt)"
+  second="$(cat Resources/articles/004_aa78b19fab688198.txt)"
+  for i in $(seq -w 1 3000); do
+    printf '%s\n' "$first" > "$work/large/a$i.txt"
+    printf '%s\n' "$second" > "$work/large/b$i.txt"
+  done
+}
+# The list and the open article show while indexing; a search waits for the index; the
+# reader keeps its place when the index arrives, and the search then holds its matches.
+read_while_indexing() {
+  tmux_ send-keys -t e2e "clear; stty -a > before-i; $binary --no-cache large; stty -a > after-i; echo done-i" Enter
+  wait_for "Articles 1/6000" || return 1
+  tmux_ capture-pane -p -t e2e | grep -qF "indexing" || { echo "no indexing progress beside the list"; return 1; }
+  tmux_ send-keys -t e2e j j Enter
+  wait_for "│ a0003 " || return 1
+  tmux_ send-keys -t e2e '/' && tmux_ send-keys -t e2e -l 'pompeo' && tmux_ send-keys -t e2e Enter
+  wait_for "pompeo will be searched when indexing is done" || return 1
+  tmux_ capture-pane -p -t e2e | grep -qF "People, places and organisations" || { echo "entity pane does not say it waits"; return 1; }
+  wait_for "n goes to the next" || return 1
+  tmux_ capture-pane -p -t e2e | grep -qF "│ a0003 " || { echo "the reader lost its article when the index arrived"; return 1; }
+  tmux_ capture-pane -p -t e2e | grep -qF "Mike Pompeo" || { echo "no entities after indexing"; return 1; }
+  tmux_ send-keys -t e2e q
+  wait_for "done-i"
+}
+
 start_shell
 check "seed sequences, resize and q" run_and_quit q seed_sequences
 check "stty unchanged after q" same_stty q
@@ -63,5 +93,8 @@ check "stty unchanged after Ctrl-Z, fg, q" same_stty z
 check "SIGTERM quits" run_and_quit t quit_with_sigterm
 check "stty unchanged after SIGTERM" same_stty t
 check "input echoes after SIGTERM" echo_works t
+make_large_corpus
+check "reads while indexing, keeps its place when indexed" read_while_indexing
+check "stty unchanged after reading while indexing" same_stty i
 
 finish

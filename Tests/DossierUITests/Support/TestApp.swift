@@ -9,6 +9,10 @@ struct TestApp {
         state = AppState(corpus: try Corpus.load(paths: []), size: size)
     }
 
+    init(state: AppState) {
+        self.state = state
+    }
+
     /// Types keys in the shared notation: `"/ brown <Enter>"`.
     mutating func type(_ notation: String) {
         for key in Key.sequence(notation) {

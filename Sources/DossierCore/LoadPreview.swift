@@ -1,0 +1,47 @@
+/// What a corpus being loaded already shows, before any entity is linked or any word indexed:
+/// enough for the reader to list the files and open one while the rest is read.
+public enum LoadPreview: Sendable {
+    /// The files found, in the order found: a corpus of one article a file, each titled by
+    /// its id, with no text, entities or index.
+    case found(Corpus)
+    /// The title of the article at `index` in that corpus, once its file has been read.
+    case titled(index: Int, title: String)
+}
+
+extension Corpus {
+    /// One placeholder article a file, titled by its id until the file is read.
+    static func preview(of files: [ArticleFile], ids: [String]) -> Corpus {
+        let articles = files.indices.map { index in
+            Article(id: ids[index], path: files[index].path, textLength: 0, title: ids[index], headlineRange: nil,
+                    dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [], wordCount: 0)
+        }
+        var index = SearchIndex()
+        index.finish()
+        return Corpus(articles: articles, entities: [], mentions: Array(repeating: [], count: articles.count), index: index,
+                      skipped: [], quotes: Array(repeating: [], count: articles.count), related: [])
+    }
+}
+
+extension ArticleParser {
+    /// One file read and parsed on its own, for a reader that cannot wait for the corpus:
+    /// no entities, no index. A file that cannot be read, or is not text, becomes an article
+    /// that says so, since the reader must show something where the file was.
+    public static func readAlone(path: String, id: String) -> Article {
+        let problem: String
+        do {
+            let bytes = try FileReader.bytes(of: path)
+            switch TextSniffer.verdict(for: bytes) {
+            case .text: return parse(SourceText(decoding: bytes), id: id, path: path)
+            case .empty: problem = "It is empty, so it will be skipped."
+            case .binary(let why): problem = "It is not text (\(why)), so it will be skipped."
+            }
+        } catch let error as DossierError {
+            if case .unreadable(_, let why) = error { problem = "It cannot be read: \(why)." } else { problem = "\(error)" }
+        } catch {
+            problem = "It cannot be read: \(error)."
+        }
+        let text = SourceText(decoding: Array(problem.utf8))
+        return Article(id: id, path: path, text: text, title: id, headlineRange: nil, dateline: nil, byline: nil,
+                       section: nil, source: nil, date: nil, paragraphs: [0..<text.bytes.count], wordCount: 0)
+    }
+}
