@@ -104,18 +104,23 @@ public final class Corpus: Sendable {
         let tracker = ProgressTracker(fileCount: files.count, report: progress)
         let outcomes = files.indices.parallelMap { index -> FileOutcome in
             let file = files[index]
-            if let known = saved?.files[file.path], known.stamp == file.stamp {
+            guard let stamp = file.stamp ?? FileIdentity(path: file.path)?.stamp else {
+                tracker.fileDone(bytes: 0)
+                return .skipped(SkippedFile(path: file.path, reason: "it vanished while its folder was read"), reused: false, stamp: nil)
+            }
+            if let known = saved?.files[file.path], known.stamp == stamp {
                 preview?(.titled(index: index, title: known.analysis.article.title))
                 tracker.fileDone(bytes: 0)
-                return .analysed(known.analysis, reused: true)
+                return .analysed(known.analysis, reused: true, stamp: stamp)
             }
-            if let known = saved?.skipped[file.path], known.stamp == file.stamp {
+            if let known = saved?.skipped[file.path], known.stamp == stamp {
                 tracker.fileDone(bytes: 0)
-                return .skipped(SkippedFile(path: file.path, reason: known.reason, isVerdictOnContent: true), reused: true)
+                return .skipped(SkippedFile(path: file.path, reason: known.reason, isVerdictOnContent: true), reused: true, stamp: stamp)
             }
-            let outcome = analyse(file, linker: linker, attributionVerbs: attributionVerbs, isNamed: directlyNamed.contains(file.path))
-            if case .analysed(let analysis, _) = outcome { preview?(.titled(index: index, title: analysis.article.title)) }
-            tracker.fileDone(bytes: Int(file.stamp.size))
+            let outcome = analyse(file, stamp: stamp, linker: linker, attributionVerbs: attributionVerbs,
+                                  isNamed: directlyNamed.contains(file.path))
+            if case .analysed(let analysis, _, _) = outcome { preview?(.titled(index: index, title: analysis.article.title)) }
+            tracker.fileDone(bytes: Int(stamp.size))
             return outcome
         }
 
@@ -126,17 +131,17 @@ public final class Corpus: Sendable {
         var reused = 0
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .analysed(var analysis, let wasReused):
+            case .analysed(var analysis, let wasReused, let stamp):
                 analysis.article = analysis.article.renamed(ids[index])
                 analyses.append(analysis)
-                stamps.append(files[index].stamp)
+                stamps.append(stamp)
                 if wasReused { reused += 1 }
-            case .skipped(let skip, let wasReused):
+            case .skipped(let skip, let wasReused, let stamp):
                 if skip.isFatal { throw DossierError.unreadable(skip.path, reason: skip.reason) }
                 skipped.append(skip)
                 warn("skipped \(skip.path): \(skip.reason)")
                 // A file that could not be read may be readable next time without changing; only verdicts on content are kept.
-                if skip.isVerdictOnContent { savedSkips.append((skip.path, files[index].stamp, skip.reason)) }
+                if skip.isVerdictOnContent, let stamp { savedSkips.append((skip.path, stamp, skip.reason)) }
                 if wasReused { reused += 1 }
             }
         }
@@ -184,32 +189,33 @@ public final class Corpus: Sendable {
         return corpus
     }
 
+    /// What became of one file, with the stamp it had when it was read.
     private enum FileOutcome: Sendable {
-        case analysed(ArticleAnalysis, reused: Bool)
-        case skipped(SkippedFile, reused: Bool)
+        case analysed(ArticleAnalysis, reused: Bool, stamp: FileStamp)
+        case skipped(SkippedFile, reused: Bool, stamp: FileStamp?)
     }
 
     /// Reads one file and learns what it can from it, or says why it was skipped.
-    private static func analyse(_ file: ArticleFile, linker: EntityLinker, attributionVerbs: Set<String>,
+    private static func analyse(_ file: ArticleFile, stamp: FileStamp, linker: EntityLinker, attributionVerbs: Set<String>,
                                 isNamed: Bool) -> FileOutcome {
         let data: [UInt8]
         do {
             data = try FileReader.bytes(of: file.path)
         } catch let error as DossierError {
             let reason = if case .unreadable(_, let why) = error { why } else { "it cannot be read" }
-            return .skipped(SkippedFile(path: file.path, reason: reason, isFatal: isNamed), reused: false)
+            return .skipped(SkippedFile(path: file.path, reason: reason, isFatal: isNamed), reused: false, stamp: stamp)
         } catch {
-            return .skipped(SkippedFile(path: file.path, reason: "it cannot be read", isFatal: isNamed), reused: false)
+            return .skipped(SkippedFile(path: file.path, reason: "it cannot be read", isFatal: isNamed), reused: false, stamp: stamp)
         }
         switch TextSniffer.verdict(for: data) {
-        case .empty: return .skipped(SkippedFile(path: file.path, reason: "it is empty", isVerdictOnContent: true), reused: false)
+        case .empty: return .skipped(SkippedFile(path: file.path, reason: "it is empty", isVerdictOnContent: true), reused: false, stamp: stamp)
         case .binary(let why):
-            return .skipped(SkippedFile(path: file.path, reason: "it is not text (\(why))", isVerdictOnContent: true), reused: false)
+            return .skipped(SkippedFile(path: file.path, reason: "it is not text (\(why))", isVerdictOnContent: true), reused: false, stamp: stamp)
         case .text: break
         }
         let analysis = ArticleAnalysis.analyse(SourceText(decoding: data), id: "", path: file.path, linker: linker,
                                                attributionVerbs: attributionVerbs)
-        return .analysed(analysis, reused: false)
+        return .analysed(analysis, reused: false, stamp: stamp)
     }
 
     /// Numbers the entities found in text across all articles and turns every article's
@@ -333,7 +339,10 @@ public final class Corpus: Sendable {
         func stripped(_ path: String) -> String { PathName.deletingExtension(of: path) }
         let names = files.map { stripped(String(PathName.lastComponent(of: $0.relativePath))) }
         var counts: [String: Int] = [:]
+        counts.reserveCapacity(names.count)
         for name in names { counts[name, default: 0] += 1 }
+        // Most corpora name every file differently, and then the names are the ids.
+        if counts.count == names.count { return names }
         var used = Set<String>()
         return files.indices.map { index in
             var id = counts[names[index]] == 1 ? names[index] : stripped(files[index].relativePath)

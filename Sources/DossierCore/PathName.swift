@@ -3,9 +3,8 @@
 enum PathName {
     /// What follows the last slash.
     static func lastComponent(of path: String) -> Substring {
-        let utf8 = path.utf8
-        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
-        return path[utf8.index(after: slash)...]
+        guard let slash = lastIndex(of: UInt8(ascii: "/"), in: path[...]) else { return path[...] }
+        return path[path.utf8.index(after: slash)...]
     }
 
     /// The extension of the last component, without its dot; empty when there is none (or the name starts with the dot).
@@ -22,7 +21,14 @@ enum PathName {
 
     private static func extensionDot(in path: String) -> String.Index? {
         let name = lastComponent(of: path)
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
+        guard let dot = lastIndex(of: UInt8(ascii: "."), in: name), dot != name.startIndex else { return nil }
         return dot
+    }
+
+    /// The last `byte` in `text`, searched in its contiguous UTF-8 where it has one.
+    private static func lastIndex(of byte: UInt8, in text: Substring) -> String.Index? {
+        let utf8 = text.utf8
+        let offset = utf8.withContiguousStorageIfAvailable { $0.lastIndex(of: byte) } ?? utf8.lastIndex(of: byte).map { utf8.distance(from: utf8.startIndex, to: $0) }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 }

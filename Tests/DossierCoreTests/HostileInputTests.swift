@@ -109,4 +109,19 @@ import Testing
         try Data([0, 1, 2, 3]).write(to: onlyBinary.appendingPathComponent("x.txt"))
         #expect(throws: DossierError.noArticles([onlyBinary.path])) { try Corpus.load(paths: [onlyBinary.path]) }
     }
+
+    @Test func aNameThatIsNotUTF8_isSkippedWithAWarning_andTheRestLoads() throws {
+        let folder = try TestCorpus.folder(["kept.txt": "Kept article\n\nIt loads beside the file with a Latin-1 name."])
+        // "café.txt" in Latin-1: the name's bytes are not UTF-8, so no String can give the path back.
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(".txt".utf8)
+        let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        try #require(descriptor >= 0)
+        _ = write(descriptor, "Lost article\n\nText.", 20)
+        close(descriptor)
+        nonisolated(unsafe) var warnings: [String] = []
+        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(corpus.articles.map(\.id) == ["kept"])
+        #expect(warnings == ["skipped \(folder.path)/caf\u{FFFD}.txt: its name is not UTF-8"])
+    }
 }
