@@ -49,7 +49,7 @@ public struct AppState {
     }
 
     /// The reader over a corpus still being indexed: `preview` is the corpus of its files
-    /// (`LoadPreview.found`), listed at once; the rest arrives as `LoadEvent`s.
+    /// (`LoadPreview.found`), listed at once; the rest arrives as `BackgroundEvent`s.
     public init(indexing preview: Corpus, size: Size) {
         self.init(corpus: preview, size: size)
         indexing = Indexing()
@@ -97,7 +97,26 @@ public struct AppState {
 
     /// The open article wrapped to the reader's width; `update` rebuilds it when either changes.
     public private(set) var readerLayout = ReaderLayout.empty
-    private var readerLayoutKey: (article: Int, width: Int, readAlone: Bool)?
+    private var readerLayoutKey: ReaderLayoutKey?
+    /// Where the reader is to go once the open article's layout is complete (`ReaderLayout.isComplete`).
+    var pendingReveal: PendingReveal?
+
+    /// What a reader layout was made for: an article, a width, and whether its text was read alone.
+    public struct ReaderLayoutKey: Equatable, Sendable {
+        public let article: Int
+        public let width: Int
+        public let readAlone: Bool
+    }
+
+    enum PendingReveal: Equatable {
+        /// A byte offset to scroll into view, as a jump does.
+        case offset(Int)
+        case bottom
+    }
+
+    /// Articles longer than this (in bytes) are wrapped a few screenfuls at once and the rest on
+    /// another thread: wrapping 50 MB takes far longer than a keystroke may.
+    static let wrapAtOnceLimit = 1_000_000
 
     /// Columns the reader wraps text to: the pane less its scrollbar, or the screen when the pane is hidden.
     var readerTextColumns: Int { max(1, layout.reader.map { $0.columns - 1 } ?? size.columns - 1) }
@@ -116,13 +135,15 @@ public struct AppState {
     private struct MarkedLinesKey: Equatable {
         let article: Int
         let width: Int
+        let layoutIsComplete: Bool
         let entity: Int?
         let query: String?
     }
 
     /// Rebuilds `markedLines` if what they depend on changed; call after `refreshReaderLayout`.
     mutating func refreshMarkedLines() {
-        let key = MarkedLinesKey(article: openArticle, width: readerTextColumns, entity: selectedEntity, query: search?.result.query)
+        let key = MarkedLinesKey(article: openArticle, width: readerTextColumns, layoutIsComplete: readerLayout.isComplete,
+                                 entity: selectedEntity, query: search?.result.query)
         if key == markedLinesKey { return }
         let layout = readerLayout
         // Mentions and hits come in text order, and lines grow with the offset, so the lists come out sorted.
@@ -136,11 +157,37 @@ public struct AppState {
     }
 
     /// Rebuilds `readerLayout` if the open article, its text or the reader's width changed.
+    /// A huge article gets its first screenfuls now and the rest through `layoutToFinish`.
     mutating func refreshReaderLayout() {
-        let key = (article: openArticle, width: readerTextColumns, readAlone: indexing?.readAlone?.index == openArticle)
-        if let current = readerLayoutKey, current == key { return }
-        readerLayout = ReaderLayout(article: articleInReader, width: key.width)
+        let key = ReaderLayoutKey(article: openArticle, width: readerTextColumns, readAlone: indexing?.readAlone?.index == openArticle)
+        if key == readerLayoutKey { return }
+        let article = articleInReader
+        var lineLimit: Int?
+        if article.textLength > Self.wrapAtOnceLimit {
+            // The same article at another width: its lines move, so the text at the top is kept by its offset.
+            if readerLayoutKey?.article == key.article, readerScroll > 0, pendingReveal == nil,
+               let top = readerLayout.firstOffset(fromLine: readerScroll) {
+                pendingReveal = .offset(top)
+                readerScroll = 0
+            }
+            lineLimit = readerScroll + 3 * max(size.rows, 1)
+        }
+        readerLayout = ReaderLayout(article: article, width: key.width, lineLimit: lineLimit)
         readerLayoutKey = key
+    }
+
+    /// The open article, when its layout stopped at a line limit: the reader's loop wraps it
+    /// whole on another thread and hands it back as `BackgroundEvent.laidOut`.
+    public var layoutToFinish: (key: ReaderLayoutKey, article: Article)? {
+        guard !readerLayout.isComplete, let key = readerLayoutKey else { return nil }
+        return (key, articleInReader)
+    }
+
+    /// Puts a whole layout in place of the partial one, if it is still for the open article at this width.
+    mutating func finishLayout(_ layout: ReaderLayout, for key: ReaderLayoutKey) -> Bool {
+        guard key == readerLayoutKey, !readerLayout.isComplete else { return false }
+        readerLayout = layout
+        return true
     }
 
     /// The article the reader shows: while indexing, the open file as read on its own.
@@ -155,7 +202,7 @@ public struct AppState {
     }
 
     /// While indexing, the open file when it still has to be read for the reader to show it;
-    /// the reader's loop reads it and hands it back as `LoadEvent.readAlone`.
+    /// the reader's loop reads it and hands it back as `BackgroundEvent.readAlone`.
     public var articleToRead: (index: Int, path: String, id: String)? {
         guard let indexing, indexing.readAlone?.index != openArticle else { return nil }
         let article = corpus.articles[openArticle]

@@ -21,37 +21,8 @@ extension AppState {
     }
 }
 
-/// What the background load tells the reader, turned into state by `update` like a key.
-public enum LoadEvent {
-    case progressed(LoadProgress)
-    case titled([(index: Int, title: String)])
-    /// The open file, read on its own, for `AppState.articleToRead`.
-    case readAlone(index: Int, Article)
-    /// The whole corpus, linked and indexed: it takes the placeholders' place.
-    case finished(Corpus)
-}
-
-/// Applies what the load reports. The reader keeps its place across the swap to the full
-/// corpus: the same article open at the same line, the same row selected, the same pane,
-/// prompt and histories; a search submitted meanwhile runs now.
-public func update(_ state: inout AppState, _ event: LoadEvent) {
-    guard state.indexing != nil else { return }
-    switch event {
-    case .progressed(let progress):
-        state.indexing?.progress = progress
-    case .titled(let titles):
-        for (index, title) in titles where index < state.corpus.articles.count { state.indexing?.titles[index] = title }
-    case .readAlone(let index, let article):
-        guard index == state.openArticle else { return }
-        state.indexing?.readAlone = (index, article)
-        state.refreshReaderLayout()
-        clamp(&state)
-    case .finished(let corpus):
-        state = carryingPlace(of: state, into: corpus)
-    }
-}
-
-private func carryingPlace(of old: AppState, into corpus: Corpus) -> AppState {
+/// The reader over the full corpus, in the place the reader over the placeholders was.
+func carryingPlace(of old: AppState, into corpus: Corpus) -> AppState {
     // The full corpus is in reading order, not the order files were found in, and leaves out skipped files.
     let indexByPath = Dictionary(corpus.articles.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     func moved(_ article: Int) -> Int? { indexByPath[old.corpus.articles[article].path] }
@@ -70,6 +41,7 @@ private func carryingPlace(of old: AppState, into corpus: Corpus) -> AppState {
     if let open = moved(old.openArticle) {
         state.openArticle = open
         state.readerScroll = old.readerScroll
+        state.pendingReveal = old.pendingReveal
     }
     state.listSelection = moved(old.listSelection) ?? state.openArticle
     state.refreshReaderLayout()

@@ -21,46 +21,108 @@ public struct ReaderLayout: Equatable, Sendable {
     /// Columns between tab stops.
     public static let tabWidth = 8
 
-    public let lines: [Line]
-    /// The first byte offset of each body line, and the line's index, in order: for binary search.
-    private let bodyLineStarts: [(offset: Int, line: Int)]
+    /// The title and details, wrapped: a few lines, kept whole.
+    private let headers: [Line]
+    /// Every line below the headers, 8 bytes each, since a 50 MB article has millions: a body
+    /// line's bytes, or the blank line before a paragraph (empty, at the paragraph's start).
+    /// A body line's words are placed again when it is drawn, by the same wrapping.
+    private let spans: [Span]
+    private let text: SourceText
+    private let width: Int
+    /// False when wrapping stopped at a line limit: the lines shown so far, not the article.
+    public let isComplete: Bool
 
-    static let empty = ReaderLayout(lines: [])
-
-    private init(lines: [Line]) {
-        self.lines = lines
-        bodyLineStarts = lines.enumerated().compactMap { index, line in
-            if case .body(let words) = line, let first = words.first { (first.range.lowerBound, index) } else { nil }
-        }
+    private struct Span: Equatable, Sendable {
+        let start: UInt32
+        let end: UInt32
+        var isBlank: Bool { start == end }
+        var range: Range<Int> { Int(start)..<Int(end) }
     }
 
-    public static func == (left: ReaderLayout, right: ReaderLayout) -> Bool { left.lines == right.lines }
+    static let empty = ReaderLayout(headers: [], spans: [], text: SourceText(decoding: []), width: 1, isComplete: true)
 
-    public init(article: Article, width: Int) {
+    private init(headers: [Line], spans: [Span], text: SourceText, width: Int, isComplete: Bool) {
+        self.headers = headers
+        self.spans = spans
+        self.text = text
+        self.width = width
+        self.isComplete = isComplete
+    }
+
+    public static func == (left: ReaderLayout, right: ReaderLayout) -> Bool {
+        left.width == right.width && left.isComplete == right.isComplete && left.headers == right.headers
+            && left.spans == right.spans && left.text.bytes == right.text.bytes
+    }
+
+    /// Wraps the article; with a `lineLimit`, stops once that many lines are wrapped (the first
+    /// screenful of a huge article, shown while the rest is wrapped elsewhere).
+    public init(article: Article, width: Int, lineLimit: Int? = nil) {
         let width = max(1, width)
-        var lines: [Line] = []
-        for line in Self.wrapText(article.title, width: width) { lines.append(.header(line, Style(bold: true))) }
+        var headers: [Line] = []
+        for line in Self.wrapText(article.title, width: width) { headers.append(.header(line, Style(bold: true))) }
         let details = [article.source, article.dateline, article.section, article.byline.map { "by \($0)" }, article.date]
             .compactMap { $0 }.joined(separator: " · ")
         if !details.isEmpty {
-            for line in Self.wrapText(details, width: width) { lines.append(.header(line, Style(dim: true))) }
+            for line in Self.wrapText(details, width: width) { headers.append(.header(line, Style(dim: true))) }
         }
+        let text = article.text
+        var spans: [Span] = []
+        var isComplete = true
         for paragraph in article.paragraphs {
-            lines.append(.blank)
-            lines += Self.wrap(paragraph, in: article.text, width: width).map(Line.body)
+            if let lineLimit, headers.count + spans.count >= lineLimit {
+                isComplete = false
+                break
+            }
+            spans.append(Span(start: UInt32(paragraph.lowerBound), end: UInt32(paragraph.lowerBound)))
+            var lineStart = -1
+            var lineEnd = 0
+            Self.place(paragraph, in: text, width: width) { word, startsLine in
+                if startsLine {
+                    if lineStart >= 0 { spans.append(Span(start: UInt32(lineStart), end: UInt32(lineEnd))) }
+                    lineStart = word.range.lowerBound
+                }
+                lineEnd = word.range.upperBound
+            }
+            if lineStart >= 0 { spans.append(Span(start: UInt32(lineStart), end: UInt32(lineEnd))) }
         }
-        self.init(lines: lines)
+        self.init(headers: headers, spans: spans, text: text, width: width, isComplete: isComplete)
+    }
+
+    /// The lines, each made when asked for.
+    public var lines: Lines { Lines(layout: self) }
+
+    public struct Lines: RandomAccessCollection {
+        let layout: ReaderLayout
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { layout.headers.count + layout.spans.count }
+
+        public subscript(index: Int) -> Line {
+            if index < layout.headers.count { return layout.headers[index] }
+            let span = layout.spans[index - layout.headers.count]
+            if span.isBlank { return .blank }
+            return .body(ReaderLayout.wrap(span.range, in: layout.text, width: layout.width).first ?? [])
+        }
     }
 
     /// The index of the line that holds a byte offset, or nil when no body line does.
     public func line(containing offset: Int) -> Int? {
+        // Past the lines wrapped so far, the line is not known yet.
+        if !isComplete, offset >= Int(spans.last?.end ?? 0) { return nil }
         var low = 0
-        var high = bodyLineStarts.count
+        var high = spans.count
         while low < high {
             let middle = (low + high) / 2
-            if bodyLineStarts[middle].offset <= offset { low = middle + 1 } else { high = middle }
+            if Int(spans[middle].start) <= offset { low = middle + 1 } else { high = middle }
         }
-        return low > 0 ? bodyLineStarts[low - 1].line : nil
+        // The last line starting at or before the offset; a blank one stands for none of its bytes.
+        var index = low - 1
+        while index >= 0 && spans[index].isBlank { index -= 1 }
+        return index >= 0 ? headers.count + index : nil
+    }
+
+    /// The first byte of the first body line at or below `line`.
+    public func firstOffset(fromLine line: Int) -> Int? {
+        spans.dropFirst(max(0, line - headers.count)).first { !$0.isBlank }.map { Int($0.start) }
     }
 
     // MARK: - Wrapping
@@ -69,43 +131,62 @@ public struct ReaderLayout: Equatable, Sendable {
     /// Words are one space apart, or, after a tab, at the next tab stop.
     static func wrap(_ paragraph: Range<Int>, in text: SourceText, width: Int) -> [[PlacedWord]] {
         var lines: [[PlacedWord]] = []
-        var current: [PlacedWord] = []
-        var used = 0
-        for (word, afterTab) in words(in: paragraph, of: text) {
-            for (pieceIndex, piece) in split(word, in: text, width: width).enumerated() {
-                let pieceWidth = printableASCIIWidth(piece, in: text) ?? displayWidth(text.string(piece))
-                let gapEnd = afterTab && pieceIndex == 0 ? (used / tabWidth + 1) * tabWidth : used + 1
-                var column = current.isEmpty ? 0 : gapEnd
-                if !current.isEmpty && column + pieceWidth > width {
-                    lines.append(current)
-                    current = []
-                    column = 0
-                }
-                current.append(PlacedWord(range: piece, column: column))
-                used = column + pieceWidth
-            }
+        place(paragraph, in: text, width: width) { word, startsLine in
+            if startsLine { lines.append([]) }
+            lines[lines.count - 1].append(word)
         }
-        if !current.isEmpty { lines.append(current) }
         return lines
     }
 
-    /// The words of a range, each with whether a tab stands in the white space before it.
-    private static func words(in range: Range<Int>, of text: SourceText) -> [(Range<Int>, afterTab: Bool)] {
-        var words: [(Range<Int>, afterTab: Bool)] = []
-        var start: Int?
-        var sawTab = false
-        for index in range {
-            let byte = text.bytes[index]
-            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-            if isSpace {
-                if let wordStart = start { words.append((wordStart..<index, sawTab)); start = nil; sawTab = false }
-                if byte == 0x09 { sawTab = true }
-            } else if start == nil {
-                start = index
+    /// Places every word (or piece of a word) of a paragraph, in order, saying which start a line.
+    /// The one wrapping rule: `wrap`, the layout's line spans and drawing all come from it.
+    private static func place(_ paragraph: Range<Int>, in text: SourceText, width: Int,
+                              _ visit: (PlacedWord, _ startsLine: Bool) -> Void) {
+        var used = 0
+        var lineIsEmpty = true
+        func put(_ piece: Range<Int>, width pieceWidth: Int, gapEnd: Int) {
+            var column = lineIsEmpty ? 0 : gapEnd
+            let startsLine = lineIsEmpty || column + pieceWidth > width
+            if startsLine { column = 0 }
+            visit(PlacedWord(range: piece, column: column), startsLine)
+            lineIsEmpty = false
+            used = column + pieceWidth
+        }
+        forEachWord(in: paragraph, of: text) { word, afterTab in
+            let gapEnd = afterTab ? (used / tabWidth + 1) * tabWidth : used + 1
+            // Most words are printable ASCII that fits: one piece, its length wide, no string made.
+            if let ascii = printableASCIIWidth(word, in: text), ascii <= width {
+                put(word, width: ascii, gapEnd: gapEnd)
+                return
+            }
+            for (pieceIndex, piece) in split(word, in: text, width: width).enumerated() {
+                let pieceWidth = printableASCIIWidth(piece, in: text) ?? displayWidth(text.string(piece))
+                put(piece, width: pieceWidth, gapEnd: pieceIndex == 0 ? gapEnd : used + 1)
             }
         }
-        if let wordStart = start { words.append((wordStart..<range.upperBound, sawTab)) }
-        return words
+    }
+
+    /// Calls `body` with each word of a range and whether a tab stands in the white space before it.
+    private static func forEachWord(in range: Range<Int>, of text: SourceText, _ body: (Range<Int>, _ afterTab: Bool) -> Void) {
+        var start: Int?
+        var sawTab = false
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for index in range {
+                let byte = bytes[index]
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if isSpace {
+                    if let wordStart = start {
+                        body(wordStart..<index, sawTab)
+                        start = nil
+                        sawTab = false
+                    }
+                    if byte == 0x09 { sawTab = true }
+                } else if start == nil {
+                    start = index
+                }
+            }
+        }
+        if let wordStart = start { body(wordStart..<range.upperBound, sawTab) }
     }
 
     /// Columns a piece of article text takes on screen: measured after sanitising, as `Screen`

@@ -13,7 +13,9 @@ enum StatusLine {
         screen.fill(Rect(column: 0, row: row, columns: width, rows: 1), style: style)
         let right = " \(state.openArticle + 1)/\(state.corpus.articles.count) "
         let hint = width >= 60 ? " · ? help" : ""
-        let message = state.indexing.map { $0.summary + (state.status.isEmpty ? "" : " · " + state.status) } ?? state.status
+        var parts = [state.indexing?.summary, state.readerLayout.isComplete ? nil : "wrapping the article…"].compactMap { $0 }
+        if !state.status.isEmpty { parts.append(state.status) }
+        let message = parts.joined(separator: " · ")
         let left = " " + message
         let rightWidth = right.terminalWidth + hint.terminalWidth
         screen.write(truncated(left, to: max(0, width - rightWidth)), column: 0, row: row, limit: width, style: style)

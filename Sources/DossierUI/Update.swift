@@ -101,7 +101,10 @@ private func pageRows(_ state: AppState) -> Int {
 private func move(_ state: inout AppState, by delta: Int) {
     switch state.focus {
     case .articles: state.listSelection = state.listSelection.addingClamped(delta)
-    case .reader: state.readerScroll = state.readerScroll.addingClamped(delta)
+    case .reader:
+        state.readerScroll = state.readerScroll.addingClamped(delta)
+        // The user moved: a reveal waiting for the whole layout is dropped, unless this asks for the end, which only it knows.
+        state.pendingReveal = delta >= Int.max / 2 && !state.readerLayout.isComplete ? .bottom : nil
     case .entities: state.entitySelection = state.entitySelection.addingClamped(delta)
     }
 }
@@ -154,6 +157,7 @@ private func open(_ state: inout AppState, article: Int, mention: Int? = nil, hi
     if article != state.openArticle {
         state.openArticle = article
         state.readerScroll = 0
+        state.pendingReveal = nil
         state.entitySelection = 0
         state.entityScroll = 0
     }
@@ -163,9 +167,13 @@ private func open(_ state: inout AppState, article: Int, mention: Int? = nil, hi
     if let offset { scrollIntoView(&state, offset: offset) }
 }
 
-/// Scrolls the reader so the line holding `offset` shows, a third of the way down when it moves.
-private func scrollIntoView(_ state: inout AppState, offset: Int) {
-    guard let line = state.readerLayout.line(containing: offset) else { return }
+/// Scrolls the reader so the line holding `offset` shows, a third of the way down when it moves;
+/// past the lines of a layout still being wrapped, once the layout is whole.
+func scrollIntoView(_ state: inout AppState, offset: Int) {
+    guard let line = state.readerLayout.line(containing: offset) else {
+        if !state.readerLayout.isComplete { state.pendingReveal = .offset(offset) }
+        return
+    }
     let rows = max(1, ScreenLayout.contentRows(state.layout.reader ?? Rect(column: 0, row: 0, columns: state.size.columns, rows: state.size.rows - 1)))
     if line < state.readerScroll || line >= state.readerScroll + rows {
         state.readerScroll = max(0, line - rows / 3)

@@ -39,6 +39,8 @@ struct Bench: ParsableCommand {
         let keystrokes: Int
         let keystrokeMillisecondsP50: Double
         let keystrokeMillisecondsP99: Double
+        /// The slowest whole layout of a huge article, made off the key loop; 0 when none was needed.
+        let backgroundLayoutMillisecondsMax: Double
     }
 
     func run() throws {
@@ -52,7 +54,7 @@ struct Bench: ParsableCommand {
         // The ranked top 20, as a list of results shows them; then every hit as well, as `search` prints them.
         let latencies = Self.timed(queries) { index in corpus.index.topArticles(parsed[index % parsed.count], limit: 20).count }
         let allHitLatencies = Self.timed(queries) { index in corpus.index.search(parsed[index % parsed.count]).hits.count }
-        let keystrokeLatencies = Self.keystrokeLatencies(corpus)
+        let (keystrokeLatencies, layoutLatencies) = Self.keystrokeLatencies(corpus)
         func percentile(_ p: Double, of values: [Double]) -> Double {
             values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))]
         }
@@ -63,7 +65,8 @@ struct Bench: ParsableCommand {
             queryMillisecondsP99: percentile(0.99), queryMillisecondsMax: latencies.last ?? 0,
             allHitsMillisecondsP50: percentile(0.5, of: allHitLatencies), allHitsMillisecondsP99: percentile(0.99, of: allHitLatencies),
             keystrokes: keystrokeLatencies.count, keystrokeMillisecondsP50: percentile(0.5, of: keystrokeLatencies),
-            keystrokeMillisecondsP99: percentile(0.99, of: keystrokeLatencies))
+            keystrokeMillisecondsP99: percentile(0.99, of: keystrokeLatencies),
+            backgroundLayoutMillisecondsMax: layoutLatencies.max() ?? 0)
         if json { return try Output.json(report) }
         Output.line("articles \(report.articles), \(report.bytes) bytes")
         Output.line(String(format: "load and index: %.3f s", loadSeconds))
@@ -73,6 +76,10 @@ struct Bench: ParsableCommand {
                            queries, report.allHitsMillisecondsP50, report.allHitsMillisecondsP99))
         Output.line(String(format: "keystroke to frame (%d keys, update + render at 140×40): p50 %.3f ms, p99 %.3f ms",
                            report.keystrokes, report.keystrokeMillisecondsP50, report.keystrokeMillisecondsP99))
+        if !layoutLatencies.isEmpty {
+            Output.line(String(format: "whole layout of a huge article, off the key loop (%d): max %.1f ms",
+                               layoutLatencies.count, report.backgroundLayoutMillisecondsMax))
+        }
     }
 
     /// Times the reader's start as `dossier` runs it: the first frame, which lists the files while a
@@ -126,12 +133,15 @@ struct Bench: ParsableCommand {
     }
 
     /// Times update plus render for a fixed tour of the keys: scrolling, mention jumps, panes, search steps.
-    static func keystrokeLatencies(_ corpus: Corpus) -> [Double] {
+    /// Update and render after each key of a fixed tour, 40 times over; a huge article's whole
+    /// layout, which the reader makes on another thread, is made between keys and timed apart.
+    static func keystrokeLatencies(_ corpus: Corpus) -> (keys: [Double], layouts: [Double]) {
         var state = AppState(corpus: corpus, size: Size(columns: 140, rows: 40))
         let tour = Key.sequence("j j j <Enter> j j k <Space> b } } ] ] ] [ <Tab> j j <Tab> <Tab> G g n N ] j")
         update(&state, .openSearch)
         for key in Key.sequence("said <Enter>") { if let action = KeyMap.action(for: key, in: state) { update(&state, action) } }
         var latencies: [Double] = []
+        var layouts: [Double] = []
         for round in 0..<40 {
             for key in tour {
                 let begin = DispatchTime.now()
@@ -139,8 +149,14 @@ struct Bench: ParsableCommand {
                 let screen = render(state)
                 latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e6)
                 precondition(screen.size.rows == 40 || round < 0)
+                if let wanted = state.layoutToFinish {
+                    let start = DispatchTime.now()
+                    let layout = ReaderLayout(article: wanted.article, width: wanted.key.width)
+                    layouts.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+                    update(&state, .laidOut(layout, for: wanted.key))
+                }
             }
         }
-        return latencies.sorted()
+        return (latencies.sorted(), layouts)
     }
 }

@@ -57,6 +57,7 @@ struct Read: ParsableCommand {
             return
         }
         var needsDraw = true
+        let layoutWorker = LayoutWorker()
         while !state.shouldQuit && !SignalFlags.stopRequested {
             if state.indexing != nil {
                 needsDraw = try follow(loading, into: &state) || needsDraw
@@ -64,6 +65,11 @@ struct Read: ParsableCommand {
             if let wanted = state.articleToRead {
                 // The reader shows the open file as soon as it is opened, before the index knows it.
                 update(&state, .readAlone(index: wanted.index, ArticleParser.readAlone(path: wanted.path, id: wanted.id)))
+                needsDraw = true
+            }
+            layoutWorker.follow(state)
+            if let laidOut = layoutWorker.takeEvent() {
+                update(&state, laidOut)
                 needsDraw = true
             }
             if needsDraw {

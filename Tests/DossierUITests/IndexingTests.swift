@@ -50,7 +50,7 @@ struct IndexingTests {
             }
         }
 
-        mutating func send(_ event: LoadEvent) {
+        mutating func send(_ event: BackgroundEvent) {
             update(&app.state, event)
             readWhatIsAsked()
         }

@@ -1,0 +1,46 @@
+import DossierCore
+
+/// What work done off the key loop hands back to the reader: the load's progress and result,
+/// the open file read on its own, a huge article's whole layout. `update` turns each into
+/// state, as it does a key, and ignores what no longer applies.
+public enum BackgroundEvent {
+    case progressed(LoadProgress)
+    case titled([(index: Int, title: String)])
+    /// The open file, read on its own, for `AppState.articleToRead`.
+    case readAlone(index: Int, Article)
+    /// The whole corpus, linked and indexed: it takes the placeholders' place.
+    case finished(Corpus)
+    /// The whole layout of an article, for `AppState.layoutToFinish`.
+    case laidOut(ReaderLayout, for: AppState.ReaderLayoutKey)
+}
+
+/// Applies what the background reports. The reader keeps its place across the swap to the full
+/// corpus: the same article open at the same line, the same row selected, the same pane,
+/// prompt and histories; a search submitted meanwhile runs then.
+public func update(_ state: inout AppState, _ event: BackgroundEvent) {
+    switch event {
+    case .progressed(let progress):
+        guard state.indexing != nil else { return }
+        state.indexing?.progress = progress
+    case .titled(let titles):
+        guard state.indexing != nil else { return }
+        for (index, title) in titles where index < state.corpus.articles.count { state.indexing?.titles[index] = title }
+    case .readAlone(let index, let article):
+        guard state.indexing != nil, index == state.openArticle else { return }
+        state.indexing?.readAlone = (index, article)
+        state.refreshReaderLayout()
+    case .finished(let corpus):
+        guard state.indexing != nil else { return }
+        state = carryingPlace(of: state, into: corpus)
+    case .laidOut(let layout, let key):
+        guard state.finishLayout(layout, for: key) else { return }
+        switch state.pendingReveal {
+        case .offset(let offset): scrollIntoView(&state, offset: offset)
+        case .bottom: state.readerScroll = Int.max / 2
+        case nil: break
+        }
+        state.pendingReveal = nil
+    }
+    state.refreshMarkedLines()
+    clamp(&state)
+}
