@@ -10,13 +10,19 @@ public enum ArticleParser {
     /// Longest derived title, in characters, before it is cut at a word.
     static let derivedTitleLimit = 80
 
+    /// Parses the article; its words are counted, not kept.
     public static func parse(_ text: SourceText, id: String, path: String) -> Article {
-        parseWithTokens(text, id: id, path: path).article
+        parse(text, id: id, path: path, keepingTokens: false).article
     }
 
     /// Parses the article and returns, too, the tokens of each of its `contentRanges`,
     /// so that loading tokenizes every article once for counting, linking and indexing.
     public static func parseWithTokens(_ text: SourceText, id: String, path: String) -> (article: Article, tokenRuns: [[Token]]) {
+        parse(text, id: id, path: path, keepingTokens: true)
+    }
+
+    private static func parse(_ text: SourceText, id: String, path: String,
+                              keepingTokens: Bool) -> (article: Article, tokenRuns: [[Token]]) {
         var blocks = paragraphs(in: text)
         var headlineRange: Range<Int>?
         if let first = blocks.first, blocks.count > 1, looksLikeHeadline(text, first) {
@@ -52,9 +58,11 @@ public enum ArticleParser {
         let title = headlineRange.map { SourceText.flattened(text.string($0)).trimmed }
             ?? blocks.first.map { derivedTitle(from: SourceText.flattened(text.string($0))) }
             ?? ""
-        let headlineTokens = headlineRange.map { [Tokenizer.tokens(in: text.bytes, range: $0)] } ?? []
-        let bodyTokens = blocks.map { Tokenizer.tokens(in: text.bytes, range: $0) }
-        let wordCount = bodyTokens.reduce(0) { $0 + $1.count }
+        let headlineTokens = keepingTokens ? headlineRange.map { [Tokenizer.tokens(in: text.bytes, range: $0)] } ?? [] : []
+        let bodyTokens = keepingTokens ? blocks.map { Tokenizer.tokens(in: text.bytes, range: $0) } : []
+        let wordCount = keepingTokens
+            ? bodyTokens.reduce(0) { $0 + $1.count }
+            : blocks.reduce(0) { $0 + Tokenizer.count(in: text.bytes, range: $1) }
         let source = datelineSource ?? footers.lazy.compactMap(Publisher.name(in:)).first
 
         let article = Article(

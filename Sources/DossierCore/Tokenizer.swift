@@ -10,6 +10,24 @@ import Foundation
 public enum Tokenizer {
     public static func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
+        forEachWord(in: bytes, range: range) { start, end in
+            if let token = makeToken(bytes, start: start, end: end) { tokens.append(token) }
+        }
+        return tokens
+    }
+
+    /// How many tokens `tokens(in:range:)` would give, without making them: a word of ASCII
+    /// always makes one, so only the others are made to see.
+    public static func count(in bytes: [UInt8], range: Range<Int>) -> Int {
+        var count = 0
+        forEachWord(in: bytes, range: range) { start, end in
+            if bytes[start..<end].allSatisfy({ $0 < 0x80 }) || makeToken(bytes, start: start, end: end) != nil { count += 1 }
+        }
+        return count
+    }
+
+    /// Calls `body` with the bounds of each word, before a possessive is cut off.
+    private static func forEachWord(in bytes: [UInt8], range: Range<Int>, _ body: (_ start: Int, _ end: Int) -> Void) {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -32,11 +50,8 @@ public enum Tokenizer {
                     break
                 }
             }
-            if let token = makeToken(bytes, start: start, end: stemEnd) {
-                tokens.append(token)
-            }
+            body(start, stemEnd)
         }
-        return tokens
     }
 
     /// Builds the token, cutting a final possessive ’s off its range and term.

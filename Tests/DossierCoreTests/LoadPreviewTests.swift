@@ -71,6 +71,15 @@ struct LoadPreviewTests {
             #expect(alone.title == article.title)
             #expect(alone.paragraphs == article.paragraphs)
             #expect(alone.text.bytes == article.text.bytes)
+            #expect(alone.wordCount == article.wordCount, "words are counted as loading counts them")
+        }
+    }
+
+    @Test func tokenCount_isTheNumberOfTokens() {
+        for text in ["Plain words, and Korea’s talks.", "Kim Jong-un's 'quoted' o'clock", "Pyongyang – 평양 – ＦＵＬＬ width",
+                     "e\u{301}te\u{301} \u{301}\u{302} alone", "12.5% of 1,000", "", "   ", "’s ' ’"] {
+            let bytes = Array(text.utf8)
+            #expect(Tokenizer.count(in: bytes, range: 0..<bytes.count) == Tokenizer.tokens(in: bytes, range: 0..<bytes.count).count, "\(text)")
         }
     }
 
