@@ -76,7 +76,9 @@ public struct ReaderLayout: Equatable, Sendable {
             spans.append(Span(start: UInt32(paragraph.lowerBound), end: UInt32(paragraph.lowerBound)))
             var lineStart = -1
             var lineEnd = 0
-            Self.place(paragraph, in: text, width: width) { word, startsLine in
+            // One paragraph may be the whole of a huge article (a 5 MB line): the limit holds inside it too.
+            let linesLeft = lineLimit.map { $0 - headers.count - spans.count } ?? Int.max
+            let placedAll = Self.place(paragraph, in: text, width: width, maxLines: linesLeft) { word, startsLine in
                 if startsLine {
                     if lineStart >= 0 { spans.append(Span(start: UInt32(lineStart), end: UInt32(lineEnd))) }
                     lineStart = word.range.lowerBound
@@ -84,6 +86,10 @@ public struct ReaderLayout: Equatable, Sendable {
                 lineEnd = word.range.upperBound
             }
             if lineStart >= 0 { spans.append(Span(start: UInt32(lineStart), end: UInt32(lineEnd))) }
+            if !placedAll {
+                isComplete = false
+                break
+            }
         }
         self.init(headers: headers, spans: spans, text: text, width: width, isComplete: isComplete)
     }
@@ -140,43 +146,54 @@ public struct ReaderLayout: Equatable, Sendable {
 
     /// Places every word (or piece of a word) of a paragraph, in order, saying which start a line.
     /// The one wrapping rule: `wrap`, the layout's line spans and drawing all come from it.
-    private static func place(_ paragraph: Range<Int>, in text: SourceText, width: Int,
-                              _ visit: (PlacedWord, _ startsLine: Bool) -> Void) {
+    /// Stops before starting line `maxLines + 1`, and then returns false.
+    @discardableResult
+    private static func place(_ paragraph: Range<Int>, in text: SourceText, width: Int, maxLines: Int = Int.max,
+                              _ visit: (PlacedWord, _ startsLine: Bool) -> Void) -> Bool {
         var used = 0
         var lineIsEmpty = true
-        func put(_ piece: Range<Int>, width pieceWidth: Int, gapEnd: Int) {
+        var lines = 0
+        /// False when the piece would start a line past `maxLines`.
+        func put(_ piece: Range<Int>, width pieceWidth: Int, gapEnd: Int) -> Bool {
             var column = lineIsEmpty ? 0 : gapEnd
             let startsLine = lineIsEmpty || column + pieceWidth > width
-            if startsLine { column = 0 }
+            if startsLine {
+                guard lines < maxLines else { return false }
+                lines += 1
+                column = 0
+            }
             visit(PlacedWord(range: piece, column: column), startsLine)
             lineIsEmpty = false
             used = column + pieceWidth
+            return true
         }
-        forEachWord(in: paragraph, of: text) { word, afterTab in
+        return forEachWord(in: paragraph, of: text) { word, afterTab in
             let gapEnd = afterTab ? (used / tabWidth + 1) * tabWidth : used + 1
             // Most words are printable ASCII that fits: one piece, its length wide, no string made.
             if let ascii = printableASCIIWidth(word, in: text), ascii <= width {
-                put(word, width: ascii, gapEnd: gapEnd)
-                return
+                return put(word, width: ascii, gapEnd: gapEnd)
             }
             for (pieceIndex, piece) in split(word, in: text, width: width).enumerated() {
                 let pieceWidth = printableASCIIWidth(piece, in: text) ?? displayWidth(text.string(piece))
-                put(piece, width: pieceWidth, gapEnd: pieceIndex == 0 ? gapEnd : used + 1)
+                guard put(piece, width: pieceWidth, gapEnd: pieceIndex == 0 ? gapEnd : used + 1) else { return false }
             }
+            return true
         }
     }
 
-    /// Calls `body` with each word of a range and whether a tab stands in the white space before it.
-    private static func forEachWord(in range: Range<Int>, of text: SourceText, _ body: (Range<Int>, _ afterTab: Bool) -> Void) {
+    /// Calls `body` with each word of a range and whether a tab stands in the white space before it,
+    /// until `body` returns false; returns false then, true when every word was visited.
+    private static func forEachWord(in range: Range<Int>, of text: SourceText,
+                                    _ body: (Range<Int>, _ afterTab: Bool) -> Bool) -> Bool {
         var start: Int?
         var sawTab = false
-        text.bytes.withUnsafeBufferPointer { bytes in
+        let finished = text.bytes.withUnsafeBufferPointer { bytes in
             for index in range {
                 let byte = bytes[index]
                 let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
                 if isSpace {
                     if let wordStart = start {
-                        body(wordStart..<index, sawTab)
+                        guard body(wordStart..<index, sawTab) else { return false }
                         start = nil
                         sawTab = false
                     }
@@ -185,8 +202,11 @@ public struct ReaderLayout: Equatable, Sendable {
                     start = index
                 }
             }
+            return true
         }
-        if let wordStart = start { body(wordStart..<range.upperBound, sawTab) }
+        guard finished else { return false }
+        if let wordStart = start { return body(wordStart..<range.upperBound, sawTab) }
+        return true
     }
 
     /// Columns a piece of article text takes on screen: measured after sanitising, as `Screen`

@@ -50,6 +50,18 @@ struct HugeArticleTests {
         #expect(whole.line(containing: last) != nil)
     }
 
+    @Test func lineLimit_holdsInsideOneParagraph() {
+        let line = (1...3_000).map { "word\($0)" }.joined(separator: " ")
+        let article = Self.article("Title\n\n" + line)
+        #expect(article.paragraphs.count == 1)
+        let whole = ReaderLayout(article: article, width: 50)
+        let partial = ReaderLayout(article: article, width: 50, lineLimit: 30)
+        #expect(!partial.isComplete)
+        #expect(partial.lines.count == 30)
+        #expect(Array(partial.lines) == Array(whole.lines.prefix(30)))
+        #expect(whole.lines.count > 500)
+    }
+
     /// A corpus of one article over a megabyte, "zebra" only in its last paragraph.
     static let huge = Result { () throws -> Corpus in
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-huge-\(UUID().uuidString)")
