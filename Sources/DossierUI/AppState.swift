@@ -40,7 +40,7 @@ public struct AppState {
     public init(corpus: Corpus, size: Size) {
         self.corpus = corpus
         self.size = size
-        status = "\(corpus.articles.count) articles · ? for help"
+        status = "\(corpus.articles.count) \(corpus.articles.count == 1 ? "article" : "articles") · ? for help"
         if !corpus.skipped.isEmpty {
             status = "\(corpus.skipped.count) \(corpus.skipped.count == 1 ? "file" : "files") skipped: ! lists them · " + status
         }
@@ -111,6 +111,8 @@ public struct AppState {
     enum PendingReveal: Equatable {
         /// A byte offset to scroll into view, as a jump does.
         case offset(Int)
+        /// A byte offset whose line is to be the top row, as it was before the layout changed.
+        case top(Int)
         case bottom
     }
 
@@ -167,7 +169,7 @@ public struct AppState {
             // The same article at another width: its lines move, so the text at the top is kept by its offset.
             if readerLayoutKey?.article == key.article, readerScroll > 0, pendingReveal == nil,
                let top = readerLayout.firstOffset(fromLine: readerScroll) {
-                pendingReveal = .offset(top)
+                pendingReveal = .top(top)
                 readerScroll = 0
             }
             lineLimit = readerScroll + 3 * max(size.rows, 1)

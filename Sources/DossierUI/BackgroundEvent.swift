@@ -36,6 +36,7 @@ public func update(_ state: inout AppState, _ event: BackgroundEvent) {
         guard state.finishLayout(layout, for: key) else { return }
         switch state.pendingReveal {
         case .offset(let offset): scrollIntoView(&state, offset: offset)
+        case .top(let offset): state.readerScroll = layout.line(containing: offset) ?? state.readerScroll
         case .bottom: state.readerScroll = Int.max / 2
         case nil: break
         }

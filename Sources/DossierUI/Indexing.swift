@@ -40,8 +40,20 @@ func carryingPlace(of old: AppState, into corpus: Corpus) -> AppState {
     state.forwardStack = old.forwardStack.compactMap(moved)
     if let open = moved(old.openArticle) {
         state.openArticle = open
+        state.refreshReaderLayout()
         state.readerScroll = old.readerScroll
         state.pendingReveal = old.pendingReveal
+        // Two whole layouts of one file have the same lines; otherwise the text at the top is found by its offset,
+        // now or, past the lines a huge article has wrapped so far, once it is whole.
+        if !(old.readerLayout.isComplete && state.readerLayout.isComplete),
+           let top = old.readerLayout.firstOffset(fromLine: old.readerScroll) {
+            if let line = state.readerLayout.line(containing: top) {
+                state.readerScroll = line
+            } else {
+                state.readerScroll = 0
+                state.pendingReveal = old.pendingReveal ?? .top(top)
+            }
+        }
     }
     state.listSelection = moved(old.listSelection) ?? state.openArticle
     state.refreshReaderLayout()

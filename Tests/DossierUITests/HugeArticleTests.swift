@@ -62,16 +62,20 @@ struct HugeArticleTests {
         #expect(whole.lines.count > 500)
     }
 
-    /// A corpus of one article over a megabyte, "zebra" only in its last paragraph.
-    static let huge = Result { () throws -> Corpus in
+    /// A corpus of one article over a megabyte, "zebra" only in its last paragraph, and the
+    /// placeholder corpus its load previewed.
+    static let loaded = Result { () throws -> (corpus: Corpus, preview: Corpus) in
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-huge-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let paragraph = String(repeating: "Many plain words fill this paragraph of the long article. ", count: 20)
         let text = "A very long article\n\n" + Array(repeating: paragraph, count: 1_100).joined(separator: "\n\n")
             + "\n\nThe last paragraph mentions a zebra once."
         try Data(text.utf8).write(to: folder.appendingPathComponent("long.txt"))
-        return try Corpus.load(paths: [folder.path])
+        nonisolated(unsafe) var preview: Corpus?
+        let corpus = try Corpus.load(paths: [folder.path], preview: { if case .found(let found) = $0 { preview = found } })
+        return (corpus, try #require(preview))
     }
+    static let huge = loaded.map(\.corpus)
 
     /// The reader as its loop drives it, with the whole layout made at once when asked for.
     static func finishLayout(_ state: inout AppState) {
@@ -119,5 +123,20 @@ struct HugeArticleTests {
         Self.finishLayout(&state)
         let line = try #require(state.readerLayout.line(containing: top))
         #expect((state.readerScroll..<state.readerScroll + 39).contains(line), "the text that was at the top is still on screen")
+    }
+
+    @Test func readingTheEndWhileIndexing_staysAtTheEndWhenTheIndexArrives() throws {
+        let (corpus, preview) = try Self.loaded.get()
+        var state = AppState(indexing: preview, size: Size(columns: 100, rows: 30))
+        let wanted = try #require(state.articleToRead)
+        update(&state, .readAlone(index: wanted.index, ArticleParser.readAlone(path: wanted.path, id: wanted.id)))
+        update(&state, .focusNext)
+        update(&state, .bottom)
+        Self.finishLayout(&state)
+        #expect(render(state).text.contains("zebra once"))
+        update(&state, .finished(corpus))
+        #expect(state.indexing == nil)
+        Self.finishLayout(&state)
+        #expect(render(state).text.contains("zebra once"), "the reader is still at the end")
     }
 }
