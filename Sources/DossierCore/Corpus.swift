@@ -19,11 +19,15 @@ public final class Corpus: Sendable {
     public let quotes: [[Quote]]
     /// The attributed quotations of each entity, in reading order.
     public let quotesByEntity: [[QuoteReference]]
-    /// For each entity, the entities it shares sentences with, most often first.
+    /// For each entity, the entities it shares sentences with most often, most often first: at
+    /// most `relatedLimit`, since no view shows more, and a huge corpus has millions of pairs.
     public let related: [[RelatedEntity]]
+    public static let relatedLimit = 10
     /// Linked mentions of each entity in each article, by entity index; computed once, since
     /// panes ask for them on every frame and an article may hold a million mentions.
     private let countsByArticle: [[Int: Int]]
+    /// Linked mentions of people in each article, for the article list's count.
+    public let personMentionCounts: [Int]
 
     private let entityIndexByID: [String: Int]
 
@@ -47,6 +51,9 @@ public final class Corpus: Sendable {
             var counts: [Int: Int] = [:]
             for mention in articleMentions { if let entity = mention.entity { counts[entity, default: 0] += 1 } }
             return counts
+        }
+        personMentionCounts = countsByArticle.map { counts in
+            counts.reduce(0) { $0 + (entities[$1.key].kind == .person ? $1.value : 0) }
         }
         var byEntity = Array(repeating: [MentionReference](), count: entities.count)
         for (article, articleMentions) in mentions.enumerated() {
@@ -225,7 +232,9 @@ public final class Corpus: Sendable {
         let (entities, numbering) = numberFoundEntities(analyses.map(\.links), catalog: catalog)
         var mentions: [[Mention]] = []
         var quotes: [[Quote]] = []
-        var relatedCounts = Array(repeating: [Int: Int](), count: entities.count)
+        // Each pair of entities once, as one key: a dictionary for every entity, both ways round,
+        // took 300 MB for an article naming 78,000 entities.
+        var pairCounts: [UInt64: Int] = [:]
         mentions.reserveCapacity(analyses.count)
         quotes.reserveCapacity(analyses.count)
         for (position, analysis) in analyses.enumerated() {
@@ -245,16 +254,28 @@ public final class Corpus: Sendable {
             for pair in analysis.pairs {
                 let (first, second) = (global(Int(pair.first)), global(Int(pair.second)))
                 guard first != second else { continue }
-                relatedCounts[first][second, default: 0] += Int(pair.sentences)
-                relatedCounts[second][first, default: 0] += Int(pair.sentences)
+                pairCounts[UInt64(min(first, second)) << 32 | UInt64(max(first, second)), default: 0] += Int(pair.sentences)
             }
         }
-        let related = relatedCounts.map { counts in
-            counts.map { RelatedEntity(entity: $0.key, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
+        var related = Array(repeating: [RelatedEntity](), count: entities.count)
+        for (key, count) in pairCounts {
+            let (first, second) = (Int(key >> 32), Int(key & 0xFFFF_FFFF))
+            keepTop(RelatedEntity(entity: second, count: count), in: &related[first])
+            keepTop(RelatedEntity(entity: first, count: count), in: &related[second])
         }
         return Corpus(articles: analyses.map(\.article), entities: entities, mentions: mentions, index: index,
                       skipped: skipped, quotes: quotes, related: related)
+    }
+
+    /// Puts `candidate` in its place in a list kept most often first (then by entity), at most `relatedLimit` long.
+    private static func keepTop(_ candidate: RelatedEntity, in list: inout [RelatedEntity]) {
+        func precedes(_ left: RelatedEntity, _ right: RelatedEntity) -> Bool {
+            left.count != right.count ? left.count > right.count : left.entity < right.entity
+        }
+        if list.count == relatedLimit, let last = list.last, !precedes(candidate, last) { return }
+        let place = list.firstIndex { precedes(candidate, $0) } ?? list.count
+        list.insert(candidate, at: place)
+        if list.count > relatedLimit { list.removeLast() }
     }
 
     /// What a saved index depends on besides the files: its format, the catalog, the word lists, and this build.

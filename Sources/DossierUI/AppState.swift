@@ -142,8 +142,10 @@ public struct AppState {
         let query: String?
     }
 
-    /// Rebuilds `markedLines` if what they depend on changed; call after `refreshReaderLayout`.
+    /// Rebuilds `markedLines` and `entitiesInOpenArticle` if what they depend on changed; call
+    /// after `refreshReaderLayout`.
     mutating func refreshMarkedLines() {
+        refreshEntitiesInOpenArticle()
         let key = MarkedLinesKey(article: openArticle, width: readerTextColumns, layoutIsComplete: readerLayout.isComplete,
                                  entity: selectedEntity, query: search?.result.query)
         if key == markedLinesKey { return }
@@ -211,11 +213,18 @@ public struct AppState {
         return (openArticle, article.path, article.id)
     }
 
-    /// Entities in the open article, most-mentioned first, with their counts here.
-    public var entitiesInOpenArticle: [(entity: Int, count: Int)] {
-        corpus.mentionCounts(inArticle: openArticle)
+    /// Entities in the open article, most-mentioned first, with their counts here. Kept, not
+    /// sorted on every frame: a huge article names tens of thousands.
+    public private(set) var entitiesInOpenArticle: [(entity: Int, count: Int)] = []
+    private var entitiesInOpenArticleKey: Int?
+
+    private mutating func refreshEntitiesInOpenArticle() {
+        if entitiesInOpenArticleKey == openArticle { return }
+        let corpus = corpus
+        entitiesInOpenArticle = corpus.mentionCounts(inArticle: openArticle)
             .sorted { $0.value != $1.value ? $0.value > $1.value : corpus.entities[$0.key].name < corpus.entities[$1.key].name }
             .map { ($0.key, $0.value) }
+        entitiesInOpenArticleKey = openArticle
     }
 
     /// How many rows the entity pane's list has, without building them.

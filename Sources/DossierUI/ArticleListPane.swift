@@ -12,7 +12,7 @@ enum ArticleListPane {
             guard index < corpus.articles.count else { break }
             let row = rect.row + 1 + offset
             let article = corpus.articles[index]
-            let people = corpus.mentionCounts(inArticle: index).filter { corpus.entities[$0.key].kind == .person }.values.reduce(0, +)
+            let people = corpus.personMentionCounts[index]
             let hasMatch = state.search?.result.articles.contains(index) == true
             let marker = index == state.openArticle ? "▶" : hasMatch ? "•" : " "
             let suffix = " " + [article.source, people > 0 ? "\(people)" : nil].compactMap { $0 }.joined(separator: " ")

@@ -69,7 +69,7 @@ struct EntityRecord: Encodable {
         articles = corpus.articleCount(of: index)
         found = entity.isFound
         quotes = corpus.quotesByEntity[index].count
-        related = corpus.related[index].prefix(10).map { Related(id: corpus.entities[$0.entity].id, count: $0.count) }
+        related = corpus.related[index].map { Related(id: corpus.entities[$0.entity].id, count: $0.count) }
     }
 }
 

@@ -61,4 +61,21 @@ struct QuoteTests {
         #expect(top.map(\.count) == [5, 5])
         #expect(corpus.related[kim].contains { $0.entity == trump && $0.count == 5 })
     }
+
+    @Test func relatedEntities_keepTheTenSharedMostOften() throws {
+        // Tony Blair shares sentences with twelve people, the nth of them n times.
+        let surnames = ["Abbott", "Baker", "Carter", "Dalton", "Ellis", "Foster", "Garner", "Hughes", "Irving", "Jarvis", "Keller", "Lawson"]
+        var sentences: [String] = []
+        for (index, surname) in surnames.enumerated() {
+            sentences += Array(repeating: "Tony Blair met John \(surname) again.", count: index + 1)
+        }
+        let corpus = try TestCorpus.single("Meetings\n\n" + sentences.joined(separator: " "))
+        let blair = try #require(corpus.entities.firstIndex { $0.name == "Tony Blair" })
+        let related = corpus.related[blair]
+        #expect(related.count == Corpus.relatedLimit)
+        #expect(related.map(\.count) == Array((3...12).reversed()))
+        #expect(related.map { corpus.entities[$0.entity].name } == surnames.suffix(10).reversed().map { "John \($0)" })
+        let lawson = try #require(corpus.entities.firstIndex { $0.name == "John Lawson" })
+        #expect(corpus.related[lawson].first?.entity == blair)
+    }
 }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Dossier on huge single inputs: one 50 MB article (random words of the BBC corpus, in
+# paragraphs) and one 5 MB line. Builds the release binary, makes both files in a temporary
+# folder (never in the repository), and for each prints the load, the peak memory and the
+# keystroke latency without a saved index and with one, plus the time to wrap the article
+# whole, which the reader does off the key loop.
+#
+# Usage: Benchmarks/huge-input.sh [BBC_FOLDER]   (default ../shared/corpora/bbc)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bbc="${1:-../shared/corpora/bbc}"
+[ -d "$bbc" ] || { echo "no $bbc: pass the BBC corpus folder" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+swift build -c release --product dossier >/dev/null
+dossier="$PWD/.build/release/dossier"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$bbc" "$work" <<'PY'
+import pathlib, random, sys
+words = [w for f in sorted(pathlib.Path(sys.argv[1]).rglob("*.txt")) for w in f.read_text("utf-8", "replace").split()]
+random.seed(2026)
+def text(size, paragraph_words):
+    out, n, count = [], 0, 0
+    while n < size:
+        word = random.choice(words)
+        count += 1
+        separator = "\n\n" if paragraph_words and count % paragraph_words == 0 else " "
+        out.append(word + separator)
+        n += len(word.encode()) + len(separator)
+    return "".join(out)[:size]
+(pathlib.Path(sys.argv[2]) / "article-50mb.txt").write_text("A very long article\n\n" + text(50_000_000, 120))
+(pathlib.Path(sys.argv[2]) / "line-5mb.txt").write_text(text(5_000_000, 0))
+PY
+
+for input in article-50mb line-5mb; do
+  file="$work/$input.txt"
+  for mode in cold warm; do
+    flags=(--queries 200)
+    [ "$mode" = cold ] && flags+=(--no-cache)
+    [ "$mode" = warm ] && XDG_CACHE_HOME="$work/cache" "$dossier" list "$file" >/dev/null
+    XDG_CACHE_HOME="$work/cache" /usr/bin/time -f "%e %M" -o "$work/time" "$dossier" bench "${flags[@]}" "$file" >"$work/out"
+    read -r _ kib <"$work/time"
+    load=$(awk '/^load and index/ { print $4 }' "$work/out")
+    keys=$(awk '/^keystroke/ { print $(NF-4), "/", $(NF-1) }' "$work/out")
+    layout=$(awk '/^whole layout/ { print $(NF-1) }' "$work/out")
+    echo "$input, $mode: load ${load} s, peak $((kib / 1024)) MiB ($(awk -v k="$kib" -v s="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", k * 1024 / s }')× the input), keystroke p50 / p99 ${keys} ms, whole layout ${layout:-–} ms"
+  done
+done
