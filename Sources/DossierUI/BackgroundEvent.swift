@@ -3,7 +3,7 @@ import DossierCore
 /// What work done off the key loop hands back to the reader: the load's progress and result,
 /// the open file read on its own, a huge article's whole layout. `update` turns each into
 /// state, as it does a key, and ignores what no longer applies.
-public enum BackgroundEvent {
+public enum BackgroundEvent: Sendable {
     case progressed(LoadProgress)
     case titled([(index: Int, title: String)])
     /// The open file, read on its own, for `AppState.articleToRead`.

@@ -56,7 +56,6 @@ func carryingPlace(of old: AppState, into corpus: Corpus) -> AppState {
         }
     }
     state.listSelection = moved(old.listSelection) ?? state.openArticle
-    state.refreshReaderLayout()
     // The search runs where the reader stands: the user has read on since submitting it.
     if let query = old.indexing?.pendingSearch { runSearch(&state, query, movingReader: false) }
     let list = ScreenLayout.contentRows(state.layout.articles)

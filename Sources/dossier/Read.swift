@@ -57,19 +57,21 @@ struct Read: ParsableCommand {
             return
         }
         var needsDraw = true
-        let layoutWorker = LayoutWorker()
+        let reads = OffLoopWork<Int>()
+        let layouts = OffLoopWork<AppState.ReaderLayoutKey>()
         while !state.shouldQuit && !SignalFlags.stopRequested {
             if state.indexing != nil {
                 needsDraw = try follow(loading, into: &state) || needsDraw
             }
+            // The file opened while indexing, read on its own, and a huge article's whole layout.
             if let wanted = state.articleToRead {
-                // The reader shows the open file as soon as it is opened, before the index knows it.
-                update(&state, .readAlone(index: wanted.index, ArticleParser.readAlone(path: wanted.path, id: wanted.id)))
-                needsDraw = true
+                reads.request(wanted.index) { .readAlone(index: wanted.index, ArticleParser.readAlone(path: wanted.path, id: wanted.id)) }
             }
-            layoutWorker.follow(state)
-            if let laidOut = layoutWorker.takeEvent() {
-                update(&state, laidOut)
+            if let wanted = state.layoutToFinish {
+                layouts.request(wanted.key) { .laidOut(ReaderLayout(article: wanted.article, width: wanted.key.width), for: wanted.key) }
+            }
+            for event in [reads.takeEvent(), layouts.takeEvent()].compactMap({ $0 }) {
+                update(&state, event)
                 needsDraw = true
             }
             if needsDraw {
