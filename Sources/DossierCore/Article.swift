@@ -9,6 +9,8 @@ public struct Article: Sendable {
     public let path: String
     /// The decoded text, read from the file again when it is not in memory.
     public var text: SourceText { textStorage.text }
+    /// False when the file changed length or vanished after it was indexed: `text` is then a notice saying so.
+    public var textIsAsIndexed: Bool { textStorage.isAsIndexed }
     /// Length of `text` in bytes, as indexed.
     public let textLength: Int
     private let textStorage: ArticleText

@@ -13,6 +13,7 @@ final class ArticleText: @unchecked Sendable {
     private let length: Int
     private let lock = NSLock()
     private var loaded: SourceText?
+    private var loadedIsNotice = false
 
     /// Text already in memory, kept.
     init(holding text: SourceText, path: String) {
@@ -30,21 +31,34 @@ final class ArticleText: @unchecked Sendable {
     var text: SourceText {
         lock.lock()
         defer { lock.unlock() }
+        return loadedText()
+    }
+
+    /// False when the file changed length or vanished after indexing, so that `text` is the notice.
+    var isAsIndexed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = loadedText()
+        return !loadedIsNotice
+    }
+
+    private func loadedText() -> SourceText {
         if let loaded { return loaded }
-        let text = ArticleText.read(path, expectedLength: length)
+        let (text, isNotice) = ArticleText.read(path, expectedLength: length)
         loaded = text
+        loadedIsNotice = isNotice
         return text
     }
 
     /// The same text, not held in memory.
     func released() -> ArticleText { ArticleText(path: path, length: length) }
 
-    private static func read(_ path: String, expectedLength: Int) -> SourceText {
+    private static func read(_ path: String, expectedLength: Int) -> (text: SourceText, isNotice: Bool) {
         if let bytes = try? FileReader.bytes(of: path) {
             let text = SourceText(decoding: bytes)
-            if text.bytes.count == expectedLength { return text }
+            if text.bytes.count == expectedLength { return (text, false) }
         }
-        return SourceText(decoding: notice(length: expectedLength))
+        return (SourceText(decoding: notice(length: expectedLength)), true)
     }
 
     /// "[This file changed after Dossier indexed it; …]" cut or padded with spaces to `length` bytes.

@@ -31,20 +31,17 @@ struct CachedCorpus: Sendable {
             skipped[path] = try Skip(stamp: decodeStamp(&reader), reason: reader.readString())
         }
         var files: [String: File] = [:]
-        var textLengths: [Int] = []
         let fileCount = try reader.readCount(minimumBytes: 16)
         files.reserveCapacity(fileCount)
         for position in 0..<fileCount {
             let stamp = try decodeStamp(&reader)
             let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount)
             files[analysis.article.path] = File(stamp: stamp, analysis: analysis)
-            textLengths.append(analysis.article.textLength)
         }
         guard files.count == fileCount else { throw BinaryReader.Damage(reason: "it holds one file twice") }
         let index = try SearchIndex(
-            terms: terms, tokens: reader.readRaw(SearchIndex.IndexedToken.self), articleStarts: reader.readRaw(Int.self),
-            postingEntries: reader.readRaw(SearchIndex.Occurrence.self), postingStarts: reader.readRaw(Int.self),
-            textLengths: textLengths)
+            terms: terms, wordTerms: reader.readRaw(UInt32.self), articleStarts: reader.readRaw(Int.self),
+            postingEntries: reader.readRaw(UInt32.self), postingStarts: reader.readRaw(Int.self), articleCount: fileCount)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
         return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
     }

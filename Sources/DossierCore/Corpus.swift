@@ -30,6 +30,8 @@ public final class Corpus: Sendable {
     public let personMentionCounts: [Int]
 
     private let entityIndexByID: [String: Int]
+    /// Where the words of the article last asked about lie, for turning hits into byte ranges.
+    let wordPlaces = WordPlaces()
 
     init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
          quotes: [[Quote]], related: [[RelatedEntity]]) {
@@ -166,12 +168,12 @@ public final class Corpus: Sendable {
             // Nothing changed, and the articles stand in the saved order: the saved index is this corpus's index.
             index = saved.index
         } else {
-            // Tokens from the saved index are numbered by its terms; numbering goes on from there.
+            // Words from the saved index are numbered by its terms; numbering goes on from there.
             var building = saved.map { SearchIndex(terms: $0.index.terms) } ?? SearchIndex()
             for position in analyses.indices {
                 switch analyses[position].words {
                 case .compact(let tokens): building.add(tokens)
-                case .saved(let savedPosition): building.add(indexed: saved!.index.tokens(ofArticle: savedPosition))
+                case .saved(let savedPosition): building.add(indexed: saved!.index.wordTerms(ofArticle: savedPosition))
                 case .handedOver: break
                 }
                 // Tokens are the largest thing a load holds; each article's go as soon as they are indexed.

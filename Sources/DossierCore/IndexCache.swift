@@ -16,7 +16,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     static let headerSize = 40
 
     public init(directory: String) {
@@ -146,7 +146,7 @@ public struct IndexCache: Sendable {
                 try file.flushIfFull()
             }
             let arrays = index.savedArrays
-            try file.writeRaw(arrays.tokens)
+            try file.writeRaw(arrays.wordTerms)
             try file.writeRaw(arrays.articleStarts)
             try file.writeRaw(arrays.postingEntries)
             try file.writeRaw(arrays.postingStarts)

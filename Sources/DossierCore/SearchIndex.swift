@@ -4,34 +4,28 @@ import Foundation
 ///
 /// Articles are numbered in reading order, and each term's postings list its
 /// occurrences in that order, so hits come out in reading order without sorting.
-/// A phrase is found from the occurrences of its first word by checking the words
-/// that follow in the article's own token list.
+/// A phrase is found from the occurrences of its first word by checking the terms
+/// of the words that follow in the article.
+///
+/// The index keeps 8 bytes a word: each word's term, and each occurrence as the word's
+/// position among all the corpus's words. It keeps no byte offsets: a hit names its
+/// words by position, and `Corpus.byteRange(of:)` finds them again in the article's
+/// text, which a view reads anyway to show them.
 public struct SearchIndex: Sendable {
-    struct Occurrence: Sendable {
-        let article: Int32
-        let token: Int32
-    }
-
-    struct IndexedToken: Sendable {
-        let term: Int32
-        let start: Int32
-        let end: Int32
-    }
-
-    private var termIDs: [String: Int32] = [:]
+    private var termIDs: [String: UInt32] = [:]
     /// Terms by id.
     private(set) var terms: [String] = []
     /// Terms in sorted order, for prefix queries.
     private var sortedTerms: [String] = []
     /// `sortedRank[termID]` is the term's position in `sortedTerms`.
     private var sortedRank: [Int32] = []
-    /// Every article's tokens, one article after another: flat, so that 100,000 articles are one
-    /// allocation, not 100,000. Article `a` holds `tokens[articleStarts[a]..<articleStarts[a + 1]]`.
-    private var tokens: [IndexedToken] = []
+    /// The term of every word of every article, one article after another: flat, so that 100,000
+    /// articles are one allocation, not 100,000. Article `a` holds `wordTerms[articleStarts[a]..<articleStarts[a + 1]]`.
+    private var wordTerms: [UInt32] = []
     private var articleStarts: [Int] = [0]
-    /// Each term's occurrences, in reading order: term `t` has `postingEntries[postingStarts[t]..<postingStarts[t + 1]]`.
-    /// Built in one counting pass by `finish`.
-    private var postingEntries: [Occurrence] = []
+    /// Each term's occurrences as positions in `wordTerms`, in reading order: term `t` has
+    /// `postingEntries[postingStarts[t]..<postingStarts[t + 1]]`. Built in one counting pass by `finish`.
+    private var postingEntries: [UInt32] = []
     private var postingStarts: [Int] = [0]
     private var averageLength = 1.0
 
@@ -39,46 +33,40 @@ public struct SearchIndex: Sendable {
 
     public init() {}
 
-    /// An index that numbers terms as a saved index did, so that its articles' tokens can be added unchanged.
+    /// An index that numbers terms as a saved index did, so that its articles' words can be added unchanged.
     init(terms: [String]) {
         self.terms = terms
         termIDs.reserveCapacity(terms.count)
-        for (id, term) in terms.enumerated() { termIDs[term] = Int32(id) }
+        for (id, term) in terms.enumerated() { termIDs[term] = UInt32(id) }
     }
 
     /// An index exactly as saved, checked so that no number in it points outside what it indexes.
-    /// `textLengths[a]` is the length of article a's text, which its tokens must lie within.
-    init(terms: [String], tokens: [IndexedToken], articleStarts: [Int], postingEntries: [Occurrence], postingStarts: [Int],
-         textLengths: [Int]) throws {
-        struct Invalid: Error {}
-        guard articleStarts.first == 0, articleStarts.last == tokens.count, articleStarts.count == textLengths.count + 1,
+    init(terms: [String], wordTerms: [UInt32], articleStarts: [Int], postingEntries: [UInt32], postingStarts: [Int],
+         articleCount: Int) throws {
+        let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
+        guard articleStarts.first == 0, articleStarts.last == wordTerms.count, articleStarts.count == articleCount + 1,
               postingStarts.first == 0, postingStarts.last == postingEntries.count, postingStarts.count == terms.count + 1,
-              postingEntries.count == tokens.count else { throw BinaryReader.Damage(reason: "its index does not add up") }
-        for article in textLengths.indices {
-            guard articleStarts[article] <= articleStarts[article + 1], articleStarts[article + 1] <= tokens.count else {
-                throw BinaryReader.Damage(reason: "its index does not add up")
-            }
-            let length = textLengths[article]
-            for token in tokens[articleStarts[article]..<articleStarts[article + 1]] {
-                guard token.term >= 0, Int(token.term) < terms.count, token.start >= 0, token.start <= token.end,
-                      Int(token.end) <= length else { throw BinaryReader.Damage(reason: "a word lies outside its text") }
-            }
+              postingEntries.count == wordTerms.count, wordTerms.count < Int(UInt32.max) else { throw doesNotAddUp }
+        for article in 0..<articleCount where articleStarts[article] > articleStarts[article + 1] { throw doesNotAddUp }
+        for term in terms.indices where postingStarts[term] > postingStarts[term + 1] { throw doesNotAddUp }
+        let termCount = UInt32(terms.count)
+        let wordCount = UInt32(wordTerms.count)
+        guard wordTerms.allSatisfy({ $0 < termCount }) else { throw BinaryReader.Damage(reason: "a word has no term") }
+        // Whether a posting points at a word of its own term is left unchecked (a random read per posting, a second
+        // at 100,000 articles); the checksum vouches for that, and a wrong word would be a wrong hit, not a crash.
+        guard postingEntries.allSatisfy({ $0 < wordCount }) else {
+            throw BinaryReader.Damage(reason: "a posting points outside the index")
         }
-        for term in terms.indices {
-            guard postingStarts[term] <= postingStarts[term + 1], postingStarts[term + 1] <= postingEntries.count else {
-                throw BinaryReader.Damage(reason: "its index does not add up")
-            }
-            for occurrence in postingEntries[postingStarts[term]..<postingStarts[term + 1]] {
-                let article = Int(occurrence.article)
-                // Whether it points at its own term is left unchecked (a random read per posting, a second at
-                // 100,000 articles); the checksum vouches for that, and a wrong word would be a wrong hit, not a crash.
-                guard article >= 0, article < textLengths.count, occurrence.token >= 0,
-                      Int(occurrence.token) < articleStarts[article + 1] - articleStarts[article]
-                else { throw BinaryReader.Damage(reason: "a posting points outside its article") }
+        // Queries walk postings with a cursor that only moves forward, so each term's must rise.
+        for term in terms.indices where postingStarts[term] < postingStarts[term + 1] {
+            var previous = postingEntries[postingStarts[term]]
+            for position in postingEntries[(postingStarts[term] + 1)..<postingStarts[term + 1]] {
+                guard position > previous else { throw BinaryReader.Damage(reason: "a term's postings are out of order") }
+                previous = position
             }
         }
         self.init(terms: terms)
-        self.tokens = tokens
+        self.wordTerms = wordTerms
         self.articleStarts = articleStarts
         self.postingEntries = postingEntries
         self.postingStarts = postingStarts
@@ -86,56 +74,50 @@ public struct SearchIndex: Sendable {
     }
 
     /// What the index cache saves of a finished index.
-    var savedArrays: (tokens: [IndexedToken], articleStarts: [Int], postingEntries: [Occurrence], postingStarts: [Int]) {
-        (tokens, articleStarts, postingEntries, postingStarts)
+    var savedArrays: (wordTerms: [UInt32], articleStarts: [Int], postingEntries: [UInt32], postingStarts: [Int]) {
+        (wordTerms, articleStarts, postingEntries, postingStarts)
     }
 
-    /// The tokens of one article, terms numbered as in `terms`.
-    func tokens(ofArticle article: Int) -> ArraySlice<IndexedToken> {
-        tokens[articleStarts[article]..<articleStarts[article + 1]]
+    /// The terms of one article's words, numbered as in `terms`.
+    func wordTerms(ofArticle article: Int) -> ArraySlice<UInt32> {
+        wordTerms[articleStarts[article]..<articleStarts[article + 1]]
     }
 
-    private func tokenCount(ofArticle article: Int) -> Int { articleStarts[article + 1] - articleStarts[article] }
+    /// How many words article `article` has in the index.
+    public func wordCount(ofArticle article: Int) -> Int { articleStarts[article + 1] - articleStarts[article] }
 
-    /// Adds the next article from tokens already numbered as in `terms` (validated by the caller).
-    mutating func add(indexed articleTokens: ArraySlice<IndexedToken>) {
-        tokens.append(contentsOf: articleTokens)
-        articleStarts.append(tokens.count)
+    /// Adds the next article from words already numbered as in `terms` (validated by the caller).
+    mutating func add(indexed articleWords: ArraySlice<UInt32>) {
+        wordTerms.append(contentsOf: articleWords)
+        articleStarts.append(wordTerms.count)
     }
 
     /// Adds the next article (in reading order), numbering its vocabulary once.
     mutating func add(_ compact: CompactTokens) {
-        let globalIDs = compact.vocabulary.map { term -> Int32 in
+        let globalIDs = compact.vocabulary.map { term -> UInt32 in
             if let existing = termIDs[term] { return existing }
-            let id = Int32(terms.count)
+            let id = UInt32(terms.count)
             termIDs[term] = id
             terms.append(term)
             return id
         }
-        for entry in compact.entries {
-            tokens.append(IndexedToken(term: globalIDs[Int(entry.term)], start: Int32(bitPattern: entry.start),
-                                       end: Int32(bitPattern: entry.end)))
-        }
-        articleStarts.append(tokens.count)
+        for term in compact.terms { wordTerms.append(globalIDs[Int(term)]) }
+        articleStarts.append(wordTerms.count)
     }
 
-    /// Files every token under its term and sorts the dictionary; call once after the last `add`.
+    /// Files every word under its term and sorts the dictionary; call once after the last `add`.
     mutating func finish() {
         var starts = [Int](repeating: 0, count: terms.count + 1)
-        for token in tokens { starts[Int(token.term) + 1] += 1 }
+        for term in wordTerms { starts[Int(term) + 1] += 1 }
         for term in terms.indices { starts[term + 1] += starts[term] }
         var next = starts
-        postingEntries = [Occurrence](unsafeUninitializedCapacity: tokens.count) { slots, initialized in
-            // Walking articles in order leaves every term's occurrences in reading order.
-            for article in 0..<articleCount {
-                let first = articleStarts[article]
-                for position in first..<articleStarts[article + 1] {
-                    let term = Int(tokens[position].term)
-                    slots[next[term]] = Occurrence(article: Int32(article), token: Int32(position - first))
-                    next[term] += 1
-                }
+        postingEntries = [UInt32](unsafeUninitializedCapacity: wordTerms.count) { slots, initialized in
+            // Walking the words in order leaves every term's occurrences in reading order.
+            for (position, term) in wordTerms.enumerated() {
+                slots[next[Int(term)]] = UInt32(position)
+                next[Int(term)] += 1
             }
-            initialized = tokens.count
+            initialized = wordTerms.count
         }
         postingStarts = starts
         sortTerms()
@@ -143,14 +125,34 @@ public struct SearchIndex: Sendable {
 
     /// Sorts the dictionary for prefix queries, and measures the average article for BM25.
     private mutating func sortTerms() {
-        averageLength = max(1, Double(tokens.count) / Double(max(articleCount, 1)))
+        averageLength = max(1, Double(wordTerms.count) / Double(max(articleCount, 1)))
         let order = terms.indices.sorted { terms[$0] < terms[$1] }
         sortedTerms = order.map { terms[$0] }
         sortedRank = Array(repeating: 0, count: terms.count)
         for (rank, id) in order.enumerated() { sortedRank[id] = Int32(rank) }
     }
 
-    private func postings(of term: Int32) -> ArraySlice<Occurrence> {
+    /// The article that holds word `position`, searching forward from `article`: postings come in
+    /// reading order, so a walk over them moves this cursor forward only.
+    private func article(holding position: Int, from article: Int) -> Int {
+        if position < articleStarts[article + 1] { return article }
+        // Gallop, then halve: the next article is usually close, a far one costs a logarithm.
+        var low = article + 1
+        var step = 1
+        var high = low
+        while high < articleCount && articleStarts[high + 1] <= position {
+            low = high + 1
+            high = min(articleCount - 1, high + step)
+            step *= 2
+        }
+        while low < high {
+            let middle = (low + high) / 2
+            if articleStarts[middle + 1] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func postings(of term: UInt32) -> ArraySlice<UInt32> {
         postingEntries[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]]
     }
 
@@ -166,7 +168,7 @@ public struct SearchIndex: Sendable {
         if hitsByPhrase.count > 1 {
             let kept = Set(articles)
             hits = hitsByPhrase.flatMap { $0.filter { kept.contains($0.article) } }
-            hits.sort { ($0.article, $0.range.lowerBound) < ($1.article, $1.range.lowerBound) }
+            hits.sort { ($0.article, $0.words.lowerBound, $0.words.upperBound) < ($1.article, $1.words.lowerBound, $1.words.upperBound) }
         }
         return SearchResult(query: query, hits: hits, ranking: rank(articles, hitsByPhrase: hitsByPhrase))
     }
@@ -188,7 +190,7 @@ public struct SearchIndex: Sendable {
                 guard slot < articles.count else { break }
                 guard articles[slot] == entry.article else { continue }
                 let frequency = Double(entry.count)
-                let lengthRatio = Double(tokenCount(ofArticle: entry.article)) / averageLength
+                let lengthRatio = Double(wordCount(ofArticle: entry.article)) / averageLength
                 scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
                 matches[slot] += entry.count
             }
@@ -219,13 +221,16 @@ public struct SearchIndex: Sendable {
         var counts: [ArticleCount] = []
         if phrase.count == 1 && !phrase[0].isPrefix {
             guard let id = termIDs[phrase[0].term] else { return [] }
-            postings(of: id).withUnsafeBufferPointer { occurrences in
+            postings(of: id).withUnsafeBufferPointer { positions in
                 var start = 0
-                while start < occurrences.count {
-                    let article = occurrences[start].article
+                var article = 0
+                while start < positions.count {
+                    article = self.article(holding: Int(positions[start]), from: article)
+                    // Every position before the article's end is one of its words.
+                    let articleEnd = UInt32(articleStarts[article + 1])
                     var end = start + 1
-                    while end < occurrences.count && occurrences[end].article == article { end += 1 }
-                    counts.append(ArticleCount(article: Int(article), count: end - start))
+                    while end < positions.count && positions[end] < articleEnd { end += 1 }
+                    counts.append(ArticleCount(article: article, count: end - start))
                     start = end
                 }
             }
@@ -258,7 +263,7 @@ public struct SearchIndex: Sendable {
         return result
     }
 
-    private typealias Matcher = (Int32) -> Bool
+    private typealias Matcher = (UInt32) -> Bool
 
     private func matcher(for word: Query.Word) -> Matcher {
         if !word.isPrefix {
@@ -282,52 +287,39 @@ public struct SearchIndex: Sendable {
         return low
     }
 
-    /// The candidate occurrences of a phrase's first word, in reading order.
-    private func firstWordOccurrences(_ word: Query.Word) -> [Occurrence] {
+    /// The positions of a phrase's first word, in reading order.
+    private func firstWordPositions(_ word: Query.Word) -> [UInt32] {
         if !word.isPrefix { return termIDs[word.term].map { Array(postings(of: $0)) } ?? [] }
-        var merged: [Occurrence] = []
+        var merged: [UInt32] = []
         var index = lowerBound(of: word.term)
         while index < sortedTerms.count, sortedTerms[index].hasPrefix(word.term) {
             merged += postings(of: termIDs[sortedTerms[index]]!)
             index += 1
         }
-        merged.sort { ($0.article, $0.token) < ($1.article, $1.token) }
+        merged.sort()
         return merged
     }
 
     private func occurrences(of phrase: [Query.Word]) -> [Hit] {
         let following = phrase.dropFirst().map(matcher(for:))
-        let candidates = firstWordOccurrences(phrase[0])
+        let candidates = firstWordPositions(phrase[0])
         var hits: [Hit] = []
         hits.reserveCapacity(candidates.count)
-        var start = 0
-        // Occurrences come grouped by article: fetch each article's tokens once per group.
-        while start < candidates.count {
-            let article = Int(candidates[start].article)
-            var end = start + 1
-            while end < candidates.count && Int(candidates[end].article) == article { end += 1 }
-            tokens(ofArticle: article).withUnsafeBufferPointer { tokens in
-                if following.isEmpty {
-                    for occurrence in candidates[start..<end] {
-                        let token = tokens[Int(occurrence.token)]
-                        hits.append(Hit(article: article, range: Int(token.start)..<Int(token.end)))
-                    }
-                    return
+        var article = 0
+        wordTerms.withUnsafeBufferPointer { terms in
+            for candidate in candidates {
+                let position = Int(candidate)
+                article = self.article(holding: position, from: article)
+                let first = articleStarts[article]
+                // A phrase does not run on into the next article.
+                guard position + following.count < articleStarts[article + 1] else { continue }
+                var matches = true
+                for (offset, matcher) in following.enumerated() where !matcher(terms[position + offset + 1]) {
+                    matches = false
+                    break
                 }
-                for occurrence in candidates[start..<end] {
-                    let first = Int(occurrence.token)
-                    guard first + following.count < tokens.count else { continue }
-                    var matches = true
-                    for (offset, matcher) in following.enumerated() where !matcher(tokens[first + offset + 1].term) {
-                        matches = false
-                        break
-                    }
-                    if matches {
-                        hits.append(Hit(article: article, range: Int(tokens[first].start)..<Int(tokens[first + following.count].end)))
-                    }
-                }
+                if matches { hits.append(Hit(article: article, words: position - first..<position - first + following.count + 1)) }
             }
-            start = end
         }
         return hits
     }
@@ -349,7 +341,7 @@ public struct SearchIndex: Sendable {
                 while slot < articles.count && articles[slot] < article { slot += 1 }
                 if slot < articles.count && articles[slot] == article {
                     let frequency = Double(end - start)
-                    let lengthRatio = Double(tokenCount(ofArticle: article)) / averageLength
+                    let lengthRatio = Double(wordCount(ofArticle: article)) / averageLength
                     scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
                     matches[slot] += end - start
                 }
@@ -369,12 +361,18 @@ public struct SearchIndex: Sendable {
     }
 }
 
-/// One match of a query: where it stands in which article.
+/// One match of a query: which words of which article.
 public struct Hit: Sendable, Equatable {
     /// Index into `Corpus.articles`.
     public let article: Int
-    /// Byte range from the first word of the phrase to the end of its last.
-    public let range: Range<Int>
+    /// Positions of the phrase's words among the article's indexed words (0-based); `Corpus.byteRange(of:)`
+    /// turns them into the byte range from the first word's start to the last word's end.
+    public let words: Range<Int>
+
+    public init(article: Int, words: Range<Int>) {
+        self.article = article
+        self.words = words
+    }
 }
 
 /// An article that matches a query, with its relevance.

@@ -26,6 +26,22 @@ public enum Tokenizer {
         return count
     }
 
+    /// The byte ranges of the tokens `tokens(in:range:)` would give, in order, without making their
+    /// terms: the index keeps only each word's term, and a hit's place is found again from the text.
+    public static func wordRanges(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        forEachWord(in: bytes, range: range) { start, end in
+            guard bytes[start..<end].allSatisfy({ $0 < 0x80 }) else {
+                if let token = makeToken(bytes, start: start, end: end) { ranges.append(token.range) }
+                return
+            }
+            // As `makeToken` cuts "Korea's" to "Korea"; an ASCII word's term has one byte per byte.
+            let isPossessive = end - start >= 3 && bytes[end - 2] == 0x27 && bytes[end - 1] | 0x20 == UInt8(ascii: "s")
+            ranges.append(start..<(isPossessive ? end - 2 : end))
+        }
+        return ranges
+    }
+
     /// Calls `body` with the bounds of each word, before a possessive is cut off.
     private static func forEachWord(in bytes: [UInt8], range: Range<Int>, _ body: (_ start: Int, _ end: Int) -> Void) {
         var index = range.lowerBound

@@ -129,6 +129,22 @@ public struct AppState {
     public private(set) var markedLines = MarkedLines()
     private var markedLinesKey: MarkedLinesKey?
 
+    /// The byte ranges of the search's matches in the open article, in text order, and of the current
+    /// match when it is there. The index keeps words by position, so these are found again from the
+    /// text, when the article or the search changes, not on every frame.
+    public private(set) var matchesInOpenArticle = MatchRanges()
+    private var matchesKey: MatchesKey?
+
+    public struct MatchRanges: Equatable, Sendable {
+        public var all: [Range<Int>] = []
+        public var current: Range<Int>?
+    }
+
+    private struct MatchesKey: Equatable {
+        let article: Int
+        let query: String?
+    }
+
     public struct MarkedLines: Equatable, Sendable {
         public var selectedEntity: [Int] = []
         public var matches: [Int] = []
@@ -146,6 +162,7 @@ public struct AppState {
     /// after `refreshReaderLayout`.
     mutating func refreshMarkedLines() {
         refreshEntitiesInOpenArticle()
+        refreshMatchesInOpenArticle()
         let key = MarkedLinesKey(article: openArticle, width: readerTextColumns, layoutIsComplete: readerLayout.isComplete,
                                  entity: selectedEntity, query: search?.result.query)
         if key == markedLinesKey { return }
@@ -154,10 +171,19 @@ public struct AppState {
         markedLines.selectedEntity = selectedEntity.map { entity in
             corpus.mentions[openArticle].lazy.filter { $0.entity == entity }.compactMap { layout.line(containing: $0.range.lowerBound) }
         } ?? []
-        markedLines.matches = search.map { search in
-            ReaderPane.hits(of: search.result.hits, inArticle: openArticle).compactMap { layout.line(containing: $0.range.lowerBound) }
-        } ?? []
+        markedLines.matches = matchesInOpenArticle.all.compactMap { layout.line(containing: $0.lowerBound) }
         markedLinesKey = key
+    }
+
+    private mutating func refreshMatchesInOpenArticle() {
+        let key = MatchesKey(article: openArticle, query: search?.result.query)
+        if key != matchesKey {
+            matchesInOpenArticle.all = search.map { corpus.byteRanges(of: ReaderPane.hits(of: $0.result.hits, inArticle: openArticle)) } ?? []
+            matchesKey = key
+        }
+        // Its article's word ranges are the ones just found, so this costs no second pass over the text.
+        let currentHit = search?.current.map { search!.result.hits[$0] }
+        matchesInOpenArticle.current = currentHit.flatMap { $0.article == openArticle ? corpus.byteRange(of: $0) : nil }
     }
 
     /// Rebuilds `readerLayout` if the open article, its text or the reader's width changed.

@@ -12,16 +12,13 @@ enum ReaderPane {
         guard rows > 0, textColumns > 0 else { return }
         let layout = state.readerLayout
         let allMentions = state.corpus.mentions[state.openArticle]
-        let allHits = state.search.map { Self.hits(of: $0.result.hits, inArticle: state.openArticle) } ?? []
         // Only what the visible lines hold is looked up per character.
         let visibleWords = layout.lines[min(state.readerScroll, layout.lines.count)..<min(layout.lines.count, state.readerScroll + rows)]
             .flatMap { line -> [Range<Int>] in if case .body(let words) = line { return words.map(\.range) } else { return [] } }
         let visible = (visibleWords.first?.lowerBound ?? 0)..<(visibleWords.last?.upperBound ?? 0)
         let mentions = Self.overlapping(visible, in: allMentions, range: \Mention.range)
-        let hits = Self.overlapping(visible, in: allHits, range: \Hit.range)
-        let currentHit = state.search.flatMap { search in
-            search.current.map { search.result.hits[$0] }.flatMap { $0.article == state.openArticle ? $0 : nil }
-        }
+        let hits = Self.overlapping(visible, in: state.matchesInOpenArticle.all, range: \.self)
+        let currentHit = state.matchesInOpenArticle.current
         let currentMention = state.currentMention.map { allMentions[$0] }
 
         func style(at offset: Int) -> Style {
@@ -37,10 +34,10 @@ enum ReaderPane {
                 }
                 if mention == currentMention { style.reverse = true }
             }
-            if hits.contains(where: { $0.range.contains(offset) }) {
+            if hits.contains(where: { $0.contains(offset) }) {
                 style.underline = true
                 style.bold = true
-                if currentHit?.range.contains(offset) == true { style.reverse = true }
+                if currentHit?.contains(offset) == true { style.reverse = true }
             }
             return style
         }

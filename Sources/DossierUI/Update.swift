@@ -285,7 +285,7 @@ private func stepMatch(_ state: inout AppState, forward: Bool) {
 private func showMatch(_ state: inout AppState) {
     guard let search = state.search, let current = search.current else { return }
     let hit = search.result.hits[current]
-    open(&state, article: hit.article, mention: nil, highlight: hit.range.lowerBound)
+    open(&state, article: hit.article, mention: nil, highlight: state.corpus.byteRange(of: hit)?.lowerBound)
     state.status = "match \(current + 1)/\(search.result.hits.count)"
 }
 

@@ -144,12 +144,14 @@ struct SearchReport: Encodable {
         query = result.query.text
         total = result.hits.count
         articles = result.articleCount
-        hits = result.hits.map { hit in
+        // A hit is found again in its article's text; a file changed since it was indexed has lost it.
+        hits = result.hits.compactMap { hit in
+            guard let range = corpus.byteRange(of: hit) else { return nil }
             let article = corpus.articles[hit.article]
-            let location = article.text.location(of: hit.range.lowerBound)
+            let location = article.text.location(of: range.lowerBound)
             return HitRecord(
                 article: article.id, line: location.line, column: location.column,
-                text: article.text.string(hit.range), snippet: Snippet.around(hit.range, inArticle: hit.article, of: corpus))
+                text: article.text.string(range), snippet: Snippet.around(range, inArticle: hit.article, of: corpus))
         }
         ranking = result.ranking.map {
             RankedRecord(article: corpus.articles[$0.article].id, title: corpus.articles[$0.article].title,

@@ -62,7 +62,7 @@ struct IndexCacheTests {
             "\(corpus.entities[index].id):\(corpus.mentionsByEntity[index].count):\(corpus.related[index].map { "\($0.entity)x\($0.count)" })"
         }
         let searches = ["pompeo", "kim jong", "said", "sanction*", "summit"].map { query in
-            "\(query): \(corpus.index.search(try! Query(query)).hits.map { "\($0.article)@\($0.range)" })"
+            "\(query): \(corpus.index.search(try! Query(query)).hits.map { "\($0.article)@\(corpus.byteRange(of: $0).map { "\($0)" } ?? "lost")" })"
         }
         return articles + entities + searches
     }
