@@ -89,11 +89,14 @@ public struct Article: Sendable {
 extension SourceText {
     /// Replaces line breaks and tabs with spaces, keeping every other character.
     public static func flattened(_ string: String) -> String {
-        String(string.unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "\n", "\r", "\t", "\u{0B}", "\u{0C}": return " "
-            default: return Character(scalar)
+        // All five are ASCII, so they are single bytes that no other scalar's UTF-8 contains.
+        var bytes = Array(string.utf8)
+        for index in bytes.indices {
+            switch bytes[index] {
+            case 0x0A, 0x0D, 0x09, 0x0B, 0x0C: bytes[index] = 0x20
+            default: continue
             }
-        })
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -7,6 +7,12 @@ struct BinaryWriter {
 
     mutating func append(_ raw: Slice<UnsafeRawBufferPointer>) { bytes.append(contentsOf: raw) }
 
+    /// Another writer's bytes, after their count, so that a reader can step over them.
+    mutating func writeSection(_ section: BinaryWriter) {
+        write(section.bytes.count)
+        bytes.append(contentsOf: section.bytes)
+    }
+
     mutating func write(_ value: Int) {
         precondition(value >= 0, "the cache format stores no negative numbers")
         write(UInt64(value))

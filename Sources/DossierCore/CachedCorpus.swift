@@ -12,6 +12,9 @@ struct CachedCorpus: Sendable {
     }
 
     let roots: [String]
+    /// False when read for a search alone: then every analysis has its article but no links, quotes
+    /// or pairs, and must not be reused for a corpus or saved again.
+    let linksIncluded: Bool
     let files: [String: File]
     let skipped: [String: Skip]
     /// The index as saved, its articles in the order the files were saved; a file's analysis
@@ -22,7 +25,7 @@ struct CachedCorpus: Sendable {
 
     /// Decodes a payload written by `encode…`, checking every number against what it indexes,
     /// so that a file which passed the checksum but makes no sense is refused, not trusted.
-    static func decode(_ reader: inout BinaryReader, catalogCount: Int) throws -> CachedCorpus {
+    static func decode(_ reader: inout BinaryReader, catalogCount: Int, linksIncluded: Bool = true) throws -> CachedCorpus {
         let roots = try (0..<reader.readCount()).map { _ in try reader.readString() }
         let terms = try (0..<reader.readCount()).map { _ in try reader.readString() }
         var skipped: [String: Skip] = [:]
@@ -35,7 +38,7 @@ struct CachedCorpus: Sendable {
         files.reserveCapacity(fileCount)
         for position in 0..<fileCount {
             let stamp = try decodeStamp(&reader)
-            let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount)
+            let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount, linksIncluded: linksIncluded)
             files[analysis.article.path] = File(stamp: stamp, analysis: analysis)
         }
         guard files.count == fileCount else { throw BinaryReader.Damage(reason: "it holds one file twice") }
@@ -43,7 +46,7 @@ struct CachedCorpus: Sendable {
             terms: terms, wordTerms: reader.readRaw(UInt32.self), articleStarts: reader.readRaw(Int.self),
             postingEntries: reader.readRaw(UInt32.self), postingStarts: reader.readRaw(Int.self), articleCount: fileCount)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
+        return CachedCorpus(roots: roots, linksIncluded: linksIncluded, files: files, skipped: skipped, index: index)
     }
 
     private static func decodeStamp(_ reader: inout BinaryReader) throws -> FileStamp {
@@ -51,7 +54,8 @@ struct CachedCorpus: Sendable {
                       inode: reader.readUInt64(), device: reader.readUInt64())
     }
 
-    private static func decodeAnalysis(_ reader: inout BinaryReader, position: Int, catalogCount: Int) throws -> ArticleAnalysis {
+    private static func decodeAnalysis(_ reader: inout BinaryReader, position: Int, catalogCount: Int,
+                                       linksIncluded: Bool) throws -> ArticleAnalysis {
         let path = try reader.readString()
         let length = try reader.readInt()
         let title = try reader.readString()
@@ -66,6 +70,12 @@ struct CachedCorpus: Sendable {
         let article = Article(id: "", path: path, textLength: length, title: title, headlineRange: headline, dateline: dateline,
                               byline: byline, section: section, source: source, date: date, paragraphs: paragraphs,
                               wordCount: wordCount)
+        let linksLength = try reader.readCount()
+        guard linksIncluded else {
+            try reader.skip(linksLength)
+            return ArticleAnalysis(article: article, links: ArticleLinks(), quotes: [], pairs: [], words: .saved(position))
+        }
+        let linksEnd = reader.position + linksLength
 
         // Mentions come before the found entities they point to, so check their numbers afterwards.
         var links = ArticleLinks()
@@ -108,6 +118,7 @@ struct CachedCorpus: Sendable {
         guard largestLocal < catalogCount + links.found.count else {
             throw BinaryReader.Damage(reason: "a mention names an entity that is not there")
         }
+        guard reader.position == linksEnd else { throw BinaryReader.Damage(reason: "an article's links are not as long as they say") }
         return ArticleAnalysis(article: article, links: links, quotes: quotes, pairs: pairs, words: .saved(position))
     }
 
@@ -150,7 +161,13 @@ struct CachedCorpus: Sendable {
         writer.write(article.paragraphs.count)
         for paragraph in article.paragraphs { writer.write(paragraph) }
         writer.write(article.wordCount)
+        // The links come as one section, which a search, needing only articles and the index, steps over.
+        var section = BinaryWriter()
+        encodeLinks(of: analysis, catalogCount: catalogCount, into: &section)
+        writer.writeSection(section)
+    }
 
+    private static func encodeLinks(of analysis: ArticleAnalysis, catalogCount: Int, into writer: inout BinaryWriter) {
         let links = analysis.links
         writer.write(links.mentions.count)
         for mention in links.mentions {

@@ -33,8 +33,13 @@ public final class Corpus: Sendable {
     /// Where the words of the article last asked about lie, for turning hits into byte ranges.
     let wordPlaces = WordPlaces()
 
+    /// False for a corpus loaded for a search alone (`load(…, purpose: .search)`): it holds the
+    /// articles and the index, and no entities, mentions or quotes.
+    public let isLinked: Bool
+
     init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
-         quotes: [[Quote]], related: [[RelatedEntity]]) {
+         quotes: [[Quote]], related: [[RelatedEntity]], isLinked: Bool = true) {
+        self.isLinked = isLinked
         self.articles = articles
         self.entities = entities
         self.mentions = mentions
@@ -82,8 +87,12 @@ public final class Corpus: Sendable {
     ///
     /// `preview` hears of the files as soon as they are found and of each title as its
     /// file is read, from any thread, so that a reader can list them meanwhile.
+    ///
+    /// With `purpose` `.search` and a saved index that holds every file unchanged, only the
+    /// articles and the index are read from it (`isLinked` is false); otherwise it loads everything.
     public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
-                            cache: IndexCache? = nil, progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                            cache: IndexCache? = nil, purpose: Purpose = .everything,
+                            progress: (@Sendable (LoadProgress) -> Void)? = nil,
                             preview: (@Sendable (LoadPreview) -> Void)? = nil,
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
         let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
@@ -98,6 +107,11 @@ public final class Corpus: Sendable {
         let catalogCount = catalog.entities.count
         let roots = IndexCache.roots(for: paths)
         let fingerprint = analysisFingerprint(catalog: catalog, gazetteer: gazetteer)
+        if purpose == .search, let cache,
+           let corpus = searchOnlyCorpus(files: files, ids: ids, cache: cache, roots: roots, fingerprint: fingerprint,
+                                         catalogCount: catalogCount, warn: warn) {
+            return corpus
+        }
         let saved: CachedCorpus? = {
             guard let cache else { return nil }
             do {
@@ -196,6 +210,47 @@ public final class Corpus: Sendable {
             }
         }
         return corpus
+    }
+
+    /// What a load is for.
+    public enum Purpose: Sendable {
+        /// Everything: articles, entities, links, quotes and the index.
+        case everything
+        /// A search: the articles and the index are enough, when a saved index has them.
+        case search
+    }
+
+    /// The articles and index alone, from a saved index that holds every file unchanged, in reading
+    /// order; nil when it does not, or cannot be read, and the full load goes on and reports why.
+    private static func searchOnlyCorpus(files: [ArticleFile], ids: [String], cache: IndexCache, roots: [String],
+                                         fingerprint: UInt64, catalogCount: Int, warn: (String) -> Void) -> Corpus? {
+        guard let saved = try? cache.read(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount, linksIncluded: false),
+              saved.files.count + saved.skipped.count == files.count else { return nil }
+        let unchanged = files.indices.parallelMap { index -> Bool in
+            let file = files[index]
+            guard let stamp = file.stamp ?? FileIdentity(path: file.path)?.stamp else { return false }
+            return saved.files[file.path]?.stamp == stamp || saved.skipped[file.path]?.stamp == stamp
+        }
+        guard unchanged.allSatisfy({ $0 }) else { return nil }
+        var articles: [Article?] = Array(repeating: nil, count: saved.files.count)
+        var skipped: [SkippedFile] = []
+        var skipWarnings: [String] = []
+        for (index, file) in files.enumerated() {
+            if let known = saved.files[file.path], case .saved(let position) = known.analysis.words, position < articles.count {
+                articles[position] = known.analysis.article.renamed(ids[index])
+            } else if let skip = saved.skipped[file.path] {
+                skipped.append(SkippedFile(path: file.path, reason: skip.reason, isVerdictOnContent: true))
+                skipWarnings.append("skipped \(file.path): \(skip.reason)")
+            }
+        }
+        // The saved index numbers articles in the order they were saved, which must be reading order.
+        let ordered = articles.compactMap { $0 }
+        guard ordered.count == articles.count, !ordered.isEmpty,
+              zip(ordered, ordered.dropFirst()).allSatisfy({ !readsBefore($1, $0) }) else { return nil }
+        skipWarnings.forEach(warn)
+        let none = Array(repeating: [Mention](), count: ordered.count)
+        return Corpus(articles: ordered, entities: [], mentions: none, index: saved.index, skipped: skipped,
+                      quotes: Array(repeating: [], count: ordered.count), related: [], isLinked: false)
     }
 
     /// What became of one file, with the stamp it had when it was read.

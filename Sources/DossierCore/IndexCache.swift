@@ -16,7 +16,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
     static let headerSize = 40
 
     public init(directory: String) {
@@ -64,7 +64,8 @@ public struct IndexCache: Sendable {
     }
 
     /// The saved index for `roots`, nil when there is none; throws `Problem` when there is one that cannot be used.
-    func read(roots: [String], fingerprint: UInt64, catalogCount: Int) throws(Problem) -> CachedCorpus? {
+    /// With `linksIncluded` false, each article's links are stepped over (still checksummed): enough for a search.
+    func read(roots: [String], fingerprint: UInt64, catalogCount: Int, linksIncluded: Bool = true) throws(Problem) -> CachedCorpus? {
         let path = filePath(forRoots: roots)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
@@ -101,7 +102,7 @@ public struct IndexCache: Sendable {
             var payload = BinaryReader(bytes, from: IndexCache.headerSize, readingRawArraysFrom: descriptor)
             let cached: CachedCorpus
             do {
-                cached = try CachedCorpus.decode(&payload, catalogCount: catalogCount)
+                cached = try CachedCorpus.decode(&payload, catalogCount: catalogCount, linksIncluded: linksIncluded)
             } catch let damage as BinaryReader.Damage {
                 var checksum = Checksum()
                 checksum.add(UnsafeRawBufferPointer(rebasing: bytes[IndexCache.headerSize...]))

@@ -54,15 +54,18 @@ public struct SearchIndex: Sendable {
         guard wordTerms.allSatisfy({ $0 < termCount }) else { throw BinaryReader.Damage(reason: "a word has no term") }
         // Whether a posting points at a word of its own term is left unchecked (a random read per posting, a second
         // at 100,000 articles); the checksum vouches for that, and a wrong word would be a wrong hit, not a crash.
-        guard postingEntries.allSatisfy({ $0 < wordCount }) else {
-            throw BinaryReader.Damage(reason: "a posting points outside the index")
-        }
         // Queries walk postings with a cursor that only moves forward, so each term's must rise.
-        for term in terms.indices where postingStarts[term] < postingStarts[term + 1] {
-            var previous = postingEntries[postingStarts[term]]
-            for position in postingEntries[(postingStarts[term] + 1)..<postingStarts[term + 1]] {
-                guard position > previous else { throw BinaryReader.Damage(reason: "a term's postings are out of order") }
-                previous = position
+        try postingEntries.withUnsafeBufferPointer { postings in
+            for term in terms.indices where postingStarts[term] < postingStarts[term + 1] {
+                var previous = postings[postingStarts[term]]
+                guard previous < wordCount else { throw BinaryReader.Damage(reason: "a posting points outside the index") }
+                for slot in (postingStarts[term] + 1)..<postingStarts[term + 1] {
+                    let position = postings[slot]
+                    guard position > previous, position < wordCount else {
+                        throw BinaryReader.Damage(reason: position > previous ? "a posting points outside the index" : "a term's postings are out of order")
+                    }
+                    previous = position
+                }
             }
         }
         self.init(terms: terms)

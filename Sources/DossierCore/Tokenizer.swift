@@ -12,6 +12,7 @@ public enum Tokenizer {
         var tokens: [Token] = []
         forEachWord(in: bytes, range: range) { start, end in
             if let token = makeToken(bytes, start: start, end: end) { tokens.append(token) }
+            return true
         }
         return tokens
     }
@@ -22,6 +23,7 @@ public enum Tokenizer {
         var count = 0
         forEachWord(in: bytes, range: range) { start, end in
             if bytes[start..<end].allSatisfy({ $0 < 0x80 }) || makeToken(bytes, start: start, end: end) != nil { count += 1 }
+            return true
         }
         return count
     }
@@ -31,19 +33,32 @@ public enum Tokenizer {
     public static func wordRanges(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         forEachWord(in: bytes, range: range) { start, end in
-            guard bytes[start..<end].allSatisfy({ $0 < 0x80 }) else {
-                if let token = makeToken(bytes, start: start, end: end) { ranges.append(token.range) }
-                return
-            }
-            // As `makeToken` cuts "Korea's" to "Korea"; an ASCII word's term has one byte per byte.
-            let isPossessive = end - start >= 3 && bytes[end - 2] == 0x27 && bytes[end - 1] | 0x20 == UInt8(ascii: "s")
-            ranges.append(start..<(isPossessive ? end - 2 : end))
+            if let range = tokenRange(bytes, start: start, end: end) { ranges.append(range) }
+            return true
         }
         return ranges
     }
 
-    /// Calls `body` with the bounds of each word, before a possessive is cut off.
-    private static func forEachWord(in bytes: [UInt8], range: Range<Int>, _ body: (_ start: Int, _ end: Int) -> Void) {
+    /// The range of the token that starts at `start`, which `wordRanges` gave, in a run that ends at `limit`.
+    static func wordRange(startingAt start: Int, in bytes: [UInt8], limit: Int) -> Range<Int>? {
+        var found: Range<Int>?
+        forEachWord(in: bytes, range: start..<limit) { wordStart, end in
+            if wordStart == start { found = tokenRange(bytes, start: start, end: end) }
+            return false
+        }
+        return found
+    }
+
+    /// The range `makeToken` would give the word, without making its term.
+    private static func tokenRange(_ bytes: [UInt8], start: Int, end: Int) -> Range<Int>? {
+        guard bytes[start..<end].allSatisfy({ $0 < 0x80 }) else { return makeToken(bytes, start: start, end: end)?.range }
+        // As `makeToken` cuts "Korea's" to "Korea"; an ASCII word's term has one byte per byte.
+        let isPossessive = end - start >= 3 && bytes[end - 2] == 0x27 && bytes[end - 1] | 0x20 == UInt8(ascii: "s")
+        return start..<(isPossessive ? end - 2 : end)
+    }
+
+    /// Calls `body` with the bounds of each word, before a possessive is cut off, until it returns false.
+    private static func forEachWord(in bytes: [UInt8], range: Range<Int>, _ body: (_ start: Int, _ end: Int) -> Bool) {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -66,7 +81,7 @@ public enum Tokenizer {
                     break
                 }
             }
-            body(start, stemEnd)
+            if !body(start, stemEnd) { return }
         }
     }
 

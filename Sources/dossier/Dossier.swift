@@ -34,18 +34,18 @@ struct CorpusOptions: ParsableArguments {
     @Flag(help: "Neither read nor save the index cache; index every file afresh.")
     var noCache = false
 
-    func loadCorpus() throws -> Corpus {
+    func loadCorpus(purpose: Corpus.Purpose = .everything) throws -> Corpus {
         let bar = ProgressBar.standardError()
         defer { bar?.finish() }
         var progress: (@Sendable (LoadProgress) -> Void)?
         if let bar { progress = { bar.show($0) } }
-        return try loadCorpus(progress: progress, warn: { Output.warning($0) })
+        return try loadCorpus(purpose: purpose, progress: progress, warn: { Output.warning($0) })
     }
 
-    func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?, preview: (@Sendable (LoadPreview) -> Void)? = nil,
-                    warn: (String) -> Void) throws -> Corpus {
-        try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), progress: progress, preview: preview,
-                        warn: warn)
+    func loadCorpus(purpose: Corpus.Purpose = .everything, progress: (@Sendable (LoadProgress) -> Void)?,
+                    preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
+        try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), purpose: purpose, progress: progress,
+                        preview: preview, warn: warn)
     }
 }
 

@@ -16,7 +16,8 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let parsed = try Query(query)
-        let corpus = try corpus.loadCorpus()
+        // A search needs no links: with a saved index of the unchanged corpus, only articles and index are read.
+        let corpus = try corpus.loadCorpus(purpose: .search)
         let report = SearchReport(corpus, corpus.index.search(parsed))
         if json { return try Output.json(report) }
         if report.total == 0 { return Output.line("no matches for \(query)") }

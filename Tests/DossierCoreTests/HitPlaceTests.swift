@@ -8,8 +8,11 @@ import Testing
 @Suite struct HitPlaceTests {
     private func expectWordRangesMatchTokens(_ text: SourceText, _ label: String) {
         let whole = 0..<text.bytes.count
-        #expect(Tokenizer.wordRanges(in: text.bytes, range: whole) == Tokenizer.tokens(in: text.bytes, range: whole).map(\.range),
-                "\(label)")
+        let ranges = Tokenizer.wordRanges(in: text.bytes, range: whole)
+        #expect(ranges == Tokenizer.tokens(in: text.bytes, range: whole).map(\.range), "\(label)")
+        // A hit keeps only its word's start; the rest of the word is found from there.
+        let fromStarts = ranges.map { Tokenizer.wordRange(startingAt: $0.lowerBound, in: text.bytes, limit: whole.upperBound) }
+        #expect(fromStarts == ranges, "\(label)")
     }
 
     @Test func wordRanges_equalTokenRanges_onAwkwardText() {

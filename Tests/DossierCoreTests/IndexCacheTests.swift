@@ -18,10 +18,11 @@ struct IndexCacheTests {
         var cacheFile: String { cache.filePath(forPaths: [corpus.path]) }
 
         /// Loads, and records what was read afresh and what was said.
-        func load(with cache: IndexCache? = nil) throws -> (corpus: Corpus, bytesRead: Int, warnings: [String]) {
+        func load(with cache: IndexCache? = nil, purpose: Corpus.Purpose = .everything) throws
+            -> (corpus: Corpus, bytesRead: Int, warnings: [String]) {
             let reads = Box()
             var warnings: [String] = []
-            let corpus = try Corpus.load(paths: [self.corpus.path], cache: cache ?? self.cache,
+            let corpus = try Corpus.load(paths: [self.corpus.path], cache: cache ?? self.cache, purpose: purpose,
                                          progress: { progress in reads.set(progress.bytesRead) }, warn: { warnings.append($0) })
             return (corpus, reads.value, warnings)
         }
@@ -90,6 +91,55 @@ struct IndexCacheTests {
         let setup = try Setup()
         _ = try Corpus.load(paths: [setup.corpus.path])
         #expect(!FileManager.default.fileExists(atPath: setup.cacheFile))
+    }
+
+    // MARK: - Loading for a search
+
+    /// Every hit of a few queries, by article id and the text it covers, and the ranking.
+    static func searchSummary(_ corpus: Corpus) throws -> [String] {
+        try ["pompeo", "kim jong", "said", "sanction*", "summit", "\"second summit\" trump"].map { text in
+            let result = corpus.index.search(try Query(text))
+            let hits = result.hits.map { hit in
+                "\(corpus.articles[hit.article].id):\(corpus.byteRange(of: hit).map { corpus.articles[hit.article].text.string($0) } ?? "lost")"
+            }
+            return "\(text): \(hits) ranked \(result.ranking.map { "\(corpus.articles[$0.article].id)=\($0.score)" })"
+        }
+    }
+
+    @Test func searchLoad_ofAnUnchangedCorpus_readsNoLinks_andFindsWhatAFullLoadFinds() throws {
+        var files = Self.articles
+        files["binary.txt"] = "PNG\u{0}\u{0}\u{1}"
+        let setup = try Setup(files)
+        let full = try setup.load()
+        #expect(full.corpus.isLinked)
+        let searchOnly = try setup.load(purpose: .search)
+        #expect(!searchOnly.corpus.isLinked)
+        #expect(searchOnly.corpus.entities.isEmpty && searchOnly.corpus.mentions.allSatisfy(\.isEmpty))
+        #expect(searchOnly.bytesRead == 0)
+        #expect(searchOnly.warnings == full.warnings, "the skipped file is reported as before")
+        #expect(searchOnly.corpus.articles.map(\.id) == full.corpus.articles.map(\.id))
+        #expect(try Self.searchSummary(searchOnly.corpus) == Self.searchSummary(full.corpus))
+    }
+
+    @Test func searchLoad_afterAChange_loadsEverything_andSavesIt() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        try setup.write("trump.txt", "Trump tweets again\n\nPresident Donald Trump spoke about denuclearization.\n")
+        let second = try setup.load(purpose: .search)
+        #expect(second.corpus.isLinked, "a changed corpus is loaded whole, as any load would")
+        #expect(second.corpus.index.search(try Query("denuclearization")).hits.count == 1)
+        let third = try setup.load(purpose: .search)
+        #expect(!third.corpus.isLinked && third.bytesRead == 0, "and the refreshed index was saved")
+        #expect(try Self.searchSummary(third.corpus) == Self.searchSummary(try Corpus.load(paths: [setup.corpus.path])))
+    }
+
+    @Test func searchLoad_withoutASavedIndex_orWithADamagedOne_loadsEverything() throws {
+        let setup = try Setup()
+        #expect(try setup.load(purpose: .search).corpus.isLinked)
+        try setup.patchCache { $0[$0.count / 2] ^= 0xFF }
+        let damaged = try setup.load(purpose: .search)
+        #expect(damaged.corpus.isLinked)
+        #expect(damaged.warnings.count == 1 && damaged.warnings[0].hasSuffix("rebuilding it"), "reported once, by the full load")
     }
 
     // MARK: - Invalidation
