@@ -9,16 +9,23 @@
 struct ArticleAnalysis: Sendable {
     /// Its text is not held: see `ArticleText`.
     var article: Article
-    let links: ArticleLinks
+    private(set) var links: ArticleLinks
     /// Speakers in local numbers.
-    let quotes: [Quote]
+    private(set) var quotes: [Quote]
     /// Pairs of local entities in one sentence, with how many sentences they share; `first < second`.
-    let pairs: [EntityPair]
+    private(set) var pairs: [EntityPair]
     var words: Words
+
+    /// Drops the links, quotes and pairs once merged into the corpus, which holds its own numbering of them.
+    mutating func releaseLinks() {
+        links = ArticleLinks()
+        quotes = []
+        pairs = []
+    }
 
     /// The article's words as the index takes them.
     enum Words: Sendable {
-        /// Fresh from the tokenizer, numbered within the article.
+        /// Fresh from the tokenizer, terms numbered across the corpus.
         case compact(CompactTokens)
         /// In the saved index, as its article at this position.
         case saved(Int)
@@ -33,7 +40,7 @@ struct ArticleAnalysis: Sendable {
     }
 
     static func analyse(_ text: SourceText, id: String, path: String, linker: EntityLinker,
-                        attributionVerbs: Set<String>) -> ArticleAnalysis {
+                        attributionVerbs: Set<String>, numbering: TermNumbering) -> ArticleAnalysis {
         let (article, tokenRuns) = ArticleParser.parseWithTokens(text, id: id, path: path)
         let links = linker.link(article.text, tokenRuns: tokenRuns, hasHeadline: article.headlineRange != nil)
         let catalogCount = linker.entities.count
@@ -42,7 +49,7 @@ struct ArticleAnalysis: Sendable {
         let quotes = QuoteFinder(entities: localEntities, attributionVerbs: attributionVerbs).quotes(in: article, mentions: mentions)
         return ArticleAnalysis(article: article.releasingText(), links: links, quotes: quotes,
                                pairs: sentencePairs(in: article, mentions: mentions),
-                               words: .compact(CompactTokens(runs: tokenRuns)))
+                               words: .compact(CompactTokens(runs: tokenRuns, numbering: numbering)))
     }
 
     /// Counts, for every pair of entities, the sentences of the article that mention both.

@@ -124,6 +124,8 @@ public final class Corpus: Sendable {
             return nil
         }()
 
+        // Words from the saved index are numbered by its terms; numbering goes on from there.
+        let numbering = TermNumbering(continuing: saved?.index.terms ?? [])
         let tracker = ProgressTracker(fileCount: files.count, report: progress)
         let outcomes = files.indices.parallelMap { index -> FileOutcome in
             let file = files[index]
@@ -140,7 +142,7 @@ public final class Corpus: Sendable {
                 tracker.fileDone(bytes: 0)
                 return .skipped(SkippedFile(path: file.path, reason: known.reason, isVerdictOnContent: true), reused: true, stamp: stamp)
             }
-            let outcome = analyse(file, stamp: stamp, linker: linker, attributionVerbs: attributionVerbs,
+            let outcome = analyse(file, stamp: stamp, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering,
                                   isNamed: directlyNamed.contains(file.path))
             if case .analysed(let analysis, _, _) = outcome { preview?(.titled(index: index, title: analysis.article.title)) }
             tracker.fileDone(bytes: Int(stamp.size))
@@ -182,22 +184,21 @@ public final class Corpus: Sendable {
             // Nothing changed, and the articles stand in the saved order: the saved index is this corpus's index.
             index = saved.index
         } else {
-            // Words from the saved index are numbered by its terms; numbering goes on from there.
-            var building = saved.map { SearchIndex(terms: $0.index.terms) } ?? SearchIndex()
+            var building = SearchIndex()
             for position in analyses.indices {
                 switch analyses[position].words {
-                case .compact(let tokens): building.add(tokens)
+                case .compact(let tokens): building.add(indexed: tokens.terms)
                 case .saved(let savedPosition): building.add(indexed: saved!.index.wordTerms(ofArticle: savedPosition))
                 case .handedOver: break
                 }
-                // Tokens are the largest thing a load holds; each article's go as soon as they are indexed.
+                // Words are the largest thing a load holds; each article's go as soon as they are indexed.
                 analyses[position].words = .handedOver
             }
-            building.finish()
+            building.finish(terms: numbering.allTerms)
             index = building
         }
-        let corpus = merge(analyses, catalog: catalog.entities, index: index, skipped: skipped)
-
+        // Saved before merging, which then frees each article's local links as it numbers them anew:
+        // the two copies of every mention are never held at once.
         if let cache, !unchanged {
             tracker.entered(.saving)
             do {
@@ -209,7 +210,7 @@ public final class Corpus: Sendable {
                 warn("the index cache was not saved: \(error)")
             }
         }
-        return corpus
+        return merge(&analyses, catalog: catalog.entities, index: index, skipped: skipped)
     }
 
     /// What a load is for.
@@ -261,7 +262,7 @@ public final class Corpus: Sendable {
 
     /// Reads one file and learns what it can from it, or says why it was skipped.
     private static func analyse(_ file: ArticleFile, stamp: FileStamp, linker: EntityLinker, attributionVerbs: Set<String>,
-                                isNamed: Bool) -> FileOutcome {
+                                numbering: TermNumbering, isNamed: Bool) -> FileOutcome {
         let data: [UInt8]
         do {
             data = try FileReader.bytes(of: file.path)
@@ -278,13 +279,14 @@ public final class Corpus: Sendable {
         case .text: break
         }
         let analysis = ArticleAnalysis.analyse(SourceText(decoding: data), id: "", path: file.path, linker: linker,
-                                               attributionVerbs: attributionVerbs)
+                                               attributionVerbs: attributionVerbs, numbering: numbering)
         return .analysed(analysis, reused: false, stamp: stamp)
     }
 
     /// Numbers the entities found in text across all articles and turns every article's
     /// local numbers (mentions, quotes, shared sentences) into corpus-wide ones.
-    private static func merge(_ analyses: [ArticleAnalysis], catalog: [Entity], index: SearchIndex,
+    /// Leaves each analysis with its article alone.
+    private static func merge(_ analyses: inout [ArticleAnalysis], catalog: [Entity], index: SearchIndex,
                               skipped: [SkippedFile]) -> Corpus {
         let (entities, numbering) = numberFoundEntities(analyses.map(\.links), catalog: catalog)
         var mentions: [[Mention]] = []
@@ -294,7 +296,9 @@ public final class Corpus: Sendable {
         var pairCounts: [UInt64: Int] = [:]
         mentions.reserveCapacity(analyses.count)
         quotes.reserveCapacity(analyses.count)
-        for (position, analysis) in analyses.enumerated() {
+        for position in analyses.indices {
+            let analysis = analyses[position]
+            analyses[position].releaseLinks()
             let found = numbering[position]
             func global(_ local: Int) -> Int { local < catalog.count ? local : found[local - catalog.count] }
             func global(_ target: ArticleLinks.Target) -> Int {

@@ -15,8 +15,10 @@ extension Corpus {
             Article(id: ids[index], path: files[index].path, textLength: 0, title: ids[index], headlineRange: nil,
                     dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [], wordCount: 0)
         }
+        // An index of as many articles, none with a word yet: nothing that asks it about an article is out of range.
         var index = SearchIndex()
-        index.finish()
+        for _ in articles { index.add(indexed: EmptyCollection()) }
+        index.finish(terms: [])
         return Corpus(articles: articles, entities: [], mentions: Array(repeating: [], count: articles.count), index: index,
                       skipped: [], quotes: Array(repeating: [], count: articles.count), related: [])
     }

@@ -33,8 +33,7 @@ public struct SearchIndex: Sendable {
 
     public init() {}
 
-    /// An index that numbers terms as a saved index did, so that its articles' words can be added unchanged.
-    init(terms: [String]) {
+    private mutating func setTerms(_ terms: [String]) {
         self.terms = terms
         termIDs.reserveCapacity(terms.count)
         for (id, term) in terms.enumerated() { termIDs[term] = UInt32(id) }
@@ -68,7 +67,7 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        self.init(terms: terms)
+        setTerms(terms)
         self.wordTerms = wordTerms
         self.articleStarts = articleStarts
         self.postingEntries = postingEntries
@@ -89,27 +88,16 @@ public struct SearchIndex: Sendable {
     /// How many words article `article` has in the index.
     public func wordCount(ofArticle article: Int) -> Int { articleStarts[article + 1] - articleStarts[article] }
 
-    /// Adds the next article from words already numbered as in `terms` (validated by the caller).
-    mutating func add(indexed articleWords: ArraySlice<UInt32>) {
+    /// Adds the next article (in reading order) from its words' term numbers, which `finish` names.
+    mutating func add(indexed articleWords: some Collection<UInt32>) {
         wordTerms.append(contentsOf: articleWords)
         articleStarts.append(wordTerms.count)
     }
 
-    /// Adds the next article (in reading order), numbering its vocabulary once.
-    mutating func add(_ compact: CompactTokens) {
-        let globalIDs = compact.vocabulary.map { term -> UInt32 in
-            if let existing = termIDs[term] { return existing }
-            let id = UInt32(terms.count)
-            termIDs[term] = id
-            terms.append(term)
-            return id
-        }
-        for term in compact.terms { wordTerms.append(globalIDs[Int(term)]) }
-        articleStarts.append(wordTerms.count)
-    }
-
-    /// Files every word under its term and sorts the dictionary; call once after the last `add`.
-    mutating func finish() {
+    /// Names the terms the words are numbered by, files every word under its term and sorts the
+    /// dictionary; call once after the last `add`.
+    mutating func finish(terms: [String]) {
+        setTerms(terms)
         var starts = [Int](repeating: 0, count: terms.count + 1)
         for term in wordTerms { starts[Int(term) + 1] += 1 }
         for term in terms.indices { starts[term + 1] += starts[term] }
