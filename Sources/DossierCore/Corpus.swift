@@ -112,7 +112,7 @@ public final class Corpus: Sendable {
                                          catalogCount: catalogCount, warn: warn) {
             return corpus
         }
-        let saved: CachedCorpus? = {
+        var saved: CachedCorpus? = {
             guard let cache else { return nil }
             do {
                 return try cache.read(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount)
@@ -127,7 +127,8 @@ public final class Corpus: Sendable {
         // Words from the saved index are numbered by its terms; numbering goes on from there.
         let numbering = TermNumbering(continuing: saved?.index.terms ?? [])
         let tracker = ProgressTracker(fileCount: files.count, report: progress)
-        let outcomes = files.indices.parallelMap { index -> FileOutcome in
+        // The threads read a constant copy of `saved`, let go once they are done, so that `saved` can go before the merge.
+        var outcomes = { [saved] in files.indices.parallelMap { index -> FileOutcome in
             let file = files[index]
             guard let stamp = file.stamp ?? FileIdentity(path: file.path)?.stamp else {
                 tracker.fileDone(bytes: 0)
@@ -147,7 +148,7 @@ public final class Corpus: Sendable {
             if case .analysed(let analysis, _, _) = outcome { preview?(.titled(index: index, title: analysis.article.title)) }
             tracker.fileDone(bytes: Int(stamp.size))
             return outcome
-        }
+        } }()
 
         var analyses: [ArticleAnalysis] = []
         var stamps: [FileStamp] = []
@@ -170,6 +171,9 @@ public final class Corpus: Sendable {
                 if wasReused { reused += 1 }
             }
         }
+        let fileCount = outcomes.count
+        // `analyses` holds what is still needed; the outcomes would keep every analysis alive through the merge.
+        outcomes = []
         guard !analyses.isEmpty else { throw DossierError.noArticles(paths) }
         let order = analyses.indices.sorted { readsBefore(analyses[$0].article, analyses[$1].article) }
         analyses = order.map { analyses[$0] }
@@ -178,7 +182,7 @@ public final class Corpus: Sendable {
         tracker.entered(.indexing)
         let index: SearchIndex
         // Every file found came from the saved index, and it holds no file that is gone.
-        let unchanged = saved.map { reused == outcomes.count && $0.files.count + $0.skipped.count == reused } ?? false
+        let unchanged = saved.map { reused == fileCount && $0.files.count + $0.skipped.count == reused } ?? false
         if let saved, unchanged,
            analyses.indices.allSatisfy({ if case .saved($0) = analyses[$0].words { true } else { false } }) {
             // Nothing changed, and the articles stand in the saved order: the saved index is this corpus's index.
@@ -197,6 +201,8 @@ public final class Corpus: Sendable {
             building.finish(terms: numbering.allTerms)
             index = building
         }
+        // The saved analyses are in `analyses` now, and its index in `index` if still used; its own copy goes.
+        saved = nil
         // Saved before merging, which then frees each article's local links as it numbers them anew:
         // the two copies of every mention are never held at once.
         if let cache, !unchanged {
