@@ -124,21 +124,27 @@ public struct SearchIndex: Sendable {
     }
 
     /// The article that holds word `position`, searching forward from `article`: postings come in
-    /// reading order, so a walk over them moves this cursor forward only.
-    private func article(holding position: Int, from article: Int) -> Int {
-        if position < articleStarts[article + 1] { return article }
-        // Gallop, then halve: the next article is usually close, a far one costs a logarithm.
+    /// reading order, so a walk over them moves this cursor forward only. `starts` is `articleStarts`.
+    @inline(__always)
+    private static func article(holding position: Int, from article: Int, starts: UnsafeBufferPointer<Int>) -> Int {
+        let articleCount = starts.count - 1
+        if position < starts[article + 1] { return article }
+        // A common word's next article is one of the next few: look there before galloping.
         var low = article + 1
+        let near = min(articleCount - 1, article + 8)
+        while low < near && starts[low + 1] <= position { low += 1 }
+        if position < starts[low + 1] { return low }
+        // Gallop, then halve: a far article costs a logarithm.
         var step = 1
         var high = low
-        while high < articleCount && articleStarts[high + 1] <= position {
+        while high < articleCount && starts[high + 1] <= position {
             low = high + 1
             high = min(articleCount - 1, high + step)
             step *= 2
         }
         while low < high {
             let middle = (low + high) / 2
-            if articleStarts[middle + 1] <= position { low = middle + 1 } else { high = middle }
+            if starts[middle + 1] <= position { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -213,16 +219,18 @@ public struct SearchIndex: Sendable {
         if phrase.count == 1 && !phrase[0].isPrefix {
             guard let id = termIDs[phrase[0].term] else { return [] }
             postings(of: id).withUnsafeBufferPointer { positions in
-                var start = 0
-                var article = 0
-                while start < positions.count {
-                    article = self.article(holding: Int(positions[start]), from: article)
-                    // Every position before the article's end is one of its words.
-                    let articleEnd = UInt32(articleStarts[article + 1])
-                    var end = start + 1
-                    while end < positions.count && positions[end] < articleEnd { end += 1 }
-                    counts.append(ArticleCount(article: article, count: end - start))
-                    start = end
+                articleStarts.withUnsafeBufferPointer { starts in
+                    var start = 0
+                    var article = 0
+                    while start < positions.count {
+                        article = Self.article(holding: Int(positions[start]), from: article, starts: starts)
+                        // Every position before the article's end is one of its words.
+                        let articleEnd = UInt32(starts[article + 1])
+                        var end = start + 1
+                        while end < positions.count && positions[end] < articleEnd { end += 1 }
+                        counts.append(ArticleCount(article: article, count: end - start))
+                        start = end
+                    }
                 }
             }
             return counts
@@ -298,18 +306,20 @@ public struct SearchIndex: Sendable {
         hits.reserveCapacity(candidates.count)
         var article = 0
         wordTerms.withUnsafeBufferPointer { terms in
-            for candidate in candidates {
-                let position = Int(candidate)
-                article = self.article(holding: position, from: article)
-                let first = articleStarts[article]
-                // A phrase does not run on into the next article.
-                guard position + following.count < articleStarts[article + 1] else { continue }
-                var matches = true
-                for (offset, matcher) in following.enumerated() where !matcher(terms[position + offset + 1]) {
-                    matches = false
-                    break
+            articleStarts.withUnsafeBufferPointer { starts in
+                for candidate in candidates {
+                    let position = Int(candidate)
+                    article = Self.article(holding: position, from: article, starts: starts)
+                    let first = starts[article]
+                    // A phrase does not run on into the next article.
+                    guard position + following.count < starts[article + 1] else { continue }
+                    var matches = true
+                    for (offset, matcher) in following.enumerated() where !matcher(terms[position + offset + 1]) {
+                        matches = false
+                        break
+                    }
+                    if matches { hits.append(Hit(article: article, words: position - first..<position - first + following.count + 1)) }
                 }
-                if matches { hits.append(Hit(article: article, words: position - first..<position - first + following.count + 1)) }
             }
         }
         return hits

@@ -40,7 +40,7 @@ public enum Tokenizer {
     }
 
     /// The range of the token that starts at `start`, which `wordRanges` gave, in a run that ends at `limit`.
-    static func wordRange(startingAt start: Int, in bytes: [UInt8], limit: Int) -> Range<Int>? {
+    public static func wordRange(startingAt start: Int, in bytes: [UInt8], limit: Int) -> Range<Int>? {
         var found: Range<Int>?
         forEachWord(in: bytes, range: start..<limit) { wordStart, end in
             if wordStart == start { found = tokenRange(bytes, start: start, end: end) }

@@ -25,6 +25,15 @@ public enum FuzzChecks {
         let text = SourceText(decoding: bytes)
         let (article, runs) = ArticleParser.parseWithTokens(text, id: "fuzz", path: "fuzz")
         for range in article.contentRanges { precondition(range.upperBound <= text.bytes.count, "paragraph outside the text") }
+        // The index keeps words by position and finds them again in the text: both ways of finding them must agree.
+        for (run, range) in zip(runs, article.contentRanges) {
+            let ranges = Tokenizer.wordRanges(in: text.bytes, range: range)
+            precondition(ranges == run.map(\.range), "word ranges differ from the tokens")
+            for word in ranges {
+                precondition(Tokenizer.wordRange(startingAt: word.lowerBound, in: text.bytes, limit: range.upperBound) == word,
+                             "a word found from its start differs")
+            }
+        }
         let links = linker.link(text, tokenRuns: runs, hasHeadline: article.headlineRange != nil)
         let (entities, mentions) = Corpus.mergeFoundEntities([links], catalog: linker.entities)
         for mention in mentions[0] {
