@@ -39,6 +39,15 @@ public enum Tokenizer {
         return ranges
     }
 
+    /// Appends where each token `wordRanges` would give starts, as 32-bit offsets (files over 4 GiB are
+    /// refused), without holding the ranges: a 5 MB line is one run of 800,000 words.
+    static func appendWordStarts(in bytes: [UInt8], range: Range<Int>, to starts: inout [UInt32]) {
+        forEachWord(in: bytes, range: range) { start, end in
+            if let range = tokenRange(bytes, start: start, end: end) { starts.append(UInt32(range.lowerBound)) }
+            return true
+        }
+    }
+
     /// The range of the token that starts at `start`, which `wordRanges` gave, in a run that ends at `limit`.
     public static func wordRange(startingAt start: Int, in bytes: [UInt8], limit: Int) -> Range<Int>? {
         var found: Range<Int>?

@@ -43,9 +43,7 @@ final class WordPlaces: @unchecked Sendable {
         var starts: [UInt32] = []
         // A notice in place of a changed file holds none of the indexed words.
         if article.textIsAsIndexed {
-            for run in article.contentRanges {
-                starts += Tokenizer.wordRanges(in: bytes, range: run).lazy.map { UInt32($0.lowerBound) }
-            }
+            for run in article.contentRanges { Tokenizer.appendWordStarts(in: bytes, range: run, to: &starts) }
         }
         let places = Starts(article: index, starts: starts, runs: article.contentRanges)
         last = places

@@ -181,9 +181,12 @@ public struct AppState {
             matchesInOpenArticle.all = search.map { corpus.byteRanges(of: ReaderPane.hits(of: $0.result.hits, inArticle: openArticle)) } ?? []
             matchesKey = key
         }
-        // Its article's word ranges are the ones just found, so this costs no second pass over the text.
-        let currentHit = search?.current.map { search!.result.hits[$0] }
-        matchesInOpenArticle.current = currentHit.flatMap { $0.article == openArticle ? corpus.byteRange(of: $0) : nil }
+        // Its article's word starts are the ones just found, so this costs no second pass over the text.
+        if let search, let current = search.current, search.result.hits[current].article == openArticle {
+            matchesInOpenArticle.current = corpus.byteRange(of: search.result.hits[current])
+        } else {
+            matchesInOpenArticle.current = nil
+        }
     }
 
     /// Rebuilds `readerLayout` if the open article, its text or the reader's width changed.
