@@ -12,9 +12,6 @@ struct CachedCorpus: Sendable {
     }
 
     let roots: [String]
-    /// False when read for a search alone: then every analysis has its article but no links, quotes
-    /// or pairs, and must not be reused for a corpus or saved again.
-    let linksIncluded: Bool
     let files: [String: File]
     let skipped: [String: Skip]
     /// The index as saved, its articles in the order the files were saved; a file's analysis
@@ -25,6 +22,8 @@ struct CachedCorpus: Sendable {
 
     /// Decodes a payload written by `encode…`, checking every number against what it indexes,
     /// so that a file which passed the checksum but makes no sense is refused, not trusted.
+    /// Without `linksIncluded`, every analysis has its article but no links, quotes or pairs:
+    /// enough for a search, never to be reused for a corpus or saved again.
     static func decode(_ reader: inout BinaryReader, catalogCount: Int, linksIncluded: Bool = true) throws -> CachedCorpus {
         let roots = try (0..<reader.readCount()).map { _ in try reader.readString() }
         let terms = try (0..<reader.readCount()).map { _ in try reader.readString() }
@@ -46,7 +45,7 @@ struct CachedCorpus: Sendable {
             terms: terms, wordTerms: reader.readRaw(UInt32.self), articleStarts: reader.readRaw(Int.self),
             postingEntries: reader.readRaw(UInt32.self), postingStarts: reader.readRaw(Int.self), articleCount: fileCount)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return CachedCorpus(roots: roots, linksIncluded: linksIncluded, files: files, skipped: skipped, index: index)
+        return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
     }
 
     private static func decodeStamp(_ reader: inout BinaryReader) throws -> FileStamp {

@@ -8,9 +8,10 @@ tmux_() { tmux -L "$socket" "$@"; }
 cleanup() { tmux_ kill-server 2>/dev/null || true; rm -rf "$work" 2>/dev/null || true; }
 trap cleanup EXIT
 
-# Polls the pane until it shows $1, or fails after 20 s printing the last capture.
+# wait_for TEXT [SECONDS]: polls the pane until it shows TEXT, or fails after SECONDS (20 unless
+# told) printing the last capture.
 wait_for() {
-  local deadline=$((SECONDS + 20))
+  local deadline=$((SECONDS + ${2:-20}))
   while ((SECONDS < deadline)); do
     if tmux_ capture-pane -p -t e2e | grep -qF -- "$1"; then return 0; fi
     sleep 0.1
