@@ -11,6 +11,9 @@ public struct ArticleFile: Sendable, Equatable {
     /// is read, on the loading threads, so that the files are listed without waiting on 100,000 stats.
     let stamp: FileStamp?
 
+    /// The stamp from the listing, else taken now; nil when the file is gone.
+    var currentStamp: FileStamp? { stamp ?? FileIdentity(path: path)?.stamp }
+
     /// Extensions walked in folders; a file named directly is read whatever its extension.
     static let articleExtensions: Set<String> = ["txt", "md"]
 

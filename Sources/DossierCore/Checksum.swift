@@ -33,13 +33,18 @@ struct Checksum {
     mutating func finish() -> UInt64 {
         var value = lanes.0
         for lane in [lanes.1, lanes.2, lanes.3] { value = Self.mix(value, lane) }
+        return Self.mix(Self.mixWords(of: pending, into: value), length)
+    }
+
+    /// Mixes bytes eight at a time, as little-endian words, and then what is left as one word (zero when nothing is).
+    private static func mixWords(of bytes: [UInt8], into start: UInt64) -> UInt64 {
+        var value = start
         var tail: UInt64 = 0
-        for (offset, byte) in pending.enumerated() {
+        for (offset, byte) in bytes.enumerated() {
             tail |= UInt64(byte) << (8 * UInt64(offset % 8))
-            if offset % 8 == 7 { value = Self.mix(value, tail); tail = 0 }
+            if offset % 8 == 7 { value = mix(value, tail); tail = 0 }
         }
-        value = Self.mix(value, tail)
-        return Self.mix(value, length)
+        return mix(value, tail)
     }
 
     @inline(__always)
@@ -60,12 +65,6 @@ struct Checksum {
     /// a time, as every version has named them, so that a corpus keeps its file across versions.
     static func of(_ string: String) -> UInt64 {
         let bytes = Array(string.utf8)
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        var tail: UInt64 = 0
-        for (offset, byte) in bytes.enumerated() {
-            tail |= UInt64(byte) << (8 * UInt64(offset % 8))
-            if offset % 8 == 7 { value = mix(value, tail); tail = 0 }
-        }
-        return mix(mix(value, tail), UInt64(bytes.count))
+        return mix(mixWords(of: bytes, into: 0xCBF2_9CE4_8422_2325), UInt64(bytes.count))
     }
 }

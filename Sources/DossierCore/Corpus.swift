@@ -130,7 +130,7 @@ public final class Corpus: Sendable {
         // The threads read a constant copy of `saved`, let go once they are done, so that `saved` can go before the merge.
         var outcomes = { [saved] in files.indices.parallelMap { index -> FileOutcome in
             let file = files[index]
-            guard let stamp = file.stamp ?? FileIdentity(path: file.path)?.stamp else {
+            guard let stamp = file.currentStamp else {
                 tracker.fileDone(bytes: 0)
                 return .skipped(SkippedFile(path: file.path, reason: "it vanished while its folder was read"), reused: false, stamp: nil)
             }
@@ -235,7 +235,7 @@ public final class Corpus: Sendable {
               saved.files.count + saved.skipped.count == files.count else { return nil }
         let unchanged = files.indices.parallelMap { index -> Bool in
             let file = files[index]
-            guard let stamp = file.stamp ?? FileIdentity(path: file.path)?.stamp else { return false }
+            guard let stamp = file.currentStamp else { return false }
             return saved.files[file.path]?.stamp == stamp || saved.skipped[file.path]?.stamp == stamp
         }
         guard unchanged.allSatisfy({ $0 }) else { return nil }

@@ -32,18 +32,19 @@ public enum Tokenizer {
     /// terms: the index keeps only each word's term, and a hit's place is found again from the text.
     public static func wordRanges(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        forEachWord(in: bytes, range: range) { start, end in
-            if let range = tokenRange(bytes, start: start, end: end) { ranges.append(range) }
-            return true
-        }
+        forEachTokenRange(in: bytes, range: range) { ranges.append($0) }
         return ranges
     }
 
     /// Appends where each token `wordRanges` would give starts, as 32-bit offsets (files over 4 GiB are
     /// refused), without holding the ranges: a 5 MB line is one run of 800,000 words.
     static func appendWordStarts(in bytes: [UInt8], range: Range<Int>, to starts: inout [UInt32]) {
+        forEachTokenRange(in: bytes, range: range) { starts.append(UInt32($0.lowerBound)) }
+    }
+
+    private static func forEachTokenRange(in bytes: [UInt8], range: Range<Int>, _ body: (Range<Int>) -> Void) {
         forEachWord(in: bytes, range: range) { start, end in
-            if let range = tokenRange(bytes, start: start, end: end) { starts.append(UInt32(range.lowerBound)) }
+            if let range = tokenRange(bytes, start: start, end: end) { body(range) }
             return true
         }
     }
