@@ -106,6 +106,8 @@ struct BinaryReader {
 
     mutating func readRaw<Record>(_ type: Record.Type) throws -> [Record] {
         let count = try readCount(minimumBytes: MemoryLayout<Record>.stride)
+        // No builder for no records: asked for no capacity, it writes to the runtime's shared empty array.
+        guard count > 0 else { return [] }
         let byteCount = count * MemoryLayout<Record>.stride
         let start = position
         guard let file else {

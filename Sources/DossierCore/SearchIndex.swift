@@ -102,7 +102,9 @@ public struct SearchIndex: Sendable {
         for term in wordTerms { starts[Int(term) + 1] += 1 }
         for term in terms.indices { starts[term + 1] += starts[term] }
         var next = starts
-        postingEntries = [UInt32](unsafeUninitializedCapacity: wordTerms.count) { slots, initialized in
+        // An empty index skips the builder: asked for no capacity, it writes to the runtime's one shared
+        // empty array, which ThreadSanitizer reports when two corpora are built at once.
+        postingEntries = wordTerms.isEmpty ? [] : [UInt32](unsafeUninitializedCapacity: wordTerms.count) { slots, initialized in
             // Walking the words in order leaves every term's occurrences in reading order.
             for (position, term) in wordTerms.enumerated() {
                 slots[next[Int(term)]] = UInt32(position)
