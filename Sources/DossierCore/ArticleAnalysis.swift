@@ -16,11 +16,15 @@ struct ArticleAnalysis: Sendable {
     private(set) var pairs: [EntityPair]
     var words: Words
 
-    /// Drops the links, quotes and pairs once merged into the corpus, which holds its own numbering of them.
-    mutating func releaseLinks() {
-        links = ArticleLinks()
-        quotes = []
-        pairs = []
+    /// Hands over the links, quotes and pairs to be merged into the corpus, which numbers them anew,
+    /// keeping none: each can then go as soon as it is renumbered.
+    mutating func takeLinks() -> (links: ArticleLinks, quotes: [Quote], pairs: [EntityPair]) {
+        defer {
+            links = ArticleLinks()
+            quotes = []
+            pairs = []
+        }
+        return (links, quotes, pairs)
     }
 
     /// The article's words as the index takes them.
@@ -41,15 +45,16 @@ struct ArticleAnalysis: Sendable {
 
     static func analyse(_ text: SourceText, id: String, path: String, linker: EntityLinker,
                         attributionVerbs: Set<String>, numbering: TermNumbering) -> ArticleAnalysis {
-        let (article, tokenRuns) = ArticleParser.parseWithTokens(text, id: id, path: path)
-        let links = linker.link(article.text, tokenRuns: tokenRuns, hasHeadline: article.headlineRange != nil)
+        let (article, words) = ArticleParser.parseWithWords(text, id: id, path: path)
+        let links = linker.link(words)
+        let terms = CompactTokens(words, numbering: numbering)
         let catalogCount = linker.entities.count
         let mentions = links.localMentions(catalogCount: catalogCount)
         let localEntities = linker.entities + links.found.map(\.asEntity)
         let quotes = QuoteFinder(entities: localEntities, attributionVerbs: attributionVerbs).quotes(in: article, mentions: mentions)
         return ArticleAnalysis(article: article.releasingText(), links: links, quotes: quotes,
                                pairs: sentencePairs(in: article, mentions: mentions),
-                               words: .compact(CompactTokens(runs: tokenRuns, numbering: numbering)))
+                               words: .compact(terms))
     }
 
     /// Counts, for every pair of entities, the sentences of the article that mention both.
@@ -74,8 +79,15 @@ struct ArticleAnalysis: Sendable {
                 }
             }
         }
-        return counts.map { EntityPair(first: Int32($0.key >> 32), second: Int32($0.key & 0xFFFF_FFFF), sentences: $0.value) }
-            .sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        // Sorted in place, the counts let go first: an article of random names has millions of pairs.
+        var pairs: [EntityPair] = []
+        pairs.reserveCapacity(counts.count)
+        for (key, sentences) in counts {
+            pairs.append(EntityPair(first: Int32(key >> 32), second: Int32(key & 0xFFFF_FFFF), sentences: sentences))
+        }
+        counts = [:]
+        pairs.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+        return pairs
     }
 }
 

@@ -12,17 +12,23 @@ public enum ArticleParser {
 
     /// Parses the article; its words are counted, not kept.
     public static func parse(_ text: SourceText, id: String, path: String) -> Article {
-        parse(text, id: id, path: path, keepingTokens: false).article
+        parse(text, id: id, path: path) { _, paragraphs in
+            ((), paragraphs.reduce(0) { $0 + Tokenizer.count(in: text.bytes, range: $1) })
+        }.article
     }
 
-    /// Parses the article and returns, too, the tokens of each of its `contentRanges`,
-    /// so that loading tokenizes every article once for counting, linking and indexing.
-    public static func parseWithTokens(_ text: SourceText, id: String, path: String) -> (article: Article, tokenRuns: [[Token]]) {
-        parse(text, id: id, path: path, keepingTokens: true)
+    /// Parses the article and returns, too, its words, so that loading tokenizes every
+    /// article once for counting, linking and indexing (a huge one twice: see `ArticleWords`).
+    public static func parseWithWords(_ text: SourceText, id: String, path: String) -> (article: Article, words: ArticleWords) {
+        parse(text, id: id, path: path) { headline, paragraphs in
+            let words = ArticleWords(text: text, headline: headline, paragraphs: paragraphs)
+            return (words, words.bodyWordCount)
+        }
     }
 
-    private static func parse(_ text: SourceText, id: String, path: String,
-                              keepingTokens: Bool) -> (article: Article, tokenRuns: [[Token]]) {
+    /// Parses the article, given a way to take its words (the headline's and the paragraphs') that also counts the paragraphs'.
+    private static func parse<Words>(_ text: SourceText, id: String, path: String,
+                                     takingWords takeWords: (Range<Int>?, [Range<Int>]) -> (Words, count: Int)) -> (article: Article, words: Words) {
         var blocks = paragraphs(in: text)
         var headlineRange: Range<Int>?
         if let first = blocks.first, blocks.count > 1, looksLikeHeadline(text, first) {
@@ -58,18 +64,14 @@ public enum ArticleParser {
         let title = headlineRange.map { SourceText.flattened(text.string($0)).trimmed }
             ?? blocks.first.map { derivedTitle(from: SourceText.flattened(text.string($0))) }
             ?? ""
-        let headlineTokens = keepingTokens ? headlineRange.map { [Tokenizer.tokens(in: text.bytes, range: $0)] } ?? [] : []
-        let bodyTokens = keepingTokens ? blocks.map { Tokenizer.tokens(in: text.bytes, range: $0) } : []
-        let wordCount = keepingTokens
-            ? bodyTokens.reduce(0) { $0 + $1.count }
-            : blocks.reduce(0) { $0 + Tokenizer.count(in: text.bytes, range: $1) }
+        let (words, wordCount) = takeWords(headlineRange, blocks)
         let source = datelineSource ?? footers.lazy.compactMap(Publisher.name(in:)).first
 
         let article = Article(
             id: id, path: path, text: text, title: title, headlineRange: headlineRange,
             dateline: dateline, byline: byline, section: section, source: source, date: date,
             paragraphs: blocks, wordCount: wordCount)
-        return (article, headlineTokens + bodyTokens)
+        return (article, words)
     }
 
     // MARK: - Paragraphs

@@ -146,8 +146,9 @@ struct CachedCorpus: Sendable {
         writer.write(stamp.device)
     }
 
-    static func encode(_ analysis: ArticleAnalysis, catalogCount: Int, into writer: inout BinaryWriter) {
-        let article = analysis.article
+    /// An article's fields; its links follow as a section of their own (`encodeLinks`), which a
+    /// search, needing only articles and the index, steps over.
+    static func encode(_ article: Article, into writer: inout BinaryWriter) {
         writer.write(article.path)
         writer.write(article.textLength)
         writer.write(article.title)
@@ -160,13 +161,9 @@ struct CachedCorpus: Sendable {
         writer.write(article.paragraphs.count)
         for paragraph in article.paragraphs { writer.write(paragraph) }
         writer.write(article.wordCount)
-        // The links come as one section, which a search, needing only articles and the index, steps over.
-        var section = BinaryWriter()
-        encodeLinks(of: analysis, catalogCount: catalogCount, into: &section)
-        writer.writeSection(section)
     }
 
-    private static func encodeLinks(of analysis: ArticleAnalysis, catalogCount: Int, into writer: inout BinaryWriter) {
+    static func encodeLinks(of analysis: ArticleAnalysis, catalogCount: Int, into writer: inout BinaryWriter) {
         let links = analysis.links
         writer.write(links.mentions.count)
         for mention in links.mentions {

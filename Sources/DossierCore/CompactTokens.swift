@@ -6,25 +6,12 @@ struct CompactTokens: Sendable {
     /// The term number of every token of all runs (headline, then paragraphs), in order.
     let terms: [UInt32]
 
-    init(runs: [[Token]], numbering: TermNumbering) {
+    init(_ words: ArticleWords, numbering: TermNumbering) {
         // Numbered within the article first, so that the shared numbering is locked once per article.
-        var local: [String: UInt32] = [:]
-        var vocabulary: [String] = []
-        var localTerms: [UInt32] = []
-        localTerms.reserveCapacity(runs.reduce(0) { $0 + $1.count })
-        for run in runs {
-            for token in run {
-                if let known = local[token.term] {
-                    localTerms.append(known)
-                } else {
-                    let number = UInt32(vocabulary.count)
-                    local[token.term] = number
-                    vocabulary.append(token.term)
-                    localTerms.append(number)
-                }
-            }
-        }
-        let global = numbering.numbers(of: vocabulary)
-        terms = localTerms.map { global[Int($0)] }
+        let global = numbering.numbers(of: words.vocabulary)
+        var terms: [UInt32] = []
+        terms.reserveCapacity(words.localTerms.reduce(0) { $0 + $1.count })
+        for chunk in words.localTerms { terms += chunk.lazy.map { global[Int($0)] } }
+        self.terms = terms
     }
 }

@@ -299,12 +299,11 @@ public final class Corpus: Sendable {
         var quotes: [[Quote]] = []
         // Each pair of entities once, as one key: a dictionary for every entity, both ways round,
         // took 300 MB for an article naming 78,000 entities.
-        var pairCounts: [UInt64: Int] = [:]
+        var pairCounts: [UInt64: Int32] = [:]
         mentions.reserveCapacity(analyses.count)
         quotes.reserveCapacity(analyses.count)
         for position in analyses.indices {
-            let analysis = analyses[position]
-            analyses[position].releaseLinks()
+            var (links, localQuotes, pairs) = analyses[position].takeLinks()
             let found = numbering[position]
             func global(_ local: Int) -> Int { local < catalog.count ? local : found[local - catalog.count] }
             func global(_ target: ArticleLinks.Target) -> Int {
@@ -313,22 +312,24 @@ public final class Corpus: Sendable {
                 case .found(let index): found[index]
                 }
             }
-            mentions.append(analysis.links.mentions.map { mention in
+            mentions.append(links.mentions.map { mention in
                 Mention(range: mention.range, entity: mention.target.map(global), candidates: mention.candidates.map(global),
                         form: mention.form)
             })
-            quotes.append(analysis.quotes.map { Quote(range: $0.range, speaker: $0.speaker.map(global)) })
-            for pair in analysis.pairs {
+            // A huge article's local mentions go before its pairs are counted.
+            links = ArticleLinks()
+            quotes.append(localQuotes.map { Quote(range: $0.range, speaker: $0.speaker.map(global)) })
+            for pair in pairs {
                 let (first, second) = (global(Int(pair.first)), global(Int(pair.second)))
                 guard first != second else { continue }
-                pairCounts[UInt64(min(first, second)) << 32 | UInt64(max(first, second)), default: 0] += Int(pair.sentences)
+                pairCounts[UInt64(min(first, second)) << 32 | UInt64(max(first, second)), default: 0] += pair.sentences
             }
         }
         var related = Array(repeating: [RelatedEntity](), count: entities.count)
         for (key, count) in pairCounts {
             let (first, second) = (Int(key >> 32), Int(key & 0xFFFF_FFFF))
-            keepTop(RelatedEntity(entity: second, count: count), in: &related[first])
-            keepTop(RelatedEntity(entity: first, count: count), in: &related[second])
+            keepTop(RelatedEntity(entity: second, count: Int(count)), in: &related[first])
+            keepTop(RelatedEntity(entity: first, count: Int(count)), in: &related[second])
         }
         return Corpus(articles: analyses.map(\.article), entities: entities, mentions: mentions, index: index,
                       skipped: skipped, quotes: quotes, related: related)

@@ -99,81 +99,94 @@ public struct EntityLinker: Sendable {
         }
     }
 
-    /// Links the mentions in the given runs of tokens (the headline and each paragraph).
+    /// Links the mentions in an article's words, a chunk of runs at a time.
     ///
     /// Three passes: catalog names and aliases; then, over the words they leave,
     /// the names `finder` recognises; then every surname alone, resolved among the
-    /// people of both kinds that the article names in full.
-    public func link(_ text: SourceText, tokenRuns: [[Token]], hasHeadline: Bool = false) -> ArticleLinks {
+    /// people of both kinds that the article names in full. The first two run over
+    /// each run of tokens in turn; the third needs only what they kept of each.
+    public func link(_ words: ArticleWords) -> ArticleLinks {
+        let text = words.text
         var links = ArticleLinks()
         var foundIndexByKey: [String: Int] = [:]
         var named: [(position: Int, target: ArticleLinks.Target)] = []
         var pending: [PendingSurname] = []
-        var covered = tokenRuns.map { Array(repeating: false, count: $0.count) }
+        // A huge article has a million lone surnames, of a few thousand words: each word is kept once.
+        var pendingTerms: [String] = []
+        var pendingTermNumbers: [String: UInt32] = [:]
+        func pendingTermNumber(_ term: String) -> UInt32 {
+            if let known = pendingTermNumbers[term] { return known }
+            let number = UInt32(pendingTerms.count)
+            pendingTerms.append(term)
+            pendingTermNumbers[term] = number
+            return number
+        }
+        /// Names with no sign of what they are, as their own tokens, in case the article gives their last word a title.
+        var unclassified: [[Token]] = []
 
-        for (runIndex, tokens) in tokenRuns.enumerated() {
-            var index = 0
-            while index < tokens.count {
-                guard let (pattern, length) = match(at: index, in: tokens, text: text) else {
-                    index += 1
-                    continue
+        func add(_ entity: FoundEntity, range: Range<Int>) {
+            let local: Int
+            if let existing = foundIndexByKey[entity.key] {
+                local = existing
+            } else {
+                local = links.found.count
+                foundIndexByKey[entity.key] = local
+                links.found.append(entity)
+            }
+            links.mentions.append(.init(range: range, target: .found(local), candidates: [], form: .name))
+            if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
+        }
+
+        words.forEachChunk { firstRun, tokenRuns in
+            for (offset, tokens) in tokenRuns.enumerated() {
+                var covered = Array(repeating: false, count: tokens.count)
+                var index = 0
+                while index < tokens.count {
+                    guard let (pattern, length) = match(at: index, in: tokens, text: text) else {
+                        index += 1
+                        continue
+                    }
+                    let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
+                    if let entity = pattern.entity {
+                        links.mentions.append(.init(range: range, target: .catalog(entity), candidates: [], form: .name))
+                        if entities[entity].kind == .person { named.append((range.lowerBound, .catalog(entity))) }
+                        for covering in index..<(index + length) { covered[covering] = true }
+                    } else if !continuesAnotherName(at: index, in: tokens, text: text) {
+                        let bearers = bearersBySurname[pattern.terms[0]] ?? []
+                        let titled = bearers.filter { hasTitle($0, before: index, in: tokens, text: text) }
+                        pending.append(PendingSurname(
+                            range: range, term: pendingTermNumber(pattern.terms[0]), titled: titled.map { .catalog($0) }, isCatalogSurname: true,
+                            afterTitle: !titled.isEmpty, namesFamily: namesFamily(tokens, after: index, text: text)))
+                        covered[index] = true
+                    }
+                    index += length
                 }
-                let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
-                if let entity = pattern.entity {
-                    links.mentions.append(.init(range: range, target: .catalog(entity), candidates: [], form: .name))
-                    if entities[entity].kind == .person { named.append((range.lowerBound, .catalog(entity))) }
-                    for covering in index..<(index + length) { covered[runIndex][covering] = true }
-                } else if !continuesAnotherName(at: index, in: tokens, text: text) {
-                    let bearers = bearersBySurname[pattern.terms[0]] ?? []
-                    let titled = bearers.filter { hasTitle($0, before: index, in: tokens, text: text) }
-                    pending.append(PendingSurname(
-                        range: range, term: pattern.terms[0], titled: titled.map { .catalog($0) }, isCatalogSurname: true,
-                        afterTitle: !titled.isEmpty, namesFamily: namesFamily(tokens, after: index, text: text)))
-                    covered[runIndex][index] = true
+
+                guard let finder else { continue }
+                let findings = finder.findings(in: tokens, covered: covered, lowercaseTerms: words.lowercaseTerms,
+                                               isHeadline: words.startsWithHeadline && firstRun + offset == 0, text: text)
+                for finding in findings {
+                    switch finding {
+                    case .entity(let span, let entity):
+                        add(entity, range: tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound)
+                    case .possibleSurname(let token, let afterTitle):
+                        pending.append(PendingSurname(
+                            range: tokens[token].range, term: pendingTermNumber(tokens[token].term), titled: [], isCatalogSurname: false,
+                            afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: token, text: text)))
+                    case .unclassified(let span):
+                        unclassified.append(Array(tokens[span]))
+                    }
                 }
-                index += length
             }
         }
 
         if let finder {
-            let lowercaseTerms = Set(tokenRuns.joined().lazy.filter { $0.shape == .lowercase }.map(\.term))
-            var unclassified: [(run: Int, tokens: Range<Int>)] = []
-            func add(_ entity: FoundEntity, run runIndex: Int, tokens span: Range<Int>) {
-                let local: Int
-                if let existing = foundIndexByKey[entity.key] {
-                    local = existing
-                } else {
-                    local = links.found.count
-                    foundIndexByKey[entity.key] = local
-                    links.found.append(entity)
-                }
-                let tokens = tokenRuns[runIndex]
-                let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
-                links.mentions.append(.init(range: range, target: .found(local), candidates: [], form: .name))
-                if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
-            }
-            for (runIndex, tokens) in tokenRuns.enumerated() {
-                let findings = finder.findings(in: tokens, covered: covered[runIndex], lowercaseTerms: lowercaseTerms,
-                                               isHeadline: hasHeadline && runIndex == 0, text: text)
-                for finding in findings {
-                    switch finding {
-                    case .entity(let span, let entity):
-                        add(entity, run: runIndex, tokens: span)
-                    case .possibleSurname(let token, let afterTitle):
-                        pending.append(PendingSurname(
-                            range: tokens[token].range, term: tokens[token].term, titled: [], isCatalogSurname: false,
-                            afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: token, text: text)))
-                    case .unclassified(let span):
-                        unclassified.append((runIndex, span))
-                    }
-                }
-            }
             // "Fidel Castro … President Castro": a name whose last word the article gives a title is a person.
-            let titledTerms = Set(pending.filter(\.afterTitle).map(\.term))
-            for candidate in unclassified {
-                let tokens = tokenRuns[candidate.run]
-                guard titledTerms.contains(tokens[candidate.tokens.upperBound - 1].term) else { continue }
-                add(finder.makeEntity(.person, tokens: tokens, name: candidate.tokens, cue: nil, text: text), run: candidate.run, tokens: candidate.tokens)
+            let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] })
+            for name in unclassified {
+                guard let last = name.last, titledTerms.contains(last.term) else { continue }
+                add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text),
+                    range: name[0].range.lowerBound..<last.range.upperBound)
             }
         }
 
@@ -187,7 +200,7 @@ public struct EntityLinker: Sendable {
         }
         let bearings = Bearings(named, terms: { callableTerms[$0] ?? [] })
         for surname in pending where !surname.namesFamily {
-            guard let resolved = resolve(surname, bearings: bearings, text: text) else { continue }
+            guard let resolved = resolve(surname, term: pendingTerms[Int(surname.term)], bearings: bearings, text: text) else { continue }
             switch resolved {
             case .entity(let target):
                 links.mentions.append(.init(range: surname.range, target: target, candidates: [], form: .surname))
@@ -199,10 +212,12 @@ public struct EntityLinker: Sendable {
         return links
     }
 
+    /// 24 bytes, where a `Range<Int>` and the word's `String` made 48: a huge article holds a million of these at once.
     private struct PendingSurname {
-        let range: Range<Int>
-        let term: String
-        let titled: [ArticleLinks.Target]
+        private let start: UInt32
+        private let end: UInt32
+        /// The word, as its place in the article's list of such words.
+        let term: UInt32
         /// True when the word is a catalog person's surname, which may stay ambiguous; a lone
         /// capitalised word that no one in the article bears is simply not a mention.
         let isCatalogSurname: Bool
@@ -210,6 +225,20 @@ public struct EntityLinker: Sendable {
         let afterTitle: Bool
         /// True before a word such as "family": "the Ambani family" is not one person.
         let namesFamily: Bool
+        // Last, so that the flags fill the bytes after the numbers.
+        let titled: [ArticleLinks.Target]
+
+        init(range: Range<Int>, term: UInt32, titled: [ArticleLinks.Target], isCatalogSurname: Bool, afterTitle: Bool, namesFamily: Bool) {
+            start = UInt32(range.lowerBound)
+            end = UInt32(range.upperBound)
+            self.term = term
+            self.titled = titled
+            self.isCatalogSurname = isCatalogSurname
+            self.afterTitle = afterTitle
+            self.namesFamily = namesFamily
+        }
+
+        var range: Range<Int> { Int(start)..<Int(end) }
     }
 
     private func namesFamily(_ tokens: [Token], after index: Int, text: SourceText) -> Bool {
@@ -304,10 +333,10 @@ public struct EntityLinker: Sendable {
     /// Farther apart than this, two names cannot share a sentence.
     private static let sentenceReach = 4_000
 
-    private func resolve(_ surname: PendingSurname, bearings: Bearings, text: SourceText) -> Resolution? {
+    private func resolve(_ surname: PendingSurname, term: String, bearings: Bearings, text: SourceText) -> Resolution? {
         if surname.titled.count == 1 { return .entity(surname.titled[0]) }
         let allowed: (ArticleLinks.Target) -> Bool = surname.titled.isEmpty ? { _ in true } : { surname.titled.contains($0) }
-        let full = bearings.mentions(of: surname.term)
+        let full = bearings.mentions(of: term)
         var low = 0
         var high = full.count
         while low < high {
@@ -326,7 +355,7 @@ public struct EntityLinker: Sendable {
         }
         guard let chosen = nearest else {
             guard surname.isCatalogSurname else { return nil }
-            let pool = surname.titled.isEmpty ? (bearersBySurname[surname.term] ?? []).map { ArticleLinks.Target.catalog($0) } : surname.titled
+            let pool = surname.titled.isEmpty ? (bearersBySurname[term] ?? []).map { ArticleLinks.Target.catalog($0) } : surname.titled
             let unambiguous = pool.filter { if case .catalog(let index) = $0 { entities[index].surnameUnambiguous } else { false } }
             if unambiguous.count == 1 { return .entity(unambiguous[0]) }
             return .ambiguous(pool)

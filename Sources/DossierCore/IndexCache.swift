@@ -143,7 +143,10 @@ public struct IndexCache: Sendable {
             CachedCorpus.encodeHeader(roots: roots, terms: index.terms, skipped: skipped, fileCount: analyses.count, into: &file.buffer)
             for (position, analysis) in analyses.enumerated() {
                 CachedCorpus.encode(stamps[position], into: &file.buffer)
-                CachedCorpus.encode(analysis, catalogCount: catalogCount, into: &file.buffer)
+                CachedCorpus.encode(analysis.article, into: &file.buffer)
+                var links = BinaryWriter()
+                CachedCorpus.encodeLinks(of: analysis, catalogCount: catalogCount, into: &links)
+                try file.writeSection(links)
                 try file.flushIfFull()
             }
             let arrays = index.savedArrays
@@ -237,6 +240,17 @@ private struct CacheFileWriter {
         if buffer.bytes.count >= 1 << 20 { try flush() }
     }
 
+    /// A section after its length; a large one (a huge article's links) straight from its own buffer, not copied into this one.
+    mutating func writeSection(_ section: BinaryWriter) throws {
+        guard section.bytes.count >= 1 << 20 else {
+            buffer.writeSection(section)
+            return
+        }
+        buffer.write(section.bytes.count)
+        try flush()
+        try writePayload(section.bytes)
+    }
+
     /// A count, then the records' bytes as they lie in memory (fixed-width integers only), in pieces.
     mutating func writeRaw<Record>(_ records: [Record]) throws {
         buffer.write(records.count)
@@ -265,16 +279,18 @@ private struct CacheFileWriter {
     }
 
     private mutating func flush() throws {
-        var bytes = buffer.bytes
+        try writePayload(buffer.bytes)
+        buffer.removeAll()
+    }
+
+    private mutating func writePayload(_ bytes: [UInt8]) throws {
         if let limit, payloadBytes + bytes.count > limit {
-            bytes = Array(bytes.prefix(max(0, limit - payloadBytes)))
-            try writeAll(bytes, at: IndexCache.headerSize + payloadBytes)
+            try writeAll(Array(bytes.prefix(max(0, limit - payloadBytes))), at: IndexCache.headerSize + payloadBytes)
             throw Interruption()
         }
         checksum.add(bytes)
         try writeAll(bytes, at: IndexCache.headerSize + payloadBytes)
         payloadBytes += bytes.count
-        buffer.removeAll()
     }
 
     private func writeAll(_ bytes: [UInt8], at offset: Int) throws {

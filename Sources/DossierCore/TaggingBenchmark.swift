@@ -22,8 +22,7 @@ public enum TaggingBenchmark {
         var mentions = 0
         let start = DispatchTime.now()
         for (index, text) in texts.enumerated() {
-            let (article, runs) = ArticleParser.parseWithTokens(text, id: "\(index)", path: files[index])
-            mentions += linker.link(article.text, tokenRuns: runs, hasHeadline: article.headlineRange != nil).mentions.count
+            mentions += linker.link(ArticleParser.parseWithWords(text, id: "\(index)", path: files[index]).words).mentions.count
         }
         return Result(words: words, mentions: mentions, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
     }

@@ -67,6 +67,40 @@ public enum Tokenizer {
         return start..<(isPossessive ? end - 2 : end)
     }
 
+    /// The last place in `range` (after its start) where a run may be cut without changing its tokens.
+    static func lastWordBreak(in bytes: [UInt8], range: Range<Int>) -> Int? {
+        var end = range.upperBound
+        while end > range.lowerBound {
+            var start = end - 1
+            while start > range.lowerBound, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let (scalar, length) = decodeScalar(bytes, at: start)
+            // A window may end inside a character, which is no place to cut.
+            if start + length == end, isWordBreak(bytes, at: end, after: scalar) { return end }
+            end = start
+        }
+        return nil
+    }
+
+    /// The first place after the start of `range`, and before its end, where a run may be cut without changing its tokens.
+    static func firstWordBreak(in bytes: [UInt8], range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index > 0, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+        while index < range.upperBound {
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            index += length
+            if index > range.lowerBound, index < range.upperBound, isWordBreak(bytes, at: index, after: scalar) { return index }
+        }
+        return nil
+    }
+
+    /// True when the scalar before `position` ends any word there: it is no part of a word, and not an
+    /// apostrophe that a letter at `position` would carry on ("Korea's").
+    private static func isWordBreak(_ bytes: [UInt8], at position: Int, after scalar: Unicode.Scalar) -> Bool {
+        guard !isWordScalar(scalar) else { return false }
+        guard isApostrophe(scalar), position < bytes.count else { return true }
+        return !isLetter(decodeScalar(bytes, at: position).0)
+    }
+
     /// Calls `body` with the bounds of each word, before a possessive is cut off, until it returns false.
     private static func forEachWord(in bytes: [UInt8], range: Range<Int>, _ body: (_ start: Int, _ end: Int) -> Bool) {
         var index = range.lowerBound

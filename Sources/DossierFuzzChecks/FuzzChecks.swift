@@ -23,18 +23,22 @@ public enum FuzzChecks {
 
     public static func check(_ bytes: [UInt8]) {
         let text = SourceText(decoding: bytes)
-        let (article, runs) = ArticleParser.parseWithTokens(text, id: "fuzz", path: "fuzz")
+        let (article, words) = ArticleParser.parseWithWords(text, id: "fuzz", path: "fuzz")
         for range in article.contentRanges { precondition(range.upperBound <= text.bytes.count, "paragraph outside the text") }
         // The index keeps words by position and finds them again in the text: both ways of finding them must agree.
-        for (run, range) in zip(runs, article.contentRanges) {
+        var tokenRanges: [Range<Int>] = []
+        words.forEachChunk { _, runs in tokenRanges += runs.joined().map(\.range) }
+        var wordRanges: [Range<Int>] = []
+        for range in article.contentRanges {
             let ranges = Tokenizer.wordRanges(in: text.bytes, range: range)
-            precondition(ranges == run.map(\.range), "word ranges differ from the tokens")
             for word in ranges {
                 precondition(Tokenizer.wordRange(startingAt: word.lowerBound, in: text.bytes, limit: range.upperBound) == word,
                              "a word found from its start differs")
             }
+            wordRanges += ranges
         }
-        let links = linker.link(text, tokenRuns: runs, hasHeadline: article.headlineRange != nil)
+        precondition(wordRanges == tokenRanges, "word ranges differ from the tokens")
+        let links = linker.link(words)
         let (entities, mentions) = Corpus.mergeFoundEntities([links], catalog: linker.entities)
         for mention in mentions[0] {
             precondition(mention.range.upperBound <= text.bytes.count && !mention.range.isEmpty, "mention outside the text")
