@@ -5,38 +5,19 @@ public struct ArticleLinks: Sendable {
     public enum Target: Sendable, Hashable {
         case catalog(Int)
         case found(Int)
-    }
 
-    /// Stored in 24 bytes, as `Mention` is, where plain `Int`s and an optional took 48: a huge
-    /// article of names has a million mentions.
-    public struct LocalMention: Sendable {
-        private let start: UInt32
-        private let end: UInt32
-        /// A catalog index as it is, a found entity's index `i` as `-2 - i`, and -1 when ambiguous.
-        private let targetCode: Int32
-        public let form: Mention.Form
-        public let candidates: [Target]
-
-        public init(range: Range<Int>, target: Target?, candidates: [Target], form: Mention.Form) {
-            start = UInt32(range.lowerBound)
-            end = UInt32(range.upperBound)
-            targetCode = switch target {
-            case .catalog(let index): Int32(index)
-            case .found(let index): -2 - Int32(index)
-            case nil: -1
+        /// Catalog entities first, then the article's found ones.
+        func localNumber(catalogCount: Int) -> Int {
+            switch self {
+            case .catalog(let index): index
+            case .found(let index): catalogCount + index
             }
-            self.candidates = candidates
-            self.form = form
-        }
-
-        public var range: Range<Int> { Int(start)..<Int(end) }
-        /// nil when ambiguous.
-        public var target: Target? {
-            targetCode >= 0 ? .catalog(Int(targetCode)) : targetCode == -1 ? nil : .found(Int(-2 - targetCode))
         }
     }
 
-    public var mentions: [LocalMention] = []
+    /// In local numbers: a catalog entity by its catalog index, `found[i]` as the catalog's count
+    /// plus `i` (`Target.localNumber`), so that merging only renumbers them.
+    public var mentions: [Mention] = []
     public var found: [FoundEntity] = []
 }
 

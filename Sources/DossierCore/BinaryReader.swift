@@ -14,6 +14,8 @@ struct BinaryReader {
     /// Everything read so far, in file order; `checksummed` is how far.
     private var checksum = Checksum()
     private var checksummed: Int
+    /// How far the mapping's pages have been given back (`releaseReadPages`).
+    private var released = 0
 
     init(_ buffer: UnsafeRawBufferPointer, from position: Int = 0, readingRawArraysFrom file: Int32? = nil) {
         self.buffer = buffer
@@ -149,6 +151,19 @@ struct BinaryReader {
         let end = (Int(bitPattern: base) + memory.count) / hugePage * hugePage
         guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+    }
+
+    /// Gives back the pages of the file mapping read so far, once checksummed: each is read once, and
+    /// mapped pages count in the process's memory for as long as they stay mapped, which for a huge
+    /// article's links is tens of megabytes. Does nothing on a buffer that is not a file's mapping.
+    mutating func releaseReadPages() {
+        guard file != nil, let base = buffer.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = position / page * page
+        guard end - released >= 8 << 20 else { return }
+        feedChecksum(upTo: end)
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
+        released = end
     }
 
     /// Steps over `count` bytes, which the checksum still covers.

@@ -39,6 +39,7 @@ struct CachedCorpus: Sendable {
             let stamp = try decodeStamp(&reader)
             let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount, linksIncluded: linksIncluded)
             files[analysis.article.path] = File(stamp: stamp, analysis: analysis)
+            reader.releaseReadPages()
         }
         guard files.count == fileCount else { throw BinaryReader.Damage(reason: "it holds one file twice") }
         let index = try SearchIndex(
@@ -84,15 +85,12 @@ struct CachedCorpus: Sendable {
             largestLocal = max(largestLocal, local)
             return local
         }
-        func target(_ local: Int) -> ArticleLinks.Target {
-            local < catalogCount ? .catalog(local) : .found(local - catalogCount)
-        }
         links.mentions = try (0..<reader.readCount(minimumBytes: 4)).map { _ in
             let range = try reader.readRange(within: length)
-            let entity = try reader.readBool() ? target(readLocal()) : nil
-            let candidates = try (0..<reader.readCount()).map { _ in try target(readLocal()) }
+            let entity = try reader.readBool() ? readLocal() : nil
+            let candidates = try (0..<reader.readCount()).map { _ in try readLocal() }
             let form: Mention.Form = try reader.readBool() ? .surname : .name
-            return ArticleLinks.LocalMention(range: range, target: entity, candidates: candidates, form: form)
+            return Mention(range: range, entity: entity, candidates: candidates, form: form)
         }
         links.found = try (0..<reader.readCount(minimumBytes: 6)).map { _ in
             let key = try reader.readString()
@@ -168,10 +166,10 @@ struct CachedCorpus: Sendable {
         writer.write(links.mentions.count)
         for mention in links.mentions {
             writer.write(mention.range)
-            writer.write(mention.target != nil)
-            if let target = mention.target { writer.write(links.localNumber(target, catalogCount: catalogCount)) }
+            writer.write(mention.entity != nil)
+            if let entity = mention.entity { writer.write(entity) }
             writer.write(mention.candidates.count)
-            for candidate in mention.candidates { writer.write(links.localNumber(candidate, catalogCount: catalogCount)) }
+            for candidate in mention.candidates { writer.write(candidate) }
             writer.write(mention.form == .surname)
         }
         writer.write(links.found.count)

@@ -300,20 +300,16 @@ public final class Corpus: Sendable {
         // Each pair of entities once, as one key: a dictionary for every entity, both ways round,
         // took 300 MB for an article naming 78,000 entities.
         var pairCounts: [UInt64: Int32] = [:]
+        // No fewer than the article with the most, whose pairs all differ: a huge article's fit without the table regrowing.
+        pairCounts.reserveCapacity(analyses.lazy.map(\.pairs.count).max() ?? 0)
         mentions.reserveCapacity(analyses.count)
         quotes.reserveCapacity(analyses.count)
         for position in analyses.indices {
             var (links, localQuotes, pairs) = analyses[position].takeLinks()
             let found = numbering[position]
             func global(_ local: Int) -> Int { local < catalog.count ? local : found[local - catalog.count] }
-            func global(_ target: ArticleLinks.Target) -> Int {
-                switch target {
-                case .catalog(let index): index
-                case .found(let index): found[index]
-                }
-            }
             mentions.append(links.mentions.map { mention in
-                Mention(range: mention.range, entity: mention.target.map(global), candidates: mention.candidates.map(global),
+                Mention(range: mention.range, entity: mention.entity.map(global), candidates: mention.candidates.map(global),
                         form: mention.form)
             })
             // A huge article's local mentions go before its pairs are counted.
@@ -404,7 +400,7 @@ public final class Corpus: Sendable {
     public static func mergeFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> ([Entity], [[Mention]]) {
         let (entities, numbering) = numberFoundEntities(links, catalog: catalog)
         let mentions = links.indices.map { position in
-            links[position].localMentions(catalogCount: catalog.count).map { mention in
+            links[position].mentions.map { mention in
                 let global = { (local: Int) in local < catalog.count ? local : numbering[position][local - catalog.count] }
                 return Mention(range: mention.range, entity: mention.entity.map(global), candidates: mention.candidates.map(global),
                                form: mention.form)

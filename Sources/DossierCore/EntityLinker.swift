@@ -133,7 +133,7 @@ public struct EntityLinker: Sendable {
                 foundIndexByKey[entity.key] = local
                 links.found.append(entity)
             }
-            links.mentions.append(.init(range: range, target: .found(local), candidates: [], form: .name))
+            links.mentions.append(mention(range, .found(local), form: .name))
             if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
         }
 
@@ -148,7 +148,7 @@ public struct EntityLinker: Sendable {
                     }
                     let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
                     if let entity = pattern.entity {
-                        links.mentions.append(.init(range: range, target: .catalog(entity), candidates: [], form: .name))
+                        links.mentions.append(mention(range, .catalog(entity), form: .name))
                         if entities[entity].kind == .person { named.append((range.lowerBound, .catalog(entity))) }
                         for covering in index..<(index + length) { covered[covering] = true }
                     } else if !continuesAnotherName(at: index, in: tokens, text: text) {
@@ -203,13 +203,20 @@ public struct EntityLinker: Sendable {
             guard let resolved = resolve(surname, term: pendingTerms[Int(surname.term)], bearings: bearings, text: text) else { continue }
             switch resolved {
             case .entity(let target):
-                links.mentions.append(.init(range: surname.range, target: target, candidates: [], form: .surname))
+                links.mentions.append(mention(surname.range, target, form: .surname))
             case .ambiguous(let candidates):
-                links.mentions.append(.init(range: surname.range, target: nil, candidates: candidates, form: .surname))
+                links.mentions.append(mention(surname.range, nil, candidates: candidates, form: .surname))
             }
         }
         links.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         return links
+    }
+
+    /// A mention in the article's local numbers (`ArticleLinks.mentions`).
+    private func mention(_ range: Range<Int>, _ target: ArticleLinks.Target?, candidates: [ArticleLinks.Target] = [],
+                         form: Mention.Form) -> Mention {
+        Mention(range: range, entity: target?.localNumber(catalogCount: entities.count),
+                candidates: candidates.map { $0.localNumber(catalogCount: entities.count) }, form: form)
     }
 
     /// 24 bytes, where a `Range<Int>` and the word's `String` made 48: a huge article holds a million of these at once.

@@ -20,7 +20,7 @@ import Testing
 
     /// What linking found, comparable: every mention with its entity, and the entities found in text.
     private func summary(_ links: ArticleLinks) -> [String] {
-        links.mentions.map { "\($0.range) \(String(describing: $0.target)) \($0.candidates) \($0.form)" }
+        links.mentions.map { "\($0.range) \(String(describing: $0.entity)) \($0.candidates) \($0.form)" }
             + links.found.map { "\($0.key) \($0.kind) \($0.role ?? "") \($0.surname ?? "") \($0.givenName ?? "")" }
     }
 
