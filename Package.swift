@@ -18,7 +18,7 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier",
-                "Sources/DossierFuzzChecks", "Sources/dossier-fuzz", "Sources/CFuzzMain", "Sources/DossierTestSupport", "Sources/dossier-test-corpus", "Tests", "Benchmarks", "scripts", "README.md",
+                "Sources/DossierFuzzChecks", "Sources/dossier-fuzz", "Sources/CFuzzMain", "Sources/CMallocTuning", "Sources/DossierTestSupport", "Sources/dossier-test-corpus", "Tests", "Benchmarks", "scripts", "README.md",
             ],
             sources: ["Sources/DossierCore"],
             resources: [.copy("Resources/articles"), .copy("Resources/catalog.json"), .copy("Resources/gazetteer.json")]
@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "DossierUI", dependencies: ["DossierCore"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
+        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierUI", "DossierTerminal",
+                "DossierCore", "DossierUI", "DossierTerminal", "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

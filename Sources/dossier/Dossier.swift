@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 import DossierCore
 import Foundation
 
@@ -14,6 +15,8 @@ struct Dossier: ParsableCommand {
 
     /// Reports Dossier's own errors as one line naming the problem, never a stack trace or usage dump.
     static func main() {
+        // A huge file's freed arrays go back to the system, not into the heap (see malloc_tuning.c).
+        dossier_return_large_blocks_promptly()
         do {
             var command = try parseAsRoot()
             try command.run()
