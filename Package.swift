@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "DossierUI", dependencies: ["DossierCore"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
-        .target(name: "CMallocTuning"),
+        // Its debug information in DWARF 4, as the Swift code's is: valgrind's massif and callgrind,
+        // which the memory figures come from, cannot read the DWARF 5 that clang writes by default.
+        .target(name: "CMallocTuning", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .executableTarget(
             name: "dossier",
             dependencies: [
