@@ -59,9 +59,11 @@ struct ArticleAnalysis: Sendable {
     /// Counts, for every pair of entities, the sentences of the article that mention both.
     static func sentencePairs(in article: Article, mentions: [Mention]) -> [EntityPair] {
         guard mentions.contains(where: { $0.entity != nil }) else { return [] }
-        // Every pair as it occurs, sorted, then counted: for an article of random names, with millions
-        // of pairs, that takes two thirds of the memory a dictionary of counts did.
-        var occurrences: [UInt64] = []
+        // The entities of each sentence that names more than one, flat; then every pair as it occurs,
+        // in an array made at its size, sorted and counted. An article of random names has millions of
+        // pairs: a dictionary of counts, or an array grown to fit, held them twice over.
+        var sentenceEntities: [Int32] = []
+        var sentenceEnds: [Int] = []
         var position = 0
         let bytes = article.text.bytes
         for range in article.contentRanges {
@@ -74,12 +76,29 @@ struct ArticleAnalysis: Sendable {
                     position += 1
                 }
                 guard present.count > 1 else { continue }
-                let sorted = present.sorted()
-                for (offset, first) in sorted.enumerated() {
-                    for second in sorted[(offset + 1)...] { occurrences.append(UInt64(first) << 32 | UInt64(second)) }
-                }
+                sentenceEntities += present.sorted().lazy.map { Int32($0) }
+                sentenceEnds.append(sentenceEntities.count)
             }
         }
+        var pairCount = 0
+        var sentenceStart = 0
+        for sentenceEnd in sentenceEnds {
+            let count = sentenceEnd - sentenceStart
+            pairCount += count * (count - 1) / 2
+            sentenceStart = sentenceEnd
+        }
+        var occurrences: [UInt64] = []
+        occurrences.reserveCapacity(pairCount)
+        sentenceStart = 0
+        for sentenceEnd in sentenceEnds {
+            for first in sentenceStart..<sentenceEnd {
+                for second in (first + 1)..<sentenceEnd {
+                    occurrences.append(UInt64(sentenceEntities[first]) << 32 | UInt64(sentenceEntities[second]))
+                }
+            }
+            sentenceStart = sentenceEnd
+        }
+        sentenceEntities = []
         occurrences.sort()
         var pairs: [EntityPair] = []
         var distinct = occurrences.isEmpty ? 0 : 1

@@ -199,6 +199,9 @@ public struct EntityLinker: Sendable {
             callableTerms[.catalog(index)] = [surnameTermByEntity[index], givenNameByEntity[index]].compactMap { $0 }
         }
         let bearings = Bearings(named, terms: { callableTerms[$0] ?? [] })
+        named = []
+        // Room for every surname at once: grown as they come, a huge article's mentions were held twice while copied.
+        links.mentions.reserveCapacity(links.mentions.count + pending.count)
         for surname in pending where !surname.namesFamily {
             guard let resolved = resolve(surname, term: pendingTerms[Int(surname.term)], bearings: bearings, text: text) else { continue }
             switch resolved {
@@ -208,6 +211,7 @@ public struct EntityLinker: Sendable {
                 links.mentions.append(mention(surname.range, nil, candidates: candidates, form: .surname))
             }
         }
+        pending = []
         links.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         return links
     }
