@@ -121,7 +121,7 @@ public struct EntityLinker: Sendable {
             pendingTermNumbers[term] = number
             return number
         }
-        /// Names with no sign of what they are, as their own tokens, in case the article gives their last word a title.
+        // Names with no sign of what they are, as their own tokens, in case the article gives their last word a title.
         var unclassified: [[Token]] = []
 
         func add(_ entity: FoundEntity, range: Range<Int>) {

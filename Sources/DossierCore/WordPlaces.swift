@@ -22,7 +22,7 @@ final class WordPlaces: @unchecked Sendable {
     func range(ofWord word: Int, article index: Int, expectedCount: Int, in articles: [Article]) -> Range<Int>? {
         lock.lock()
         defer { lock.unlock() }
-        let places = starts(ofArticle: index, in: articles)
+        let places = starts(ofArticle: index, expectedCount: expectedCount, in: articles)
         guard places.starts.count == expectedCount, word >= 0, word < places.starts.count else { return nil }
         let start = Int(places.starts[word])
         // The run holding the start bounds the word, as it bounded the tokenizer when the index was built.
@@ -36,13 +36,15 @@ final class WordPlaces: @unchecked Sendable {
         return Tokenizer.wordRange(startingAt: start, in: articles[index].text.bytes, limit: places.runs[low].upperBound)
     }
 
-    private func starts(ofArticle index: Int, in articles: [Article]) -> Starts {
+    private func starts(ofArticle index: Int, expectedCount: Int, in articles: [Article]) -> Starts {
         if let last, last.article == index { return last }
         let article = articles[index]
         let bytes = article.text.bytes
         var starts: [UInt32] = []
         // A notice in place of a changed file holds none of the indexed words.
         if article.textIsAsIndexed {
+            // Made at the size the index counted: grown to fit, a huge article's starts were held twice while copied.
+            starts.reserveCapacity(expectedCount)
             for run in article.contentRanges { Tokenizer.appendWordStarts(in: bytes, range: run, to: &starts) }
         }
         let places = Starts(article: index, starts: starts, runs: article.contentRanges)
