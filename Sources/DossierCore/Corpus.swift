@@ -62,10 +62,10 @@ public final class Corpus: Sendable {
         personMentionCounts = countsByArticle.map { counts in
             counts.reduce(0) { $0 + (entities[$1.key].kind == .person ? $1.value : 0) }
         }
-        // Counted first, so that each entity's list is made at its size, not grown to up to twice it.
+        // Summed from the counts by article first, so that each entity's list is made at its size, not grown to up to twice it.
         var linkedCounts = Array(repeating: 0, count: entities.count)
-        for articleMentions in mentions {
-            for mention in articleMentions { if let entity = mention.entity { linkedCounts[entity] += 1 } }
+        for counts in countsByArticle {
+            for (entity, count) in counts { linkedCounts[entity] += count }
         }
         var byEntity = linkedCounts.map { count -> [MentionReference] in
             var references: [MentionReference] = []
