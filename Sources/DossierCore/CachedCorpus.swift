@@ -161,7 +161,7 @@ struct CachedCorpus: Sendable {
         writer.write(article.wordCount)
     }
 
-    static func encodeLinks(of analysis: ArticleAnalysis, catalogCount: Int, into writer: inout BinaryWriter) {
+    static func encodeLinks(of analysis: ArticleAnalysis, into writer: inout BinaryWriter) {
         let links = analysis.links
         writer.write(links.mentions.count)
         for mention in links.mentions {

@@ -217,7 +217,7 @@ public final class Corpus: Sendable {
         if let cache, !unchanged {
             tracker.entered(.saving)
             do {
-                try cache.write(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount, index: index,
+                try cache.write(roots: roots, fingerprint: fingerprint, index: index,
                                 analyses: analyses, stamps: stamps, skipped: savedSkips)
             } catch let failure as IndexCache.WriteFailure {
                 warn("the index cache was not saved: \(failure.message)")

@@ -127,7 +127,7 @@ public struct IndexCache: Sendable {
     }
 
     /// Saves the index of a loaded corpus; `analyses[i]` and `stamps[i]` belong to the index's article i.
-    func write(roots: [String], fingerprint: UInt64, catalogCount: Int, index: SearchIndex, analyses: [ArticleAnalysis],
+    func write(roots: [String], fingerprint: UInt64, index: SearchIndex, analyses: [ArticleAnalysis],
                stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)]) throws {
         guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
         let finalPath = filePath(forRoots: roots)
@@ -145,7 +145,7 @@ public struct IndexCache: Sendable {
                 CachedCorpus.encode(stamps[position], into: &file.buffer)
                 CachedCorpus.encode(analysis.article, into: &file.buffer)
                 var links = BinaryWriter()
-                CachedCorpus.encodeLinks(of: analysis, catalogCount: catalogCount, into: &links)
+                CachedCorpus.encodeLinks(of: analysis, into: &links)
                 try file.writeSection(links)
                 try file.flushIfFull()
             }
