@@ -1,16 +1,32 @@
 import Foundation
 
-/// SIGINT, SIGTERM and SIGHUP only set a flag, so the loop ends through the
-/// normal path and restores the terminal; ncurses' own handlers would `_exit`
-/// without our cleanup.
+/// Every signal whose default action ends the process, other than a crash, only sets a
+/// flag, so the loop ends through the normal path and restores the terminal: ncurses'
+/// own handlers would `_exit` without our cleanup, and the default action leaves the
+/// terminal in the reader's modes. SIGQUIT (Ctrl-\) is one of them: without a handler
+/// of ours the Swift runtime's crash reporter takes it and writes over the screen.
 public enum SignalFlags {
     nonisolated(unsafe) private static var received: sig_atomic_t = 0
 
     public static var stopRequested: Bool { received != 0 }
 
-    static func install() {
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
-            Foundation.signal(signal) { number in SignalFlags.received = sig_atomic_t(number) }
+    /// The signals that end a process by default and are not faults of its own: each asks the reader to quit.
+    public static let stopping: [Int32] = {
+        var signals = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                       SIGXCPU, SIGXFSZ, SIGSYS, SIGPIPE, SIGIO, SIGPWR, SIGSTKFLT]
+        // Real-time signals end a process by default too; glibc keeps the first few for itself.
+        signals += Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+        return signals
+    }()
+
+    /// Installs the flag-setting handler; safe to call more than once.
+    public static func install() {
+        for signal in stopping {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in SignalFlags.received = sig_atomic_t(number) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(signal, &action, nil)
         }
     }
 
@@ -19,10 +35,16 @@ public enum SignalFlags {
 }
 
 /// On a crash (a trap, a bad access), puts the terminal back before the process dies,
-/// using only async-signal-safe calls, then lets the default handler report the crash.
+/// using only async-signal-safe calls, then hands the crash to the handler that was there
+/// before (the Swift runtime's reporter, which prints one report to stderr), or to the default.
 enum CrashGuard {
     nonisolated(unsafe) private static var saved = termios()
     nonisolated(unsafe) private static var hasSaved = false
+    /// The handlers ours replaced, by signal number: made once, before any is installed, and
+    /// never resized, so that a handler reads it without allocating.
+    nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: Int(NSIG))
+
+    static let crashing = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     static func saveTerminal() {
         hasSaved = tcgetattr(STDIN_FILENO, &saved) == 0
@@ -32,16 +54,41 @@ enum CrashGuard {
         if hasSaved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
     }
 
+    nonisolated(unsafe) private static var isInstalled = false
+
     static func install() {
-        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            Foundation.signal(signal) { number in
+        // A second install would save our own handler as the one to hand over to.
+        guard !isInstalled else { return }
+        isInstalled = true
+        for signal in crashing {
+            var action = sigaction()
+            action.__sigaction_handler.sa_sigaction = { number, info, context in
                 if CrashGuard.hasSaved { tcsetattr(STDIN_FILENO, TCSANOW, &CrashGuard.saved) }
                 // Leave the alternate screen, show the cursor, reset attributes.
                 let reset: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
                 _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+                let before = CrashGuard.previous + Int(number)
+                if (info?.pointee.si_code ?? 0) > 0 {
+                    // A fault the processor raised: it happens again when this handler returns, and now
+                    // reaches the previous handler with the faulting context, which reports and ends the process.
+                    sigaction(number, before, nil)
+                    return
+                }
+                // Sent by a process: the previous handler reports it, and the default action then ends the
+                // process (it is blocked until this handler returns), since a reporter may return and carry on.
+                if before.pointee.sa_flags & SA_SIGINFO != 0, let report = before.pointee.__sigaction_handler.sa_sigaction {
+                    report(number, info, context)
+                } else if let report = before.pointee.__sigaction_handler.sa_handler,
+                          unsafeBitCast(report, to: Int.self) > 1 {  // neither SIG_DFL (0) nor SIG_IGN (1)
+                    report(number)
+                }
                 Foundation.signal(number, SIG_DFL)
                 raise(number)
             }
+            sigemptyset(&action.sa_mask)
+            // On the alternate stack the runtime sets up, so that a stack overflow is caught too.
+            action.sa_flags = SA_SIGINFO | SA_ONSTACK
+            sigaction(signal, &action, previous + Int(signal))
         }
     }
 }

@@ -17,6 +17,10 @@ struct Dossier: ParsableCommand {
     static func main() {
         // A huge file's freed arrays go back to the system, not into the heap (see malloc_tuning.c).
         dossier_return_large_blocks_promptly()
+        CrashReports.makeNonInteractive()
+        // Ctrl-\ in a command quits it, as in any command; the runtime's reporter would call it a crash.
+        // The reader asks for it as for SIGTERM (`SignalFlags`).
+        signal(SIGQUIT, SIG_DFL)
         do {
             var command = try parseAsRoot()
             try command.run()

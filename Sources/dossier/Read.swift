@@ -19,6 +19,8 @@ struct Read: ParsableCommand {
             Output.error("the reader needs a terminal; without one, use: dossier list, entities, mentions, search, show (with --json for scripts)")
             throw ExitCode(2)
         }
+        // From the start, so that a signal while the corpus loads ends the reader the same way.
+        SignalFlags.install()
         let loading = BackgroundLoad(corpus)
         let session = TerminalSession()
         let quickLoad = loading.wait(seconds: Self.quickLoadSeconds)

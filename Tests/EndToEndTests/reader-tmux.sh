@@ -50,6 +50,22 @@ suspend_and_resume() {
 }
 suspended_terminal_is_sane() { cmp -s <(grep -v rows "$work/before-z") <(grep -v rows "$work/suspended-z"); }
 quit_with_sigterm() { pkill -TERM -f "^$binary\$" || pkill -TERM -x dossier; }
+quit_with_signal() { pkill -"$1" -f "^$binary\$"; }
+quit_with_ctrl_backslash() { tmux_ send-keys -t e2e 'C-\'; }
+# Neither the Swift runtime's crash reporter nor its "Press space to interact" prompt may show.
+no_crash_text() { ! tmux_ capture-pane -p -t e2e | grep -Ei 'crashed|press space|interact'; }
+
+# A crash (here a SIGSEGV sent to it) gives the terminal back first, then one report on stderr,
+# and ends the process: no prompt, nothing left running.
+crash_and_report() {
+  tmux_ send-keys -t e2e "clear; stty -a > before-s; $binary 2> crash-report; echo status-\$?; stty -a > after-s; echo done-s" Enter
+  wait_for "Articles 1/2" || return 1
+  pkill -SEGV -f "^$binary\$"
+  wait_for "done-s" 30 || return 1
+  tmux_ capture-pane -p -t e2e | grep -qF "status-139" || { echo "the crash did not end the process with SIGSEGV"; return 1; }
+  grep -qF "Program crashed" "$work/crash-report" || { echo "no crash report on stderr:"; cat "$work/crash-report"; return 1; }
+  ! grep -qi "press space" "$work/crash-report" || { echo "the crash reporter asked for a key"; return 1; }
+}
 
 # 6,000 copies of the seed articles: the debug build takes several seconds to index them,
 # long enough to use the reader before the index is ready.
@@ -94,6 +110,17 @@ check "stty unchanged after Ctrl-Z, fg, q" same_stty z
 check "SIGTERM quits" run_and_quit t quit_with_sigterm
 check "stty unchanged after SIGTERM" same_stty t
 check "input echoes after SIGTERM" echo_works t
+check "Ctrl-\\ quits" run_and_quit backslash quit_with_ctrl_backslash
+check "stty unchanged after Ctrl-\\" same_stty backslash
+check "no crash report after Ctrl-\\" no_crash_text
+for signal in QUIT USR1 USR2 ALRM SYS XCPU XFSZ VTALRM PROF; do
+  check "SIG$signal quits" run_and_quit "$signal" quit_with_signal "$signal"
+  check "stty unchanged after SIG$signal" same_stty "$signal"
+  check "no crash report after SIG$signal" no_crash_text
+done
+check "a crash restores the terminal, reports once on stderr, and ends" crash_and_report
+check "stty unchanged after a crash" same_stty s
+check "input echoes after a crash" echo_works s
 make_large_corpus
 check "reads while indexing, keeps its place when indexed" read_while_indexing
 check "stty unchanged after reading while indexing" same_stty i
