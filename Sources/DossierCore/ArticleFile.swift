@@ -17,64 +17,77 @@ public struct ArticleFile: Sendable, Equatable {
     /// Extensions walked in folders; a file named directly is read whatever its extension.
     static let articleExtensions: Set<String> = ["txt", "md"]
 
-    /// Every article file under `paths`, in the order given and then by name.
+    /// Every article file under `paths`, in the order given and then by name, each file once, and
+    /// the entries passed over on the way with the reason.
     ///
-    /// Hidden files and folders are skipped, a symbolic link to a folder already
-    /// walked is not walked again (so link loops end), and a folder that cannot be
-    /// read is reported through `warn` and skipped. A path that does not exist is an error.
-    static func find(in paths: [String], warn: (String) -> Void) throws -> [ArticleFile] {
-        var files: [ArticleFile] = []
-        var visited = Set<FileIdentity>()
+    /// Hidden files and folders are skipped, a symbolic link to a folder already walked is not
+    /// walked again (so link loops end), and a file reached by several paths (a folder and a file
+    /// inside it, two links to one file) is taken once, where it is first found: files are told
+    /// apart by device and inode. Inside folders, an article-named entry that is not a regular
+    /// file (a FIFO, a device, a socket, a dangling link or a link loop), a name that is not UTF-8
+    /// and a folder that cannot be read are passed over. A path named directly that does not
+    /// exist, cannot be read, or is neither a regular file nor a folder is an error.
+    static func find(in paths: [String]) throws -> FoundFiles {
+        var found = FoundFiles()
+        var visitedFolders = Set<FileIdentity>()
+        var seenFiles = Set<FileIdentity>()
         for path in paths {
             guard let identity = FileIdentity(path: path) else {
-                if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                    throw DossierError.unreadable(path, reason: "it cannot be opened")
+                let code = errno
+                if code == ENOENT, FileKind.reason(forErrno: code, path: path) == "it does not exist" {
+                    throw DossierError.pathNotFound(path)
                 }
-                throw DossierError.pathNotFound(path)
+                throw DossierError.unreadable(path, reason: FileKind.reason(forErrno: code, path: path))
             }
-            if identity.isDirectory {
-                guard FileManager.default.isReadableFile(atPath: path) else {
-                    throw DossierError.unreadable(path, reason: "permission denied")
-                }
-                walk(path, relative: "", identity: identity, visited: &visited, into: &files, warn: warn)
-            } else {
-                files.append(ArticleFile(path: path, relativePath: String(PathName.lastComponent(of: path)), stamp: identity.stamp))
+            if identity.kind == .directory {
+                guard access(path, R_OK | X_OK) == 0 else { throw DossierError.unreadable(path, reason: "permission denied") }
+                walk(path, relative: "", identity: identity, visitedFolders: &visitedFolders, seenFiles: &seenFiles, into: &found)
+            } else if let refusal = identity.kind.refusal {
+                throw DossierError.unreadable(path, reason: refusal)
+            } else if seenFiles.insert(identity).inserted {
+                found.files.append(ArticleFile(path: path, relativePath: String(PathName.lastComponent(of: path)), stamp: identity.stamp))
             }
         }
-        return files
+        return found
     }
 
-    private static func walk(_ folder: String, relative: String, identity: FileIdentity,
-                             visited: inout Set<FileIdentity>, into files: inout [ArticleFile], warn: (String) -> Void) {
-        guard visited.insert(identity).inserted else { return }
+    private static func walk(_ folder: String, relative: String, identity: FileIdentity, visitedFolders: inout Set<FileIdentity>,
+                             seenFiles: inout Set<FileIdentity>, into found: inout FoundFiles) {
+        guard visitedFolders.insert(identity).inserted else { return }
         // readdir and fstatat rather than FileManager and stat: a folder of 100,000 files is
         // listed in a fraction of the time, and the reader shows the list as soon as it is.
         guard let directory = opendir(folder) else {
-            warn("skipped \(folder): the folder cannot be read")
+            found.skipped.append(SkippedFile(path: folder, reason: "the folder cannot be read"))
             return
         }
         defer { closedir(directory) }
-        let entries = sortedEntries(of: directory, folder: folder, warn: warn)
+        let entries = sortedEntries(of: directory, folder: folder, into: &found)
         let descriptor = dirfd(directory)
-        for (name, type) in entries {
-            if type == UInt8(DT_REG) && !isArticleName(name) { continue }
+        for entry in entries {
+            let name = entry.name
+            if entry.type == UInt8(DT_REG) && !isArticleName(name) { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            if type == UInt8(DT_REG) {
-                files.append(ArticleFile(path: path, relativePath: relativePath, stamp: nil))
+            if entry.type == UInt8(DT_REG) {
+                // The listing's inode, on the folder's device: a second name for a file already found is not listed again.
+                guard seenFiles.insert(FileIdentity(device: identity.device, inode: entry.inode)).inserted else { continue }
+                found.files.append(ArticleFile(path: path, relativePath: relativePath, stamp: nil))
                 continue
             }
-            // Folders, links and entries of unknown type: followed, to see what they are.
-            guard let entry = FileIdentity(directory: descriptor, name: name) else {
-                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                    warn("skipped \(path): the link points nowhere")
+            // Folders, links and entries of other types: examined, links followed, to see what they are.
+            guard let target = FileIdentity(directory: descriptor, name: name) else {
+                let reason = FileKind.reason(forErrno: errno, path: path)
+                if isArticleName(name) || reason != "it does not exist" { found.skipped.append(SkippedFile(path: path, reason: reason)) }
+                continue
+            }
+            if target.kind == .directory {
+                walk(path, relative: relativePath, identity: target, visitedFolders: &visitedFolders, seenFiles: &seenFiles, into: &found)
+            } else if isArticleName(name) {
+                if let refusal = target.kind.refusal {
+                    found.skipped.append(SkippedFile(path: path, reason: refusal))
+                } else if seenFiles.insert(target).inserted {
+                    found.files.append(ArticleFile(path: path, relativePath: relativePath, stamp: target.stamp))
                 }
-                continue
-            }
-            if entry.isDirectory {
-                walk(path, relative: relativePath, identity: entry, visited: &visited, into: &files, warn: warn)
-            } else if entry.isRegularFile, isArticleName(name) {
-                files.append(ArticleFile(path: path, relativePath: relativePath, stamp: entry.stamp))
             }
         }
     }
@@ -84,17 +97,18 @@ public struct ArticleFile: Sendable, Equatable {
     /// sorting 100,000 Strings costs more than listing them. A name that is not UTF-8 cannot be
     /// shown or given back as a path, so its file is skipped with a warning.
     private static func sortedEntries(of directory: OpaquePointer, folder: String,
-                                      warn: (String) -> Void) -> [(name: String, type: UInt8)] {
+                                      into found: inout FoundFiles) -> [(name: String, type: UInt8, inode: UInt64)] {
         var bytes: [UInt8] = []
-        var spans: [(start: Int, end: Int, type: UInt8)] = []
+        var spans: [(start: Int, end: Int, type: UInt8, inode: UInt64)] = []
         while let entry = readdir(directory) {
             let type = entry.pointee.d_type
+            let inode = UInt64(entry.pointee.d_ino)
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let name = raw.prefix { $0 != 0 }
                 guard name.first != UInt8(ascii: ".") else { return }
                 let start = bytes.count
                 bytes.append(contentsOf: name)
-                spans.append((start, bytes.count, type))
+                spans.append((start, bytes.count, type, inode))
             }
         }
         bytes.withUnsafeBufferPointer { buffer in
@@ -105,16 +119,16 @@ public struct ArticleFile: Sendable, Equatable {
                 return order != 0 ? order < 0 : leftCount < rightCount
             }
         }
-        return spans.compactMap { span in
+        return spans.compactMap { span -> (name: String, type: UInt8, inode: UInt64)? in
             let name = bytes[span.start..<span.end]
             guard let decoded = String(validating: name, as: UTF8.self) else {
                 let shown = String(decoding: name, as: UTF8.self)
                 if span.type != UInt8(DT_REG) || isArticleName(shown) {
-                    warn("skipped \(folder)/\(shown): its name is not UTF-8")
+                    found.skipped.append(SkippedFile(path: folder + "/" + shown, reason: "its name is not UTF-8"))
                 }
                 return nil
             }
-            return (decoded, span.type)
+            return (decoded, span.type, span.inode)
         }
     }
 
@@ -127,30 +141,39 @@ public struct ArticleFile: Sendable, Equatable {
 struct FileIdentity: Hashable {
     let device: UInt64
     let inode: UInt64
-    let isDirectory: Bool
-    let isRegularFile: Bool
-    let stamp: FileStamp
+    let kind: FileKind
+    /// Nil for an identity made from a folder's listing, which tells no more than the inode.
+    let stamp: FileStamp?
 
+    var isDirectory: Bool { kind == .directory }
+
+    /// The file at `path`, links followed; nil with `errno` set when it cannot be examined.
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         self.init(info)
     }
 
-    /// The file `name` in an open folder, links followed.
+    /// The file `name` in an open folder, links followed; nil with `errno` set when it cannot be examined.
     init?(directory: Int32, name: String) {
         var info = stat()
         guard fstatat(directory, name, &info, 0) == 0 else { return nil }
         self.init(info)
     }
 
+    /// A regular file known from its folder's listing alone.
+    init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+        kind = .regular
+        stamp = nil
+    }
+
     private init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
-        isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
-        stamp = FileStamp(size: UInt64(max(info.st_size, 0)), modifiedSeconds: Int64(info.st_mtim.tv_sec),
-                          modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: inode, device: device)
+        kind = FileKind(mode: info.st_mode)
+        stamp = FileStamp(info)
     }
 
     static func == (left: FileIdentity, right: FileIdentity) -> Bool {
@@ -163,12 +186,34 @@ struct FileIdentity: Hashable {
     }
 }
 
-/// What the index cache compares to tell whether a file changed since it was indexed:
-/// its size, its modification time to the nanosecond, and which file it is.
+/// The files found under the paths a user gave, and what was passed over on the way.
+struct FoundFiles {
+    var files: [ArticleFile] = []
+    /// Entries that look like articles but cannot be read as files, and folders that cannot be listed.
+    var skipped: [SkippedFile] = []
+}
+
+/// What the index cache compares to tell whether a file changed since it was indexed: its size,
+/// its modification and change times to the nanosecond, and which file it is.
+///
+/// The change time (ctime) is there because anyone can set the modification time back (`touch -r`)
+/// after editing a file in place, but no one can set the change time: every write, and every
+/// change of owner or permissions, moves it to the present.
 struct FileStamp: Sendable, Equatable {
     let size: UInt64
     let modifiedSeconds: Int64
     let modifiedNanoseconds: Int64
+    let changedSeconds: Int64
+    let changedNanoseconds: Int64
     let inode: UInt64
     let device: UInt64
+}
+
+extension FileStamp {
+    init(_ info: stat) {
+        self.init(size: UInt64(max(info.st_size, 0)),
+                  modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
+                  changedSeconds: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),
+                  inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+    }
 }

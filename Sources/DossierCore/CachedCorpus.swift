@@ -51,6 +51,7 @@ struct CachedCorpus: Sendable {
 
     private static func decodeStamp(_ reader: inout BinaryReader) throws -> FileStamp {
         try FileStamp(size: reader.readUInt64(), modifiedSeconds: reader.readSigned(), modifiedNanoseconds: reader.readSigned(),
+                      changedSeconds: reader.readSigned(), changedNanoseconds: reader.readSigned(),
                       inode: reader.readUInt64(), device: reader.readUInt64())
     }
 
@@ -140,6 +141,8 @@ struct CachedCorpus: Sendable {
         writer.write(stamp.size)
         writer.write(signed: stamp.modifiedSeconds)
         writer.write(signed: stamp.modifiedNanoseconds)
+        writer.write(signed: stamp.changedSeconds)
+        writer.write(signed: stamp.changedNanoseconds)
         writer.write(stamp.inode)
         writer.write(stamp.device)
     }

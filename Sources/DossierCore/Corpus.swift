@@ -107,7 +107,9 @@ public final class Corpus: Sendable {
         let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
         let catalog = try catalog ?? EntityCatalog.bundled()
         let gazetteer = try gazetteer ?? Gazetteer.bundled()
-        let files = try ArticleFile.find(in: paths, warn: warn)
+        let found = try ArticleFile.find(in: paths)
+        let files = found.files
+        for skip in found.skipped { warn("skipped \(skip.path): \(skip.reason)") }
         let directlyNamed = Set(paths)
         let ids = articleIDs(for: files)
         preview?(.found(Corpus.preview(of: files, ids: ids)))
@@ -117,7 +119,7 @@ public final class Corpus: Sendable {
         let roots = IndexCache.roots(for: paths)
         let fingerprint = analysisFingerprint(catalog: catalog, gazetteer: gazetteer)
         if purpose == .search, let cache,
-           let corpus = searchOnlyCorpus(files: files, ids: ids, cache: cache, roots: roots, fingerprint: fingerprint,
+           let corpus = searchOnlyCorpus(files: files, ids: ids, passedOver: found.skipped, cache: cache, roots: roots, fingerprint: fingerprint,
                                          catalogCount: catalogCount, warn: warn) {
             return corpus
         }
@@ -161,7 +163,7 @@ public final class Corpus: Sendable {
 
         var analyses: [ArticleAnalysis] = []
         var stamps: [FileStamp] = []
-        var skipped: [SkippedFile] = []
+        var skipped = found.skipped
         var savedSkips: [(path: String, stamp: FileStamp, reason: String)] = []
         var reused = 0
         for (index, outcome) in outcomes.enumerated() {
@@ -238,7 +240,7 @@ public final class Corpus: Sendable {
 
     /// The articles and index alone, from a saved index that holds every file unchanged, in reading
     /// order; nil when it does not, or cannot be read, and the full load goes on and reports why.
-    private static func searchOnlyCorpus(files: [ArticleFile], ids: [String], cache: IndexCache, roots: [String],
+    private static func searchOnlyCorpus(files: [ArticleFile], ids: [String], passedOver: [SkippedFile], cache: IndexCache, roots: [String],
                                          fingerprint: UInt64, catalogCount: Int, warn: (String) -> Void) -> Corpus? {
         guard let saved = try? cache.read(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount, linksIncluded: false),
               saved.files.count + saved.skipped.count == files.count else { return nil }
@@ -249,7 +251,7 @@ public final class Corpus: Sendable {
         }
         guard unchanged.allSatisfy({ $0 }) else { return nil }
         var articles: [Article?] = Array(repeating: nil, count: saved.files.count)
-        var skipped: [SkippedFile] = []
+        var skipped = passedOver
         var skipWarnings: [String] = []
         for (index, file) in files.enumerated() {
             if let known = saved.files[file.path], case .saved(let position) = known.analysis.words, position < articles.count {

@@ -16,7 +16,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
     static let headerSize = 40
 
     public init(directory: String) {
@@ -59,15 +59,18 @@ public struct IndexCache: Sendable {
     struct Problem: Error, Equatable {
         let path: String
         let reason: String
+        /// False when the index cannot be saved there either (a folder stands in its place): then saying so is left to the write.
+        var isRebuilt = true
 
-        var message: String { "index cache \(path) \(reason); rebuilding it" }
+        var message: String { "index cache \(path) \(reason)" + (isRebuilt ? "; rebuilding it" : "") }
     }
 
     /// The saved index for `roots`, nil when there is none; throws `Problem` when there is one that cannot be used.
     /// With `linksIncluded` false, each article's links are stepped over (still checksummed): enough for a search.
     func read(roots: [String], fingerprint: UInt64, catalogCount: Int, linksIncluded: Bool = true) throws(Problem) -> CachedCorpus? {
         let path = filePath(forRoots: roots)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without blocking, and examined through the descriptor: a FIFO put at this path must not hang the load.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 {
             if errno == ENOENT { return nil }
             throw Problem(path: path, reason: "cannot be read (\(String(cString: strerror(errno)).lowercased()))")
@@ -75,6 +78,11 @@ public struct IndexCache: Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Problem(path: path, reason: "cannot be examined") }
+        let kind = FileKind(mode: info.st_mode)
+        guard kind == .regular else {
+            throw Problem(path: path, reason: kind == .directory ? "is a folder, not an index" : "is not a regular file (\(kind.name))",
+                          isRebuilt: kind != .directory)
+        }
         let size = Int(info.st_size)
         guard size >= IndexCache.headerSize else { throw Problem(path: path, reason: "is damaged (it ends early)") }
         guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
@@ -132,11 +140,18 @@ public struct IndexCache: Sendable {
         guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
         let finalPath = filePath(forRoots: roots)
         removeAbandonedTemporaries(of: finalPath)
+        var existing = stat()
+        if stat(finalPath, &existing) == 0, FileKind(mode: existing.st_mode) == .directory {
+            throw WriteFailure(message: "\(finalPath) is a folder; remove it to let Dossier save the index there")
+        }
         let temporaryPath = finalPath + ".tmp-\(getpid())"
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw WriteFailure(message: "cannot write \(temporaryPath): \(String(cString: strerror(errno)).lowercased())")
         }
+        // Held while the file is written, and let go by the kernel however this process ends:
+        // what tells a file being written from one abandoned (`removeAbandonedTemporaries`).
+        flock(descriptor, LOCK_EX)
         var file = CacheFileWriter(descriptor: descriptor, path: temporaryPath, limit: interruptAfterBytes)
         do {
             try file.writeHeaderPlaceholder()
@@ -177,15 +192,31 @@ public struct IndexCache: Sendable {
         }
     }
 
-    /// Temporary files left by runs that were killed while writing (their process is gone).
+    /// Temporary files left by runs that were killed while writing. A writer holds a lock on its file
+    /// until it is renamed, and the kernel lets the lock go when the process ends, so a file whose lock
+    /// can be taken is abandoned, even when its name's process id now belongs to another process
+    /// (after a reboot). A file just created may not be locked yet: one that young is left alone
+    /// while a process with its id lives.
     private func removeAbandonedTemporaries(of finalPath: String) {
         let prefix = (finalPath as NSString).lastPathComponent + ".tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
-            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) { unlink(directory + "/" + name) }
+            let path = directory + "/" + name
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, FileKind(mode: info.st_mode) == .regular,
+                  flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
+            let processGone = kill(pid, 0) != 0 && errno == ESRCH
+            let ageSeconds = time(nil) - info.st_mtim.tv_sec
+            if pid == getpid() || processGone || ageSeconds > IndexCache.newTemporarySeconds { unlink(path) }
         }
     }
+
+    /// How long a temporary file may stand unlocked after it was made, before its writer locks it.
+    static let newTemporarySeconds = 10
 
     private func mkdirAll(_ path: String) -> Bool {
         (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,

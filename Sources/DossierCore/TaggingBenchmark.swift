@@ -12,7 +12,7 @@ public enum TaggingBenchmark {
 
     /// Tags the article files under `paths`, found as loading finds them.
     public static func run(paths: [String]) throws -> Result {
-        let files = try ArticleFile.find(in: paths, warn: { _ in }).map(\.path)
+        let files = try ArticleFile.find(in: paths).files.map(\.path)
         let catalog = try EntityCatalog.bundled()
         let linker = EntityLinker(entities: catalog.entities, gazetteer: try Gazetteer.bundled())
         let texts = try files.map { SourceText(decoding: try FileReader.bytes(of: $0)) }

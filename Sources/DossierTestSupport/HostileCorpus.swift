@@ -56,6 +56,7 @@ public enum HostileCorpus {
         // A link back to the top makes a loop; a link to nowhere dangles.
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: folder.path)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("dangling.txt").path, withDestinationPath: "/nonexistent/target.txt")
+        try makeSpecialFiles(in: folder)
         if withLongLine {
             let words = ["summit", "talks", "Korea", "envoy", "nuclear", "said", "the", "minister", "of", "progress"]
             var line = "A single five megabyte line\n\n"
@@ -65,6 +66,45 @@ public enum HostileCorpus {
             try Data(line.utf8).write(to: folder.appendingPathComponent("long-line.txt"))
         }
         return folder
+    }
+
+    /// Names in the corpus that are not regular files, with the reason each is skipped for.
+    public static let specialFiles: [String: String] = [
+        "pipe.txt": "it is not a regular file (a FIFO)",
+        "zero.txt": "it is not a regular file (a character device)",
+        "urandom.md": "it is not a regular file (a character device)",
+        "loop-a.txt": "it is a link loop",
+        "loop-b.txt": "it is a link loop",
+        "dangling.txt": "the link points nowhere",
+    ]
+
+    /// A FIFO (which blocks whoever opens it to read), links to endless devices, a pair of links to
+    /// each other, and second names for files already in the corpus: a hard link and a symbolic link.
+    static func makeSpecialFiles(in folder: URL) throws {
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        guard mkfifo(path("pipe.txt"), 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try FileManager.default.createSymbolicLink(atPath: path("zero.txt"), withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(atPath: path("urandom.md"), withDestinationPath: "/dev/urandom")
+        try FileManager.default.createSymbolicLink(atPath: path("loop-a.txt"), withDestinationPath: "loop-b.txt")
+        try FileManager.default.createSymbolicLink(atPath: path("loop-b.txt"), withDestinationPath: "loop-a.txt")
+        try FileManager.default.linkItem(atPath: path("crlf.txt"), toPath: path("hard-link-to-crlf.txt"))
+        try FileManager.default.createSymbolicLink(atPath: path("symlink-to-cr.txt"), withDestinationPath: "cr.txt")
+    }
+
+    /// One paragraph of `megabytes` million bytes on a single line, of words that repeat; every
+    /// tenth word is "government", the word searched for.
+    public static func singleLine(megabytes: Int) -> [UInt8] {
+        let words = ["government", "talks", "Korea", "envoy", "nuclear", "said", "the", "minister", "of", "progress"]
+        var line = Array("A single long line\n\n".utf8)
+        line.reserveCapacity(megabytes * 1_000_000 + 16)
+        var index = 0
+        while line.count < megabytes * 1_000_000 {
+            line += words[index % words.count].utf8
+            line.append(0x20)
+            index += 1
+        }
+        line.append(0x0A)
+        return line
     }
 
     /// Deterministic bytes with no NUL, so that only their invalid UTF-8 marks them as not text.

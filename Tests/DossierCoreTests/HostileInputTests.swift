@@ -22,6 +22,7 @@ import Testing
     @Test func filesThatAreNotText_areSkippedWithOneWarningEach() throws {
         let (corpus, warnings) = try load()
         let skipped = Dictionary(uniqueKeysWithValues: corpus.skipped.map { (($0.path as NSString).lastPathComponent, $0.reason) })
+            .filter { HostileCorpus.specialFiles[$0.key] == nil }
         #expect(skipped["image.txt"]?.contains("NUL") == true)
         #expect(skipped["archive.md"]?.contains("NUL") == true)
         #expect(skipped["random.txt"] == "it is not text (it is not UTF-8 text)")
@@ -37,6 +38,57 @@ import Testing
         #expect(ids == ["escapes", "invalid-utf8", "cjk", "emoji", "combining", "crlf", "cr", "tabs", "formfeed", "bom",
                         "with space é", "deep", "long-line"])
         #expect(warnings.contains { $0.contains("dangling.txt") && $0.contains("points nowhere") })
+    }
+
+    @Test func entriesThatAreNotRegularFiles_areSkippedWithTheirReason_andNeverOpenedToRead() throws {
+        // A FIFO opened to read would block the load for ever, and /dev/zero never ends: the load finishing is half the test.
+        let (corpus, warnings) = try load()
+        let skipped = Dictionary(uniqueKeysWithValues: corpus.skipped.map { (($0.path as NSString).lastPathComponent, $0.reason) })
+        for (name, reason) in HostileCorpus.specialFiles {
+            #expect(skipped[name] == reason, "\(name)")
+            #expect(warnings.filter { $0.hasSuffix("/\(name): \(reason)") }.count == 1, "\(name)")
+        }
+    }
+
+    @Test func aFileReachedByTwoNames_loadsOnce() throws {
+        let (corpus, _) = try load()
+        #expect(corpus.articles.filter { $0.title == "Windows headline" }.count == 1, "crlf.txt and its hard link")
+        #expect(corpus.articles.filter { $0.title == "Old Mac headline" }.count == 1, "cr.txt and a symbolic link to it")
+    }
+
+    @Test func aFileNamedWithItsFolder_orAFolderNamedTwice_loadsOnce() throws {
+        let folder = try TestCorpus.folder(["a.txt": "First\n\nMike Pompeo spoke.\n", "b.txt": "Second\n\nKim Jong Un spoke.\n"])
+        let spellings = [[folder.path, folder.appendingPathComponent("a.txt").path],
+                         [folder.appendingPathComponent("a.txt").path, folder.path],
+                         [folder.path, folder.path + "/../" + folder.lastPathComponent]]
+        for paths in spellings {
+            let corpus = try Corpus.load(paths: paths)
+            #expect(corpus.articles.map(\.id).sorted() == ["a", "b"], "\(paths)")
+            #expect(corpus.index.search(try Query("spoke")).hits.count == 2, "\(paths)")
+        }
+    }
+
+    @Test func aPathNamedDirectly_thatIsNotARegularFileOrFolder_isAnErrorNamingIt() throws {
+        let folder = try HostileCorpus.make()
+        for (name, reason) in HostileCorpus.specialFiles {
+            let path = folder.appendingPathComponent(name).path
+            #expect(throws: DossierError.unreadable(path, reason: reason)) { try Corpus.load(paths: [path]) }
+        }
+        #expect(throws: DossierError.unreadable("/dev/zero", reason: "it is not a regular file (a character device)")) {
+            try Corpus.load(paths: ["/dev/zero"])
+        }
+    }
+
+    @Test func aFileSwappedForAFIFOAfterItWasListed_isSkipped_notWaitedOn() throws {
+        let folder = try TestCorpus.folder(["kept.txt": "Kept\n\nMike Pompeo spoke.\n", "swapped.txt": "Swapped\n\nText.\n"])
+        let swapped = folder.appendingPathComponent("swapped.txt").path
+        try FileManager.default.removeItem(atPath: swapped)
+        try #require(mkfifo(swapped, 0o644) == 0)
+        // What a listing saw as a plain file is read as whatever stands there when its turn comes.
+        let file = ArticleFile(path: swapped, relativePath: "swapped.txt", stamp: nil)
+        #expect(throws: DossierError.unreadable(swapped, reason: "it is not a regular file (a FIFO)")) { try FileReader.bytes(of: file.path) }
+        let corpus = try Corpus.load(paths: [folder.path])
+        #expect(corpus.articles.map(\.id) == ["kept"])
     }
 
     @Test func symlinkLoop_isWalkedOnce() throws {

@@ -169,6 +169,27 @@ struct IndexCacheTests {
         #expect(second.corpus.index.search(try Query("embargoes")).hits.count == 1)
     }
 
+    @Test func sameSizeEdit_withItsModificationTimePutBack_isSeenByItsChangeTime() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        let path = setup.corpus.appendingPathComponent("ri.txt").path
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        var before = stat()
+        try #require(stat(path, &before) == 0)
+        try setup.write("ri.txt", original.replacingOccurrences(of: "sanctions", with: "embargoes"))
+        // As `touch -r` would: the edit keeps the size, and the modification time is set back to what it was.
+        var times = [before.st_atim, before.st_mtim]
+        try #require(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        try #require(stat(path, &after) == 0)
+        try #require(after.st_size == before.st_size && after.st_mtim.tv_sec == before.st_mtim.tv_sec
+                     && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        for purpose in [Corpus.Purpose.search, .everything] {
+            let second = try setup.load(purpose: purpose)
+            #expect(second.corpus.index.search(try Query("embargoes")).hits.count == 1, "\(purpose)")
+        }
+    }
+
     @Test func addedAndDeletedFiles_areFollowed() throws {
         let setup = try Setup()
         _ = try setup.load()
@@ -282,6 +303,44 @@ struct IndexCacheTests {
         #expect(next.bytesRead == added.utf8.count)
         #expect(next.corpus.articles.count == 4)
         #expect(try FileManager.default.contentsOfDirectory(atPath: setup.cache.directory).filter { $0.contains(".tmp-") }.isEmpty)
+    }
+
+    @Test func leftoverTemporary_ofALiveProcessThatIsNotWritingIt_isRemoved_andALockedOneIsNot() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        // Process 1 always lives, and is no Dossier writing an index (as after a reboot reused the id).
+        let abandoned = setup.cacheFile + ".tmp-1"
+        try Data("half an index".utf8).write(to: URL(fileURLWithPath: abandoned))
+        var old = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        try #require(utimensat(AT_FDCWD, abandoned, &old, 0) == 0)
+        // A writer at work holds the lock on its file, however old its last write.
+        let beingWritten = setup.cacheFile + ".tmp-2"
+        try Data("being written".utf8).write(to: URL(fileURLWithPath: beingWritten))
+        try #require(utimensat(AT_FDCWD, beingWritten, &old, 0) == 0)
+        let writer = open(beingWritten, O_RDONLY)
+        defer { close(writer) }
+        try #require(flock(writer, LOCK_EX) == 0)
+
+        try setup.write("moon.txt", "Kim meets Moon\n\nKim Jong Un met Moon Jae-in at the border.\n")
+        _ = try setup.load()
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(FileManager.default.fileExists(atPath: beingWritten))
+    }
+
+    @Test func aFIFOOrAFolderAtTheCachePath_isReportedInOneLine_andNeverWaitedOn() throws {
+        let setup = try Setup()
+        try FileManager.default.createDirectory(atPath: setup.cache.directory, withIntermediateDirectories: true)
+        try #require(mkfifo(setup.cacheFile, 0o600) == 0)
+        let first = try setup.load()
+        #expect(first.warnings == ["index cache \(setup.cacheFile) is not a regular file (a FIFO); rebuilding it"])
+        #expect(try setup.load().bytesRead == 0, "the FIFO was replaced by the index")
+
+        try FileManager.default.removeItem(atPath: setup.cacheFile)
+        try FileManager.default.createDirectory(atPath: setup.cacheFile, withIntermediateDirectories: false)
+        let folder = try setup.load()
+        #expect(folder.warnings == ["index cache \(setup.cacheFile) is a folder, not an index",
+                                    "the index cache was not saved: \(setup.cacheFile) is a folder; remove it to let Dossier save the index there"])
+        #expect(folder.corpus.articles.count == 3)
     }
 
     @Test func clear_removesOneCorpusOrAll() throws {

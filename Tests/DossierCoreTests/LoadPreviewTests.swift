@@ -88,7 +88,7 @@ struct LoadPreviewTests {
         let cases = [
             ("image.txt", "It is not text"),
             ("empty.txt", "It is empty, so it will be skipped."),
-            ("gone.txt", "It cannot be read: no such file or directory."),
+            ("gone.txt", "It cannot be read: it does not exist."),
         ]
         for (name, expected) in cases {
             let article = ArticleParser.readAlone(path: folder.appendingPathComponent(name).path, id: name)
