@@ -21,13 +21,17 @@ struct Dossier: ParsableCommand {
         // Ctrl-\ in a command quits it, as in any command; the runtime's reporter would call it a crash.
         // The reader asks for it as for SIGTERM (`SignalFlags`).
         signal(SIGQUIT, SIG_DFL)
+        Output.reserveStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()
+            Output.finish()
         } catch let error as DossierError {
+            Output.finish()
             Output.error(error.description)
             Foundation.exit(1)
         } catch {
+            Output.finish()
             exit(withError: error)
         }
     }
@@ -53,29 +57,5 @@ struct CorpusOptions: ParsableArguments {
                     preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
         try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), purpose: purpose, progress: progress,
                         preview: preview, warn: warn)
-    }
-}
-
-/// Where the command line writes: text for people goes through the display sanitizer.
-enum Output {
-    static func line(_ text: String) {
-        print(DisplaySanitizer.sanitized(text))
-    }
-
-    static func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(value))
-        FileHandle.standardOutput.write(Data("\n".utf8))
-    }
-
-    static func warning(_ message: String) {
-        ProgressBar.current?.erase()
-        FileHandle.standardError.write(Data("dossier: warning: \(DisplaySanitizer.sanitized(message))\n".utf8))
-    }
-
-    static func error(_ message: String) {
-        ProgressBar.current?.erase()
-        FileHandle.standardError.write(Data("dossier: error: \(DisplaySanitizer.sanitized(message))\n".utf8))
     }
 }

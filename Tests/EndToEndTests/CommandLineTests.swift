@@ -24,6 +24,10 @@ struct CommandLineTests {
     static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
 
     static func run(_ arguments: String..., cacheHome: URL = cacheHome) throws -> Run {
+        try run(arguments: arguments, cacheHome: cacheHome)
+    }
+
+    static func run(arguments: [String], cacheHome: URL = cacheHome) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

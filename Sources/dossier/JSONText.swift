@@ -1,0 +1,56 @@
+/// JSON made safe to print on a terminal.
+///
+/// JSON allows every character but `"`, `\` and C0 controls raw inside a string, and JSON output
+/// ends up on terminals (`dossier search … --json | less -R`, a log). So the characters that
+/// act on a terminal or reorder what it shows are escaped too: DEL, the C1 controls
+/// (U+0080–U+009F, among them U+009B, a one-byte CSI), the bidirectional marks, embeddings,
+/// overrides and isolates, and the line and paragraph separators. A parser reads the same strings.
+enum JSONText {
+    /// Escapes those characters in encoded JSON. They only occur inside strings, where `\uXXXX`
+    /// stands for them; the structure of JSON is ASCII and stays as it is.
+    static func escapingTerminalControls(_ json: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(json.count)
+        var index = 0
+        while index < json.count {
+            let byte = json[index]
+            if byte < 0x7F {
+                result.append(byte)
+                index += 1
+                continue
+            }
+            let (scalar, length) = decode(json, at: index)
+            if let scalar, needsEscape(scalar) {
+                appendEscape(scalar, to: &result)
+            } else {
+                result.append(contentsOf: json[index..<index + length])
+            }
+            index += length
+        }
+        return result
+    }
+
+    static func needsEscape(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x7F, 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    private static func appendEscape(_ value: UInt32, to bytes: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        bytes += Array("\\u".utf8)
+        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(digits[Int((value >> UInt32(shift)) & 0xF)]) }
+    }
+
+    /// The scalar at `index` of valid UTF-8, and its length in bytes; nil past the end of a truncated sequence.
+    private static func decode(_ bytes: [UInt8], at index: Int) -> (UInt32?, Int) {
+        let lead = bytes[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + length <= bytes.count else { return (nil, bytes.count - index) }
+        if length == 1 { return (UInt32(lead), 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
+    }
+}
