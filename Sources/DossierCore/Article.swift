@@ -11,6 +11,8 @@ public struct Article: Sendable {
     public var text: SourceText { textStorage.text }
     /// False when the file changed length or vanished after it was indexed: `text` is then a notice saying so.
     public var textIsAsIndexed: Bool { textStorage.isAsIndexed }
+    /// What to show in place of the text when it is not as indexed: which file, and what to do.
+    public var changedNotice: String { ArticleText.changedNotice(path: path) }
     /// Length of `text` in bytes, as indexed.
     public let textLength: Int
     private let textStorage: ArticleText

@@ -61,9 +61,16 @@ final class ArticleText: @unchecked Sendable {
         return (SourceText(decoding: notice(length: expectedLength)), true)
     }
 
-    /// "[This file changed after Dossier indexed it; …]" cut or padded with spaces to `length` bytes.
+    /// What a reader shows in place of an article whose file changed, vanished or became unreadable
+    /// since it was indexed: which file, and what to do.
+    static func changedNotice(path: String) -> String {
+        "[\(path) changed, or cannot be read, since Dossier indexed it. Open the corpus again to index it anew.]"
+    }
+
+    /// The notice without the path, cut or padded with spaces to `length` bytes: the text such an
+    /// article stands for, the same length as the one indexed, so that no range it holds points outside it.
     static func notice(length: Int) -> [UInt8] {
-        let message = Array("[This file changed or vanished after Dossier indexed it. Open the corpus again to re-index it.]".utf8)
+        let message = Array("[This file changed, or cannot be read, since Dossier indexed it. Open the corpus again to index it anew.]".utf8)
         if length <= message.count { return Array(message.prefix(length)) }
         return message + [UInt8](repeating: 0x20, count: length - message.count)
     }

@@ -394,4 +394,10 @@ public struct SearchResult: Sendable {
     public let ranking: [RankedArticle]
 
     public var articleCount: Int { ranking.count }
+
+    public init(query: Query, hits: [Hit], ranking: [RankedArticle]) {
+        self.query = query
+        self.hits = hits
+        self.ranking = ranking
+    }
 }

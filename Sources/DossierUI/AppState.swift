@@ -168,7 +168,7 @@ public struct AppState {
         if key == markedLinesKey { return }
         let layout = readerLayout
         // Mentions and hits come in text order, and lines grow with the offset, so the lists come out sorted.
-        markedLines.selectedEntity = selectedEntity.map { entity in
+        markedLines.selectedEntity = layout.showsNotice ? [] : selectedEntity.map { entity in
             corpus.mentions[openArticle].lazy.filter { $0.entity == entity }.compactMap { layout.line(containing: $0.range.lowerBound) }
         } ?? []
         markedLines.matches = matchesInOpenArticle.all.compactMap { layout.line(containing: $0.lowerBound) }

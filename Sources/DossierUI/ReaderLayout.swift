@@ -27,7 +27,11 @@ public struct ReaderLayout: Equatable, Sendable {
     /// line's bytes, or the blank line before a paragraph (empty, at the paragraph's start).
     /// A body line's words are placed again when it is drawn, by the same wrapping.
     private let spans: [Span]
-    private let text: SourceText
+    /// The text the lines stand in: the article's, or the notice shown in place of a changed file.
+    public let text: SourceText
+    /// True when the lines are the notice that the article's file changed since it was indexed:
+    /// nothing Dossier found in the file (mentions, matches) belongs on them.
+    public let showsNotice: Bool
     private let width: Int
     /// False when wrapping stopped at a line limit: the lines shown so far, not the article.
     public let isComplete: Bool
@@ -41,10 +45,11 @@ public struct ReaderLayout: Equatable, Sendable {
 
     static let empty = ReaderLayout(headers: [], spans: [], text: SourceText(decoding: []), width: 1, isComplete: true)
 
-    private init(headers: [Line], spans: [Span], text: SourceText, width: Int, isComplete: Bool) {
+    private init(headers: [Line], spans: [Span], text: SourceText, width: Int, isComplete: Bool, showsNotice: Bool = false) {
         self.headers = headers
         self.spans = spans
         self.text = text
+        self.showsNotice = showsNotice
         self.width = width
         self.isComplete = isComplete
     }
@@ -65,10 +70,12 @@ public struct ReaderLayout: Equatable, Sendable {
         if !details.isEmpty {
             for line in Self.wrapText(details, width: width) { headers.append(.header(line, Style(dim: true))) }
         }
-        let text = article.text
+        // A file that changed since it was indexed: its notice, whole, as the one paragraph.
+        let showsNotice = !article.textIsAsIndexed
+        let text = showsNotice ? SourceText(decoding: Array(article.changedNotice.utf8)) : article.text
         var spans: [Span] = []
         var isComplete = true
-        for paragraph in article.paragraphs {
+        for paragraph in showsNotice ? [0..<text.bytes.count] : article.paragraphs {
             if let lineLimit, headers.count + spans.count >= lineLimit {
                 isComplete = false
                 break
@@ -91,7 +98,7 @@ public struct ReaderLayout: Equatable, Sendable {
                 break
             }
         }
-        self.init(headers: headers, spans: spans, text: text, width: width, isComplete: isComplete)
+        self.init(headers: headers, spans: spans, text: text, width: width, isComplete: isComplete, showsNotice: showsNotice)
     }
 
     /// The lines, each made when asked for.

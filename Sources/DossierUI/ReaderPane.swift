@@ -11,7 +11,7 @@ enum ReaderPane {
         let textColumns = rect.columns - 1
         guard rows > 0, textColumns > 0 else { return }
         let layout = state.readerLayout
-        let allMentions = state.corpus.mentions[state.openArticle]
+        let allMentions = layout.showsNotice ? [] : state.corpus.mentions[state.openArticle]
         // Only what the visible lines hold is looked up per character.
         let visibleWords = layout.lines[min(state.readerScroll, layout.lines.count)..<min(layout.lines.count, state.readerScroll + rows)]
             .flatMap { line -> [Range<Int>] in if case .body(let words) = line { return words.map(\.range) } else { return [] } }
@@ -19,7 +19,7 @@ enum ReaderPane {
         let mentions = Self.overlapping(visible, in: allMentions, range: \Mention.range)
         let hits = Self.overlapping(visible, in: state.matchesInOpenArticle.all, range: \.self)
         let currentHit = state.matchesInOpenArticle.current
-        let currentMention = state.currentMention.map { allMentions[$0] }
+        let currentMention = state.currentMention.flatMap { allMentions.indices.contains($0) ? allMentions[$0] : nil }
 
         func style(at offset: Int) -> Style {
             var style = Style.plain
@@ -58,13 +58,13 @@ enum ReaderPane {
                     var runStart = word.lowerBound
                     var runStyle = style(at: runStart)
                     var position = word.lowerBound
-                    let bytes = article.text.bytes
+                    let bytes = layout.text.bytes
                     while position < word.upperBound {
                         var next = position + 1
                         while next < word.upperBound && bytes[next] & 0xC0 == 0x80 { next += 1 }
                         let nextStyle = next < word.upperBound ? style(at: next) : runStyle
                         if nextStyle != runStyle || next == word.upperBound {
-                            column += screen.write(article.text.string(runStart..<next), column: column, row: row,
+                            column += screen.write(layout.text.string(runStart..<next), column: column, row: row,
                                                    limit: rect.column + textColumns - column, style: runStyle)
                             runStart = next
                             runStyle = nextStyle

@@ -16,7 +16,8 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let corpus = try corpus.loadCorpus()
-        try Output.json(corpus.articles.indices.map { index in
+        let showable = ShowableArticles(corpus)
+        try Output.json(corpus.articles.indices.filter(showable.contains).map { index in
             let article = corpus.articles[index]
             return ArticleMentions(article: article.id, path: article.path,
                                    mentions: corpus.mentions[index].map { MentionEntry(corpus, article: index, $0) })

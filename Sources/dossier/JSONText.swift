@@ -37,7 +37,7 @@ enum JSONText {
         }
     }
 
-    private static func appendEscape(_ value: UInt32, to bytes: inout [UInt8]) {
+    static func appendEscape(_ value: UInt32, to bytes: inout [UInt8]) {
         let digits = Array("0123456789abcdef".utf8)
         bytes += Array("\\u".utf8)
         for shift in stride(from: 12, through: 0, by: -4) { bytes.append(digits[Int((value >> UInt32(shift)) & 0xF)]) }
@@ -52,5 +52,47 @@ enum JSONText {
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
         return (value, length)
+    }
+}
+
+extension JSONText {
+    /// `value` as a JSON string, quoted, escaped as `JSONEncoder` escapes (no `\/`) and with every
+    /// character of `needsEscape` escaped too: for output written a record at a time.
+    static func quoted(_ value: String) -> [UInt8] {
+        var value = value
+        return value.withUTF8 { utf8 in
+            var bytes: [UInt8] = [0x22]
+            bytes.reserveCapacity(utf8.count + 2)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x22: bytes += [0x5C, 0x22]
+                case 0x5C: bytes += [0x5C, 0x5C]
+                case 0x0A: bytes += [0x5C, 0x6E]
+                case 0x0D: bytes += [0x5C, 0x72]
+                case 0x09: bytes += [0x5C, 0x74]
+                case 0x08: bytes += [0x5C, 0x62]
+                case 0x0C: bytes += [0x5C, 0x66]
+                case 0x00..<0x20, 0x7F: appendEscape(UInt32(byte), to: &bytes)
+                case 0x20..<0x7F: bytes.append(byte)
+                default:
+                    // Valid UTF-8, so a lead byte and its continuation bytes.
+                    let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { scalar = scalar << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                    if needsEscape(scalar) {
+                        appendEscape(scalar, to: &bytes)
+                    } else {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
+                    }
+                    index += length
+                    continue
+                }
+                index += 1
+            }
+            bytes.append(0x22)
+            return bytes
+        }
     }
 }

@@ -13,9 +13,11 @@ struct Mentions: ParsableCommand {
     func run() throws {
         let corpus = try corpus.loadCorpus()
         let index = try corpus.lookUpEntity(entity)
-        let records = corpus.mentionsByEntity[index].map { MentionRecord(corpus, $0) }
+        let showable = ShowableArticles(corpus)
+        let references = corpus.mentionsByEntity[index].filter { showable.contains($0.article) }
+        let records = references.map { MentionRecord(corpus, $0) }
         if json { return try Output.json(records) }
-        let articles = corpus.articleCount(of: index)
+        let articles = Set(references.map(\.article)).count
         Output.line("\(corpus.entities[index].name): \(records.count) mentions in \(articles) \(articles == 1 ? "article" : "articles")")
         for record in records {
             Output.line("\(record.article):\(record.line):\(record.column): \(record.context)")

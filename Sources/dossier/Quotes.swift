@@ -12,7 +12,8 @@ struct Quotes: ParsableCommand {
     func run() throws {
         let corpus = try corpus.loadCorpus()
         let index = try corpus.lookUpEntity(entity)
-        let records = corpus.quotesByEntity[index].map { QuoteRecord(corpus, $0) }
+        let showable = ShowableArticles(corpus)
+        let records = corpus.quotesByEntity[index].filter { showable.contains($0.article) }.map { QuoteRecord(corpus, $0) }
         if json { return try Output.json(records) }
         Output.line("\(corpus.entities[index].name): \(records.count) \(records.count == 1 ? "quote" : "quotes")")
         for record in records {

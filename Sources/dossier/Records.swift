@@ -117,49 +117,6 @@ struct MentionRecord: Encodable {
     }
 }
 
-struct SearchReport: Encodable {
-    struct HitRecord: Encodable {
-        let article: String
-        let line: Int
-        let column: Int
-        let text: String
-        let snippet: String
-    }
-
-    struct RankedRecord: Encodable {
-        let article: String
-        let title: String
-        let matches: Int
-        let score: Double
-    }
-
-    let query: String
-    let total: Int
-    let articles: Int
-    let hits: [HitRecord]
-    /// The matching articles, most relevant first (BM25).
-    let ranking: [RankedRecord]
-
-    init(_ corpus: Corpus, _ result: SearchResult) {
-        query = result.query.text
-        total = result.hits.count
-        articles = result.articleCount
-        // A hit is found again in its article's text; a file changed since it was indexed has lost it.
-        hits = result.hits.compactMap { hit in
-            guard let range = corpus.byteRange(of: hit) else { return nil }
-            let article = corpus.articles[hit.article]
-            let location = article.text.location(of: range.lowerBound)
-            return HitRecord(
-                article: article.id, line: location.line, column: location.column,
-                text: article.text.string(range), snippet: Snippet.around(range, inArticle: hit.article, of: corpus))
-        }
-        ranking = result.ranking.map {
-            RankedRecord(article: corpus.articles[$0.article].id, title: corpus.articles[$0.article].title,
-                         matches: $0.matches, score: ($0.score * 1000).rounded() / 1000)
-        }
-    }
-}
-
 struct ShowReport: Encodable {
     let id: String
     let title: String
@@ -211,43 +168,5 @@ struct MentionEntry: Encodable {
         line = location.line
         column = location.column
         text = article.text.string(mention.range)
-    }
-}
-
-/// A match in the sentence around it, clipped at words to about a line's worth of text.
-enum Snippet {
-    static let width = 120
-
-    static func around(_ range: Range<Int>, inArticle article: Int, of corpus: Corpus) -> String {
-        let text = corpus.articles[article].text
-        let sentence = corpus.sentenceRange(around: range, inArticle: article)
-        func words(_ bytes: Range<Int>) -> [Substring] {
-            bytes.isEmpty ? [] : SourceText.flattened(text.string(bytes)).split(separator: " ")
-        }
-        var before = words(sentence.lowerBound..<max(sentence.lowerBound, range.lowerBound))
-        var after = words(min(range.upperBound, sentence.upperBound)..<sentence.upperBound)
-        let match = words(range).joined(separator: " ")
-        var length = match.count + before.reduce(0) { $0 + $1.count + 1 } + after.reduce(0) { $0 + $1.count + 1 }
-        var clippedBefore = false
-        var clippedAfter = false
-        // Trim whole words from whichever side is longer until the line fits.
-        while length > width, !(before.isEmpty && after.isEmpty) {
-            let beforeLength = before.reduce(0) { $0 + $1.count }
-            let afterLength = after.reduce(0) { $0 + $1.count }
-            if beforeLength >= afterLength, !before.isEmpty {
-                length -= before.removeFirst().count + 1
-                clippedBefore = true
-            } else {
-                length -= after.removeLast().count + 1
-                clippedAfter = true
-            }
-        }
-        // A match that ends inside a word ("Korea" in "Korea’s") keeps the rest of that word attached.
-        let attached = range.upperBound < text.bytes.count && text.bytes[range.upperBound] != 0x20
-        var line = (clippedBefore ? "…" : "") + (before + [Substring(match)]).joined(separator: " ")
-        if let first = after.first {
-            line += (attached ? "" : " ") + ([first] + after.dropFirst()).joined(separator: " ")
-        }
-        return line + (clippedAfter ? "…" : "")
     }
 }

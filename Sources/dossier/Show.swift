@@ -14,6 +14,10 @@ struct Show: ParsableCommand {
     func run() throws {
         let corpus = try corpus.loadCorpus()
         let index = try corpus.lookUpArticle(article)
+        guard corpus.articles[index].textIsAsIndexed else {
+            throw DossierError.unreadable(corpus.articles[index].path,
+                                          reason: "the file changed or cannot be read since it was indexed; run the command again to index it anew")
+        }
         if json { return try Output.json(ShowReport(corpus, article: index)) }
         let article = corpus.articles[index]
         Output.line(article.title)
