@@ -58,8 +58,11 @@ public final class TerminalSession {
         case resized(Size)
     }
 
-    /// The next key or resize, or nil after the input timeout.
-    public func nextEvent() -> Event? {
+    /// The next key or resize, or nil after the input timeout; with `waiting` false, nil at once
+    /// when no input has arrived yet.
+    public func nextEvent(waiting: Bool = true) -> Event? {
+        if !waiting { timeout(0) }
+        defer { if !waiting { timeout(Self.inputTimeoutMilliseconds) } }
         var code: wint_t = 0
         let kind = dossier_get_wch(&code)
         if kind == KEY_CODE_YES {

@@ -3,9 +3,11 @@ enum StatusLine {
     static func draw(_ state: AppState, row: Int, on screen: inout Screen) {
         let width = state.size.columns
         if let prompt = state.prompt {
+            // Only the Characters from the scroll on that can fit are drawn or measured.
             let lead = prompt.kind == .search ? "/" : ":"
-            screen.write(lead + prompt.text, column: 0, row: row, limit: width)
-            let cursorColumn = 1 + String(prompt.text.prefix(prompt.cursor)).terminalWidth
+            let shown = prompt.characters[min(prompt.scroll, prompt.characters.count)...].prefix(width)
+            screen.write(lead + String(shown), column: 0, row: row, limit: width)
+            let cursorColumn = 1 + String(shown.prefix(prompt.cursor - prompt.scroll)).terminalWidth
             if cursorColumn < width { screen.restyle(column: cursorColumn, row: row, columns: 1) { $0.reverse = true } }
             return
         }

@@ -64,6 +64,7 @@ public func update(_ state: inout AppState, _ action: Action) {
     case .promptKey(let key): editPrompt(&state, key)
     case .resized(let size):
         state.size = size
+        state.prompt?.keepCursorInView(columns: size.columns - 1)
         state.refreshReaderLayout()
         if state.layout.articles != nil || state.layout.reader != nil || state.layout.entities != nil,
            !state.layout.visiblePanes.contains(state.focus), state.layout.visiblePanes.count > 1 {
@@ -305,47 +306,64 @@ private func travel(_ state: inout AppState, from source: WritableKeyPath<AppSta
 
 private func editPrompt(_ state: inout AppState, _ key: Key) {
     guard var prompt = state.prompt else { return }
-    var characters = Array(prompt.text)
+    // Taken out of the state while it is edited, so that the array is not copied on every key.
+    state.prompt = nil
     let history = prompt.kind == .search ? state.searchHistory : state.commandHistory
     switch key {
     case .escape:
-        state.prompt = nil
         return
     case .enter:
-        state.prompt = nil
         submit(&state, prompt)
         return
     case .left: prompt.cursor = max(0, prompt.cursor - 1)
-    case .right: prompt.cursor = min(characters.count, prompt.cursor + 1)
+    case .right: prompt.cursor = min(prompt.characters.count, prompt.cursor + 1)
     case .home, .control("a"): prompt.cursor = 0
-    case .end, .control("e"): prompt.cursor = characters.count
+    case .end, .control("e"): prompt.cursor = prompt.characters.count
     case .backspace:
         if prompt.cursor > 0 {
-            characters.remove(at: prompt.cursor - 1)
+            prompt.characters.remove(at: prompt.cursor - 1)
             prompt.cursor -= 1
-        } else if characters.isEmpty {
-            state.prompt = nil
+        } else if prompt.characters.isEmpty {
             return
         }
     case .delete:
-        if prompt.cursor < characters.count { characters.remove(at: prompt.cursor) }
+        if prompt.cursor < prompt.characters.count { prompt.characters.remove(at: prompt.cursor) }
     case .control("u"):
-        characters.removeFirst(prompt.cursor)
+        prompt.characters.removeFirst(prompt.cursor)
         prompt.cursor = 0
     case .up, .down:
         guard !history.isEmpty else { break }
         let current = prompt.historyIndex ?? history.count
         let next = key == .up ? max(0, current - 1) : min(history.count, current + 1)
         prompt.historyIndex = next
-        characters = next < history.count ? Array(history[next]) : []
-        prompt.cursor = characters.count
+        prompt.characters = next < history.count ? Array(history[next]) : []
+        prompt.cursor = prompt.characters.count
     case .character(let character):
-        characters.insert(character, at: prompt.cursor)
+        prompt.characters.insert(character, at: prompt.cursor)
         prompt.cursor += 1
     default: break
     }
-    prompt.text = String(characters)
+    prompt.keepCursorInView(columns: state.size.columns - 1)
     state.prompt = prompt
+}
+
+extension AppState.Prompt {
+    /// Scrolls so that the cursor's cell lies within `columns` (the row less the prompt's lead
+    /// character), looking only at the Characters between the scroll and the cursor.
+    mutating func keepCursorInView(columns: Int) {
+        let columns = max(1, columns)
+        scroll = min(scroll, cursor)
+        // The cursor needs a cell of its own after the Characters before it.
+        var used = 1
+        var first = cursor
+        while first > scroll {
+            let width = characters[first - 1].terminalWidth
+            if used + width > columns { break }
+            used += width
+            first -= 1
+        }
+        scroll = first
+    }
 }
 
 private func submit(_ state: inout AppState, _ prompt: AppState.Prompt) {

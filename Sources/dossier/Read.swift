@@ -13,6 +13,8 @@ struct Read: ParsableCommand {
     /// A small corpus or a saved index loads in a blink: the reader waits that long for the whole
     /// corpus before it shows one still being indexed.
     static let quickLoadSeconds = 0.15
+    /// How long keys already typed are applied before a frame is drawn all the same.
+    static let inputBatchNanoseconds: UInt64 = 50_000_000
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -80,15 +82,22 @@ struct Read: ParsableCommand {
                 session.draw(render(state))
                 needsDraw = false
             }
-            guard let event = session.nextEvent() else { continue }
-            switch event {
-            case .resized(let size):
-                update(&state, .resized(size))
-            case .key(let key):
-                guard let action = KeyMap.action(for: key, in: state) else { continue }
-                update(&state, action)
+            guard var event = session.nextEvent() else { continue }
+            // Input that has already arrived (a paste, a held key) is all applied before the next frame:
+            // drawing after each of 100,000 pasted keys would keep the reader busy for minutes.
+            let deadline = DispatchTime.now().uptimeNanoseconds + Self.inputBatchNanoseconds
+            while true {
+                switch event {
+                case .resized(let size):
+                    update(&state, .resized(size))
+                case .key(let key):
+                    if let action = KeyMap.action(for: key, in: state) { update(&state, action) }
+                }
+                needsDraw = true
+                guard !state.shouldQuit, !SignalFlags.stopRequested, DispatchTime.now().uptimeNanoseconds < deadline,
+                      let next = session.nextEvent(waiting: false) else { break }
+                event = next
             }
-            needsDraw = true
         }
         if SignalFlags.stopRequested && SignalFlags.signalNumber != SIGINT {
             throw ExitCode(128 + SignalFlags.signalNumber)

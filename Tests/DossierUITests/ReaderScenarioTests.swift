@@ -71,6 +71,26 @@ struct ReaderScenarioTests {
         #expect(app.state.search == nil)
     }
 
+    @Test func searchPrompt_longerThanTheRow_scrollsToKeepTheCursorInView() throws {
+        var app = try TestApp(size: Size(columns: 40, rows: 12))
+        let pasted = (0..<100).map { "w\($0)" }.joined(separator: " ")
+        app.type("/")
+        for character in pasted { update(&app.state, .promptKey(.character(character))) }
+        #expect(app.state.prompt?.text == pasted)
+        var row = app.screen.text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(row.hasSuffix("w98 w99 |"), "the end, where the cursor is, shows: \(row)")
+        #expect(app.screen[39, 11].style.reverse, "the cursor is in the last cell")
+        app.type("<Home>")
+        row = app.screen.text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(row.hasPrefix("|/w0 w1 w2"), "Home shows the start: \(row)")
+        #expect(app.screen[1, 11].style.reverse)
+        app.type("<End> <Left> <Left> <Left>")
+        #expect(app.screen[36, 11].style.reverse, "the cursor moves within the view without scrolling it")
+        app.resize(Size(columns: 20, rows: 12))
+        let cursor = try #require((0..<20).first { app.screen[$0, 11].style.reverse }, "narrower, the cursor is still in view")
+        #expect(app.screen[cursor, 11].character == "w" && app.screen[cursor - 1, 11].character == " ", "on the w of w99")
+    }
+
     @Test func helpOverlay_listsEveryBinding() throws {
         var app = try TestApp(size: Size(columns: 100, rows: 30))
         app.type("?")

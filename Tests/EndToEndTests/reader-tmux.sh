@@ -39,6 +39,17 @@ seed_sequences() {
   tmux_ send-keys -t e2e q
 }
 quit_with_ctrl_c() { tmux_ send-keys -t e2e C-c; }
+# 100 KB pasted into the search prompt: the reader keeps up (each key costs the same, and keys that
+# have arrived are applied before the next frame), and the prompt shows the end, where the cursor is.
+paste_into_prompt() {
+  python3 -c "print('x' * 99990 + ' pasted-end', end='')" > "$work/paste"
+  tmux_ send-keys -t e2e '/'
+  tmux_ load-buffer -b paste "$work/paste"
+  tmux_ paste-buffer -b paste -d -t e2e
+  wait_for "pasted-end" 10 || return 1
+  tmux_ send-keys -t e2e Escape
+  tmux_ send-keys -t e2e q
+}
 # Ctrl-Z gives the shell back; `fg` brings the reader back drawn; then q.
 suspend_and_resume() {
   tmux_ send-keys -t e2e C-z
@@ -102,6 +113,8 @@ start_shell
 check "seed sequences, resize and q" run_and_quit q seed_sequences
 check "stty unchanged after q" same_stty q
 check "input echoes after q" echo_works q
+check "a 100 KB paste into the prompt" run_and_quit p paste_into_prompt
+check "stty unchanged after the paste" same_stty p
 check "Ctrl-C quits" run_and_quit c quit_with_ctrl_c
 check "stty unchanged after Ctrl-C" same_stty c
 check "Ctrl-Z suspends, fg redraws" run_and_quit z suspend_and_resume
