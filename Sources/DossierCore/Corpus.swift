@@ -490,18 +490,19 @@ public final class Corpus: Sendable {
     }
 
     /// Finds an article by id (or the start of one id), or by words that all occur in its title.
+    /// Text that fits several articles (an id start they share, words of several titles) lists them.
     public func lookUpArticle(_ text: String) throws -> Int {
         if let exact = articles.firstIndex(where: { $0.id == text }) { return exact }
         if let folded = articles.firstIndex(where: { $0.id.lowercased() == text.lowercased() }) { return folded }
         let prefixed = articles.indices.filter { articles[$0].id.hasPrefix(text) }
         if prefixed.count == 1 { return prefixed[0] }
         let wanted = Set(EntityKey(text).words)
-        guard !wanted.isEmpty else { throw DossierError.unknownArticle(text) }
-        let matching = articles.indices.filter { wanted.isSubset(of: EntityKey(articles[$0].title).words) }
-        if matching.count == 1 { return matching[0] }
-        if matching.isEmpty { throw DossierError.unknownArticle(text) }
-        if let whole = matching.first(where: { EntityKey(articles[$0].title) == EntityKey(text) }) { return whole }
-        throw DossierError.ambiguousArticle(text, candidates: matching.map { articles[$0].id })
+        let titled = wanted.isEmpty ? [] : articles.indices.filter { wanted.isSubset(of: EntityKey(articles[$0].title).words) }
+        if prefixed.isEmpty, titled.count == 1 { return titled[0] }
+        if let whole = titled.first(where: { EntityKey(articles[$0].title) == EntityKey(text) }) { return whole }
+        let candidates = prefixed + titled.filter { !prefixed.contains($0) }
+        if candidates.isEmpty { throw DossierError.unknownArticle(text) }
+        throw DossierError.ambiguousArticle(text, candidates: candidates.map { articles[$0].id })
     }
 
     /// How many linked mentions of each entity an article holds, by entity index.

@@ -13,18 +13,29 @@ public enum DossierError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .pathNotFound(let path): "no such file or directory: \(path)"
-        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
-        case .noArticles(let paths): "no articles (.txt or .md files) found in \(paths.joined(separator: ", "))"
+        case .pathNotFound(let path): "no such file or directory: \(Self.shortened(path))"
+        case .unreadable(let path, let reason): "cannot read \(Self.shortened(path)): \(reason)"
+        case .noArticles(let paths): "no articles (.txt or .md files) found in \(paths.map(Self.shortened).joined(separator: ", "))"
         case .invalidCatalog(let reason): "entity catalog: \(reason)"
         case .missingResource(let name): "the bundled \(name) is missing; pass article paths instead"
-        case .unknownEntity(let name): "no entity named '\(name)'"
+        case .unknownEntity(let name): "no entity named '\(Self.shortened(name))'"
         case .ambiguousEntity(let name, let candidates):
-            "'\(name)' could be any of: \(candidates.joined(separator: ", "))"
-        case .unknownArticle(let name): "no article matches '\(name)'"
+            "'\(Self.shortened(name))' could be any of: \(candidates.joined(separator: ", "))"
+        case .unknownArticle(let name): "no article matches '\(Self.shortened(name))'"
         case .ambiguousArticle(let name, let candidates):
-            "'\(name)' matches \(candidates.count) articles: \(candidates.prefix(5).joined(separator: ", "))\(candidates.count > 5 ? ", …" : "")"
+            "'\(Self.shortened(name))' matches \(candidates.count) articles: \(candidates.prefix(5).joined(separator: ", "))\(candidates.count > 5 ? ", …" : "")"
         case .invalidQuery(let reason): "invalid query: \(reason)"
         }
+    }
+
+    /// The most of what a user typed that an error line repeats: its start and end, in Characters.
+    public static let echoedCharacters = 120
+
+    /// `text` as an error line repeats it: whole when short, else its start and end around "…",
+    /// so that a 100 KB argument does not fill the terminal.
+    public static func shortened(_ text: String) -> String {
+        guard text.count > echoedCharacters else { return text }
+        let half = echoedCharacters / 2
+        return text.prefix(half) + "…" + text.suffix(half)
     }
 }

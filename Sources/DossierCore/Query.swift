@@ -33,7 +33,7 @@ public struct Query: Sendable, Equatable {
                 }
             }
         }
-        guard !phrases.isEmpty else { throw DossierError.invalidQuery("'\(text)' has no words to search for") }
+        guard !phrases.isEmpty else { throw DossierError.invalidQuery("'\(DossierError.shortened(text))' has no words to search for") }
         self.phrases = phrases
     }
 

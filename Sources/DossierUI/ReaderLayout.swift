@@ -259,7 +259,10 @@ public struct ReaderLayout: Equatable, Sendable {
         return wrap(0..<source.bytes.count, in: source, width: max(1, width)).map { words in
             var line = ""
             for word in words {
-                line += String(repeating: " ", count: max(0, word.column - line.terminalWidth)) + source.string(word.range)
+                // Measured as shown: `wrap` placed the words by their sanitised width, so the line is
+                // built of sanitised words too, or an escape sequence's bytes would count against the spaces.
+                line += String(repeating: " ", count: max(0, word.column - line.terminalWidth))
+                    + DisplaySanitizer.sanitized(source.string(word.range))
             }
             return line
         }

@@ -24,6 +24,10 @@ struct CacheCommand: ParsableCommand {
         func run() throws {
             let cache = try CacheCommand.userCache()
             let removed = cache.clear(paths: paths.isEmpty ? nil : paths)
+            // A corpus that is gone may still have an index to clear; a path that names neither is a mistake.
+            if removed.files == 0, let missing = paths.first(where: { access($0, F_OK) != 0 }) {
+                throw DossierError.pathNotFound(missing)
+            }
             let megabytes = String(format: "%.1f", Double(removed.bytes) / 1_000_000)
             Output.line("removed \(removed.files) saved index file\(removed.files == 1 ? "" : "s") (\(megabytes) MB) from \(cache.directory)")
         }
@@ -38,6 +42,7 @@ struct CacheCommand: ParsableCommand {
         func run() throws {
             let cache = try CacheCommand.userCache()
             let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
+            if let missing = paths.first(where: { access($0, F_OK) != 0 }) { throw DossierError.pathNotFound(missing) }
             Output.line(cache.filePath(forPaths: paths))
         }
     }

@@ -27,7 +27,7 @@ struct Search: ParsableCommand {
                                   ranking: result.ranking.filter { showable.contains($0.article) })
         }
         if json { return SearchJSON.write(result, of: corpus) }
-        if result.hits.isEmpty { return Output.line("no matches for \(query)") }
+        if result.hits.isEmpty { return Output.line("no matches for \(DossierError.shortened(query))") }
         let total = result.hits.count
         Output.line("\(total) \(total == 1 ? "match" : "matches") in \(result.articleCount) \(result.articleCount == 1 ? "article" : "articles")")
         corpus.placeHits(result.hits) { hit in

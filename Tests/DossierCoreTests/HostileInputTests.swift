@@ -175,5 +175,6 @@ import Testing
         let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
         #expect(corpus.articles.map(\.id) == ["kept"])
         #expect(warnings == ["skipped \(folder.path)/caf\u{FFFD}.txt: its name is not UTF-8"])
+        #expect(corpus.skipped.map(\.reason) == ["its name is not UTF-8"], "the reader's list of skipped files has it too")
     }
 }

@@ -37,6 +37,11 @@ import Testing
         }
     }
 
+    @Test func headlineWithEscapeSequences_keepsTheSpacesBetweenItsWords() {
+        let title = "Title with \u{1B}[2J and \u{1B}]0;x\u{07} clear"
+        #expect(ReaderLayout.wrapText(title, width: 60) == ["Title with \u{FFFD} and \u{FFFD} clear"])
+    }
+
     @Test func tab_movesTheNextWordToTheNextTabStop() throws {
         let corpus = try Self.corpus.get()
         let tabs = try #require(corpus.articles.first { $0.id == "tabs" })

@@ -1,0 +1,82 @@
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The command line given what it did not expect: overlapping paths, files edited behind its
+/// back, names that fit several articles, paths that are not there, and arguments of 100 KB.
+struct MisuseCommandLineTests {
+    /// The bundled articles, copied: these tests change files.
+    static func seedCopy() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-seeds-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CommandLineTests.seedFolder, to: folder)
+        return folder
+    }
+
+    @Test func aFolderAndAFileInsideIt_countTheFileOnce_andLeaveTheCacheSound() throws {
+        let folder = try Self.seedCopy()
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+        let file = folder.appendingPathComponent("000_6fb30d2b1fa199a6.txt").path
+        for _ in 0..<2 {
+            let run = try CommandLineTests.run(arguments: ["search", "pompeo", folder.path, file], cacheHome: home)
+            #expect(run.status == 0)
+            #expect(String(decoding: run.stdout, as: UTF8.self).hasPrefix("8 matches in 2 articles\n"))
+            #expect(run.stderr.isEmpty, "no warning that the cache holds one file twice")
+        }
+    }
+
+    @Test func aSameSizeEdit_withItsModificationTimePutBack_isSearchedAsItIsNow() throws {
+        let folder = try Self.seedCopy()
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("004_aa78b19fab688198.txt").path
+        #expect(String(decoding: try CommandLineTests.run("search", "gangster", folder.path, cacheHome: home).stdout, as: UTF8.self)
+            .hasPrefix("1 match"))
+        var before = stat()
+        try #require(stat(path, &before) == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "gangster", with: "mobster!").utf8).write(to: URL(fileURLWithPath: path))
+        var times = [before.st_atim, before.st_mtim]
+        try #require(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let after = try CommandLineTests.run("search", "mobster", folder.path, cacheHome: home)
+        #expect(String(decoding: after.stdout, as: UTF8.self).hasPrefix("1 match in 1 article"))
+    }
+
+    @Test func anIDStartSharedByArticles_listsThem() throws {
+        let run = try CommandLineTests.run("show", "00")
+        #expect(run.status == 1)
+        #expect(run.stderr == "dossier: error: '00' matches 2 articles: 000_6fb30d2b1fa199a6, 004_aa78b19fab688198\n")
+        #expect(try CommandLineTests.run("show", "004").status == 0, "a start only one id has still opens it")
+    }
+
+    @Test func cachePathAndClear_ofAPathThatIsNotThere_fail() throws {
+        for command in [["cache", "path"], ["cache", "clear"]] {
+            let run = try CommandLineTests.run(arguments: command + ["/no/such/corpus"])
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr == "dossier: error: no such file or directory: /no/such/corpus\n")
+        }
+    }
+
+    @Test func aHugeArgument_isShortenedInTheErrorLine() throws {
+        let huge = String(repeating: "x", count: 100_000)
+        for command in [["mentions", huge], ["show", huge], ["list", huge]] {
+            let run = try CommandLineTests.run(arguments: command)
+            #expect(run.status == 1)
+            #expect(run.stderr.count < 300, "\(command[0]): \(run.stderr.count) characters")
+            #expect(run.stderr.contains("xxx…xxx"))
+        }
+    }
+
+    @Test func pathsThatAreNotRegularFiles_areNamedInTheError() throws {
+        let folder = try HostileCorpus.make()
+        for (name, reason) in HostileCorpus.specialFiles {
+            let path = folder.appendingPathComponent(name).path
+            let run = try CommandLineTests.run("list", path)
+            #expect(run.status == 1)
+            #expect(run.stderr == "dossier: error: cannot read \(path): \(reason)\n")
+        }
+        let folderRun = try CommandLineTests.run("list", "--json", folder.path)
+        #expect(folderRun.status == 0)
+        for (name, reason) in HostileCorpus.specialFiles {
+            #expect(folderRun.stderr.contains("dossier: warning: skipped \(folder.path)/\(name): \(reason)\n"), "\(name)")
+        }
+    }
+}
