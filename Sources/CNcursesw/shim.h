@@ -29,4 +29,19 @@ static inline int dossier_put_cell(int row, int column, const wchar_t *text, att
     return mvadd_wch(row, column, &cell);
 }
 
+// term.h comes last: it defines lower-case macros (lines, columns) that would rename what follows.
+#include <term.h>
+
+/// Whether the terminal type `name` can run a full-screen program: 1 when it can; 0 when the
+/// system has no terminfo entry for it; -1 when there is no terminfo database; 2 when it cannot
+/// move the cursor (TERM=dumb); 3 when it is a hardcopy terminal. Leaves no terminal set up.
+static inline int dossier_check_terminal(const char *name) {
+    int error = 0;
+    if (setupterm((char *)name, 1, &error) != OK) return error == 1 ? 3 : error == 0 ? 0 : -1;
+    char *cursorAddress = tigetstr("cup");
+    int result = (cursorAddress == NULL || cursorAddress == (char *)-1) ? 2 : 1;
+    del_curterm(cur_term);
+    return result;
+}
+
 #endif

@@ -1,4 +1,5 @@
 import CNcursesw
+import DossierCore
 import DossierUI
 import Foundation
 
@@ -16,13 +17,52 @@ public final class TerminalSession {
 
     private var isActive = false
     private var usesColor = false
+    /// True when no UTF-8 locale could be had: every non-ASCII character is drawn as an ASCII stand-in.
+    public private(set) var drawsASCIIOnly = false
 
     public init() {}
+
+    /// Why the terminal cannot run the reader.
+    public struct Unsuitable: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Checks, before anything is drawn, that `TERM` names a terminal that can run a full-screen
+    /// program; ncurses itself would print "Error opening terminal" and exit, or draw nothing.
+    public static func checkTerminal(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Unsuitable) {
+        let advice = "set TERM to your terminal's type (e.g. TERM=xterm-256color), or use the command line: dossier list, search, show"
+        guard let value = environment["TERM"], !value.isEmpty else {
+            throw Unsuitable(description: "TERM is not set, so the reader cannot tell how to draw; \(advice)")
+        }
+        let name = DossierError.shortened(value)
+        switch dossier_check_terminal(value) {
+        case 1: return
+        case 0: throw Unsuitable(description: "TERM=\(name) is a terminal type this system does not know (no terminfo entry); \(advice)")
+        case -1: throw Unsuitable(description: "no terminfo database was found to look up TERM=\(name); install ncurses-base, or \(advice)")
+        default: throw Unsuitable(description: "TERM=\(name) cannot move the cursor, which the reader needs; \(advice)")
+        }
+    }
+
+    /// The user's locale when it is UTF-8; else UTF-8 characters under the user's other settings,
+    /// from the first UTF-8 locale the system has; false when it has none.
+    static func chooseUTF8Locale() -> Bool {
+        setlocale(LC_ALL, "")
+        if isUTF8() { return true }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"] where setlocale(LC_CTYPE, name) != nil {
+            if isUTF8() { return true }
+        }
+        return false
+    }
+
+    private static func isUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        return ["UTF-8", "utf8"].contains(String(cString: codeset))
+    }
 
     public func start() {
         SignalFlags.install()
         CrashGuard.saveTerminal()
-        setlocale(LC_ALL, "")
+        drawsASCIIOnly = !Self.chooseUTF8Locale()
         initscr()
         cbreak()
         noecho()
@@ -86,6 +126,12 @@ public final class TerminalSession {
                 if cell.style.reverse { attributes |= dossier_attr_reverse() }
                 if cell.style.dim && !usesColor { attributes |= 0 } else if cell.style.dim { attributes |= dossier_attr_dim() }
                 let pair = usesColor ? Int16(cell.style.foreground.map { $0.rawValue + 1 } ?? 0) : 0
+                if drawsASCIIOnly && !cell.character.isASCII {
+                    for (offset, standIn) in ASCIIFallback.standIn(for: cell.character).unicodeScalars.enumerated() {
+                        _ = dossier_put_cell(Int32(row), Int32(column + offset), [wchar_t(bitPattern: standIn.value), 0], attributes, pair)
+                    }
+                    continue
+                }
                 var text = cell.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
                 text.append(0)
                 _ = dossier_put_cell(Int32(row), Int32(column), text, attributes, pair)

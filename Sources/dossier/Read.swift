@@ -21,6 +21,12 @@ struct Read: ParsableCommand {
             Output.error("the reader needs a terminal; without one, use: dossier list, entities, mentions, search, show (with --json for scripts)")
             throw ExitCode(2)
         }
+        do {
+            try TerminalSession.checkTerminal()
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
         // From the start, so that a signal while the corpus loads ends the reader the same way.
         SignalFlags.install()
         let loading = BackgroundLoad(corpus)

@@ -109,7 +109,38 @@ read_while_indexing() {
   wait_for "done-i"
 }
 
+# A terminal type the reader cannot use is one error line naming TERM, never ncurses' own message.
+term_runs=0
+term_refused() {
+  local setting="$1" expected="$2" tag="term$((++term_runs))"
+  # The status is printed plus 100, so that the typed command line itself never matches.
+  tmux_ send-keys -t e2e "clear; stty -a > before-term; $setting $binary 2> term-error; s=\$?; stty -a > after-term; echo $tag-\$((100 + s))" Enter
+  wait_for "$tag-1" || return 1
+  tmux_ capture-pane -p -t e2e | grep -qF "$tag-102" || { echo "exit status was not 2"; return 1; }
+  [ "$(wc -l < "$work/term-error")" -eq 1 ] || { echo "not one line:"; cat "$work/term-error"; return 1; }
+  grep -q "^dossier: error: .*$expected" "$work/term-error" || { echo "unexpected:"; cat "$work/term-error"; return 1; }
+  same_stty term
+}
+
+# Under LANG=C the reader still draws curly quotes, the list's marker and the borders.
+c_locale_keeps_characters() {
+  tmux_ send-keys -t e2e "clear; LANG=C LC_ALL=C $binary; echo done-locale" Enter
+  wait_for "Articles 1/2" || return 1
+  local screen
+  screen="$(tmux_ capture-pane -p -t e2e)"
+  for expected in "▶" "│" "’"; do
+    grep -qF "$expected" <<< "$screen" || { echo "no $expected under LANG=C:"; echo "$screen" | head -5; return 1; }
+  done
+  tmux_ send-keys -t e2e q
+  wait_for "done-locale"
+}
+
 start_shell
+check "TERM unset is refused in one line" term_refused "env -u TERM" "TERM is not set"
+check "TERM empty is refused in one line" term_refused "TERM=" "TERM is not set"
+check "an unknown TERM is refused in one line" term_refused "TERM=no-such-terminal" "TERM=no-such-terminal is a terminal type this system does not know"
+check "TERM=dumb is refused in one line" term_refused "TERM=dumb" "TERM=dumb cannot move the cursor"
+check "LANG=C keeps every character" c_locale_keeps_characters
 check "seed sequences, resize and q" run_and_quit q seed_sequences
 check "stty unchanged after q" same_stty q
 check "input echoes after q" echo_works q
