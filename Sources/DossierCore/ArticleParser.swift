@@ -39,7 +39,9 @@ public enum ArticleParser {
         var byline: String?
         var section: String?
         var date: String?
-        if let bylineIndex = blocks.prefix(3).firstIndex(where: { Byline.parse(text.string($0)) != nil }),
+        // Metadata is a short line: a longer block is never copied into a String to be checked as one.
+        func isShort(_ block: Range<Int>) -> Bool { block.count <= metadataBytesLimit }
+        if let bylineIndex = blocks.prefix(3).firstIndex(where: { isShort($0) && Byline.parse(text.string($0)) != nil }),
            let parsed = Byline.parse(text.string(blocks[bylineIndex])) {
             byline = parsed.author
             section = parsed.section
@@ -48,7 +50,7 @@ public enum ArticleParser {
         }
 
         var footers: [String] = []
-        while blocks.count > 1, footers.count < 3, let last = blocks.last, Footer.isMetadata(text.string(last)) {
+        while blocks.count > 1, footers.count < 3, let last = blocks.last, isShort(last), Footer.isMetadata(text.string(last)) {
             footers.insert(text.string(last), at: 0)
             blocks.removeLast()
         }
@@ -62,7 +64,7 @@ public enum ArticleParser {
         }
 
         let title = headlineRange.map { SourceText.flattened(text.string($0)).trimmed }
-            ?? blocks.first.map { derivedTitle(from: SourceText.flattened(text.string($0))) }
+            ?? blocks.first.map { derivedTitle(from: SourceText.flattened(text.string(text.prefix(of: $0, bytes: derivedTitleBytesLimit)))) }
             ?? ""
         let (words, wordCount) = takeWords(headlineRange, blocks)
         let source = datelineSource ?? footers.lazy.compactMap(Publisher.name(in:)).first
@@ -135,11 +137,18 @@ public enum ArticleParser {
 
     /// A headline is a short single line that does not read as a sentence.
     private static func looksLikeHeadline(_ text: SourceText, _ range: Range<Int>) -> Bool {
+        // 150 scalars take at most 600 bytes: a longer block is no headline, and is not copied to find out.
+        guard range.count <= 600 else { return false }
         let string = text.string(range)
         guard !string.contains(where: \.isNewline), scalarCount(text, range) <= 150 else { return false }
         guard let last = string.last, !".,;:".contains(last) else { return false }
         return Tokenizer.tokens(in: text.bytes, range: range).count <= 25
     }
+
+    /// The longest block read as a byline or footer.
+    static let metadataBytesLimit = 1_000
+    /// How much of the first paragraph a derived title is looked for in: far more than its 80 characters.
+    static let derivedTitleBytesLimit = 2_000
 
     /// The first sentence, cut at the last word that fits, with an ellipsis when cut.
     static func derivedTitle(from paragraph: String) -> String {

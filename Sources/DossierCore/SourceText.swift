@@ -69,6 +69,14 @@ public struct SourceText: Sendable {
         return starts
     }
 
+    /// The first `bytes` bytes of `range`, or fewer, so as not to cut a character in two.
+    func prefix(of range: Range<Int>, bytes count: Int) -> Range<Int> {
+        guard range.count > count else { return range }
+        var end = range.lowerBound + count
+        while end > range.lowerBound, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return range.lowerBound..<end
+    }
+
     /// The text in a byte range.
     public func string(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
