@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Dossier on huge single inputs: one 50 MB article (random words of the BBC corpus, in
-# paragraphs) and one 5 MB line. Builds the release binary, makes both files in a temporary
-# folder (never in the repository), and for each prints the load, the peak memory and the
-# keystroke latency without a saved index and with one, plus the time to wrap the article
-# whole, which the reader does off the key loop.
+# Dossier on huge single inputs. Builds the release binary and makes every file in a temporary
+# folder (never in the repository):
+# - one 50 MB article (random words of the BBC corpus, in paragraphs) and one 5 MB line: the
+#   load, the peak memory and the keystroke latency without a saved index and with one, plus the
+#   time to wrap the article whole, which the reader does off the key loop;
+# - single lines of 1, 5, 10 and 20 MB of the same random words: `search government --json`
+#   with the index saved, its time, peak memory and hits (placing hits is one walk over the text);
+# - 200 MB of one word repeated: `list` without a saved index, and `search --json` of that word
+#   (every word a hit) with one, time and peak memory.
 #
 # Usage: Benchmarks/huge-input.sh [BBC_FOLDER]   (default ../shared/corpora/bbc)
 set -euo pipefail
@@ -31,6 +35,10 @@ def text(size, paragraph_words):
     return "".join(out)[:size]
 (pathlib.Path(sys.argv[2]) / "article-50mb.txt").write_text("A very long article\n\n" + text(50_000_000, 120))
 (pathlib.Path(sys.argv[2]) / "line-5mb.txt").write_text(text(5_000_000, 0))
+for megabytes in (1, 10, 20):
+    (pathlib.Path(sys.argv[2]) / f"line-{megabytes}mb.txt").write_text(text(megabytes * 1_000_000, 0))
+with open(pathlib.Path(sys.argv[2]) / "one-word-200mb.txt", "w") as out:
+    out.write("government " * (200_000_000 // len("government ")))
 PY
 
 for input in article-50mb line-5mb; do
@@ -47,3 +55,22 @@ for input in article-50mb line-5mb; do
     echo "$input, $mode: load ${load} s, peak $((kib / 1024)) MiB ($(awk -v k="$kib" -v s="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", k * 1024 / s }')× the input), keystroke p50 / p99 ${keys} ms, whole layout ${layout:-–} ms"
   done
 done
+
+# What a command took, whole process: seconds, peak MiB, and the peak over the input's size.
+# Its output is kept in $work/out unless $discard is set (every word of 200 MB a hit is 5 GB of JSON).
+timed() {
+  local label="$1" file="$2"; shift 2
+  XDG_CACHE_HOME="$work/cache" /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"${discard:-$work/out}"
+  read -r seconds kib <"$work/time"
+  echo "$label: ${seconds} s, peak $((kib / 1024)) MiB ($(awk -v k="$kib" -v s="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", k * 1024 / s }')× the input)$(hits)"
+}
+hits() { [ -z "${discard:-}" ] && grep -q '"total"' "$work/out" && echo ", $(awk '/"total"/ { print $3 }' "$work/out") hits, $(( $(stat -c %s "$work/out") / 1000000 )) MB of JSON" || true; }
+
+for megabytes in 1 5 10 20; do
+  file="$work/line-${megabytes}mb.txt"
+  XDG_CACHE_HOME="$work/cache" "$dossier" list "$file" >/dev/null
+  timed "line of $megabytes MB, search government --json, index saved" "$file" "$dossier" search government --json "$file"
+done
+file="$work/one-word-200mb.txt"
+timed "200 MB of one word, list, no saved index" "$file" "$dossier" list "$file"
+discard=/dev/null timed "200 MB of one word, search government --json, index saved (18 million hits)" "$file" "$dossier" search government --json "$file"

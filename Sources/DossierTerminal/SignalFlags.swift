@@ -40,6 +40,7 @@ public enum SignalFlags {
 enum CrashGuard {
     nonisolated(unsafe) private static var saved = termios()
     nonisolated(unsafe) private static var hasSaved = false
+    nonisolated(unsafe) private static var isInstalled = false
     /// The handlers ours replaced, by signal number: made once, before any is installed, and
     /// never resized, so that a handler reads it without allocating.
     nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: Int(NSIG))
@@ -53,8 +54,6 @@ enum CrashGuard {
     static func restoreTerminal() {
         if hasSaved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
     }
-
-    nonisolated(unsafe) private static var isInstalled = false
 
     static func install() {
         // A second install would save our own handler as the one to hand over to.

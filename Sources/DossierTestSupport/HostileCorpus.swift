@@ -91,6 +91,17 @@ public enum HostileCorpus {
         try FileManager.default.createSymbolicLink(atPath: path("symlink-to-cr.txt"), withDestinationPath: "cr.txt")
     }
 
+    /// Makes a file unreadable after it was indexed: without read permission where that stops this
+    /// process (not root), and in any case replaced by a FIFO, which no reader may open to read.
+    public static func makeUnreadable(_ file: URL) throws {
+        if getuid() != 0 {
+            try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: file.path)
+            return
+        }
+        try FileManager.default.removeItem(at: file)
+        guard mkfifo(file.path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
     /// One paragraph of `megabytes` million bytes on a single line, of words that repeat; every
     /// tenth word is "government", the word searched for.
     public static func singleLine(megabytes: Int) -> [UInt8] {

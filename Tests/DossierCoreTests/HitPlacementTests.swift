@@ -76,6 +76,14 @@ struct HitPlacementTests {
         corpus.placeHits(hits) { placed.append($0) }
         #expect(placed.map { corpus.articles[$0.article].id } == ["kept"])
         // A file that is gone, or cannot be read, is changed too; text already read stays as it was read.
+        let unreadable = try Corpus.load(paths: [folder.path])
+        try HostileCorpus.makeUnreadable(folder.appendingPathComponent("kept.txt"))
+        #expect(unreadable.articlesChangedSinceIndexed(among: unreadable.index.search(try Query("government")).hits).count == 1)
+        var none: [PlacedHit] = []
+        unreadable.placeHits(unreadable.index.search(try Query("government")).hits) { none.append($0) }
+        #expect(none.isEmpty)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("kept.txt"))
+        try Data("Kept\n\nThe government met.\n".utf8).write(to: folder.appendingPathComponent("kept.txt"))
         let again = try Corpus.load(paths: [folder.path])
         try FileManager.default.removeItem(at: folder.appendingPathComponent("kept.txt"))
         #expect(again.articlesChangedSinceIndexed(among: again.index.search(try Query("government")).hits).count == 1)

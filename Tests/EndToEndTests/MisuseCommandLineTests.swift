@@ -40,6 +40,23 @@ struct MisuseCommandLineTests {
         #expect(String(decoding: after.stdout, as: UTF8.self).hasPrefix("1 match in 1 article"))
     }
 
+    @Test func aFileMadeUnreadableAfterIndexing_isLeftOutOfCountsAndHits_andNamed() throws {
+        let folder = try Self.seedCopy()
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+        let before = try CommandLineTests.run("search", "pompeo", "--json", folder.path, cacheHome: home)
+        #expect((try before.json() as? [String: Any])?["total"] as? Int == 8)
+        let file = folder.appendingPathComponent("004_aa78b19fab688198.txt")
+        try HostileCorpus.makeUnreadable(file)
+        let after = try CommandLineTests.run("search", "pompeo", "--json", folder.path, cacheHome: home)
+        let report = try #require(try after.json() as? [String: Any])
+        let hits = try #require(report["hits"] as? [[String: Any]])
+        #expect(report["total"] as? Int == hits.count && hits.count == 7)
+        #expect(report["articles"] as? Int == 1)
+        #expect(after.stderr.contains(file.path))
+        let shown = try CommandLineTests.run("show", "004_aa78b19fab688198", folder.path, cacheHome: home)
+        #expect(shown.status == 1 && shown.stdout.isEmpty, "nothing is shown of it")
+    }
+
     @Test func anIDStartSharedByArticles_listsThem() throws {
         let run = try CommandLineTests.run("show", "00")
         #expect(run.status == 1)
