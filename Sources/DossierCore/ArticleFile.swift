@@ -33,11 +33,9 @@ public struct ArticleFile: Sendable, Equatable {
         var seenFiles = Set<FileIdentity>()
         for path in paths {
             guard let identity = FileIdentity(path: path) else {
-                let code = errno
-                if code == ENOENT, FileKind.reason(forErrno: code, path: path) == "it does not exist" {
-                    throw DossierError.pathNotFound(path)
-                }
-                throw DossierError.unreadable(path, reason: FileKind.reason(forErrno: code, path: path))
+                let failure = PathFailure(errno: errno, path: path)
+                if failure == .missing { throw DossierError.pathNotFound(path) }
+                throw DossierError.unreadable(path, reason: failure.reason)
             }
             if identity.kind == .directory {
                 guard access(path, R_OK | X_OK) == 0 else { throw DossierError.unreadable(path, reason: "permission denied") }
@@ -76,8 +74,9 @@ public struct ArticleFile: Sendable, Equatable {
             }
             // Folders, links and entries of other types: examined, links followed, to see what they are.
             guard let target = FileIdentity(directory: descriptor, name: name) else {
-                let reason = FileKind.reason(forErrno: errno, path: path)
-                if isArticleName(name) || reason != "it does not exist" { found.skipped.append(SkippedFile(path: path, reason: reason)) }
+                // An entry gone since the listing is no longer there to skip.
+                let failure = PathFailure(errno: errno, path: path)
+                if failure != .missing { found.skipped.append(SkippedFile(path: path, reason: failure.reason)) }
                 continue
             }
             if target.kind == .directory {

@@ -12,7 +12,7 @@ enum FileReader {
     static func bytes(of path: String) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw DossierError.unreadable(path, reason: FileKind.reason(forErrno: errno, path: path))
+            throw DossierError.unreadable(path, reason: PathFailure(errno: errno, path: path).reason)
         }
         defer { close(descriptor) }
         var info = stat()
@@ -35,57 +35,5 @@ enum FileReader {
         }
         if filled < size { bytes.removeLast(size - filled) }
         return bytes
-    }
-}
-
-/// What kind of thing a path names, from its mode, and how Dossier says why it will not read one.
-enum FileKind: Equatable {
-    case regular, directory, fifo, characterDevice, blockDevice, socket, other
-
-    init(mode: mode_t) {
-        switch mode & S_IFMT {
-        case S_IFREG: self = .regular
-        case S_IFDIR: self = .directory
-        case S_IFIFO: self = .fifo
-        case S_IFCHR: self = .characterDevice
-        case S_IFBLK: self = .blockDevice
-        case S_IFSOCK: self = .socket
-        default: self = .other
-        }
-    }
-
-    /// What it is called in a message: "a FIFO".
-    var name: String {
-        switch self {
-        case .regular: "a regular file"
-        case .directory: "a folder"
-        case .fifo: "a FIFO"
-        case .characterDevice: "a character device"
-        case .blockDevice: "a block device"
-        case .socket: "a socket"
-        case .other: "of an unknown kind"
-        }
-    }
-
-    /// Why a file of this kind is not read as an article; nil for a regular file.
-    var refusal: String? {
-        switch self {
-        case .regular: nil
-        case .directory: "it is a folder"
-        default: "it is not a regular file (\(name))"
-        }
-    }
-
-    /// Why `path` could not be examined or opened, from `errno`: a link loop and a link that
-    /// points nowhere are told apart from a missing file.
-    static func reason(forErrno code: Int32, path: String) -> String {
-        switch code {
-        case ELOOP: return "it is a link loop"
-        case ENOENT:
-            var info = stat()
-            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK ? "the link points nowhere" : "it does not exist"
-        case EACCES: return "permission denied"
-        default: return String(cString: strerror(code)).lowercased()
-        }
     }
 }
