@@ -10,25 +10,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The model: articles, catalog, linking, index, search. No terminal code.
-        // Its path is the package root so that the top-level Resources/ folder
-        // (the bundled articles and the entity catalog) can be its resources.
+        // The model: files, articles, linking, search and the saved index; no terminal code. The bundled
+        // articles, catalog and word lists live in the top-level Resources/ folder, reached from here.
         .target(
             name: "DossierCore",
-            path: ".",
-            exclude: [
-                "Sources/DossierUI", "Sources/DossierTerminal", "Sources/CNcursesw", "Sources/dossier",
-                "Sources/DossierFuzzChecks", "Sources/dossier-fuzz", "Sources/CFuzzMain", "Sources/CMallocTuning", "Sources/DossierTestSupport", "Sources/dossier-test-corpus", "Tests", "Benchmarks", "scripts", "README.md",
-            ],
-            sources: ["Sources/DossierCore"],
-            resources: [.copy("Resources/articles"), .copy("Resources/catalog.json"), .copy("Resources/gazetteer.json")]
+            resources: [.copy("../../Resources/articles"), .copy("../../Resources/catalog.json"), .copy("../../Resources/gazetteer.json")]
         ),
         .target(name: "DossierUI", dependencies: ["DossierCore"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
-        // Its debug information in DWARF 4, as the Swift code's is: valgrind's massif and callgrind,
-        // which the memory figures come from, cannot read the DWARF 5 that clang writes by default.
-        .target(name: "CMallocTuning", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // A few lines of C the executable calls first (see malloc_tuning.c).
+        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "dossier",
             dependencies: [
