@@ -8,12 +8,27 @@ struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "A terminal reader for news that follows people across articles.",
-        discussion: "Given no subcommand, opens the reader. Every command reads the bundled articles when given no PATH.",
+        discussion: """
+            Given no subcommand, opens the reader. Every command reads the bundled articles when given no PATH.
+            Exit status: 0 done; 1 what was asked could not be done (a path missing or unreadable, an unknown \
+            entity or article, output that cannot be written); 2 the command line or the terminal is wrong \
+            (an unknown subcommand or option, the reader without a usable terminal); 128+N ended by signal N.
+            """,
+        version: DossierVersion.current,
         subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Search.self, Show.self, Export.self, Bench.self,
                       CacheCommand.self],
         defaultSubcommand: Read.self)
 
-    /// Reports Dossier's own errors as one line naming the problem, never a stack trace or usage dump.
+    /// Why a run failed, as its exit status.
+    enum Status {
+        /// What was asked could not be done: a path, an entity or an article that is not there, output not written.
+        static let failed: Int32 = 1
+        /// The command line itself is wrong, or the terminal cannot run the reader.
+        static let usage: Int32 = 2
+    }
+
+    /// Reports every error as one `dossier: error:` line naming the problem, never a stack trace or a
+    /// usage dump, with the exit status of its kind (`Status`).
     static func main() {
         // A huge file's freed arrays go back to the system, not into the heap (see malloc_tuning.c).
         dossier_return_large_blocks_promptly()
@@ -22,18 +37,37 @@ struct Dossier: ParsableCommand {
         // The reader asks for it as for SIGTERM (`SignalFlags`).
         signal(SIGQUIT, SIG_DFL)
         Output.reserveStandardDescriptors()
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot()
+            if let mistyped = SubcommandSuggestion.mistyped(arguments) {
+                Output.error(mistyped)
+                Foundation.exit(Status.usage)
+            }
+            var command = try parseAsRoot(arguments)
             try command.run()
             Output.finish()
         } catch let error as DossierError {
             Output.finish()
             Output.error(error.description)
-            Foundation.exit(1)
+            Foundation.exit(Status.failed)
+        } catch let code as ExitCode {
+            Output.finish()
+            Foundation.exit(code.rawValue)
         } catch {
             Output.finish()
-            exit(withError: error)
+            // Help, the version and completion scripts come this way too, and are printed as the parser prints them.
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            Output.error(usageMessage(for: error, arguments: arguments))
+            Foundation.exit(Status.usage)
         }
+    }
+
+    /// The parser's message in one line, and where to read the usage it would have printed.
+    static func usageMessage(for error: any Error, arguments: [String]) -> String {
+        let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "the command line is not understood"
+        let subcommand = arguments.first.flatMap { name in SubcommandSuggestion.names.first { $0 == name } }
+        let help = subcommand.map { "dossier \($0) --help" } ?? "dossier --help"
+        return DossierError.shortened(message.prefix(1).lowercased() + message.dropFirst()) + " (see \(help))"
     }
 }
 
