@@ -28,10 +28,17 @@ struct CommandLineTests {
     }
 
     static func run(arguments: [String], cacheHome: URL = cacheHome) throws -> Run {
+        try launch(executable, arguments: arguments, environment: ["XDG_CACHE_HOME": cacheHome.path])
+    }
+
+    /// Runs `program` with nothing on its standard input, in the tests' environment with `environment`
+    /// added, from `directory` when given, and collects what it printed.
+    static func launch(_ program: URL, arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cacheHome.path]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = directory
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -10,22 +10,12 @@ struct DocumentationCommandTests {
 
     @Test(arguments: try DocumentationExamples.commands())
     func command_printsWhatTheDocumentShows(example: DocumentationExamples.Command) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", example.command]
-        process.currentDirectoryURL = DocumentationExamples.repository
         let products = CommandLineTests.executable.deletingLastPathComponent().path
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = products + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        environment["XDG_CACHE_HOME"] = CommandLineTests.cacheHome.path
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let path = products + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let run = try CommandLineTests.launch(URL(fileURLWithPath: "/bin/bash"), arguments: ["-c", example.command],
+                                              environment: ["PATH": path, "XDG_CACHE_HOME": CommandLineTests.cacheHome.path],
+                                              directory: DocumentationExamples.repository)
+        let stdout = String(decoding: run.stdout, as: UTF8.self)
         var lines = stdout.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         #expect(DocumentationExamples.matches(shown: example.output, actual: lines),

@@ -6,21 +6,9 @@ import Testing
 struct OutputFailureTests {
     /// Runs `script` in bash with `$DOSSIER` naming the binary, for redirections a `Process` cannot make.
     static func shell(_ script: String) throws -> CommandLineTests.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["XDG_CACHE_HOME": CommandLineTests.cacheHome.path, "DOSSIER": CommandLineTests.executable.path]) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
+        try CommandLineTests.launch(URL(fileURLWithPath: "/bin/bash"), arguments: ["-c", script], environment: [
+            "XDG_CACHE_HOME": CommandLineTests.cacheHome.path, "DOSSIER": CommandLineTests.executable.path,
+        ])
     }
 
     @Test(arguments: ["list", "list --json", "search pompeo", "search pompeo --json", "show 000 --json", "export"])
