@@ -10,6 +10,11 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     let lineStarts: [Int]
+    /// The Unicode scalars before each block of `blockBytes` bytes: a column is counted from
+    /// whichever is nearer, its line's start or its block's, so that finding one on a line of
+    /// megabytes costs no more than on a short line (4 bytes a kilobyte of text).
+    private let scalarsBeforeBlock: [UInt32]
+    static let blockBytes = 1_024
 
     public init(decoding data: some Collection<UInt8>) {
         var decoded = Array(data)
@@ -20,6 +25,40 @@ public struct SourceText: Sendable {
         if decoded.starts(with: [0xEF, 0xBB, 0xBF]) { decoded.removeFirst(3) }
         bytes = decoded
         lineStarts = SourceText.lineStarts(of: decoded)
+        scalarsBeforeBlock = SourceText.scalarsBeforeBlocks(of: decoded)
+    }
+
+    private static func scalarsBeforeBlocks(of bytes: [UInt8]) -> [UInt32] {
+        var counts: [UInt32] = []
+        counts.reserveCapacity(bytes.count / blockBytes + 1)
+        var scalars: UInt32 = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                counts.append(scalars)
+                let end = min(start + blockBytes, buffer.count)
+                for index in start..<end where buffer[index] & 0xC0 != 0x80 { scalars &+= 1 }
+                start = end
+            }
+        }
+        return counts
+    }
+
+    /// Unicode scalars in `range`, counted directly when short, else from the blocks' counts.
+    func scalarCount(in range: Range<Int>) -> Int {
+        func direct(_ range: Range<Int>) -> Int {
+            bytes.withUnsafeBufferPointer { buffer in
+                var count = 0
+                for index in range where buffer[index] & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
+        }
+        guard range.count > 2 * Self.blockBytes else { return direct(range) }
+        func before(_ offset: Int) -> Int {
+            let block = min(offset / Self.blockBytes, scalarsBeforeBlock.count - 1)
+            return Int(scalarsBeforeBlock[block]) + direct((block * Self.blockBytes)..<offset)
+        }
+        return before(range.upperBound) - before(range.lowerBound)
     }
 
     /// True when `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
@@ -90,11 +129,8 @@ public struct SourceText: Sendable {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        var column = 1
-        for byte in bytes[lineStarts[low]..<min(offset, bytes.count)] where byte & 0xC0 != 0x80 {
-            column += 1
-        }
-        return SourceLocation(line: low + 1, column: column)
+        let start = lineStarts[low]
+        return SourceLocation(line: low + 1, column: 1 + scalarCount(in: start..<max(start, min(offset, bytes.count))))
     }
 }
 

@@ -68,4 +68,24 @@ struct DisplaySanitizerTests {
         #expect(DisplaySanitizer.sanitized("tab\tnew\nline") == "tab new line")
         #expect(DisplaySanitizer.sanitized("plain “text” — ok") == "plain “text” — ok")
     }
+
+    @Test func location_onALongLineOfManyScripts_countsEveryScalarBeforeTheOffset() {
+        // 3,000 pieces of 1-, 2-, 3- and 4-byte characters on one line, after a short first line: the
+        // column is counted across many of the blocks whose counts are kept, and across their edges.
+        let piece = "ab é 東京 👍🏽 "
+        let line = String(repeating: piece, count: 3_000)
+        let text = SourceText(decoding: Array(("Headline\n" + line + "\nlast").utf8))
+        let lineStart = "Headline\n".utf8.count
+        var scalars = 0
+        var offset = lineStart
+        for scalar in line.unicodeScalars {
+            if offset % 997 == 0 || offset % SourceText.blockBytes == 0 || offset % SourceText.blockBytes == 1 {
+                #expect(text.location(of: offset) == SourceLocation(line: 2, column: scalars + 1), "at \(offset)")
+            }
+            scalars += 1
+            offset += String(scalar).utf8.count
+        }
+        #expect(text.location(of: offset) == SourceLocation(line: 2, column: scalars + 1), "the line's end")
+        #expect(text.location(of: text.bytes.count) == SourceLocation(line: 3, column: 5), "the text's end")
+    }
 }
