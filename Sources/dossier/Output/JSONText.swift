@@ -44,7 +44,8 @@ enum JSONText {
     }
 
     /// The scalar at `index` of valid UTF-8, and its length in bytes; nil past the end of a truncated sequence.
-    private static func decode(_ bytes: [UInt8], at index: Int) -> (UInt32?, Int) {
+    private static func decode<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> (UInt32?, Int)
+        where Bytes.Index == Int {
         let lead = bytes[index]
         let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         guard index + length <= bytes.count else { return (nil, bytes.count - index) }
@@ -77,11 +78,8 @@ extension JSONText {
                 case 0x00..<0x20, 0x7F: appendEscape(UInt32(byte), to: &bytes)
                 case 0x20..<0x7F: bytes.append(byte)
                 default:
-                    // Valid UTF-8, so a lead byte and its continuation bytes.
-                    let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { scalar = scalar << 6 | UInt32(utf8[index + offset] & 0x3F) }
-                    if needsEscape(scalar) {
+                    let (scalar, length) = decode(utf8, at: index)
+                    if let scalar, needsEscape(scalar) {
                         appendEscape(scalar, to: &bytes)
                     } else {
                         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
