@@ -77,18 +77,30 @@ struct ReaderScenarioTests {
         app.type("/")
         for character in pasted { update(&app.state, .promptKey(.character(character))) }
         #expect(app.state.prompt?.text == pasted)
-        var row = app.screen.text.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(row.hasSuffix("w98 w99 |"), "the end, where the cursor is, shows: \(row)")
-        #expect(app.screen[39, 11].style.reverse, "the cursor is in the last cell")
+        func row() -> String { app.screen.text.split(separator: "\n").last.map(String.init) ?? "" }
+        func cursorColumn() -> Int? { (0..<app.state.size.columns).first { app.screen[$0, app.state.size.rows - 1].style.reverse } }
+        // Past the row's end the view jumps to put the cursor in the middle; the text before it shows.
+        #expect(row().contains("w98 w99"), "the end, where the cursor is, shows: \(row())")
+        let end = try #require(cursorColumn(), "the cursor is in view")
+        #expect(end >= 20, "at or past the middle, where the last jump put it: \(end)")
         app.type("<Home>")
-        row = app.screen.text.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(row.hasPrefix("|/w0 w1 w2"), "Home shows the start: \(row)")
-        #expect(app.screen[1, 11].style.reverse)
-        app.type("<End> <Left> <Left> <Left>")
-        #expect(app.screen[36, 11].style.reverse, "the cursor moves within the view without scrolling it")
+        #expect(row().hasPrefix("|/w0 w1 w2"), "Home shows the start: \(row())")
+        #expect(cursorColumn() == 1)
+        app.type("<End>")
+        #expect(row().hasSuffix("w98 w99 |") && cursorColumn() == 39, "End shows the text up to the cursor in the last cell: \(row())")
+        app.type("<Left> <Left> <Left>")
+        #expect(cursorColumn() == 36, "the cursor moves within the view without scrolling it")
         app.resize(Size(columns: 20, rows: 12))
-        let cursor = try #require((0..<20).first { app.screen[$0, 11].style.reverse }, "narrower, the cursor is still in view")
+        let cursor = try #require(cursorColumn(), "narrower, the cursor is still in view")
         #expect(app.screen[cursor, 11].character == "w" && app.screen[cursor - 1, 11].character == " ", "on the w of w99")
+        // Typed past the right edge one key at a time, the cursor never leaves the row.
+        app.type("<End>")
+        for character in "abcdefghijklmnopqrstuvwxyz" {
+            update(&app.state, .promptKey(.character(character)))
+            #expect(cursorColumn() != nil, "after \(character)")
+        }
+        app.type("<Home> <Right> <Right>")
+        #expect(cursorColumn() == 3)
     }
 
     @Test func helpOverlay_listsEveryBinding() throws {

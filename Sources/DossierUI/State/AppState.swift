@@ -74,21 +74,6 @@ public struct AppState {
     }
 
     /// The line at the bottom where a search or command is typed.
-    public struct Prompt: Equatable {
-        public enum Kind: Equatable { case search, command }
-        public var kind: Kind
-        /// What was typed, kept as Characters so that a key edits it in place at the cursor: a paste
-        /// of 100,000 characters arrives as 100,000 keys, and none may cost the length of the text.
-        public var characters: [Character] = []
-        public var text: String { String(characters) }
-        /// Cursor position in Characters.
-        public var cursor = 0
-        /// The first Character shown: the prompt scrolls sideways to keep the cursor in view.
-        public var scroll = 0
-        /// Position in the history while browsing it with Up and Down; nil when editing.
-        public var historyIndex: Int?
-    }
-
     /// Where the reader was, for the jump history.
     public struct Place: Equatable {
         public let article: Int

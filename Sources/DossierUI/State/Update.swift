@@ -315,56 +315,28 @@ private func editPrompt(_ state: inout AppState, _ key: Key) {
     case .enter:
         submit(&state, prompt)
         return
-    case .left: prompt.cursor = max(0, prompt.cursor - 1)
-    case .right: prompt.cursor = min(prompt.characters.count, prompt.cursor + 1)
-    case .home, .control("a"): prompt.cursor = 0
-    case .end, .control("e"): prompt.cursor = prompt.characters.count
+    case .left: prompt.moveLeft()
+    case .right: prompt.moveRight()
+    case .home, .control("a"): prompt.moveToStart()
+    case .end, .control("e"): prompt.moveToEnd()
     case .backspace:
-        if prompt.cursor > 0 {
-            prompt.characters.remove(at: prompt.cursor - 1)
-            prompt.cursor -= 1
-        } else if prompt.characters.isEmpty {
-            return
-        }
-    case .delete:
-        if prompt.cursor < prompt.characters.count { prompt.characters.remove(at: prompt.cursor) }
-    case .control("u"):
-        prompt.characters.removeFirst(prompt.cursor)
-        prompt.cursor = 0
+        if prompt.characters.isEmpty { return }
+        prompt.deleteBackward()
+    case .delete: prompt.deleteForward()
+    case .control("u"): prompt.deleteToStart()
     case .up, .down:
         guard !history.isEmpty else { break }
         let current = prompt.historyIndex ?? history.count
         let next = key == .up ? max(0, current - 1) : min(history.count, current + 1)
         prompt.historyIndex = next
-        prompt.characters = next < history.count ? Array(history[next]) : []
-        prompt.cursor = prompt.characters.count
-    case .character(let character):
-        prompt.characters.insert(character, at: prompt.cursor)
-        prompt.cursor += 1
+        prompt.replace(with: next < history.count ? history[next] : "")
+    case .character(let character): prompt.insert(character)
     default: break
     }
     prompt.keepCursorInView(columns: state.size.columns - 1)
     state.prompt = prompt
 }
 
-extension AppState.Prompt {
-    /// Scrolls so that the cursor's cell lies within `columns` (the row less the prompt's lead
-    /// character), looking only at the Characters between the scroll and the cursor.
-    mutating func keepCursorInView(columns: Int) {
-        let columns = max(1, columns)
-        scroll = min(scroll, cursor)
-        // The cursor needs a cell of its own after the Characters before it.
-        var used = 1
-        var first = cursor
-        while first > scroll {
-            let width = characters[first - 1].terminalWidth
-            if used + width > columns { break }
-            used += width
-            first -= 1
-        }
-        scroll = first
-    }
-}
 
 private func submit(_ state: inout AppState, _ prompt: AppState.Prompt) {
     let text = prompt.text.trimmingCharacters(in: " ")
