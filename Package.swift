@@ -14,8 +14,12 @@ let package = Package(
         // articles, catalog and word lists live in the top-level Resources/ folder, reached from here.
         .target(
             name: "DossierCore",
+            dependencies: ["CLibXML2", "CZlib"],
             resources: [.copy("../../Resources/articles"), .copy("../../Resources/catalog.json"), .copy("../../Resources/gazetteer.json")]
         ),
+        // libxml2 parses web pages (its HTML parser) and feeds (its XML reader); zlib unpacks gzip.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "DossierUI", dependencies: ["DossierCore"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),

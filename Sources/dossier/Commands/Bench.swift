@@ -15,6 +15,8 @@ struct Bench: ParsableCommand {
     @Flag(help: "Only time entity tagging of the articles under PATHS on one thread, and print words a second.")
     var tagging = false
     @Flag(help: "Only print the fixed list of benchmark queries, one a line.") var listQueries = false
+    @Option(help: ArgumentHelp("Only extract the article body of each web page under PATHS on one thread, write the bodies to FILE as the Article Extraction Benchmark's JSON (keyed by file name), and print the time a page.", valueName: "FILE"))
+    var extraction: String?
     @OptionGroup var corpus: CorpusOptions
 
     /// Single words and two-word phrases of news English, rare and common; a fixed list so runs compare.
@@ -46,6 +48,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         if listQueries { return Self.queryList.forEach { Output.line($0) } }
         if tagging { return try runTagging() }
+        if let extraction { return try runExtraction(output: extraction) }
         if firstFrame { return try runFirstFrame() }
         let start = DispatchTime.now()
         let corpus = try corpus.loadCorpus()
@@ -106,6 +109,17 @@ struct Bench: ParsableCommand {
         let result = try TaggingBenchmark.run(paths: corpus.paths)
         Output.line(String(format: "tagging: %d words, %d mentions, %.3f s on one thread, %.0f words/s",
                            result.words, result.mentions, result.seconds, Double(result.words) / result.seconds))
+    }
+
+    /// Writes the bodies as the Article Extraction Benchmark's scorer reads them.
+    private func runExtraction(output: String) throws {
+        let result = try ExtractionBenchmark.run(paths: corpus.paths)
+        guard !result.bodies.isEmpty else { throw ValidationError("no web pages (.html, .htm, .html.gz) under \(corpus.paths.joined(separator: ", "))") }
+        let document: [String: Any] = ["version": DossierVersion.current, "output": result.bodies.mapValues { ["articleBody": $0] }]
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        guard FileManager.default.createFile(atPath: output, contents: data) else { throw ValidationError("cannot write \(output)") }
+        Output.line(String(format: "extraction: %d pages, %.3f s on one thread, %.2f ms a page",
+                           result.bodies.count, result.seconds, result.seconds * 1000 / Double(result.bodies.count)))
     }
 
     /// From the kernel's record of when this process started (in clock ticks since boot) to now.

@@ -1,0 +1,64 @@
+import CZlib
+
+/// Gzip, as pages, datasets and fetched feeds come: decompressed with zlib, never past a limit,
+/// so that a small file that unpacks to gigabytes (a "zip bomb") is refused, not obeyed.
+enum Gzip {
+    /// The two bytes every gzip stream starts with.
+    static func isCompressed(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.count >= 2 && bytes[bytes.startIndex] == 0x1F && bytes[bytes.index(after: bytes.startIndex)] == 0x8B
+    }
+
+    enum Failure: Error, Equatable {
+        case damaged
+        case tooLarge(limit: Int)
+
+        var reason: String {
+            switch self {
+            case .damaged: "its gzip data is damaged"
+            case .tooLarge(let limit): "it unpacks to more than \(limit / 1_000_000) MB"
+            }
+        }
+    }
+
+    /// Decompresses every gzip member of `bytes` (concatenated members are one stream, as `gzip -d` reads them).
+    static func decompress(_ bytes: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+        var output: [UInt8] = []
+        var consumed = 0
+        while consumed < bytes.count {
+            let before = consumed
+            try decompressMember(bytes, from: &consumed, into: &output, limit: limit)
+            // Trailing zeros after the last member, as some tools pad, end the stream.
+            if consumed == before || bytes[consumed...].allSatisfy({ $0 == 0 }) { break }
+        }
+        return output
+    }
+
+    private static func decompressMember(_ bytes: [UInt8], from consumed: inout Int, into output: inout [UInt8], limit: Int) throws(Failure) {
+        var stream = z_stream()
+        // 15 window bits, +16: a gzip header and trailer, not zlib's.
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
+        defer { inflateEnd(&stream) }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        let start = consumed
+        var status: Int32 = Z_OK
+        var failure: Failure?
+        bytes.withUnsafeBufferPointer { input in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + start)
+            stream.avail_in = UInt32(min(input.count - start, Int(UInt32.max)))
+            repeat {
+                let produced = chunk.withUnsafeMutableBufferPointer { out -> Int in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(out.count)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    return out.count - Int(stream.avail_out)
+                }
+                if status != Z_OK && status != Z_STREAM_END { failure = .damaged; return }
+                if output.count + produced > limit { failure = .tooLarge(limit: limit); return }
+                output.append(contentsOf: chunk[0..<produced])
+                if produced == 0 && stream.avail_in == 0 && status != Z_STREAM_END { failure = .damaged; return }
+            } while status != Z_STREAM_END
+            consumed = start + (input.count - start - Int(stream.avail_in))
+        }
+        if let failure { throw failure }
+    }
+}

@@ -1,0 +1,425 @@
+import Foundation
+
+/// Finds a web page's article body: its paragraphs, without the page's navigation, menus,
+/// ads, share buttons, related stories, comments, cookie banners and footers.
+///
+/// The method is Readability's, which has held up on the open web for years: every paragraph
+/// of prose scores the elements that hold it (more for longer text and for commas, which
+/// prose has and menus do not), the best-scored element is the article, less what is mostly
+/// links, and siblings that score nearly as well join it. Class names and ids that mark page
+/// furniture ("comment", "share", "related"…) and elements that are never prose (scripts,
+/// forms' controls, `nav`, `aside`) are left out first; if that leaves too little, they are
+/// looked at again. Every walk is a loop over the flat tree, so no page is too deep for it.
+struct BodyExtractor {
+    private let tree: HTMLTree
+    /// Text length (bytes, white space not counted), of it the part inside links, and commas, below each node.
+    private var textLength: [Int32]
+    private var linkLength: [Int32]
+    private var commas: [Int32]
+    private var excluded: [Bool]
+    /// Paragraphs, images, list items and form controls below each node, for telling lists and galleries from prose.
+    private var counts: [ElementCounts]
+    /// Each element's class-name verdicts, worked out once: names are matched as bytes, since
+    /// String's `contains` took most of the time on pages with thousands of classes.
+    private let isFurnitureByName: [Bool]
+    private let weights: [Double]
+
+    /// Paragraphs shorter than this (bytes) do not vote for their container.
+    static let shortestScoredParagraph = 25
+    /// When the first pass finds less than this much text, the page is looked at again without
+    /// trusting class names: some sites mark their article body with words such as "share".
+    static let shortestBody = 250
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        textLength = Array(repeating: 0, count: tree.count)
+        linkLength = Array(repeating: 0, count: tree.count)
+        commas = Array(repeating: 0, count: tree.count)
+        excluded = Array(repeating: false, count: tree.count)
+        counts = Array(repeating: ElementCounts(), count: tree.count)
+        var isFurnitureByName = Array(repeating: false, count: tree.count)
+        var weights = Array(repeating: 0.0, count: tree.count)
+        for node in 1..<tree.count where tree.tag(node) != .text {
+            let classNames = NameBytes(tree.attribute("class", of: node))
+            let id = NameBytes(tree.attribute("id", of: node))
+            guard !classNames.isEmpty || !id.isEmpty else { continue }
+            for names in [classNames, id] where !names.isEmpty {
+                if names.containsAny(BodyExtractor.negativeNames) { weights[node] -= 25 }
+                if names.containsAny(BodyExtractor.positiveNames) { weights[node] += 25 }
+            }
+            isFurnitureByName[node] = (classNames.containsAny(BodyExtractor.furnitureNames) || id.containsAny(BodyExtractor.furnitureNames))
+                && !classNames.containsAny(BodyExtractor.maybeContentNames) && !id.containsAny(BodyExtractor.maybeContentNames)
+        }
+        self.isFurnitureByName = isFurnitureByName
+        self.weights = weights
+    }
+
+    /// The body's paragraphs, each on one line, spaces collapsed.
+    static func paragraphs(of tree: HTMLTree) -> [String] {
+        var extractor = BodyExtractor(tree: tree)
+        let strict = extractor.extract(trustingClassNames: true)
+        if strict.reduce(0, { $0 + $1.utf8.count }) >= shortestBody { return strict }
+        let lenient = extractor.extract(trustingClassNames: false)
+        return lenient.reduce(0, { $0 + $1.utf8.count }) > strict.reduce(0, { $0 + $1.utf8.count }) ? lenient : strict
+    }
+
+    private mutating func extract(trustingClassNames: Bool) -> [String] {
+        markExcluded(trustingClassNames: trustingClassNames)
+        measure()
+        guard let body = bestContainer() else { return [] }
+        return text(of: includedNodes(around: body))
+    }
+
+    // MARK: - What is never content
+
+    private mutating func markExcluded(trustingClassNames: Bool) {
+        for node in 1..<tree.count {
+            let tag = tree.tag(node)
+            let parent = tree.parent(node) ?? 0
+            if excluded[parent] { excluded[node] = true; continue }
+            guard tag != .text else { excluded[node] = false; continue }
+            excluded[node] = tag.isNeverContent || isHidden(node)
+                || (trustingClassNames && isFurniture(node))
+        }
+    }
+
+    private func isHidden(_ node: Int) -> Bool {
+        if tree.attribute("hidden", of: node) != nil { return true }
+        if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
+        if let style = tree.attribute("style", of: node)?.lowercased().filter({ $0 != " " }),
+           style.contains("display:none") || style.contains("visibility:hidden") {
+            return true
+        }
+        return false
+    }
+
+    /// Page furniture by its class, id or role, unless the names also say it may be the article.
+    private func isFurniture(_ node: Int) -> Bool {
+        let tag = tree.tag(node)
+        if [.body, .html, .article, .main, .a].contains(tag) { return false }
+        if let role = tree.attribute("role", of: node)?.lowercased(), BodyExtractor.furnitureRoles.contains(role) { return true }
+        return isFurnitureByName[node]
+    }
+
+    static let furnitureRoles: Set<String> = ["navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search"]
+    /// Parts of class names and ids that mark what is not the article (Readability's, and a few more seen on news sites).
+    static let furnitureNames: [[UInt8]] = [
+        "-ad-", "ad-break", "adslot", "advert", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "consent",
+        "cookie", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "masthead", "menu", "modal", "newsletter",
+        "outbrain", "pagination", "pager", "popup", "promo", "related", "remark", "replies", "rss", "share", "sharing", "shoutbox",
+        "sidebar", "signup", "skyscraper", "social", "sponsor", "subscribe", "supplemental", "taboola", "toolbar",
+        "yom-remote", "recommend", "most-popular", "mostpopular", "trending", "read-more", "readmore", "more-stories",
+    ].map { Array($0.utf8) }
+    static let maybeContentNames: [[UInt8]] = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-text"].map { Array($0.utf8) }
+    static let positiveNames: [[UInt8]] = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story"].map { Array($0.utf8) }
+    static let negativeNames: [[UInt8]] = [
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
+        "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",
+        "widget", "byline", "author", "caption", "credit", "newsletter", "subscribe", "recommend",
+    ].map { Array($0.utf8) }
+
+    // MARK: - Measuring
+
+    /// Sums, bottom up, the text, link text and commas below every node that is not excluded.
+    private mutating func measure() {
+        for index in textLength.indices { textLength[index] = 0; linkLength[index] = 0; commas[index] = 0; counts[index] = ElementCounts() }
+        // Children follow their parents in the array, so one backward pass sums every subtree.
+        var node = tree.count - 1
+        while node > 0 {
+            defer { node -= 1 }
+            switch tree.tag(node) {
+            case .p: counts[node].paragraphs += 1
+            case .img: counts[node].images += 1
+            case .li: counts[node].listItems += 1
+            case .input, .select, .textarea, .button: counts[node].controls += 1
+            default: break
+            }
+            if let parent = tree.parent(node) { counts[parent].add(counts[node]) }
+            guard !excluded[node] else { continue }
+            if tree.tag(node) == .text {
+                let bytes = tree.textBytes(node)
+                var length: Int32 = 0
+                var commaCount: Int32 = 0
+                var index = bytes.startIndex
+                while index < bytes.endIndex {
+                    let byte = bytes[index]
+                    if byte > 0x20 { length += 1 }
+                    if byte == 0x2C { commaCount += 1 }
+                    // "，" and "、", the commas of Chinese and Japanese.
+                    if byte == 0xEF, index + 2 < bytes.endIndex, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x8C { commaCount += 1 }
+                    if byte == 0xE3, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x81 { commaCount += 1 }
+                    index += 1
+                }
+                textLength[node] = length
+                commas[node] = commaCount
+            } else if tree.tag(node) == .a {
+                linkLength[node] = textLength[node]
+            }
+            if let parent = tree.parent(node) {
+                textLength[parent] += textLength[node]
+                linkLength[parent] += linkLength[node]
+                commas[parent] += commas[node]
+            }
+        }
+    }
+
+    private func linkDensity(_ node: Int) -> Double {
+        textLength[node] == 0 ? 0 : Double(linkLength[node]) / Double(textLength[node])
+    }
+
+    private func classWeight(_ node: Int) -> Double { weights[node] }
+
+    // MARK: - Scoring
+
+    /// An element that holds prose directly: a paragraph, or a container with no blocks inside.
+    private func isParagraph(_ node: Int) -> Bool {
+        switch tree.tag(node) {
+        case .p, .pre, .td, .blockquote: return true
+        case .div, .section, .span, .font, .center:
+            // A container whose children are all inline: text written without <p>.
+            return tree.children(node).allSatisfy { !tree.tag($0).isBlock || tree.tag($0) == .text }
+                && tree.children(node).contains { tree.tag($0) == .text && !tree.textBytes($0).allSatisfy { $0 <= 0x20 } }
+        default: return false
+        }
+    }
+
+    private func initialScore(_ node: Int) -> Double {
+        let base: Double = switch tree.tag(node) {
+        case .div, .article, .main: 5
+        case .pre, .td, .blockquote: 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: -5
+        default: 0
+        }
+        return base + classWeight(node)
+    }
+
+    /// The element that holds the article, or nil when the page has no prose.
+    private mutating func bestContainer() -> Int? {
+        var scores: [Int: Double] = [:]
+        for node in 1..<tree.count where !excluded[node] && tree.tag(node) != .text && isParagraph(node) {
+            let length = Int(textLength[node])
+            guard length >= BodyExtractor.shortestScoredParagraph else { continue }
+            // A paragraph inside a paragraph-like container votes once, through the innermost.
+            let score = 1 + Double(commas[node]) + Double(min(length / 100, 3))
+            var ancestor = tree.parent(node)
+            var level = 0
+            while let current = ancestor, current > 0, level < 5 {
+                if scores[current] == nil { scores[current] = initialScore(current) }
+                let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level * 3)
+                scores[current]! += score / divider
+                ancestor = tree.parent(current)
+                level += 1
+            }
+        }
+        var finals = scores.map { (node: $0.key, score: $0.value * (1 - linkDensity($0.key))) }
+        finals.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+        guard var top = finals.first else { return nil }
+        if getenv("DOSSIER_DEBUG_EXTRACT") != nil {
+            for candidate in finals.prefix(8) {
+                print("candidate", candidate.node, tree.tag(candidate.node), tree.attribute("class", of: candidate.node) ?? "", tree.attribute("id", of: candidate.node) ?? "", candidate.score, textLength[candidate.node])
+            }
+        }
+        let finalScore = Dictionary(uniqueKeysWithValues: finals.map { ($0.node, $0.score) })
+
+        // Several strong candidates inside one element: the article is that element.
+        let strong = finals.prefix(5).dropFirst().filter { $0.score >= top.score * 0.75 }.map(\.node)
+        if strong.count >= 2 {
+            var ancestor = tree.parent(top.node)
+            while let current = ancestor, current > 0, tree.tag(current) != .body {
+                let holding = strong.filter { isAncestor(current, of: $0) }.count
+                if holding >= 2 { top = (current, finalScore[current] ?? top.score); break }
+                ancestor = tree.parent(current)
+            }
+        }
+        // A parent that scores better than its best child holds more of the article.
+        var lastScore = top.score
+        var ancestor = tree.parent(top.node)
+        while let current = ancestor, current > 0, tree.tag(current) != .body {
+            guard let parentScore = finalScore[current] else { ancestor = tree.parent(current); continue }
+            if parentScore < top.score / 3 { break }
+            if parentScore > lastScore { top = (current, parentScore); break }
+            lastScore = parentScore
+            ancestor = tree.parent(current)
+        }
+        // An only child says no more than its parent.
+        while let parent = tree.parent(top.node), parent > 0, tree.tag(parent) != .body,
+              tree.children(parent).filter({ tree.tag($0) != .text || textLength[$0] > 0 }).count == 1 {
+            top = (parent, finalScore[parent] ?? top.score)
+        }
+        self.finalScores = finalScore
+        return top.node
+    }
+
+    private var finalScores: [Int: Double] = [:]
+    /// The elements whose text is the article: never dropped as a whole.
+    private var roots: [Int] = []
+
+    private func isAncestor(_ ancestor: Int, of node: Int) -> Bool {
+        var current = tree.parent(node)
+        while let step = current {
+            if step == ancestor { return true }
+            current = tree.parent(step)
+        }
+        return false
+    }
+
+    /// The container, and those of its siblings that read as part of the article.
+    private func includedNodes(around top: Int) -> [Int] {
+        guard let parent = tree.parent(top) else { return [top] }
+        let topScore = finalScores[top] ?? 0
+        let threshold = max(10, topScore * 0.2)
+        let topClass = tree.attribute("class", of: top)
+        var included: [Int] = []
+        for sibling in tree.children(parent) where !excluded[sibling] {
+            if sibling == top { included.append(sibling); continue }
+            guard tree.tag(sibling) != .text else { continue }
+            var score = finalScores[sibling] ?? -1
+            if let topClass, !topClass.isEmpty, tree.attribute("class", of: sibling) == topClass { score += topScore * 0.2 }
+            if score >= threshold { included.append(sibling); continue }
+            if tree.tag(sibling) == .p {
+                let length = textLength[sibling]
+                let density = linkDensity(sibling)
+                if length > 80 && density < 0.25 { included.append(sibling) }
+                else if length > 0, length <= 80, density == 0, tree.textContent(of: sibling).contains(". ") { included.append(sibling) }
+            }
+        }
+        return included
+    }
+
+    // MARK: - Text
+
+    /// The paragraphs under `roots`, block by block, leaving out headlines, what is mostly links,
+    /// and containers whose names or make-up mark them as furniture.
+    private mutating func text(of roots: [Int]) -> [String] {
+        self.roots = roots
+        let dropped = droppedContainers(under: roots)
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            let paragraph = HTMLText.collapsingSpaces(current)
+            current.removeAll(keepingCapacity: true)
+            if !paragraph.isEmpty { paragraphs.append(paragraph) }
+        }
+        for root in roots {
+            // Depth-first with an explicit stack; a negative entry closes the element -entry - 1.
+            var stack: [Int] = [root]
+            while let entry = stack.popLast() {
+                if entry < 0 {
+                    if tree.tag(-entry - 1).isBlock { flush() }
+                    continue
+                }
+                let node = entry
+                guard !excluded[node], !dropped.contains(node) else { continue }
+                let tag = tree.tag(node)
+                if tag == .text {
+                    current.append(contentsOf: tree.textBytes(node))
+                    continue
+                }
+                if tag == .br { current.append(0x0A); continue }
+                if tag.isBlock { flush() }
+                stack.append(-node - 1)
+                var children: [Int] = []
+                for child in tree.children(node) { children.append(child) }
+                stack.append(contentsOf: children.reversed())
+            }
+            flush()
+        }
+        return paragraphs
+    }
+
+    /// The elements under `roots` left out of the text, decided children first: once a list of
+    /// links inside a container is dropped, the container is judged on what remains, so that a
+    /// wrapper holding the article and a share bar is not dropped for the bar's links.
+    private mutating func droppedContainers(under roots: [Int]) -> Set<Int> {
+        var dropped = Set<Int>()
+        for root in roots {
+            for node in tree.descendants(of: root).reversed() where !excluded[node] && tree.tag(node) != .text {
+                guard isDroppedFromText(node) else { continue }
+                dropped.insert(node)
+                let (length, links, commaCount) = (textLength[node], linkLength[node], commas[node])
+                var ancestor = tree.parent(node)
+                while let current = ancestor {
+                    textLength[current] -= length
+                    linkLength[current] -= links
+                    commas[current] -= commaCount
+                    if current == root { break }
+                    ancestor = tree.parent(current)
+                }
+            }
+        }
+        return dropped
+    }
+
+    /// Inside the article: its headline, and containers that read as furniture rather than
+    /// prose (Readability's "clean conditionally"): marked so by their names and not outweighed
+    /// by their text, or, with few commas, mostly links, images, list items or form controls.
+    private func isDroppedFromText(_ node: Int) -> Bool {
+        let tag = tree.tag(node)
+        if tag == .h1 { return true }
+        if tag == .p {
+            return textLength[node] > 0 && textLength[node] < 200 && linkDensity(node) > 0.5
+        }
+        guard [.div, .section, .ul, .ol, .table, .form, .fieldset, .header, .figure, .dl, .aside].contains(tag),
+              !roots.contains(node) else { return false }
+        let weight = classWeight(node)
+        if weight + (finalScores[node] ?? 0) < 0 { return true }
+        guard commas[node] < 10 else { return false }
+        let below = counts[node]
+        let density = linkDensity(node)
+        let isList = tag == .ul || tag == .ol
+        if below.images > 1 && Double(below.paragraphs) / Double(below.images) < 0.5 && textLength[node] < 200 { return true }
+        if !isList && below.listItems - 100 > below.paragraphs { return true }
+        if below.controls > below.paragraphs / 3 && below.controls > 0 { return true }
+        if textLength[node] < 25 && (below.images == 0 || below.images > 2) && textLength[node] > 0 { return true }
+        if weight < 25 && density > 0.2 { return true }
+        if weight >= 25 && density > 0.5 { return true }
+        return false
+    }
+}
+
+/// A class attribute or id, lower-cased, as bytes to look for parts of names in.
+private struct NameBytes {
+    let bytes: [UInt8]
+
+    init(_ value: String?) {
+        bytes = (value ?? "").utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    func containsAny(_ needles: [[UInt8]]) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        return needles.contains(where: contains)
+    }
+
+    /// Class attributes are short: a plain scan beats anything cleverer.
+    private func contains(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= bytes.count else { return false }
+        var start = 0
+        while start + needle.count <= bytes.count {
+            if bytes[start] == first {
+                var offset = 1
+                while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}
+
+/// How many elements of a few telling kinds lie below a node.
+private struct ElementCounts {
+    var paragraphs: Int32 = 0
+    var images: Int32 = 0
+    var listItems: Int32 = 0
+    var controls: Int32 = 0
+
+    mutating func add(_ other: ElementCounts) {
+        paragraphs += other.paragraphs
+        images += other.images
+        listItems += other.listItems
+        controls += other.controls
+    }
+}
