@@ -22,6 +22,8 @@ struct BodyExtractor {
     /// Each element's class-name verdicts, worked out once: names are matched as bytes, since
     /// String's `contains` took most of the time on pages with thousands of classes.
     private let isFurnitureByName: [Bool]
+    /// Named as a byline, date or caption: short ones are metadata, not the article.
+    private let isMetadataByName: [Bool]
     private let weights: [Double]
 
     /// Paragraphs shorter than this (bytes) do not vote for their container.
@@ -39,6 +41,7 @@ struct BodyExtractor {
         counts = Array(repeating: ElementCounts(), count: tree.count)
         var isFurnitureByName = Array(repeating: false, count: tree.count)
         var weights = Array(repeating: 0.0, count: tree.count)
+        var isMetadataByName = Array(repeating: false, count: tree.count)
         for node in 1..<tree.count where tree.tag(node) != .text {
             let classNames = NameBytes(tree.attribute("class", of: node))
             let id = NameBytes(tree.attribute("id", of: node))
@@ -47,10 +50,12 @@ struct BodyExtractor {
                 if names.containsAny(BodyExtractor.negativeNames) { weights[node] -= 25 }
                 if names.containsAny(BodyExtractor.positiveNames) { weights[node] += 25 }
             }
+            isMetadataByName[node] = classNames.containsAny(BodyExtractor.metadataNames) || id.containsAny(BodyExtractor.metadataNames)
             isFurnitureByName[node] = (classNames.containsAny(BodyExtractor.furnitureNames) || id.containsAny(BodyExtractor.furnitureNames))
                 && !classNames.containsAny(BodyExtractor.maybeContentNames) && !id.containsAny(BodyExtractor.maybeContentNames)
         }
         self.isFurnitureByName = isFurnitureByName
+        self.isMetadataByName = isMetadataByName
         self.weights = weights
     }
 
@@ -67,7 +72,10 @@ struct BodyExtractor {
         markExcluded(trustingClassNames: trustingClassNames)
         measure()
         guard let body = bestContainer() else { return [] }
-        return text(of: includedNodes(around: body))
+        var paragraphs = text(of: includedNodes(around: body))
+        // A copyright line or credit at the end is the page's, not the article's.
+        while paragraphs.count > 1, let last = paragraphs.last, Footer.isMetadata(last) { paragraphs.removeLast() }
+        return paragraphs
     }
 
     // MARK: - What is never content
@@ -110,6 +118,10 @@ struct BodyExtractor {
         "sidebar", "signup", "skyscraper", "social", "sponsor", "subscribe", "supplemental", "taboola", "toolbar",
         "yom-remote", "recommend", "most-popular", "mostpopular", "trending", "read-more", "readmore", "more-stories",
     ].map { Array($0.utf8) }
+    static let metadataNames: [[UInt8]] = [
+        "byline", "author", "dateline", "timestamp", "publish-date", "pubdate", "post-date", "entry-date", "caption", "credit",
+        "post-meta", "entry-meta", "article-meta", "article__meta",
+    ].map { Array($0.utf8) }
     static let maybeContentNames: [[UInt8]] = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-text"].map { Array($0.utf8) }
     static let positiveNames: [[UInt8]] = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story"].map { Array($0.utf8) }
     static let negativeNames: [[UInt8]] = [
@@ -131,7 +143,7 @@ struct BodyExtractor {
             case .p: counts[node].paragraphs += 1
             case .img: counts[node].images += 1
             case .li: counts[node].listItems += 1
-            case .input, .select, .textarea, .button: counts[node].controls += 1
+            case .input, .select, .textarea: counts[node].controls += 1
             default: break
             }
             if let parent = tree.parent(node) { counts[parent].add(counts[node]) }
@@ -197,12 +209,11 @@ struct BodyExtractor {
     /// The element that holds the article, or nil when the page has no prose.
     private mutating func bestContainer() -> Int? {
         var scores: [Int: Double] = [:]
-        for node in 1..<tree.count where !excluded[node] && tree.tag(node) != .text && isParagraph(node) {
-            let length = Int(textLength[node])
-            guard length >= BodyExtractor.shortestScoredParagraph else { continue }
-            // A paragraph inside a paragraph-like container votes once, through the innermost.
-            let score = 1 + Double(commas[node]) + Double(min(length / 100, 3))
-            var ancestor = tree.parent(node)
+        /// Adds a paragraph's vote to the elements above it: all of it to the first, half to the
+        /// next, then a third of the level, five levels up.
+        func vote(length: Int, commaCount: Int32, from first: Int) {
+            let score = 1 + Double(commaCount) + Double(min(length / 100, 3))
+            var ancestor: Int? = first
             var level = 0
             while let current = ancestor, current > 0, level < 5 {
                 if scores[current] == nil { scores[current] = initialScore(current) }
@@ -212,9 +223,28 @@ struct BodyExtractor {
                 level += 1
             }
         }
+        for node in 1..<tree.count where !excluded[node] && tree.tag(node) != .text {
+            if isParagraph(node) {
+                let length = Int(textLength[node])
+                guard length >= BodyExtractor.shortestScoredParagraph, let parent = tree.parent(node) else { continue }
+                vote(length: length, commaCount: commas[node], from: parent)
+            } else if tree.tag(node).isBlock {
+                // Text written straight into a container beside its blocks (lines split by <br>, say)
+                // is a paragraph of that container's, as if it were wrapped in <p>.
+                var length: Int32 = 0
+                var commaCount: Int32 = 0
+                for child in tree.children(node) where !excluded[child] && !tree.tag(child).isBlock {
+                    length += textLength[child]
+                    commaCount += commas[child]
+                }
+                guard Int(length) >= BodyExtractor.shortestScoredParagraph else { continue }
+                vote(length: Int(length), commaCount: commaCount, from: node)
+            }
+        }
         var finals = scores.map { (node: $0.key, score: $0.value * (1 - linkDensity($0.key))) }
         finals.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
         guard var top = finals.first else { return nil }
+        bestScored = top.node
         if getenv("DOSSIER_DEBUG_EXTRACT") != nil {
             for candidate in finals.prefix(8) {
                 print("candidate", candidate.node, tree.tag(candidate.node), tree.attribute("class", of: candidate.node) ?? "", tree.attribute("id", of: candidate.node) ?? "", candidate.score, textLength[candidate.node])
@@ -254,6 +284,9 @@ struct BodyExtractor {
     private var finalScores: [Int: Double] = [:]
     /// The elements whose text is the article: never dropped as a whole.
     private var roots: [Int] = []
+    /// The element that scored best, before its parents were looked at: it and every element
+    /// holding it are the article's, whatever their links and controls.
+    private var bestScored = 0
 
     private func isAncestor(_ ancestor: Int, of node: Int) -> Bool {
         var current = tree.parent(node)
@@ -356,12 +389,14 @@ struct BodyExtractor {
     /// by their text, or, with few commas, mostly links, images, list items or form controls.
     private func isDroppedFromText(_ node: Int) -> Bool {
         let tag = tree.tag(node)
-        if tag == .h1 { return true }
+        // The headline is the title, and pictures' captions and credits are not the article's prose.
+        if tag == .h1 || tag == .figure || tag == .figcaption { return true }
+        if isMetadataByName[node], textLength[node] < 300 { return true }
         if tag == .p {
             return textLength[node] > 0 && textLength[node] < 200 && linkDensity(node) > 0.5
         }
         guard [.div, .section, .ul, .ol, .table, .form, .fieldset, .header, .figure, .dl, .aside].contains(tag),
-              !roots.contains(node) else { return false }
+              !roots.contains(node), node != bestScored, !isAncestor(node, of: bestScored) else { return false }
         let weight = classWeight(node)
         if weight + (finalScores[node] ?? 0) < 0 { return true }
         guard commas[node] < 10 else { return false }
