@@ -75,7 +75,17 @@ struct BodyExtractor {
         var paragraphs = text(of: includedNodes(around: body))
         // A copyright line or credit at the end is the page's, not the article's.
         while paragraphs.count > 1, let last = paragraphs.last, Footer.isMetadata(last) { paragraphs.removeLast() }
+        paragraphs.removeAll(where: BodyExtractor.isTimestampLine)
         return paragraphs
+    }
+
+    /// "Published Monday, November 18, 2019 8:22AM EST", "Updated at 1:23 p.m.": when the page
+    /// said so, not what the article says.
+    static func isTimestampLine(_ paragraph: String) -> Bool {
+        guard paragraph.utf8.count <= 120, paragraph.contains(where: \.isNumber) else { return false }
+        let words = paragraph.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.contains { ["published", "updated", "posted", "modified"].contains($0) }
+            && !paragraph.contains(". ") && words.count <= 16
     }
 
     // MARK: - What is never content
@@ -164,6 +174,7 @@ struct BodyExtractor {
                 }
                 textLength[node] = length
                 commas[node] = commaCount
+                if length > 0, let parent = tree.parent(node) { counts[parent].textBlocks = max(counts[parent].textBlocks, 1) }
             } else if tree.tag(node) == .a {
                 linkLength[node] = textLength[node]
             }
@@ -261,6 +272,17 @@ struct BodyExtractor {
                 if holding >= 2 { top = (current, finalScore[current] ?? top.score); break }
                 ancestor = tree.parent(current)
             }
+        }
+        // An article cut into chunks by ads or embeds, each chunk an element of the same class: the
+        // article is the nearest element holding them all.
+        if let topClass = tree.attribute("class", of: top.node), !topClass.isEmpty {
+            let chunks = finals.filter { $0.node != top.node && $0.score >= max(10, top.score * 0.2)
+                && tree.attribute("class", of: $0.node) == topClass }.map(\.node)
+            var holder = top.node
+            for chunk in chunks {
+                while holder > 0, !isAncestor(holder, of: chunk) { holder = tree.parent(holder) ?? 0 }
+            }
+            if holder > 0, holder != top.node, tree.tag(holder) != .body { top = (holder, finalScore[holder] ?? top.score) }
         }
         // A parent that scores better than its best child holds more of the article.
         var lastScore = top.score
@@ -404,6 +426,8 @@ struct BodyExtractor {
         let density = linkDensity(node)
         let isList = tag == .ul || tag == .ol
         if below.images > 1 && Double(below.paragraphs) / Double(below.images) < 0.5 && textLength[node] < 200 { return true }
+        // A picture with its caption.
+        if below.images >= 1 && below.textBlocks <= 1 && textLength[node] < 300 && tag != .ul && tag != .ol { return true }
         if !isList && below.listItems - 100 > below.paragraphs { return true }
         if below.controls > below.paragraphs / 3 && below.controls > 0 { return true }
         if textLength[node] < 25 && (below.images == 0 || below.images > 2) && textLength[node] > 0 { return true }
@@ -450,11 +474,14 @@ private struct ElementCounts {
     var images: Int32 = 0
     var listItems: Int32 = 0
     var controls: Int32 = 0
+    /// Elements with text of their own (not only their children's).
+    var textBlocks: Int32 = 0
 
     mutating func add(_ other: ElementCounts) {
         paragraphs += other.paragraphs
         images += other.images
         listItems += other.listItems
         controls += other.controls
+        textBlocks += other.textBlocks
     }
 }
