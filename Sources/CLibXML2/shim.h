@@ -35,3 +35,8 @@ static inline void dossier_xml_silence_thread(void) {
     xmlSetGenericErrorFunc(NULL, dossier_xml_ignore);
     xmlSetStructuredErrorFunc(NULL, dossier_xml_ignore_structured);
 }
+
+// xmlFree is a global function pointer, which Swift cannot read safely from several threads.
+static inline void dossier_xml_free(void *memory) {
+    xmlFree(memory);
+}

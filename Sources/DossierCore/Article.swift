@@ -1,12 +1,20 @@
-/// One news article, parsed from one file.
+/// One news article, read from a file of its own or from one record of a feed or dataset.
 ///
-/// Every range is a byte range of `text.bytes`, so anything found in the
-/// article can be reported at its line and column in the file.
+/// Every range is a byte range of `text.bytes`: for a plain-text file, the file's bytes, so
+/// anything found in the article can be reported at its line and column in the file; for a
+/// web page, a feed item or a dataset record, the text Dossier made of it (headline, blank
+/// line, paragraphs), which `dossier show --text` prints.
 public struct Article: Sendable {
-    /// The file name without its extension; on a clash, the path relative to its root.
+    /// The file name without its extension (with `#N` for record N of a feed or dataset); on a
+    /// clash, the path relative to its root.
     public let id: String
     /// The path as the user gave it, joined with the file's place below that path.
-    public let path: String
+    public var path: String { origin.path }
+    /// The file, its format, and which of its records this is.
+    public let origin: ArticleOrigin
+    public var format: DocumentFormat { origin.format }
+    /// The record's or item's number in its file, from 1; nil for a file of one article.
+    public var record: Int? { origin.record }
     /// The decoded text, read from the file again when it is not in memory.
     public var text: SourceText { textStorage.text }
     /// False when the file changed length or vanished after it was indexed: `text` is then a notice saying so.
@@ -18,7 +26,7 @@ public struct Article: Sendable {
     private let textStorage: ArticleText
     /// The headline, or when the file has none, its first sentence shortened at a word.
     public let title: String
-    /// Where the headline stands in the file; nil when the title was derived.
+    /// Where the headline stands in the text; nil when the title was derived.
     public let headlineRange: Range<Int>?
     public let dateline: String?
     public let byline: String?
@@ -29,28 +37,42 @@ public struct Article: Sendable {
     /// Body paragraphs in order, without headline, byline or source footer.
     public let paragraphs: [Range<Int>]
     public let wordCount: Int
+    /// Where the article is on the web, when its page, item or record says.
+    public let url: String?
+    /// True when a feed gave only the article's summary, not its text.
+    public let isSummary: Bool
 
-    /// The ranges that hold the article's own words: the headline, then the body.
+    /// An article whose text is in memory, kept.
+    init(id: String, origin: ArticleOrigin, text: SourceText, title: String, headlineRange: Range<Int>?, dateline: String?,
+         byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int,
+         url: String? = nil, isSummary: Bool = false) {
+        self.init(id: id, origin: origin, textStorage: ArticleText(holding: text, origin: origin), textLength: text.bytes.count,
+                  title: title, headlineRange: headlineRange, dateline: dateline, byline: byline, section: section,
+                  source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
+    }
+
+    /// A plain-text article whose text is in memory.
     init(id: String, path: String, text: SourceText, title: String, headlineRange: Range<Int>?, dateline: String?,
          byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int) {
-        self.init(id: id, path: path, textStorage: ArticleText(holding: text, path: path), textLength: text.bytes.count,
-                  title: title, headlineRange: headlineRange, dateline: dateline, byline: byline, section: section,
-                  source: source, date: date, paragraphs: paragraphs, wordCount: wordCount)
+        self.init(id: id, origin: ArticleOrigin(path: path), text: text, title: title, headlineRange: headlineRange,
+                  dateline: dateline, byline: byline, section: section, source: source, date: date, paragraphs: paragraphs,
+                  wordCount: wordCount)
     }
 
     /// An article whose text stays in its file until asked for.
-    init(id: String, path: String, textLength: Int, title: String, headlineRange: Range<Int>?, dateline: String?,
-         byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int) {
-        self.init(id: id, path: path, textStorage: ArticleText(path: path, length: textLength), textLength: textLength,
+    init(id: String, origin: ArticleOrigin, textLength: Int, title: String, headlineRange: Range<Int>?, dateline: String?,
+         byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int,
+         url: String? = nil, isSummary: Bool = false) {
+        self.init(id: id, origin: origin, textStorage: ArticleText(origin: origin, length: textLength), textLength: textLength,
                   title: title, headlineRange: headlineRange, dateline: dateline, byline: byline, section: section,
-                  source: source, date: date, paragraphs: paragraphs, wordCount: wordCount)
+                  source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
     }
 
-    private init(id: String, path: String, textStorage: ArticleText, textLength: Int, title: String,
+    private init(id: String, origin: ArticleOrigin, textStorage: ArticleText, textLength: Int, title: String,
                  headlineRange: Range<Int>?, dateline: String?, byline: String?, section: String?, source: String?,
-                 date: String?, paragraphs: [Range<Int>], wordCount: Int) {
+                 date: String?, paragraphs: [Range<Int>], wordCount: Int, url: String?, isSummary: Bool) {
         self.id = id
-        self.path = path
+        self.origin = origin
         self.textStorage = textStorage
         self.textLength = textLength
         self.title = title
@@ -62,20 +84,22 @@ public struct Article: Sendable {
         self.date = date
         self.paragraphs = paragraphs
         self.wordCount = wordCount
+        self.url = url
+        self.isSummary = isSummary
     }
 
     /// The same article, its text left in the file until asked for again.
     func releasingText() -> Article {
-        Article(id: id, path: path, textStorage: textStorage.released(), textLength: textLength, title: title,
+        Article(id: id, origin: origin, textStorage: textStorage.released(), textLength: textLength, title: title,
                 headlineRange: headlineRange, dateline: dateline, byline: byline, section: section, source: source,
-                date: date, paragraphs: paragraphs, wordCount: wordCount)
+                date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
     }
 
     /// The same article under another id (ids depend on the other files of the corpus).
     func renamed(_ newID: String) -> Article {
-        Article(id: newID, path: path, textStorage: textStorage, textLength: textLength, title: title,
+        Article(id: newID, origin: origin, textStorage: textStorage, textLength: textLength, title: title,
                 headlineRange: headlineRange, dateline: dateline, byline: byline, section: section, source: source,
-                date: date, paragraphs: paragraphs, wordCount: wordCount)
+                date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
     }
 
     public var contentRanges: [Range<Int>] {

@@ -10,12 +10,13 @@ public enum DossierError: Error, Equatable, CustomStringConvertible {
     case unknownArticle(String)
     case ambiguousArticle(String, candidates: [String])
     case invalidQuery(String)
+    case invalidFields(String)
 
     public var description: String {
         switch self {
         case .pathNotFound(let path): "no such file or directory: \(Self.shortened(path))"
         case .unreadable(let path, let reason): "cannot read \(Self.shortened(path)): \(reason)"
-        case .noArticles(let paths): "no articles (.txt or .md files) found in \(paths.map(Self.shortened).joined(separator: ", "))"
+        case .noArticles(let paths): "no articles (.txt, .md, .html, .xml, .jsonl or .csv files) found in \(paths.map(Self.shortened).joined(separator: ", "))"
         case .invalidCatalog(let reason): "entity catalog: \(reason)"
         case .missingResource(let name): "the bundled \(name) is missing; pass article paths instead"
         case .unknownEntity(let name): "no entity named '\(Self.shortened(name))'"
@@ -25,6 +26,7 @@ public enum DossierError: Error, Equatable, CustomStringConvertible {
         case .ambiguousArticle(let name, let candidates):
             "'\(Self.shortened(name))' matches \(candidates.count) articles: \(candidates.prefix(5).joined(separator: ", "))\(candidates.count > 5 ? ", …" : "")"
         case .invalidQuery(let reason): "invalid query: \(reason)"
+        case .invalidFields(let reason): "--fields: \(reason)"
         }
     }
 

@@ -73,8 +73,11 @@ struct Dossier: ParsableCommand {
 
 /// The PATH arguments and the corpus they open, shared by every subcommand.
 struct CorpusOptions: ParsableArguments {
-    @Argument(help: "Article files or folders (walked for .txt and .md). Default: the bundled articles.")
+    @Argument(help: "Article files or folders: plain text (.txt, .md), web pages (.html, .htm), feeds (.xml, .rss, .atom), datasets (.jsonl, .ndjson, .csv), gzipped too. Default: the bundled articles.")
     var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Which fields of a dataset's records hold which part of an article, as text=body,date=published_at (parts: title, text, date, source, author, url). Default: their usual names.", valueName: "PART=FIELD,…"))
+    var fields: String?
 
     @Flag(help: "Neither read nor save the index cache; index every file afresh.")
     var noCache = false
@@ -89,7 +92,19 @@ struct CorpusOptions: ParsableArguments {
 
     func loadCorpus(purpose: Corpus.Purpose = .everything, progress: (@Sendable (LoadProgress) -> Void)?,
                     preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
-        try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), purpose: purpose, progress: progress,
-                        preview: preview, warn: warn)
+        try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), purpose: purpose,
+                        fields: datasetFields(), progress: progress, preview: preview, warn: warn)
+    }
+
+    func validate() throws {
+        do {
+            _ = try datasetFields()
+        } catch let error as DossierError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func datasetFields() throws -> DatasetFields {
+        try fields.map(DatasetFields.init(parsing:)) ?? DatasetFields()
     }
 }

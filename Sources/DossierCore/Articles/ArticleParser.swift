@@ -26,6 +26,21 @@ public enum ArticleParser {
         }
     }
 
+    /// An article whose parts are known already (a web page, a feed item, a dataset record), and its words.
+    static func composedWithWords(_ composed: ComposedText, id: String, origin: ArticleOrigin,
+                                  metadata: ArticleMetadata) -> (article: Article, words: ArticleWords) {
+        let text = composed.text
+        let words = ArticleWords(text: text, headline: composed.headline, paragraphs: composed.paragraphs)
+        let title = composed.headline.map { text.string($0) }
+            ?? composed.paragraphs.first.map { derivedTitle(from: text.string(text.prefix(of: $0, bytes: derivedTitleBytesLimit))) }
+            ?? ""
+        let article = Article(id: id, origin: origin, text: text, title: title, headlineRange: composed.headline, dateline: nil,
+                              byline: metadata.byline, section: nil, source: metadata.source, date: metadata.date,
+                              paragraphs: composed.paragraphs, wordCount: words.bodyWordCount, url: metadata.url,
+                              isSummary: metadata.isSummary)
+        return (article, words)
+    }
+
     /// Parses the article, given a way to take its words (the headline's and the paragraphs') that also counts the paragraphs'.
     private static func parse<Words>(_ text: SourceText, id: String, path: String,
                                      takingWords takeWords: (Range<Int>?, [Range<Int>]) -> (Words, count: Int)) -> (article: Article, words: Words) {
@@ -172,4 +187,13 @@ extension String {
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
     }
+}
+
+/// What a page, feed item or dataset record says about its article besides its text.
+struct ArticleMetadata: Sendable {
+    var byline: String?
+    var date: String?
+    var source: String?
+    var url: String?
+    var isSummary = false
 }

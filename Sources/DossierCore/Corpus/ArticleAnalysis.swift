@@ -46,6 +46,18 @@ struct ArticleAnalysis: Sendable {
     static func analyse(_ text: SourceText, id: String, path: String, linker: EntityLinker,
                         attributionVerbs: Set<String>, numbering: TermNumbering) -> ArticleAnalysis {
         let (article, words) = ArticleParser.parseWithWords(text, id: id, path: path)
+        return analyse(article, words: words, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering)
+    }
+
+    /// Analyses an article made from a page, feed item or dataset record.
+    static func analyse(_ draft: ArticleDraft, linker: EntityLinker, attributionVerbs: Set<String>,
+                        numbering: TermNumbering) -> ArticleAnalysis {
+        let (article, words) = ArticleParser.composedWithWords(draft.composed, id: "", origin: draft.origin, metadata: draft.metadata)
+        return analyse(article, words: words, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering)
+    }
+
+    private static func analyse(_ article: Article, words: ArticleWords, linker: EntityLinker,
+                                attributionVerbs: Set<String>, numbering: TermNumbering) -> ArticleAnalysis {
         let links = linker.link(words)
         let terms = CompactTokens(words, numbering: numbering)
         let mentions = links.mentions

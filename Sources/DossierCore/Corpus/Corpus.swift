@@ -100,7 +100,7 @@ public final class Corpus: Sendable {
     /// With `purpose` `.search` and a saved index that holds every file unchanged, only the
     /// articles and the index are read from it (`isLinked` is false); otherwise it loads everything.
     public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
-                            cache: IndexCache? = nil, purpose: Purpose = .everything,
+                            cache: IndexCache? = nil, purpose: Purpose = .everything, fields: DatasetFields = DatasetFields(),
                             progress: (@Sendable (LoadProgress) -> Void)? = nil,
                             preview: (@Sendable (LoadPreview) -> Void)? = nil,
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
@@ -117,7 +117,7 @@ public final class Corpus: Sendable {
         let attributionVerbs = gazetteer.attributionVerbs
         let catalogCount = catalog.entities.count
         let roots = IndexCache.roots(for: paths)
-        let fingerprint = analysisFingerprint(catalog: catalog, gazetteer: gazetteer)
+        let fingerprint = analysisFingerprint(catalog: catalog, gazetteer: gazetteer, fields: fields)
         if purpose == .search, let cache,
            let corpus = searchOnlyCorpus(files: files, ids: ids, passedOver: found.skipped, cache: cache, roots: roots, fingerprint: fingerprint,
                                          catalogCount: catalogCount, warn: warn) {
@@ -146,17 +146,19 @@ public final class Corpus: Sendable {
                 return .skipped(SkippedFile(path: file.path, reason: "it vanished while its folder was read"), reused: false, stamp: nil)
             }
             if let known = saved?.files[file.path], known.stamp == stamp {
-                preview?(.titled(index: index, title: known.analysis.article.title))
+                if let first = known.analyses.first { preview?(.titled(index: index, title: first.article.title)) }
                 tracker.fileDone(bytes: 0)
-                return .analysed(known.analysis, reused: true, stamp: stamp)
+                return .analysed(known.analyses, warnings: [], reused: true, stamp: stamp)
             }
             if let known = saved?.skipped[file.path], known.stamp == stamp {
                 tracker.fileDone(bytes: 0)
                 return .skipped(SkippedFile(path: file.path, reason: known.reason, isVerdictOnContent: true), reused: true, stamp: stamp)
             }
             let outcome = analyse(file, stamp: stamp, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering,
-                                  isNamed: directlyNamed.contains(file.path))
-            if case .analysed(let analysis, _, _) = outcome { preview?(.titled(index: index, title: analysis.article.title)) }
+                                  fields: fields, isNamed: directlyNamed.contains(file.path))
+            if case .analysed(let analyses, _, _, _) = outcome, let first = analyses.first {
+                preview?(.titled(index: index, title: first.article.title))
+            }
             tracker.fileDone(bytes: Int(stamp.size))
             return outcome
         } }()
@@ -168,10 +170,14 @@ public final class Corpus: Sendable {
         var reused = 0
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .analysed(var analysis, let wasReused, let stamp):
-                analysis.article = analysis.article.renamed(ids[index])
-                analyses.append(analysis)
-                stamps.append(stamp)
+            case .analysed(let fileAnalyses, let warnings, let wasReused, let stamp):
+                for warning in warnings { warn("\(files[index].path): \(warning)") }
+                for var analysis in fileAnalyses {
+                    // Records are numbered within their file: "news#12" is the twelfth of news.jsonl.
+                    analysis.article = analysis.article.renamed(analysis.article.record.map { "\(ids[index])#\($0)" } ?? ids[index])
+                    analyses.append(analysis)
+                    stamps.append(stamp)
+                }
                 if wasReused { reused += 1 }
             case .skipped(let skip, let wasReused, let stamp):
                 if skip.isFatal { throw DossierError.unreadable(skip.path, reason: skip.reason) }
@@ -254,8 +260,11 @@ public final class Corpus: Sendable {
         var skipped = passedOver
         var skipWarnings: [String] = []
         for (index, file) in files.enumerated() {
-            if let known = saved.files[file.path], case .saved(let position) = known.analysis.words, position < articles.count {
-                articles[position] = known.analysis.article.renamed(ids[index])
+            if let known = saved.files[file.path] {
+                for analysis in known.analyses {
+                    guard case .saved(let position) = analysis.words, position < articles.count else { return nil }
+                    articles[position] = analysis.article.renamed(analysis.article.record.map { "\(ids[index])#\($0)" } ?? ids[index])
+                }
             } else if let skip = saved.skipped[file.path] {
                 skipped.append(SkippedFile(path: file.path, reason: skip.reason, isVerdictOnContent: true))
                 skipWarnings.append("skipped \(file.path): \(skip.reason)")
@@ -273,31 +282,52 @@ public final class Corpus: Sendable {
 
     /// What became of one file, with the stamp it had when it was read.
     private enum FileOutcome: Sendable {
-        case analysed(ArticleAnalysis, reused: Bool, stamp: FileStamp)
+        /// A file's articles (one, or one a record), and a line for each record passed over.
+        case analysed([ArticleAnalysis], warnings: [String], reused: Bool, stamp: FileStamp)
         case skipped(SkippedFile, reused: Bool, stamp: FileStamp?)
     }
 
     /// Reads one file and learns what it can from it, or says why it was skipped.
     private static func analyse(_ file: ArticleFile, stamp: FileStamp, linker: EntityLinker, attributionVerbs: Set<String>,
-                                numbering: TermNumbering, isNamed: Bool) -> FileOutcome {
-        let data: [UInt8]
+                                numbering: TermNumbering, fields: DatasetFields, isNamed: Bool) -> FileOutcome {
+        func skipped(_ reason: String, onContent: Bool = false) -> FileOutcome {
+            .skipped(SkippedFile(path: file.path, reason: reason, isFatal: isNamed && !onContent, isVerdictOnContent: onContent),
+                     reused: false, stamp: stamp)
+        }
+        func analyseDrafts(_ drafts: [ArticleDraft]) -> [ArticleAnalysis] {
+            drafts.parallelMap { ArticleAnalysis.analyse($0, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering) }
+        }
         do {
-            data = try FileReader.bytes(of: file.path)
+            var format = DocumentFormat(path: file.path)
+            var data: [UInt8]?
+            if format == nil || format == .text {
+                // A text file, or a file named directly whatever its name: its first bytes may say it is a feed or a page.
+                let bytes = try DocumentFormat.unpackedBytes(of: file.path)
+                format = DocumentFormat.of(path: file.path, head: bytes.prefix(4_096))
+                data = bytes
+            }
+            if let format, format != .text {
+                let reading = try DocumentReader.read(file.path, format: format, bytes: data, fields: fields, analyse: analyseDrafts)
+                return .analysed(reading.analyses, warnings: reading.warnings, reused: false, stamp: stamp)
+            }
+            let bytes = data ?? []
+            switch TextSniffer.verdict(for: bytes) {
+            case .empty: return skipped("it is empty", onContent: true)
+            case .binary(let why): return skipped("it is not text (\(why))", onContent: true)
+            case .text: break
+            }
+            let analysis = ArticleAnalysis.analyse(SourceText(decoding: bytes), id: "", path: file.path, linker: linker,
+                                                   attributionVerbs: attributionVerbs, numbering: numbering)
+            return .analysed([analysis], warnings: [], reused: false, stamp: stamp)
+        } catch let problem as ContentProblem {
+            // What the file holds is a verdict to remember until the file changes; an error reading it is not.
+            return skipped(problem.reason, onContent: true)
         } catch let error as DossierError {
-            let reason = if case .unreadable(_, let why) = error { why } else { "it cannot be read" }
-            return .skipped(SkippedFile(path: file.path, reason: reason, isFatal: isNamed), reused: false, stamp: stamp)
+            guard case .unreadable(_, let why) = error else { return skipped("it cannot be read") }
+            return skipped(why)
         } catch {
-            return .skipped(SkippedFile(path: file.path, reason: "it cannot be read", isFatal: isNamed), reused: false, stamp: stamp)
+            return skipped("it cannot be read")
         }
-        switch TextSniffer.verdict(for: data) {
-        case .empty: return .skipped(SkippedFile(path: file.path, reason: "it is empty", isVerdictOnContent: true), reused: false, stamp: stamp)
-        case .binary(let why):
-            return .skipped(SkippedFile(path: file.path, reason: "it is not text (\(why))", isVerdictOnContent: true), reused: false, stamp: stamp)
-        case .text: break
-        }
-        let analysis = ArticleAnalysis.analyse(SourceText(decoding: data), id: "", path: file.path, linker: linker,
-                                               attributionVerbs: attributionVerbs, numbering: numbering)
-        return .analysed(analysis, reused: false, stamp: stamp)
     }
 
     /// Numbers the entities found in text across all articles and turns every article's
@@ -358,10 +388,10 @@ public final class Corpus: Sendable {
     }
 
     /// What a saved index depends on besides the files: its format, the catalog, the word lists, and this build.
-    static func analysisFingerprint(catalog: EntityCatalog, gazetteer: Gazetteer) -> UInt64 {
+    static func analysisFingerprint(catalog: EntityCatalog, gazetteer: Gazetteer, fields: DatasetFields = DatasetFields()) -> UInt64 {
         var build = stat()
         let executable = stat("/proc/self/exe", &build) == 0 ? "\(build.st_size) \(build.st_mtim.tv_sec).\(build.st_mtim.tv_nsec)" : ""
-        return Checksum.of("\(IndexCache.formatVersion)\n\(catalog.entities)\n\(gazetteer.fingerprint)\n\(executable)")
+        return Checksum.of("\(IndexCache.formatVersion)\n\(catalog.entities)\n\(gazetteer.fingerprint)\n\(executable)\n\(fields)")
     }
 
     /// Numbers the entities found in text after the catalog's, one per folded full name across
@@ -438,13 +468,16 @@ public final class Corpus: Sendable {
         case let (leftDate?, rightDate?) where leftDate != rightDate: return leftDate > rightDate
         case (.some, nil): return true
         case (nil, .some): return false
-        default: return left.path < right.path
+        default: return left.path != right.path ? left.path < right.path : (left.record ?? 0) < (right.record ?? 0)
         }
     }
 
     /// File names without extension; where two files share one, their relative paths.
     static func articleIDs(for files: [ArticleFile]) -> [String] {
-        func stripped(_ path: String) -> String { PathName.deletingExtension(of: path) }
+        func stripped(_ path: String) -> String {
+            let withoutGzip = path.lowercased().hasSuffix(".gz") ? String(path.dropLast(3)) : path
+            return PathName.deletingExtension(of: withoutGzip)
+        }
         let names = files.map { stripped(String(PathName.lastComponent(of: $0.relativePath))) }
         var counts: [String: Int] = [:]
         counts.reserveCapacity(names.count)

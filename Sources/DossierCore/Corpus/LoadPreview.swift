@@ -12,7 +12,7 @@ extension Corpus {
     /// One placeholder article a file, titled by its id until the file is read.
     static func preview(of files: [ArticleFile], ids: [String]) -> Corpus {
         let articles = files.indices.map { index in
-            Article(id: ids[index], path: files[index].path, textLength: 0, title: ids[index], headlineRange: nil,
+            Article(id: ids[index], origin: ArticleOrigin(path: files[index].path), textLength: 0, title: ids[index], headlineRange: nil,
                     dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [], wordCount: 0)
         }
         // An index of as many articles, none with a word yet: nothing that asks it about an article is out of range.

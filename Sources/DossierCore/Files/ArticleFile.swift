@@ -14,8 +14,6 @@ public struct ArticleFile: Sendable, Equatable {
     /// The stamp from the listing, else taken now; nil when the file is gone.
     var currentStamp: FileStamp? { stamp ?? FileIdentity(path: path)?.stamp }
 
-    /// Extensions walked in folders; a file named directly is read whatever its extension.
-    static let articleExtensions: Set<String> = ["txt", "md"]
 
     /// Every article file under `paths`, in the order given and then by name, each file once, and
     /// the entries passed over on the way with the reason.
@@ -132,7 +130,7 @@ public struct ArticleFile: Sendable, Equatable {
     }
 
     private static func isArticleName(_ name: String) -> Bool {
-        articleExtensions.contains(PathName.pathExtension(of: name).lowercased())
+        DocumentFormat.isWalked(name)
     }
 }
 

@@ -9,22 +9,22 @@ import Foundation
 /// file that has since changed length is not trusted: its text is replaced by a
 /// notice of the same length, and no range can fall outside it.
 final class ArticleText: @unchecked Sendable {
-    private let path: String
+    private let origin: ArticleOrigin
     private let length: Int
     private let lock = NSLock()
     private var loaded: SourceText?
     private var loadedIsNotice = false
 
     /// Text already in memory, kept.
-    init(holding text: SourceText, path: String) {
-        self.path = path
+    init(holding text: SourceText, origin: ArticleOrigin) {
+        self.origin = origin
         length = text.bytes.count
         loaded = text
     }
 
-    /// Text left in its file, `length` bytes once decoded.
-    init(path: String, length: Int) {
-        self.path = path
+    /// Text left in its file, `length` bytes once decoded (and, for pages, items and records, made).
+    init(origin: ArticleOrigin, length: Int) {
+        self.origin = origin
         self.length = length
     }
 
@@ -44,20 +44,17 @@ final class ArticleText: @unchecked Sendable {
 
     private func loadedText() -> SourceText {
         if let loaded { return loaded }
-        let (text, isNotice) = ArticleText.read(path, expectedLength: length)
+        let (text, isNotice) = ArticleText.read(origin, expectedLength: length)
         loaded = text
         loadedIsNotice = isNotice
         return text
     }
 
     /// The same text, not held in memory.
-    func released() -> ArticleText { ArticleText(path: path, length: length) }
+    func released() -> ArticleText { ArticleText(origin: origin, length: length) }
 
-    private static func read(_ path: String, expectedLength: Int) -> (text: SourceText, isNotice: Bool) {
-        if let bytes = try? FileReader.bytes(of: path) {
-            let text = SourceText(decoding: bytes)
-            if text.bytes.count == expectedLength { return (text, false) }
-        }
+    private static func read(_ origin: ArticleOrigin, expectedLength: Int) -> (text: SourceText, isNotice: Bool) {
+        if let text = try? origin.shownText(), text.bytes.count == expectedLength { return (text, false) }
         return (SourceText(decoding: notice(length: expectedLength)), true)
     }
 

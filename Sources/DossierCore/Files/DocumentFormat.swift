@@ -60,7 +60,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         do {
             return try Gzip.decompress(bytes, limit: largestUnpacked)
         } catch {
-            throw DossierError.unreadable(path, reason: error.reason)
+            throw ContentProblem(reason: error.reason)
         }
     }
 }

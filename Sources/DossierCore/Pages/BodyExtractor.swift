@@ -43,16 +43,16 @@ struct BodyExtractor {
         var weights = Array(repeating: 0.0, count: tree.count)
         var isMetadataByName = Array(repeating: false, count: tree.count)
         for node in 1..<tree.count where tree.tag(node) != .text {
-            let classNames = NameBytes(tree.attribute("class", of: node))
-            let id = NameBytes(tree.attribute("id", of: node))
+            let classNames = tree.attribute("class", of: node).map(NameKinds.of) ?? []
+            let id = tree.attribute("id", of: node).map(NameKinds.of) ?? []
             guard !classNames.isEmpty || !id.isEmpty else { continue }
-            for names in [classNames, id] where !names.isEmpty {
-                if names.containsAny(BodyExtractor.negativeNames) { weights[node] -= 25 }
-                if names.containsAny(BodyExtractor.positiveNames) { weights[node] += 25 }
+            for names in [classNames, id] {
+                if names.contains(.negative) { weights[node] -= 25 }
+                if names.contains(.positive) { weights[node] += 25 }
             }
-            isMetadataByName[node] = classNames.containsAny(BodyExtractor.metadataNames) || id.containsAny(BodyExtractor.metadataNames)
-            isFurnitureByName[node] = (classNames.containsAny(BodyExtractor.furnitureNames) || id.containsAny(BodyExtractor.furnitureNames))
-                && !classNames.containsAny(BodyExtractor.maybeContentNames) && !id.containsAny(BodyExtractor.maybeContentNames)
+            let both = classNames.union(id)
+            isMetadataByName[node] = both.contains(.metadata)
+            isFurnitureByName[node] = both.contains(.furniture) && !both.contains(.maybeContent)
         }
         self.isFurnitureByName = isFurnitureByName
         self.isMetadataByName = isMetadataByName
@@ -66,6 +66,17 @@ struct BodyExtractor {
         if strict.reduce(0, { $0 + $1.utf8.count }) >= shortestBody { return strict }
         let lenient = extractor.extract(trustingClassNames: false)
         return lenient.reduce(0, { $0 + $1.utf8.count }) > strict.reduce(0, { $0 + $1.utf8.count }) ? lenient : strict
+    }
+
+    /// Every block of text in the tree, in order, leaving out only what is never content (scripts,
+    /// styles, controls, hidden elements): for fragments that are all article, such as a feed's.
+    static func allBlocks(of tree: HTMLTree) -> [String] {
+        var extractor = BodyExtractor(tree: tree)
+        extractor.markExcluded(trustingClassNames: false)
+        extractor.measure()
+        extractor.roots = [0]
+        extractor.bestScored = 0
+        return extractor.blockText(of: [0], dropping: [])
     }
 
     private mutating func extract(trustingClassNames: Bool) -> [String] {
@@ -348,7 +359,11 @@ struct BodyExtractor {
     /// and containers whose names or make-up mark them as furniture.
     private mutating func text(of roots: [Int]) -> [String] {
         self.roots = roots
-        let dropped = droppedContainers(under: roots)
+        return blockText(of: roots, dropping: droppedContainers(under: roots))
+    }
+
+    /// The text under `roots`, a paragraph a block, without what is excluded or dropped.
+    private func blockText(of roots: [Int], dropping dropped: Set<Int>) -> [String] {
         var paragraphs: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -437,34 +452,40 @@ struct BodyExtractor {
     }
 }
 
-/// A class attribute or id, lower-cased, as bytes to look for parts of names in.
-private struct NameBytes {
-    let bytes: [UInt8]
+/// What the parts of a class attribute or id say of an element.
+private struct NameKinds: OptionSet {
+    let rawValue: UInt8
+    static let furniture = NameKinds(rawValue: 1)
+    static let maybeContent = NameKinds(rawValue: 2)
+    static let positive = NameKinds(rawValue: 4)
+    static let negative = NameKinds(rawValue: 8)
+    static let metadata = NameKinds(rawValue: 16)
 
-    init(_ value: String?) {
-        bytes = (value ?? "").utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-    }
-
-    var isEmpty: Bool { bytes.isEmpty }
-
-    func containsAny(_ needles: [[UInt8]]) -> Bool {
-        guard !bytes.isEmpty else { return false }
-        return needles.contains(where: contains)
-    }
-
-    /// Class attributes are short: a plain scan beats anything cleverer.
-    private func contains(_ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= bytes.count else { return false }
-        var start = 0
-        while start + needle.count <= bytes.count {
-            if bytes[start] == first {
-                var offset = 1
-                while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
+    /// Every word list's parts, filed by their first byte, so that one pass over a name finds them all.
+    private static let byFirstByte: [[(part: [UInt8], kind: NameKinds)]] = {
+        var table = Array(repeating: [(part: [UInt8], kind: NameKinds)](), count: 256)
+        let lists: [([[UInt8]], NameKinds)] = [
+            (BodyExtractor.furnitureNames, .furniture), (BodyExtractor.maybeContentNames, .maybeContent),
+            (BodyExtractor.positiveNames, .positive), (BodyExtractor.negativeNames, .negative), (BodyExtractor.metadataNames, .metadata),
+        ]
+        for (parts, kind) in lists {
+            for part in parts { table[Int(part[0])].append((part, kind)) }
         }
-        return false
+        return table
+    }()
+
+    /// The kinds whose parts occur anywhere in `name`, in any case.
+    static func of(_ name: String) -> NameKinds {
+        let bytes = name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        var found: NameKinds = []
+        for start in bytes.indices {
+            for (part, kind) in byFirstByte[Int(bytes[start])] where !found.contains(kind) && start + part.count <= bytes.count {
+                var offset = 1
+                while offset < part.count, bytes[start + offset] == part[offset] { offset += 1 }
+                if offset == part.count { found.insert(kind) }
+            }
+        }
+        return found
     }
 }
 

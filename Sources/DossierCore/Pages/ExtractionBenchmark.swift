@@ -7,6 +7,9 @@ public enum ExtractionBenchmark {
         /// Each page's body, its paragraphs joined by line breaks, by the page's file name up to its first dot.
         public let bodies: [String: String]
         public let seconds: Double
+        /// The same pages on every core, as loading a folder of pages reads them.
+        public let allCoresSeconds: Double
+        public let cores: Int
     }
 
     /// Extracts every web page (`.html`, `.htm`, `.html.gz`) in the folders or files `paths`.
@@ -28,6 +31,10 @@ public enum ExtractionBenchmark {
         for page in pages {
             bodies[page.id] = WebPage.read(page.bytes).paragraphs.joined(separator: "\n")
         }
-        return Result(bodies: bodies, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let parallelStart = DispatchTime.now()
+        _ = pages.parallelMap { WebPage.read($0.bytes).paragraphs.count }
+        let allCoresSeconds = Double(DispatchTime.now().uptimeNanoseconds - parallelStart.uptimeNanoseconds) / 1e9
+        return Result(bodies: bodies, seconds: seconds, allCoresSeconds: allCoresSeconds, cores: ProcessInfo.processInfo.activeProcessorCount)
     }
 }

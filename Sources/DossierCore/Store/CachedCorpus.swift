@@ -1,9 +1,11 @@
 /// What a saved index knows of a corpus: every file's analysis and stamp, the files it
 /// skipped as not text, and the finished index.
 struct CachedCorpus: Sendable {
+    /// A file's stamp and its articles' analyses: one for a plain-text file or a page, one a
+    /// record for a feed or dataset, in the order of their records.
     struct File: Sendable {
         let stamp: FileStamp
-        let analysis: ArticleAnalysis
+        var analyses: [ArticleAnalysis]
     }
 
     struct Skip: Sendable {
@@ -33,18 +35,26 @@ struct CachedCorpus: Sendable {
             skipped[path] = try Skip(stamp: decodeStamp(&reader), reason: reader.readString())
         }
         var files: [String: File] = [:]
-        let fileCount = try reader.readCount(minimumBytes: 16)
-        files.reserveCapacity(fileCount)
-        for position in 0..<fileCount {
+        let articleCount = try reader.readCount(minimumBytes: 16)
+        var seenRecords = Set<String>()
+        for position in 0..<articleCount {
             let stamp = try decodeStamp(&reader)
             let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount, linksIncluded: linksIncluded)
-            files[analysis.article.path] = File(stamp: stamp, analysis: analysis)
+            let origin = analysis.article.origin
+            guard seenRecords.insert(origin.path + "#" + String(origin.record ?? 0)).inserted else {
+                throw BinaryReader.Damage(reason: "it holds one article twice")
+            }
+            if files[origin.path] == nil {
+                files[origin.path] = File(stamp: stamp, analyses: [analysis])
+            } else {
+                guard files[origin.path]!.stamp == stamp else { throw BinaryReader.Damage(reason: "one file has two stamps") }
+                files[origin.path]!.analyses.append(analysis)
+            }
             reader.releaseReadPages()
         }
-        guard files.count == fileCount else { throw BinaryReader.Damage(reason: "it holds one file twice") }
         let index = try SearchIndex(
             terms: terms, wordTerms: reader.readRaw(UInt32.self), articleStarts: reader.readRaw(Int.self),
-            postingEntries: reader.readRaw(UInt32.self), postingStarts: reader.readRaw(Int.self), articleCount: fileCount)
+            postingEntries: reader.readRaw(UInt32.self), postingStarts: reader.readRaw(Int.self), articleCount: articleCount)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
         return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
     }
@@ -68,9 +78,16 @@ struct CachedCorpus: Sendable {
         let date = try reader.readOptionalString()
         let paragraphs = try (0..<reader.readCount(minimumBytes: 2)).map { _ in try reader.readRange(within: length) }
         let wordCount = try reader.readInt()
-        let article = Article(id: "", path: path, textLength: length, title: title, headlineRange: headline, dateline: dateline,
+        guard let format = DocumentFormat(rawValue: try reader.readString()) else { throw BinaryReader.Damage(reason: "an article's format is unknown") }
+        let record = try reader.readInt()
+        let span = try reader.readBool() ? reader.readRange(within: Int.max) : nil
+        let fields = try DatasetFields(parsing: reader.readString())
+        let url = try reader.readOptionalString()
+        let isSummary = try reader.readBool()
+        let origin = ArticleOrigin(path: path, format: format, record: record == 0 ? nil : record, span: span, fields: fields)
+        let article = Article(id: "", origin: origin, textLength: length, title: title, headlineRange: headline, dateline: dateline,
                               byline: byline, section: section, source: source, date: date, paragraphs: paragraphs,
-                              wordCount: wordCount)
+                              wordCount: wordCount, url: url, isSummary: isSummary)
         let linksLength = try reader.readCount()
         guard linksIncluded else {
             try reader.skip(linksLength)
@@ -162,6 +179,13 @@ struct CachedCorpus: Sendable {
         writer.write(article.paragraphs.count)
         for paragraph in article.paragraphs { writer.write(paragraph) }
         writer.write(article.wordCount)
+        writer.write(article.format.rawValue)
+        writer.write(article.record ?? 0)
+        writer.write(article.origin.span != nil)
+        if let span = article.origin.span { writer.write(span) }
+        writer.write(article.origin.fields.description)
+        writer.write(article.url)
+        writer.write(article.isSummary)
     }
 
     static func encodeLinks(of analysis: ArticleAnalysis, into writer: inout BinaryWriter) {

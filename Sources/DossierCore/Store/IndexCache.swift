@@ -16,7 +16,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 5
     static let headerSize = 40
 
     public init(directory: String) {

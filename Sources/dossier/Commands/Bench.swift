@@ -118,8 +118,9 @@ struct Bench: ParsableCommand {
         let document: [String: Any] = ["version": DossierVersion.current, "output": result.bodies.mapValues { ["articleBody": $0] }]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
         guard FileManager.default.createFile(atPath: output, contents: data) else { throw ValidationError("cannot write \(output)") }
-        Output.line(String(format: "extraction: %d pages, %.3f s on one thread, %.2f ms a page",
-                           result.bodies.count, result.seconds, result.seconds * 1000 / Double(result.bodies.count)))
+        let pages = Double(result.bodies.count)
+        Output.line(String(format: "extraction: %d pages, %.3f s on one thread, %.2f ms a page; on %d cores %.2f ms a page",
+                           result.bodies.count, result.seconds, result.seconds * 1000 / pages, result.cores, result.allCoresSeconds * 1000 / pages))
     }
 
     /// From the kernel's record of when this process started (in clock ticks since boot) to now.

@@ -9,6 +9,8 @@ struct Show: ParsableCommand {
 
     @Argument(help: "An article id, or words of its title.") var article: String
     @Flag(help: "Print JSON: metadata, paragraphs and mentions [{entity, line, column, text}].") var json = false
+    @Flag(help: "Print the article's text as Dossier reads it, the text every line and column counts in: the file itself for plain text, the text made of a page, feed item or record for the others.")
+    var text = false
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
@@ -20,9 +22,18 @@ struct Show: ParsableCommand {
         }
         if json { return try Output.json(ShowReport(corpus, article: index)) }
         let article = corpus.articles[index]
+        if text {
+            // Line by line, so that each is sanitised on its own: a control character shows as one
+            // replacement character, and every line and column stays where it was.
+            let lines = String(decoding: article.text.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            for (number, line) in lines.enumerated() where number < lines.count - 1 || !line.isEmpty { Output.line(String(line)) }
+            return
+        }
         Output.line(article.title)
-        let details = [article.source, article.dateline, article.section, article.byline.map { "by \($0)" }, article.date]
+        let details = [article.source, article.dateline, article.section, article.byline.map { "by \($0)" }, article.date,
+                       article.isSummary ? "summary only" : nil]
         Output.line(details.compactMap { $0 }.joined(separator: " · "))
+        if let url = article.url { Output.line(url) }
         for paragraph in article.paragraphs {
             Output.line("")
             Output.line(marked(paragraph, of: article, mentions: corpus.mentions[index], entities: corpus.entities))

@@ -21,6 +21,13 @@ struct ArticleRecord: Encodable {
     let byline: Nullable<String>
     let path: String
     let words: Int
+    /// text, html, feed, jsonl or csv.
+    let format: String
+    let url: Nullable<String>
+    /// The record's or item's number in its file, from 1; null for a file of one article.
+    let record: Nullable<Int>
+    /// True when a feed gave only the article's summary.
+    let summary: Bool
     /// Linked mentions by entity id.
     let entities: [String: Int]
 
@@ -35,6 +42,10 @@ struct ArticleRecord: Encodable {
         byline = Nullable(article.byline)
         path = article.path
         words = article.wordCount
+        format = article.format.rawValue
+        url = Nullable(article.url)
+        record = Nullable(article.record)
+        summary = article.isSummary
         entities = Dictionary(uniqueKeysWithValues: corpus.mentionCounts(inArticle: index).map { (corpus.entities[$0.key].id, $0.value) })
     }
 }

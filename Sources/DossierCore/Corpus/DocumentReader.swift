@@ -1,0 +1,146 @@
+/// An article read from a page, feed item or dataset record, before it is analysed.
+struct ArticleDraft: Sendable {
+    let composed: ComposedText
+    let origin: ArticleOrigin
+    let metadata: ArticleMetadata
+}
+
+extension ComposedText: @unchecked Sendable {}
+
+/// What one file of pages, items or records gave: its analysed articles, and a line for each
+/// record passed over.
+struct FileReading: Sendable {
+    var analyses: [ArticleAnalysis] = []
+    var warnings: [String] = []
+}
+
+/// Reads the articles of a web page, a feed or a dataset.
+///
+/// A dataset is read as a stream, a batch of records at a time, each batch analysed on every
+/// core and let go before the next is read: a file of gigabytes is never held whole, and what
+/// is kept of each record is what is kept of any article (its analysis and its place in the
+/// file, from which its text is read again when it is shown).
+enum DocumentReader {
+    /// Records analysed together; enough to keep every core busy, few enough to hold.
+    static let batchSize = 2_000
+    /// Lines of warning about one file's records, past which they are counted, not listed.
+    static let warningsListed = 10
+
+    /// Reads `path` (already known to be in `format`, which is not plain text) or says why it cannot.
+    static func read(_ path: String, format: DocumentFormat, bytes: [UInt8]? = nil, fields: DatasetFields,
+                     analyse: ([ArticleDraft]) -> [ArticleAnalysis]) throws -> FileReading {
+        switch format {
+        case .text:
+            preconditionFailure("plain text is parsed by ArticleParser")
+        case .html:
+            let page = WebPage.read(try bytes ?? DocumentFormat.unpackedBytes(of: path))
+            guard !page.paragraphs.isEmpty else { throw ContentProblem(reason: "no article text was found in the page") }
+            let metadata = ArticleMetadata(byline: page.authors.isEmpty ? nil : page.authors.joined(separator: ", "),
+                                           date: page.date, source: page.publisher, url: page.url)
+            let draft = ArticleDraft(composed: ComposedText(page), origin: ArticleOrigin(path: path, format: .html), metadata: metadata)
+            return FileReading(analyses: analyse([draft]))
+        case .feed:
+            let feed: Feed
+            do {
+                feed = try FeedParser.parse(try bytes ?? DocumentFormat.unpackedBytes(of: path))
+            } catch let failure as FeedParser.Failure {
+                throw ContentProblem(reason: failure.reason)
+            }
+            guard !feed.items.isEmpty else { throw ContentProblem(reason: "the feed has no items") }
+            var reading = FileReading()
+            var drafts: [ArticleDraft] = []
+            for (index, item) in feed.items.enumerated() {
+                guard item.title != nil || !item.paragraphs.isEmpty else {
+                    reading.warnings.append("item \(index + 1) has neither a title nor any text")
+                    continue
+                }
+                let metadata = ArticleMetadata(byline: item.author, date: item.date, source: feed.title, url: item.link,
+                                               isSummary: item.isSummary)
+                drafts.append(ArticleDraft(composed: ComposedText(item), origin: ArticleOrigin(path: path, format: .feed, record: index + 1),
+                                           metadata: metadata))
+                if drafts.count == batchSize {
+                    reading.analyses += analyse(drafts)
+                    drafts.removeAll(keepingCapacity: true)
+                }
+            }
+            reading.analyses += analyse(drafts)
+            return reading
+        case .jsonLines, .csv:
+            return try readDataset(path, format: format, fields: fields, analyse: analyse)
+        }
+    }
+
+    private static func readDataset(_ path: String, format: DocumentFormat, fields: DatasetFields,
+                                    analyse: ([ArticleDraft]) -> [ArticleAnalysis]) throws -> FileReading {
+        let stream = try ByteStream(path: path)
+        var splitter = RecordSplitter(format == .csv ? .csv : .jsonLines)
+        var header: CSVHeader?
+        var reading = FileReading()
+        var skippedCount = 0
+        var recordNumber = 0
+        var drafts: [ArticleDraft] = []
+
+        func take(_ record: RawRecord) {
+            if format == .csv, header == nil {
+                header = CSVHeader(record.bytes, fields: fields)
+                return
+            }
+            recordNumber += 1
+            do {
+                let parsed = try format == .csv
+                    ? DatasetRecord.csv(record.bytes, line: record.line, columns: header!.columns, width: header!.width)
+                    : DatasetRecord.json(record.bytes, line: record.line, fields: fields)
+                guard parsed.title != nil || parsed.text != nil else {
+                    skip("line \(record.line): the record has no title or text (name its fields with --fields)")
+                    return
+                }
+                let metadata = ArticleMetadata(byline: parsed.author, date: parsed.date.flatMap(MachineDate.isoDay(from:)),
+                                               source: parsed.source, url: parsed.url)
+                let origin = ArticleOrigin(path: path, format: format, record: recordNumber, span: record.span, fields: fields)
+                drafts.append(ArticleDraft(composed: ComposedText(parsed), origin: origin, metadata: metadata))
+            } catch let failure as DatasetRecord.Failure {
+                skip(failure.message)
+            } catch {
+                skip("line \(record.line): \(error)")
+            }
+        }
+        func skip(_ message: String) {
+            skippedCount += 1
+            if skippedCount <= warningsListed { reading.warnings.append(message + ", skipped") }
+        }
+        func flush() {
+            reading.analyses += analyse(drafts)
+            drafts.removeAll(keepingCapacity: true)
+        }
+
+        // A header without a title or text column is refused before the rest of the file is read.
+        func checkHeader() throws {
+            if let header, header.columns[.text] == nil, header.columns[.title] == nil {
+                throw ContentProblem(reason: "its header names no title or text column (name them with --fields): \(DossierError.shortened(header.names.joined(separator: ",")))")
+            }
+        }
+        while true {
+            let chunk = try stream.next()
+            if chunk.isEmpty { break }
+            for record in splitter.take(chunk) {
+                take(record)
+                try checkHeader()
+            }
+            if drafts.count >= batchSize { flush() }
+        }
+        if let last = splitter.finish() { take(last) }
+        try checkHeader()
+        flush()
+        if skippedCount > warningsListed { reading.warnings.append("\(skippedCount - warningsListed) more records skipped") }
+        guard !reading.analyses.isEmpty else {
+            throw ContentProblem(reason: recordNumber == 0 ? "it holds no records" : "none of its \(recordNumber) records could be read")
+        }
+        return reading
+    }
+}
+
+/// Why a file's contents hold no article: a verdict on what it holds, kept with its stamp in the
+/// index cache until the file changes, unlike an error reading it.
+struct ContentProblem: Error, Equatable {
+    let reason: String
+}

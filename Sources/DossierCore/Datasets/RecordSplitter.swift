@@ -1,0 +1,112 @@
+/// One record of a dataset file: its bytes, where they lie in the (unpacked) file, and the
+/// line it starts on, for messages.
+struct RawRecord: Sendable {
+    let bytes: [UInt8]
+    let span: Range<Int>
+    let line: Int
+}
+
+/// Cuts a stream of bytes into records as the chunks arrive, keeping only the unfinished
+/// record between chunks: a JSON Lines record ends at a line feed, a CSV row at a line feed
+/// outside quotes (RFC 4180: a quoted field may hold line breaks, and `""` is a quote).
+struct RecordSplitter {
+    enum Syntax { case jsonLines, csv }
+
+    let syntax: Syntax
+    private var pending: [UInt8] = []
+    /// Offset in the file of `pending`'s first byte, and the line it is on.
+    private var pendingStart = 0
+    private var pendingLine = 1
+    /// For CSV: whether the scan so far of `pending` is inside quotes, and how far it got.
+    private var insideQuotes = false
+    private var scanned = 0
+    private var linesInPending = 0
+
+    init(_ syntax: Syntax) { self.syntax = syntax }
+
+    /// The records completed by `chunk`, in order.
+    mutating func take(_ chunk: [UInt8]) -> [RawRecord] {
+        pending += chunk
+        var records: [RawRecord] = []
+        var recordStart = 0
+        var index = scanned
+        var line = pendingLine + linesInPending
+        var recordLine = pendingLine
+        while index < pending.count {
+            let byte = pending[index]
+            if syntax == .csv, byte == UInt8(ascii: "\"") {
+                insideQuotes.toggle()
+            } else if byte == 0x0A {
+                line += 1
+                if !insideQuotes {
+                    records.append(record(from: recordStart, to: index + 1, line: recordLine))
+                    recordStart = index + 1
+                    recordLine = line
+                }
+            }
+            index += 1
+        }
+        pending.removeFirst(recordStart)
+        pendingStart += recordStart
+        pendingLine = recordLine
+        scanned = pending.count
+        linesInPending = line - recordLine
+        return records.filter { !$0.bytes.isEmpty }
+    }
+
+    /// The last record, when the file does not end with a line break.
+    mutating func finish() -> RawRecord? {
+        defer { pending = [] }
+        let last = record(from: 0, to: pending.count, line: pendingLine)
+        return last.bytes.isEmpty ? nil : last
+    }
+
+    /// A record without its line break (LF or CRLF); blank lines give an empty record.
+    private func record(from start: Int, to end: Int, line: Int) -> RawRecord {
+        var contentEnd = end
+        while contentEnd > start, pending[contentEnd - 1] == 0x0A || pending[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        let bytes = pending[start..<contentEnd]
+        let isBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        return RawRecord(bytes: isBlank ? [] : Array(bytes), span: (pendingStart + start)..<(pendingStart + contentEnd), line: line)
+    }
+}
+
+/// The fields of one CSV row (RFC 4180), unquoted.
+enum CSVRow {
+    static func fields(_ bytes: [UInt8]) -> [String] {
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var index = 0
+        var quoted = false
+        var atFieldStart = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+            } else if byte == UInt8(ascii: "\"") && atFieldStart {
+                quoted = true
+            } else if byte == UInt8(ascii: ",") {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                atFieldStart = true
+                index += 1
+                continue
+            } else {
+                field.append(byte)
+            }
+            atFieldStart = false
+            index += 1
+        }
+        fields.append(String(decoding: field, as: UTF8.self))
+        return fields
+    }
+}
