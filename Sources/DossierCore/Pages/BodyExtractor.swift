@@ -278,7 +278,9 @@ struct BodyExtractor {
         let strong = finals.prefix(5).dropFirst().filter { $0.score >= top.score * 0.75 }.map(\.node)
         if strong.count >= 2 {
             var ancestor = tree.parent(top.node)
-            while let current = ancestor, current > 0, tree.tag(current) != .body {
+            var climbed = 0
+            while let current = ancestor, current > 0, tree.tag(current) != .body, climbed < BodyExtractor.climbLimit {
+                climbed += 1
                 let holding = strong.filter { isAncestor(current, of: $0) }.count
                 if holding >= 2 { top = (current, finalScore[current] ?? top.score); break }
                 ancestor = tree.parent(current)
@@ -290,15 +292,22 @@ struct BodyExtractor {
             let chunks = finals.filter { $0.node != top.node && $0.score >= max(10, top.score * 0.2)
                 && tree.attribute("class", of: $0.node) == topClass }.map(\.node)
             var holder = top.node
+            var climbed = 0
             for chunk in chunks {
-                while holder > 0, !isAncestor(holder, of: chunk) { holder = tree.parent(holder) ?? 0 }
+                while holder > 0, !isAncestor(holder, of: chunk), climbed < BodyExtractor.climbLimit {
+                    holder = tree.parent(holder) ?? 0
+                    climbed += 1
+                }
             }
+            if climbed == BodyExtractor.climbLimit { holder = top.node }
             if holder > 0, holder != top.node, tree.tag(holder) != .body { top = (holder, finalScore[holder] ?? top.score) }
         }
         // A parent that scores better than its best child holds more of the article.
         var lastScore = top.score
         var ancestor = tree.parent(top.node)
-        while let current = ancestor, current > 0, tree.tag(current) != .body {
+        var climbed = 0
+        while let current = ancestor, current > 0, tree.tag(current) != .body, climbed < BodyExtractor.climbLimit {
+            climbed += 1
             guard let parentScore = finalScore[current] else { ancestor = tree.parent(current); continue }
             if parentScore < top.score / 3 { break }
             if parentScore > lastScore { top = (current, parentScore); break }
@@ -306,9 +315,11 @@ struct BodyExtractor {
             ancestor = tree.parent(current)
         }
         // An only child says no more than its parent.
-        while let parent = tree.parent(top.node), parent > 0, tree.tag(parent) != .body,
+        climbed = 0
+        while climbed < BodyExtractor.climbLimit, let parent = tree.parent(top.node), parent > 0, tree.tag(parent) != .body,
               tree.children(parent).filter({ tree.tag($0) != .text || textLength[$0] > 0 }).count == 1 {
             top = (parent, finalScore[parent] ?? top.score)
+            climbed += 1
         }
         self.finalScores = finalScore
         return top.node
@@ -320,15 +331,14 @@ struct BodyExtractor {
     /// The element that scored best, before its parents were looked at: it and every element
     /// holding it are the article's, whatever their links and controls.
     private var bestScored = 0
+    /// It and its ancestors.
+    private var bestPath = Set<Int>()
 
-    private func isAncestor(_ ancestor: Int, of node: Int) -> Bool {
-        var current = tree.parent(node)
-        while let step = current {
-            if step == ancestor { return true }
-            current = tree.parent(step)
-        }
-        return false
-    }
+    private func isAncestor(_ ancestor: Int, of node: Int) -> Bool { tree.isAncestor(ancestor, of: node) }
+
+    /// How far up from a paragraph the article is looked for: far more than any real page needs,
+    /// and a bound on the work a page nested a hundred thousand deep can ask for.
+    static let climbLimit = 100
 
     /// The container, and those of its siblings that read as part of the article.
     private func includedNodes(around top: Int) -> [Int] {
@@ -403,20 +413,35 @@ struct BodyExtractor {
     /// wrapper holding the article and a share bar is not dropped for the bar's links.
     private mutating func droppedContainers(under roots: [Int]) -> Set<Int> {
         var dropped = Set<Int>()
+        // What was dropped below each node, summed on the way up in the same backward pass, so that
+        // each node is judged on what remains at the cost of one step, however deep the page.
+        var removedText: [Int: Int32] = [:]
+        var removedLinks: [Int: Int32] = [:]
+        var removedCommas: [Int: Int32] = [:]
+        var bestPath = Set<Int>()
+        var step: Int? = bestScored
+        while let current = step { bestPath.insert(current); step = tree.parent(current) }
+        self.bestPath = bestPath
         for root in roots {
             for node in tree.descendants(of: root).reversed() where !excluded[node] && tree.tag(node) != .text {
-                guard isDroppedFromText(node) else { continue }
-                dropped.insert(node)
-                let (length, links, commaCount) = (textLength[node], linkLength[node], commas[node])
-                var ancestor = tree.parent(node)
-                while let current = ancestor {
-                    textLength[current] -= length
-                    linkLength[current] -= links
-                    commas[current] -= commaCount
-                    if current == root { break }
-                    ancestor = tree.parent(current)
+                textLength[node] -= removedText[node] ?? 0
+                linkLength[node] -= removedLinks[node] ?? 0
+                commas[node] -= removedCommas[node] ?? 0
+                guard let parent = tree.parent(node) else { continue }
+                var (text, links, commaCount) = (removedText[node] ?? 0, removedLinks[node] ?? 0, removedCommas[node] ?? 0)
+                if isDroppedFromText(node) {
+                    dropped.insert(node)
+                    text += textLength[node]
+                    links += linkLength[node]
+                    commaCount += commas[node]
                 }
+                if text != 0 { removedText[parent, default: 0] += text }
+                if links != 0 { removedLinks[parent, default: 0] += links }
+                if commaCount != 0 { removedCommas[parent, default: 0] += commaCount }
             }
+            textLength[root] -= removedText[root] ?? 0
+            linkLength[root] -= removedLinks[root] ?? 0
+            commas[root] -= removedCommas[root] ?? 0
         }
         return dropped
     }
@@ -433,7 +458,7 @@ struct BodyExtractor {
             return textLength[node] > 0 && textLength[node] < 200 && linkDensity(node) > 0.5
         }
         guard [.div, .section, .ul, .ol, .table, .form, .fieldset, .header, .figure, .dl, .aside].contains(tag),
-              !roots.contains(node), node != bestScored, !isAncestor(node, of: bestScored) else { return false }
+              !roots.contains(node), !bestPath.contains(node) else { return false }
         let weight = classWeight(node)
         if weight + (finalScores[node] ?? 0) < 0 { return true }
         guard commas[node] < 10 else { return false }

@@ -18,6 +18,8 @@ struct HTMLTree {
         var textEnd: Int32 = 0
         /// Index into `attributes`, or -1 when the element kept none.
         var attributes: Int32 = -1
+        /// Levels below the document.
+        var depth: Int32 = 0
     }
 
     /// Node 0 is the document; its children are the page's top elements.
@@ -29,6 +31,19 @@ struct HTMLTree {
 
     func tag(_ node: Int) -> HTMLTag { nodes[node].tag }
     func parent(_ node: Int) -> Int? { nodes[node].parent < 0 ? nil : Int(nodes[node].parent) }
+    func depth(_ node: Int) -> Int { Int(nodes[node].depth) }
+
+    /// Whether `ancestor` holds `node`: found by climbing only the levels between them.
+    func isAncestor(_ ancestor: Int, of node: Int) -> Bool {
+        var current = node
+        var levels = depth(node) - depth(ancestor)
+        guard levels > 0 else { return false }
+        while levels > 0 {
+            current = Int(nodes[current].parent)
+            levels -= 1
+        }
+        return current == ancestor
+    }
 
     /// The children of `node`, in order.
     func children(_ node: Int) -> ChildSequence { ChildSequence(tree: self, first: nodes[node].firstChild) }
@@ -100,6 +115,8 @@ struct HTMLTree {
 
     private mutating func link(_ node: Node, under parent: Int) -> Int {
         let index = Int32(nodes.count)
+        var node = node
+        node.depth = nodes[parent].depth + 1
         nodes.append(node)
         let previous = nodes[parent].lastChild
         if previous >= 0 { nodes[Int(previous)].nextSibling = index } else { nodes[parent].firstChild = index }

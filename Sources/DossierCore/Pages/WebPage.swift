@@ -90,7 +90,7 @@ struct PageMetadata {
     }
 
     /// "Talks resume | The Daily Courier" → "Talks resume": the part that is not the site's name,
-    /// or the longest part when the site's name is not known.
+    /// or, when the site's name is not known, the first part, since sites append their names.
     static func withoutSiteName(_ title: String, publisher: String?) -> String {
         for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " • "] where title.contains(separator) {
             let parts = title.components(separatedBy: separator).map(\.trimmed).filter { !$0.isEmpty }
@@ -99,7 +99,7 @@ struct PageMetadata {
                 let rest = parts.filter { $0.caseInsensitiveCompare(publisher) != .orderedSame }
                 if rest.count < parts.count { return rest.joined(separator: separator.trimmed.isEmpty ? " " : separator) }
             }
-            return parts.max { $0.count < $1.count } ?? title
+            return parts[0]
         }
         return title
     }
