@@ -30,11 +30,13 @@ struct FeedItem: Sendable, Equatable {
 enum FeedParser {
     enum Failure: Error, Equatable {
         case notXML
+        case malformed(line: Int)
         case notAFeed(root: String)
 
         var reason: String {
             switch self {
             case .notXML: "it is not XML"
+            case .malformed(let line): "its XML is not well formed (line \(line)), or is nested too deeply, and no item could be read"
             case .notAFeed(let root): "it is XML, but not a feed (its root is <\(root)>, not <rss>, <feed> or <rdf:RDF>)"
             }
         }
@@ -51,8 +53,15 @@ enum FeedParser {
                 xmlReaderForMemory($0, Int32(min(buffer.count, Int(Int32.max))), nil, nil, Int32(options))
             }) else { return .notXML }
             defer { xmlFreeTextReader(reader) }
-            while xmlTextReaderRead(reader) == 1 {
-                if let failure = state.take(reader) { return failure }
+            var status: Int32 = 1
+            while status == 1 {
+                status = xmlTextReaderRead(reader)
+                if status == 1, let failure = state.take(reader) { return failure }
+            }
+            // An error ends the reading; the items read before it are kept.
+            if status < 0, state.feed.items.isEmpty {
+                let line = xmlGetLastError().map { Int($0.pointee.line) } ?? 0
+                return Markup.rootName(in: buffer.prefix(4_096)) == nil ? .notXML : .malformed(line: line)
             }
             return state.root == nil ? .notXML : nil
         }
