@@ -7,8 +7,10 @@ final class ByteStream {
     static let chunkBytes = 4 << 20
     private let descriptor: Int32
     private let path: String
-    private var inflater: z_stream?
-    private var compressed = [UInt8](repeating: 0, count: ByteStream.chunkBytes)
+    /// zlib's state, at an address of its own: zlib checks that its stream never moves.
+    private var inflater: UnsafeMutablePointer<z_stream>?
+    /// Compressed bytes waiting for zlib, in memory that stays put while zlib points into it.
+    private let compressedStorage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteStream.chunkBytes)
     private var compressedEnd = false
     /// Unpacked bytes given out so far, to refuse a small file that unpacks without end.
     private var produced = 0
@@ -31,8 +33,10 @@ final class ByteStream {
         }
         var magic = [UInt8](repeating: 0, count: 2)
         if pread(descriptor, &magic, 2, 0) == 2, Gzip.isCompressed(magic) {
-            var stream = z_stream()
-            guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+            stream.initialize(to: z_stream())
+            guard inflateInit2_(stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                stream.deallocate()
                 close(descriptor)
                 throw ContentProblem(reason: Gzip.Failure.damaged.reason)
             }
@@ -41,32 +45,36 @@ final class ByteStream {
     }
 
     deinit {
-        if inflater != nil { inflateEnd(&inflater!) }
+        if let inflater {
+            inflateEnd(inflater)
+            inflater.deallocate()
+        }
+        compressedStorage.deallocate()
         close(descriptor)
     }
 
     /// The next bytes of the file, unpacked; empty at its end.
     func next() throws -> [UInt8] {
-        guard inflater != nil else { return try readRaw(into: ByteStream.chunkBytes) }
+        guard let inflater else { return try readRaw(into: ByteStream.chunkBytes) }
         var output = [UInt8](repeating: 0, count: ByteStream.chunkBytes)
         var filled = 0
         while filled == 0 {
-            if inflater!.avail_in == 0 {
+            if inflater.pointee.avail_in == 0 {
                 if compressedEnd { return [] }
-                let count = try readRaw(into: compressed.count, buffer: &compressed)
+                let count = try readRaw(into: compressedStorage)
                 if count == 0 { compressedEnd = true; return [] }
-                compressed.withUnsafeMutableBufferPointer { inflater!.next_in = $0.baseAddress }
-                inflater!.avail_in = UInt32(count)
+                inflater.pointee.next_in = compressedStorage.baseAddress
+                inflater.pointee.avail_in = UInt32(count)
             }
             let status = output.withUnsafeMutableBufferPointer { out -> Int32 in
-                inflater!.next_out = out.baseAddress
-                inflater!.avail_out = UInt32(out.count)
-                return inflate(&inflater!, Z_NO_FLUSH)
+                inflater.pointee.next_out = out.baseAddress
+                inflater.pointee.avail_out = UInt32(out.count)
+                return inflate(inflater, Z_NO_FLUSH)
             }
-            filled = output.count - Int(inflater!.avail_out)
+            filled = output.count - Int(inflater.pointee.avail_out)
             if status == Z_STREAM_END {
                 // Another gzip member may follow, as `gzip -d` reads concatenated files.
-                if inflater!.avail_in > 0 { inflateReset(&inflater!) } else { compressedEnd = true }
+                if inflater.pointee.avail_in > 0 { inflateReset(inflater) } else { compressedEnd = true }
                 if filled == 0 && compressedEnd { return [] }
             } else if status != Z_OK && status != Z_BUF_ERROR {
                 throw ContentProblem(reason: Gzip.Failure.damaged.reason)
@@ -80,14 +88,14 @@ final class ByteStream {
 
     private func readRaw(into capacity: Int) throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: capacity)
-        let count = try readRaw(into: capacity, buffer: &buffer)
+        let count = try buffer.withUnsafeMutableBufferPointer { try readRaw(into: $0) }
         buffer.removeLast(capacity - count)
         return buffer
     }
 
-    private func readRaw(into capacity: Int, buffer: inout [UInt8]) throws -> Int {
+    private func readRaw(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, capacity) }
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }
             if errno != EINTR { throw DossierError.unreadable(path, reason: String(cString: strerror(errno)).lowercased()) }
         }

@@ -34,53 +34,58 @@ enum Gzip {
     }
 
     private static func decompressMember(_ bytes: [UInt8], from consumed: inout Int, into output: inout [UInt8], limit: Int) throws(Failure) {
-        var stream = z_stream()
+        // At an address of its own: zlib checks that its stream never moves.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deallocate() }
         // 15 window bits, +16: a gzip header and trailer, not zlib's.
-        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
-        defer { inflateEnd(&stream) }
+        guard inflateInit2_(stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
+        defer { inflateEnd(stream) }
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let start = consumed
         var status: Int32 = Z_OK
         var failure: Failure?
         bytes.withUnsafeBufferPointer { input in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + start)
-            stream.avail_in = UInt32(min(input.count - start, Int(UInt32.max)))
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + start)
+            stream.pointee.avail_in = UInt32(min(input.count - start, Int(UInt32.max)))
             repeat {
                 let produced = chunk.withUnsafeMutableBufferPointer { out -> Int in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(out.count)
-                    status = inflate(&stream, Z_NO_FLUSH)
-                    return out.count - Int(stream.avail_out)
+                    stream.pointee.next_out = out.baseAddress
+                    stream.pointee.avail_out = UInt32(out.count)
+                    status = inflate(stream, Z_NO_FLUSH)
+                    return out.count - Int(stream.pointee.avail_out)
                 }
                 if status != Z_OK && status != Z_STREAM_END { failure = .damaged; return }
                 if output.count + produced > limit { failure = .tooLarge(limit: limit); return }
                 output.append(contentsOf: chunk[0..<produced])
-                if produced == 0 && stream.avail_in == 0 && status != Z_STREAM_END { failure = .damaged; return }
+                if produced == 0 && stream.pointee.avail_in == 0 && status != Z_STREAM_END { failure = .damaged; return }
             } while status != Z_STREAM_END
-            consumed = start + (input.count - start - Int(stream.avail_in))
+            consumed = start + (input.count - start - Int(stream.pointee.avail_in))
         }
         if let failure { throw failure }
     }
 
     /// Packs `bytes` as one gzip member (for tests that write gzipped files, and nothing the user sees).
     static func compress(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deallocate() }
+        guard deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                             Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 32)
+        defer { deflateEnd(stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, UInt(bytes.count))) + 32)
         var input = bytes
         let status = input.withUnsafeMutableBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = UInt32(target.count)
-                return deflate(&stream, Z_FINISH)
+                stream.pointee.next_in = source.baseAddress
+                stream.pointee.avail_in = UInt32(source.count)
+                stream.pointee.next_out = target.baseAddress
+                stream.pointee.avail_out = UInt32(target.count)
+                return deflate(stream, Z_FINISH)
             }
         }
         guard status == Z_STREAM_END else { throw .damaged }
-        output.removeLast(Int(stream.avail_out))
+        output.removeLast(Int(stream.pointee.avail_out))
         return output
     }
 }

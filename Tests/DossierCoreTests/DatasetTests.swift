@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// JSON Lines and CSV datasets: an article a record, fields found by their usual names or
+/// named by the user, bad records skipped with a line that names them. Written for the test.
+struct DatasetTests {
+    static let jsonLines = """
+        {"headline": "Envoys meet in Singapore", "body": "Kim Jong Un met Donald Trump on Tuesday.\\n\\nThey spoke for an hour, aides said.", "published_at": "2018-06-12T09:00:00+08:00", "outlet": "Wire", "authors": ["Ana Reyes", "Tom Lind"], "link": "https://wire.example/1"}
+        this line is not JSON
+        ["an array", "not an object"]
+
+        {"title": "Pompeo flies home", "text": "Mike Pompeo flew home on Wednesday.", "date": "2018-06-13"}
+        {"id": 7, "note": "no title and no text"}
+        {"title": "Third", "content": "<p>Ri Yong Ho spoke in <b>Hanoi</b>.</p><p>He left at noon.</p>"}
+        """
+
+    static let csv = """
+        title,text,date,source,author
+        "Talks, again","Mike Pompeo said, ""we are ready"".
+        He left for Seoul.",2018-07-01,Paper,Lee Park
+        too,few,fields
+        Plain row,Kim Jong Un spoke.,2018-07-02,Paper,
+        """
+
+    @Test func jsonLines_recordsAreArticles_badOnesSkippedByLine() throws {
+        let folder = try TestCorpus.folder(["news.jsonl": DatasetTests.jsonLines])
+        var warnings: [String] = []
+        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        // Records are numbered as they stand in the file, the skipped ones too (a blank line is no record).
+        #expect(corpus.articles.map(\.id) == ["news#4", "news#1", "news#6"])
+        let first = try #require(corpus.articles.first { $0.id == "news#1" })
+        #expect(first.format == .jsonLines && first.record == 1)
+        #expect(first.title == "Envoys meet in Singapore")
+        #expect(first.date == "2018-06-12")
+        #expect(first.source == "Wire")
+        #expect(first.byline == "Ana Reyes, Tom Lind")
+        #expect(first.url == "https://wire.example/1")
+        #expect(String(decoding: first.text.bytes, as: UTF8.self)
+            == "Envoys meet in Singapore\n\nKim Jong Un met Donald Trump on Tuesday.\n\nThey spoke for an hour, aides said.\n")
+        #expect(corpus.count(of: "kim-jong-un", inArticle: "news#1") == 1)
+        // HTML in a text field is read as HTML.
+        #expect(corpus.articles.first { $0.id == "news#6" }?.paragraphs.count == 2)
+        #expect(warnings.contains { $0.contains("news.jsonl: line 2: the record is not valid JSON, skipped") })
+        #expect(warnings.contains { $0.contains("line 3: the record is not a JSON object, skipped") })
+        #expect(warnings.contains { $0.contains("line 6: the record has no title or text") })
+        #expect(warnings.count == 3)
+    }
+
+    @Test func fieldsNamedByTheUser_comeFirst() throws {
+        let folder = try TestCorpus.folder(["feed.jsonl": #"{"name": "Talks", "story_text": "Mike Pompeo spoke.", "when": "2019-05-01", "text": "not this"}"#])
+        let fields = try DatasetFields(parsing: "title=name,text=story_text,date=when")
+        let corpus = try Corpus.load(paths: [folder.path], fields: fields)
+        #expect(corpus.articles[0].title == "Talks")
+        #expect(corpus.articles[0].date == "2019-05-01")
+        #expect(corpus.count(of: "mike-pompeo", inArticle: "feed#1") == 1)
+        #expect(throws: DossierError.self) { try DatasetFields(parsing: "words=body") }
+        #expect(throws: DossierError.self) { try DatasetFields(parsing: "text") }
+    }
+
+    @Test func csv_quotedFieldsHoldCommasQuotesAndLineBreaks_wrongRowsSkippedByLine() throws {
+        let folder = try TestCorpus.folder(["data.csv": DatasetTests.csv])
+        var warnings: [String] = []
+        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(corpus.articles.map(\.id) == ["data#3", "data#1"])
+        let first = try #require(corpus.articles.first { $0.id == "data#1" })
+        #expect(first.title == "Talks, again")
+        #expect(first.paragraphs.map { first.text.string($0) } == ["Mike Pompeo said, \"we are ready\".", "He left for Seoul."])
+        #expect(first.byline == "Lee Park")
+        #expect(warnings == ["\(folder.path)/data.csv: line 4: the row has 3 fields, the header 5, skipped"])
+        // A record's text is read again from its place in the file alone.
+        #expect(first.text.bytes.count == first.textLength && first.textIsAsIndexed)
+    }
+
+    @Test func csvWithoutTitleOrTextColumns_isSkipped_namingItsHeader() throws {
+        let folder = try TestCorpus.folder(["prices.csv": "day,price\n2018-01-01,3\n", "story.txt": "Mike Pompeo flew to Seoul.\n"])
+        var warnings: [String] = []
+        _ = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(warnings.contains { $0.contains("prices.csv") && $0.contains("names no title or text column") && $0.contains("day,price") })
+    }
+
+    @Test func gzippedDataset_streams_andEachRecordIsReadAgainFromItsPlace() throws {
+        var lines = ""
+        for number in 1...5_000 {
+            lines += #"{"title": "Story \#(number)", "text": "Mike Pompeo met envoy number \#(number) in Seoul.", "date": "2018-01-01"}"# + "\n"
+        }
+        let folder = try TestCorpus.folder([:])
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(try Gzip.compress(Array(lines.utf8))).write(to: folder.appendingPathComponent("big.jsonl.gz"))
+        let corpus = try Corpus.load(paths: [folder.path])
+        #expect(corpus.articles.count == 5_000)
+        let last = try #require(corpus.articles.first { $0.id == "big#4321" })
+        #expect(last.title == "Story 4321")
+        #expect(String(decoding: last.text.bytes, as: UTF8.self).contains("envoy number 4321 in Seoul"))
+        #expect(corpus.mentionsByEntity[try #require(corpus.entityIndex(id: "mike-pompeo"))].count == 5_000)
+    }
+
+    @Test func recordSplitter_keepsRecordsWhole_acrossChunks() {
+        let text = "a,\"b\nc\",d\r\ne,f,g\n\"h\"\"\",i,j"
+        var splitter = RecordSplitter(.csv)
+        var records: [RawRecord] = []
+        // Fed a byte at a time: a record never depends on where a chunk ends.
+        for byte in Array(text.utf8) { records += splitter.take([byte]) }
+        if let last = splitter.finish() { records.append(last) }
+        let fields: [[String]] = records.map { CSVRow.fields($0.bytes) }
+        #expect(fields == [["a", "b\nc", "d"], ["e", "f", "g"], ["h\"", "i", "j"]])
+        #expect(records.map(\.line) == [1, 3, 4])
+        let bytes = Array(text.utf8)
+        let spans: [[UInt8]] = records.map { Array(bytes[$0.span]) }
+        #expect(spans == records.map(\.bytes))
+    }
+
+    @Test func cachedDataset_isReused_andItsRecordsKeepTheirPlaces() throws {
+        let folder = try TestCorpus.folder(["news.jsonl": DatasetTests.jsonLines, "data.csv": DatasetTests.csv])
+        let cache = IndexCache(directory: try TestCorpus.folder([:]).appendingPathComponent("cache").path)
+        let first = try Corpus.load(paths: [folder.path], cache: cache)
+        let second = try Corpus.load(paths: [folder.path], cache: cache)
+        #expect(second.articles.map(\.id) == first.articles.map(\.id))
+        #expect(second.articles.map(\.record) == first.articles.map(\.record))
+        for article in second.articles {
+            #expect(article.textIsAsIndexed, "\(article.id) is read again from its place")
+        }
+        #expect(second.mentions.map(\.count) == first.mentions.map(\.count))
+    }
+}
