@@ -40,6 +40,10 @@ echo "== Scored by the benchmark's evaluate.py, beside the published outputs"
 (cd "$work" && python3 evaluate.py --n-bootstrap 200)
 
 [ "$trafilatura" = 1 ] || exit 0
+if ! python3 -c 'import ensurepip' 2>/dev/null; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+fi
 venv="${XDG_CACHE_HOME:-$HOME/.cache}/dossier-benchmarks/trafilatura-venv"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"

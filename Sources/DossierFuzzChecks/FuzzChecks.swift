@@ -21,6 +21,25 @@ public enum FuzzChecks {
         return made
     }
 
+    /// The checks for a document in `format`: its parser never crashes or hangs, and every article
+    /// it makes keeps the text's promises (headline and paragraphs inside the text, each on one
+    /// line); then the first article goes through every check of plain text.
+    public static func check(_ bytes: [UInt8], as format: DocumentFormat) {
+        guard format != .text else { return check(bytes) }
+        let chunkBytes = 1 + Int(bytes.last ?? 0) % 64
+        let articles = DocumentReader.articles(in: bytes, format: format, chunkBytes: chunkBytes)
+        for article in articles {
+            let text = article.text.bytes
+            precondition(article.textLength == text.count, "an article's length is not its text's")
+            for range in article.contentRanges {
+                precondition(range.upperBound <= text.count, "a paragraph outside the text")
+                precondition(!text[range].contains(0x0A), "a paragraph of several lines")
+            }
+            precondition(!article.title.contains("\n"), "a title of several lines")
+        }
+        if let first = articles.first { check(first.text.bytes) }
+    }
+
     public static func check(_ bytes: [UInt8]) {
         let text = SourceText(decoding: bytes)
         let (article, words) = ArticleParser.parseWithWords(text, id: "fuzz", path: "fuzz")

@@ -20,7 +20,7 @@ struct FileReading: Sendable {
 /// core and let go before the next is read: a file of gigabytes is never held whole, and what
 /// is kept of each record is what is kept of any article (its analysis and its place in the
 /// file, from which its text is read again when it is shown).
-enum DocumentReader {
+public enum DocumentReader {
     /// Records analysed together; enough to keep every core busy, few enough to hold.
     static let batchSize = 2_000
     /// Lines of warning about one file's records, past which they are counted, not listed.
@@ -143,4 +143,50 @@ enum DocumentReader {
 /// index cache until the file changes, unlike an error reading it.
 struct ContentProblem: Error, Equatable {
     let reason: String
+}
+
+extension DocumentReader {
+    /// The articles of a document already in memory, not linked: for the fuzzer, which checks
+    /// every parser's promises on any bytes. A dataset is cut into records `chunkBytes` at a
+    /// time, as a file is, so that records cut across chunks are checked too.
+    public static func articles(in bytes: [UInt8], format: DocumentFormat, chunkBytes: Int = 4_096,
+                                fields: DatasetFields = DatasetFields()) -> [Article] {
+        func article(_ draft: ArticleDraft) -> Article {
+            ArticleParser.composedWithWords(draft.composed, id: "fuzz", origin: draft.origin, metadata: draft.metadata).article
+        }
+        switch format {
+        case .text:
+            return [ArticleParser.parse(SourceText(decoding: bytes), id: "fuzz", path: "fuzz")]
+        case .html, .feed:
+            let reading = try? read("fuzz", format: format, bytes: bytes, fields: fields) { drafts in
+                drafts.map { ArticleAnalysis(article: article($0), links: ArticleLinks(), quotes: [], pairs: [], words: .handedOver) }
+            }
+            return reading?.analyses.map(\.article) ?? []
+        case .jsonLines, .csv:
+            var splitter = RecordSplitter(format == .csv ? .csv : .jsonLines)
+            var records: [RawRecord] = []
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + max(1, chunkBytes))
+                records += splitter.take(Array(bytes[start..<end]))
+                start = end
+            }
+            if let last = splitter.finish() { records.append(last) }
+            var articles: [Article] = []
+            var header: CSVHeader?
+            for record in records {
+                precondition(record.span.upperBound <= bytes.count && Array(bytes[record.span]) == record.bytes, "a record's place is not its bytes")
+                if format == .csv, header == nil { header = CSVHeader(record.bytes, fields: fields); continue }
+                let parsed = format == .csv
+                    ? try? DatasetRecord.csv(record.bytes, line: record.line, columns: header!.columns, width: header!.width)
+                    : try? DatasetRecord.json(record.bytes, line: record.line, fields: fields)
+                guard let parsed else { continue }
+                let metadata = ArticleMetadata(byline: parsed.author, date: parsed.date.flatMap(MachineDate.isoDay(from:)),
+                                               source: parsed.source, url: parsed.url)
+                let origin = ArticleOrigin(path: "fuzz", format: format, record: articles.count + 1, span: record.span, fields: fields)
+                articles.append(article(ArticleDraft(composed: ComposedText(parsed), origin: origin, metadata: metadata)))
+            }
+            return articles
+        }
+    }
 }
