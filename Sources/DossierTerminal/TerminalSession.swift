@@ -89,6 +89,16 @@ public final class TerminalSession {
         CrashGuard.restoreTerminal()
     }
 
+    /// Gives the terminal to another program (a browser, which may run in this terminal) and
+    /// takes it back, redrawn, when that program returns.
+    public func handOver(_ body: () -> Void) {
+        guard isActive else { return body() }
+        endwin()
+        body()
+        clearok(dossier_stdscr(), true)
+        refresh()
+    }
+
     public var size: Size {
         Size(columns: Int(dossier_columns()), rows: Int(dossier_rows()))
     }

@@ -165,6 +165,29 @@ done
 check "a crash restores the terminal, reports once on stderr, and ends" crash_and_report
 check "stty unchanged after a crash" same_stty s
 check "input echoes after a crash" echo_works s
+# `o` hands the article's address to $BROWSER as one argument, with no shell between: the
+# recording "browser" writes how many arguments it got and the first; nothing in the address runs.
+open_link_in_browser() {
+  mkdir -p "$work/linked"
+  cat > "$work/linked/desk.xml" <<'FEED'
+<rss version="2.0"><channel><title>Desk</title><item><title>Talks go on</title>
+<link>https://desk.example/a b;$(touch pwned)`touch pwned2`</link><description>Mike Pompeo spoke.</description></item></channel></rss>
+FEED
+  printf '#!/bin/sh\nprintf "%%s\\n%%s\\n" "$#" "$1" > "%s/browser-args"\n' "$work" > "$work/record-browser"
+  chmod +x "$work/record-browser"
+  tmux_ send-keys -t e2e "clear; stty -a > before-o; BROWSER=$work/record-browser $binary --no-cache $work/linked; stty -a > after-o; echo done-o" Enter
+  wait_for "Talks go on" || return 1
+  tmux_ send-keys -t e2e o
+  wait_for "opened https://desk.example" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-o" || return 1
+  [ "$(head -1 "$work/browser-args")" = 1 ] || { echo "the browser got $(head -1 "$work/browser-args") arguments"; return 1; }
+  [ "$(sed -n 2p "$work/browser-args")" = 'https://desk.example/a b;$(touch pwned)`touch pwned2`' ] || { echo "the browser got: $(sed -n 2p "$work/browser-args")"; return 1; }
+  [ ! -e pwned ] && [ ! -e pwned2 ] && [ ! -e "$work/pwned" ] || { echo "the address ran as a command"; return 1; }
+}
+check "o opens the address in \$BROWSER as one argument, through no shell" open_link_in_browser
+check "stty unchanged after opening a link" same_stty o
+
 make_large_corpus
 check "reads while indexing, keeps its place when indexed" read_while_indexing
 check "stty unchanged after reading while indexing" same_stty i

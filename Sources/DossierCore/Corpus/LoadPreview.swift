@@ -31,18 +31,35 @@ extension ArticleParser {
     public static func readAlone(path: String, id: String) -> Article {
         let problem: String
         do {
-            let bytes = try FileReader.bytes(of: path)
+            let bytes = try DocumentFormat.unpackedBytes(of: path)
+            switch DocumentFormat.of(path: path, head: bytes.prefix(4_096)) {
+            case .text: break
+            case .html:
+                let articles = DocumentReader.articles(in: bytes, format: .html)
+                if let page = articles.first { return page.renamed(id) }
+                problem = "No article text was found in the page, so it will be skipped."
+                return notice(problem, id: id, path: path)
+            case .feed, .jsonLines, .csv:
+                return notice("This file holds many articles; they are listed here once it has been read.", id: id, path: path)
+            }
             switch TextSniffer.verdict(for: bytes) {
             case .text: return parse(SourceText(decoding: bytes), id: id, path: path)
             case .empty: problem = "It is empty, so it will be skipped."
             case .binary(let why): problem = "It is not text (\(why)), so it will be skipped."
             }
+        } catch let problem as ContentProblem {
+            return notice("It cannot be read: \(problem.reason), so it will be skipped.", id: id, path: path)
         } catch let error as DossierError {
             if case .unreadable(_, let why) = error { problem = "It cannot be read: \(why)." } else { problem = "\(error)" }
         } catch {
             problem = "It cannot be read: \(error)."
         }
-        let text = SourceText(decoding: Array(problem.utf8))
+        return notice(problem, id: id, path: path)
+    }
+
+    /// An article that is only a notice about its file.
+    private static func notice(_ message: String, id: String, path: String) -> Article {
+        let text = SourceText(decoding: Array(message.utf8))
         return Article(id: id, path: path, text: text, title: id, headlineRange: nil, dateline: nil, byline: nil,
                        section: nil, source: nil, date: nil, paragraphs: [0..<text.bytes.count], wordCount: 0)
     }

@@ -33,6 +33,8 @@ public struct AppState {
     public var backStack: [Place] = []
     public var forwardStack: [Place] = []
     public var shouldQuit = false
+    /// A web address the reader's loop is to open in a browser, then report with `BackgroundEvent.linkOpened`.
+    public internal(set) var linkToOpen: String?
     /// Set while the corpus is still being indexed: `corpus` then holds one placeholder
     /// article a file, and the index, the entities and the mentions are not there yet.
     public internal(set) var indexing: Indexing?

@@ -12,6 +12,8 @@ public enum BackgroundEvent: Sendable {
     case finished(Corpus)
     /// The whole layout of an article, for `AppState.layoutToFinish`.
     case laidOut(ReaderLayout, for: AppState.ReaderLayoutKey)
+    /// What became of `AppState.linkToOpen`, in a line for the status bar.
+    case linkOpened(String)
 }
 
 /// Applies what the background reports. The reader keeps its place across the swap to the full
@@ -32,6 +34,9 @@ public func update(_ state: inout AppState, _ event: BackgroundEvent) {
     case .finished(let corpus):
         guard state.indexing != nil else { return }
         state = carryingPlace(of: state, into: corpus)
+    case .linkOpened(let outcome):
+        state.linkToOpen = nil
+        state.status = outcome
     case .laidOut(let layout, let key):
         guard state.finishLayout(layout, for: key) else { return }
         switch state.pendingReveal {

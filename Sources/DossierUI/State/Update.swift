@@ -8,6 +8,7 @@ public func update(_ state: inout AppState, _ action: Action) {
     }
     switch action {
     case .quit: state.shouldQuit = true
+    case .openLink: openLink(&state)
     case .toggleHelp: state.showHelp.toggle()
     case .toggleSkippedFiles:
         if state.corpus.skipped.isEmpty && !state.showSkippedFiles {
@@ -420,4 +421,22 @@ extension String {
         while let last = result.last, characters.contains(last) { result.removeLast() }
         return String(result)
     }
+}
+
+// MARK: - Links
+
+/// Asks the loop to open the web address of the article under the cursor in the list, or of the
+/// one in the reader; only http and https addresses are opened.
+private func openLink(_ state: inout AppState) {
+    let index = state.focus == .articles ? state.listSelection : state.openArticle
+    guard index < state.corpus.articles.count, let url = state.corpus.articles[index].url else {
+        state.status = "this article has no web address"
+        return
+    }
+    let lowered = url.lowercased()
+    guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
+        state.status = "only http and https addresses are opened, not \(DossierError.shortened(url))"
+        return
+    }
+    state.linkToOpen = url
 }

@@ -80,6 +80,12 @@ struct Read: ParsableCommand {
             if let wanted = state.layoutToFinish {
                 layouts.request(wanted.key) { .laidOut(ReaderLayout(article: wanted.article, width: wanted.key.width), for: wanted.key) }
             }
+            if let link = state.linkToOpen {
+                var outcome = ""
+                session.handOver { outcome = Browser.open(link) }
+                update(&state, .linkOpened(outcome))
+                needsDraw = true
+            }
             for event in [reads.takeEvent(), layouts.takeEvent()].compactMap({ $0 }) {
                 update(&state, event)
                 needsDraw = true
