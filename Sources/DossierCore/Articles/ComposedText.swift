@@ -47,9 +47,17 @@ struct ComposedText {
 
     /// A dataset's text field: HTML when it reads as markup, else plain text by blank lines or lines.
     static func paragraphs(ofDatasetText text: String) -> [String] {
-        let head = text.utf8.prefix(2_000)
-        let looksLikeMarkup = head.first == UInt8(ascii: "<")
-            || ["<p>", "<p ", "<br", "</p>", "<div"].contains { String(decoding: head, as: UTF8.self).lowercased().contains($0) }
-        return looksLikeMarkup ? FeedText.paragraphs(Array(text.utf8), isHTML: true) : PlainParagraphs.split(text)
+        looksLikeMarkup(text) ? FeedText.paragraphs(Array(text.utf8), isHTML: true) : PlainParagraphs.split(text)
+    }
+
+    /// Text that starts with a tag, or has paragraph or line-break tags near its start.
+    static func looksLikeMarkup(_ text: String) -> Bool {
+        let head = text.utf8.prefix(2_000).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        if head.first(where: { $0 > 0x20 }) == UInt8(ascii: "<") { return true }
+        let tags: [[UInt8]] = ["<p>", "<p ", "<br", "</p>", "<div"].map { Array($0.utf8) }
+        for start in head.indices where head[start] == UInt8(ascii: "<") {
+            if tags.contains(where: { head[start...].starts(with: $0) }) { return true }
+        }
+        return false
     }
 }

@@ -294,8 +294,8 @@ public final class Corpus: Sendable {
             .skipped(SkippedFile(path: file.path, reason: reason, isFatal: isNamed && !onContent, isVerdictOnContent: onContent),
                      reused: false, stamp: stamp)
         }
-        func analyseDrafts(_ drafts: [ArticleDraft]) -> [ArticleAnalysis] {
-            drafts.parallelMap { ArticleAnalysis.analyse($0, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering) }
+        let analyseDraft: @Sendable (ArticleDraft) -> ArticleAnalysis = { draft in
+            ArticleAnalysis.analyse(draft, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering)
         }
         do {
             var format = DocumentFormat(path: file.path)
@@ -307,7 +307,7 @@ public final class Corpus: Sendable {
                 data = bytes
             }
             if let format, format != .text {
-                let reading = try DocumentReader.read(file.path, format: format, bytes: data, fields: fields, analyse: analyseDrafts)
+                let reading = try DocumentReader.read(file.path, format: format, bytes: data, fields: fields, analyse: analyseDraft)
                 return .analysed(reading.analyses, warnings: reading.warnings, reused: false, stamp: stamp)
             }
             let bytes = data ?? []

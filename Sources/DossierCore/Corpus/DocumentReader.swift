@@ -26,9 +26,10 @@ public enum DocumentReader {
     /// Lines of warning about one file's records, past which they are counted, not listed.
     static let warningsListed = 10
 
-    /// Reads `path` (already known to be in `format`, which is not plain text) or says why it cannot.
+    /// Reads `path` (already known to be in `format`, which is not plain text) or says why it
+    /// cannot; each article is made and analysed (`analyse`) on every core.
     static func read(_ path: String, format: DocumentFormat, bytes: [UInt8]? = nil, fields: DatasetFields,
-                     analyse: ([ArticleDraft]) -> [ArticleAnalysis]) throws -> FileReading {
+                     analyse: @escaping @Sendable (ArticleDraft) -> ArticleAnalysis) throws -> FileReading {
         switch format {
         case .text:
             preconditionFailure("plain text is parsed by ArticleParser")
@@ -38,7 +39,7 @@ public enum DocumentReader {
             let metadata = ArticleMetadata(byline: page.authors.isEmpty ? nil : page.authors.joined(separator: ", "),
                                            date: page.date, source: page.publisher, url: page.url)
             let draft = ArticleDraft(composed: ComposedText(page), origin: ArticleOrigin(path: path, format: .html), metadata: metadata)
-            return FileReading(analyses: analyse([draft]))
+            return FileReading(analyses: [analyse(draft)])
         case .feed:
             let feed: Feed
             do {
@@ -59,11 +60,11 @@ public enum DocumentReader {
                 drafts.append(ArticleDraft(composed: ComposedText(item), origin: ArticleOrigin(path: path, format: .feed, record: index + 1),
                                            metadata: metadata))
                 if drafts.count == batchSize {
-                    reading.analyses += analyse(drafts)
+                    reading.analyses += drafts.parallelMap(analyse)
                     drafts.removeAll(keepingCapacity: true)
                 }
             }
-            reading.analyses += analyse(drafts)
+            reading.analyses += drafts.parallelMap(analyse)
             return reading
         case .jsonLines, .csv:
             return try readDataset(path, format: format, fields: fields, analyse: analyse)
@@ -71,71 +72,82 @@ public enum DocumentReader {
     }
 
     private static func readDataset(_ path: String, format: DocumentFormat, fields: DatasetFields,
-                                    analyse: ([ArticleDraft]) -> [ArticleAnalysis]) throws -> FileReading {
+                                    analyse: @escaping @Sendable (ArticleDraft) -> ArticleAnalysis) throws -> FileReading {
         let stream = try ByteStream(path: path)
         var splitter = RecordSplitter(format == .csv ? .csv : .jsonLines)
         var header: CSVHeader?
         var reading = FileReading()
         var skippedCount = 0
-        var recordNumber = 0
-        var drafts: [ArticleDraft] = []
+        var recordCount = 0
+        var batch: [(number: Int, record: RawRecord)] = []
 
-        func take(_ record: RawRecord) {
+        // The reading thread only cuts records; parsing, making and analysing them happen on every core.
+        func flush() {
+            let header = header
+            let outcomes = batch.parallelMap { item -> Result<ArticleAnalysis, RecordProblem> in
+                draft(item.record, number: item.number, path: path, format: format, fields: fields, header: header).map(analyse)
+            }
+            batch.removeAll(keepingCapacity: true)
+            for outcome in outcomes {
+                switch outcome {
+                case .success(let analysis): reading.analyses.append(analysis)
+                case .failure(let problem):
+                    skippedCount += 1
+                    if skippedCount <= warningsListed { reading.warnings.append(problem.message + ", skipped") }
+                }
+            }
+        }
+        // A header without a title or text column is refused before the rest of the file is read.
+        func take(_ record: RawRecord) throws {
             if format == .csv, header == nil {
-                header = CSVHeader(record.bytes, fields: fields)
+                let read = CSVHeader(record.bytes, fields: fields)
+                guard read.columns[.text] != nil || read.columns[.title] != nil else {
+                    throw ContentProblem(reason: "its header names no title or text column (name them with --fields): \(DossierError.shortened(read.names.joined(separator: ",")))")
+                }
+                header = read
                 return
             }
-            recordNumber += 1
-            do {
-                let parsed = try format == .csv
-                    ? DatasetRecord.csv(record.bytes, line: record.line, columns: header!.columns, width: header!.width)
-                    : DatasetRecord.json(record.bytes, line: record.line, fields: fields)
-                guard parsed.title != nil || parsed.text != nil else {
-                    skip("line \(record.line): the record has no title or text (name its fields with --fields)")
-                    return
-                }
-                let metadata = ArticleMetadata(byline: parsed.author, date: parsed.date.flatMap(MachineDate.isoDay(from:)),
-                                               source: parsed.source, url: parsed.url)
-                let origin = ArticleOrigin(path: path, format: format, record: recordNumber, span: record.span, fields: fields)
-                drafts.append(ArticleDraft(composed: ComposedText(parsed), origin: origin, metadata: metadata))
-            } catch let failure as DatasetRecord.Failure {
-                skip(failure.message)
-            } catch {
-                skip("line \(record.line): \(error)")
-            }
-        }
-        func skip(_ message: String) {
-            skippedCount += 1
-            if skippedCount <= warningsListed { reading.warnings.append(message + ", skipped") }
-        }
-        func flush() {
-            reading.analyses += analyse(drafts)
-            drafts.removeAll(keepingCapacity: true)
-        }
-
-        // A header without a title or text column is refused before the rest of the file is read.
-        func checkHeader() throws {
-            if let header, header.columns[.text] == nil, header.columns[.title] == nil {
-                throw ContentProblem(reason: "its header names no title or text column (name them with --fields): \(DossierError.shortened(header.names.joined(separator: ",")))")
-            }
+            recordCount += 1
+            batch.append((recordCount, record))
+            if batch.count == batchSize { flush() }
         }
         while true {
             let chunk = try stream.next()
             if chunk.isEmpty { break }
-            for record in splitter.take(chunk) {
-                take(record)
-                try checkHeader()
-            }
-            if drafts.count >= batchSize { flush() }
+            for record in splitter.take(chunk) { try take(record) }
         }
-        if let last = splitter.finish() { take(last) }
-        try checkHeader()
+        if let last = splitter.finish() { try take(last) }
         flush()
         if skippedCount > warningsListed { reading.warnings.append("\(skippedCount - warningsListed) more records skipped") }
         guard !reading.analyses.isEmpty else {
-            throw ContentProblem(reason: recordNumber == 0 ? "it holds no records" : "none of its \(recordNumber) records could be read")
+            throw ContentProblem(reason: recordCount == 0 ? "it holds no records" : "none of its \(recordCount) records could be read")
         }
         return reading
+    }
+
+    /// Why a record was passed over, in a line that names it.
+    struct RecordProblem: Error {
+        let message: String
+    }
+
+    /// One record parsed and made into an article's text, or why it cannot be.
+    static func draft(_ record: RawRecord, number: Int, path: String, format: DocumentFormat, fields: DatasetFields,
+                      header: CSVHeader?) -> Result<ArticleDraft, RecordProblem> {
+        let parsed: DatasetRecord
+        do {
+            parsed = try format == .csv
+                ? DatasetRecord.csv(record.bytes, line: record.line, columns: header?.columns ?? [:], width: header?.width ?? 0)
+                : DatasetRecord.json(record.bytes, line: record.line, fields: fields)
+        } catch {
+            return .failure(RecordProblem(message: error.message))
+        }
+        guard parsed.title != nil || parsed.text != nil else {
+            return .failure(RecordProblem(message: "line \(record.line): the record has no title or text (name its fields with --fields)"))
+        }
+        let metadata = ArticleMetadata(byline: parsed.author, date: parsed.date.flatMap(MachineDate.isoDay(from:)),
+                                       source: parsed.source, url: parsed.url)
+        let origin = ArticleOrigin(path: path, format: format, record: number, span: record.span, fields: fields)
+        return .success(ArticleDraft(composed: ComposedText(parsed), origin: origin, metadata: metadata))
     }
 }
 
@@ -151,15 +163,15 @@ extension DocumentReader {
     /// time, as a file is, so that records cut across chunks are checked too.
     public static func articles(in bytes: [UInt8], format: DocumentFormat, chunkBytes: Int = 4_096,
                                 fields: DatasetFields = DatasetFields()) -> [Article] {
-        func article(_ draft: ArticleDraft) -> Article {
+        @Sendable func article(_ draft: ArticleDraft) -> Article {
             ArticleParser.composedWithWords(draft.composed, id: "fuzz", origin: draft.origin, metadata: draft.metadata).article
         }
         switch format {
         case .text:
             return [ArticleParser.parse(SourceText(decoding: bytes), id: "fuzz", path: "fuzz")]
         case .html, .feed:
-            let reading = try? read("fuzz", format: format, bytes: bytes, fields: fields) { drafts in
-                drafts.map { ArticleAnalysis(article: article($0), links: ArticleLinks(), quotes: [], pairs: [], words: .handedOver) }
+            let reading = try? read("fuzz", format: format, bytes: bytes, fields: fields) { draft in
+                ArticleAnalysis(article: article(draft), links: ArticleLinks(), quotes: [], pairs: [], words: .handedOver)
             }
             return reading?.analyses.map(\.article) ?? []
         case .jsonLines, .csv:
@@ -174,17 +186,12 @@ extension DocumentReader {
             if let last = splitter.finish() { records.append(last) }
             var articles: [Article] = []
             var header: CSVHeader?
-            for record in records {
+            for (number, record) in records.enumerated() {
                 precondition(record.span.upperBound <= bytes.count && Array(bytes[record.span]) == record.bytes, "a record's place is not its bytes")
                 if format == .csv, header == nil { header = CSVHeader(record.bytes, fields: fields); continue }
-                let parsed = format == .csv
-                    ? try? DatasetRecord.csv(record.bytes, line: record.line, columns: header!.columns, width: header!.width)
-                    : try? DatasetRecord.json(record.bytes, line: record.line, fields: fields)
-                guard let parsed else { continue }
-                let metadata = ArticleMetadata(byline: parsed.author, date: parsed.date.flatMap(MachineDate.isoDay(from:)),
-                                               source: parsed.source, url: parsed.url)
-                let origin = ArticleOrigin(path: "fuzz", format: format, record: articles.count + 1, span: record.span, fields: fields)
-                articles.append(article(ArticleDraft(composed: ComposedText(parsed), origin: origin, metadata: metadata)))
+                if case .success(let draft) = draft(record, number: number + 1, path: "fuzz", format: format, fields: fields, header: header) {
+                    articles.append(article(draft))
+                }
             }
             return articles
         }

@@ -244,19 +244,31 @@ enum FeedText {
 /// Paragraphs of plain text: blocks split by blank lines, or by line when there are none.
 enum PlainParagraphs {
     static func split(_ text: String) -> [String] {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        let hasBlankLines = lines.contains { $0.allSatisfy(\.isWhitespace) }
-        var paragraphs: [String] = []
-        var current: [Substring] = []
-        func flush() {
-            let paragraph = HTMLText.collapsingSpaces(Array(current.joined(separator: " ").utf8))
-            if !paragraph.isEmpty { paragraphs.append(paragraph) }
-            current.removeAll()
+        let bytes = Array(text.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            lines.append(start..<index)
+            start = index + 1
         }
-        for line in lines {
-            if line.allSatisfy(\.isWhitespace) { flush(); continue }
-            current.append(line)
+        lines.append(start..<bytes.count)
+        func isBlank(_ line: Range<Int>) -> Bool { bytes[line].allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } }
+        let blank = lines.map(isBlank)
+        // Blank lines between lines of text, not only at the ends, say the text has paragraphs of several lines.
+        let firstText = blank.firstIndex(of: false) ?? 0
+        let lastText = blank.lastIndex(of: false) ?? 0
+        let hasBlankLines = firstText < lastText && blank[firstText...lastText].contains(true)
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            let paragraph = HTMLText.collapsingSpaces(current)
+            if !paragraph.isEmpty { paragraphs.append(paragraph) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for (line, isBlankLine) in zip(lines, blank) {
+            if isBlankLine { flush(); continue }
+            if !current.isEmpty { current.append(0x20) }
+            current.append(contentsOf: bytes[line])
             if !hasBlankLines { flush() }
         }
         flush()
