@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where an article comes from: its file, the file's format, and in a file of many articles,
 /// which record: enough to read the article's text again without reading anything else.
 public struct ArticleOrigin: Sendable, Equatable {
@@ -27,14 +29,9 @@ public struct ArticleOrigin: Sendable, Equatable {
         case .html:
             return ComposedText(WebPage.read(try DocumentFormat.unpackedBytes(of: path))).text
         case .feed:
-            let feed: Feed
-            do {
-                feed = try FeedParser.parse(try DocumentFormat.unpackedBytes(of: path))
-            } catch let failure as FeedParser.Failure {
-                throw DossierError.unreadable(path, reason: failure.reason)
-            }
-            guard let record, record >= 1, record <= feed.items.count else { throw DossierError.unreadable(path, reason: "its item \(record ?? 0) is gone") }
-            return ComposedText(feed.items[record - 1]).text
+            let items = try RecentFeed.items(of: path)
+            guard let record, record >= 1, record <= items.count else { throw DossierError.unreadable(path, reason: "its item \(record ?? 0) is gone") }
+            return ComposedText(items[record - 1]).text
         case .jsonLines, .csv:
             guard let span else { throw DossierError.unreadable(path, reason: "its record's place is not known") }
             let bytes = try ByteStream.bytes(of: path, in: span)
@@ -51,5 +48,34 @@ public struct ArticleOrigin: Sendable, Equatable {
             }
             return ComposedText(parsed).text
         }
+    }
+}
+
+/// The items of the feed read last, kept while its file is unchanged: a reader going through a
+/// feed of 100,000 items reads the feed once, not once an item.
+enum RecentFeed {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var kept: (path: String, stamp: FileStamp, items: [FeedItem])?
+
+    static func items(of path: String) throws -> [FeedItem] {
+        let stamp = FileIdentity(path: path)?.stamp
+        lock.lock()
+        if let kept, kept.path == path, let stamp, kept.stamp == stamp {
+            defer { lock.unlock() }
+            return kept.items
+        }
+        lock.unlock()
+        let items: [FeedItem]
+        do {
+            items = try FeedParser.parse(try DocumentFormat.unpackedBytes(of: path)).items
+        } catch let failure as FeedParser.Failure {
+            throw DossierError.unreadable(path, reason: failure.reason)
+        }
+        if let stamp {
+            lock.lock()
+            kept = (path, stamp, items)
+            lock.unlock()
+        }
+        return items
     }
 }
