@@ -152,3 +152,19 @@ struct FeedTests {
         }
     }
 }
+
+extension FeedTests {
+    @Test func feedChangedAfterIndexing_isNotShownAsIndexed() throws {
+        let folder = try TestCorpus.folder(["gazette.xml": FeedTests.rss2])
+        let corpus = try Corpus.load(paths: [folder.path])
+        let first = try #require(corpus.articles.first { $0.id == "gazette#1" })
+        #expect(first.textIsAsIndexed)
+        // The item's words change length; the feed read last must not be trusted after the change.
+        let changed = FeedTests.rss2.replacingOccurrences(of: "Officials in Seoul welcomed the news.", with: "Officials in Seoul said nothing at all.")
+        try Data(changed.utf8).write(to: folder.appendingPathComponent("gazette.xml"))
+        let again = try Corpus.load(paths: [folder.path]).articles.first { $0.id == "gazette#1" }
+        #expect(again?.textIsAsIndexed == true)
+        let stale = first.releasingText()
+        #expect(!stale.textIsAsIndexed)
+    }
+}
