@@ -14,12 +14,14 @@ let package = Package(
         // articles, catalog and word lists live in the top-level Resources/ folder, reached from here.
         .target(
             name: "DossierCore",
-            dependencies: ["CLibXML2", "CZlib"],
+            dependencies: ["CLibXML2", "CZlib", "CCurl"],
             resources: [.copy("../../Resources/articles"), .copy("../../Resources/catalog.json"), .copy("../../Resources/gazetteer.json")]
         ),
         // libxml2 parses web pages (its HTML parser) and feeds (its XML reader); zlib unpacks gzip.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl downloads feeds (`dossier fetch`).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-gnutls-dev"])]),
         .target(name: "DossierUI", dependencies: ["DossierCore"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
@@ -41,6 +43,6 @@ let package = Package(
         .executableTarget(name: "dossier-fuzz", dependencies: ["DossierFuzzChecks", "CFuzzMain"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore", "DossierFuzzChecks", "DossierTestSupport"], exclude: ["Snapshots", "FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier", "DossierTestSupport"], exclude: ["reader-tmux.sh", "hostile-tmux.sh", "tmux-helpers.sh"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier", "DossierTestSupport"], exclude: ["reader-tmux.sh", "hostile-tmux.sh", "tmux-helpers.sh", "feed-server.py"]),
     ]
 )

@@ -16,7 +16,7 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.current,
         subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Search.self, Show.self, Export.self, Bench.self,
-                      CacheCommand.self],
+                      CacheCommand.self, Fetch.self],
         defaultSubcommand: Read.self)
 
     /// Why a run failed, as its exit status.
@@ -73,7 +73,7 @@ struct Dossier: ParsableCommand {
 
 /// The PATH arguments and the corpus they open, shared by every subcommand.
 struct CorpusOptions: ParsableArguments {
-    @Argument(help: "Article files or folders: plain text (.txt, .md), web pages (.html, .htm), feeds (.xml, .rss, .atom), datasets (.jsonl, .ndjson, .csv), gzipped too. Default: the bundled articles.")
+    @Argument(help: "Article files or folders: plain text (.txt, .md), web pages (.html, .htm), feeds (.xml, .rss, .atom), datasets (.jsonl, .ndjson, .csv), gzipped too. Default: your library ($XDG_DATA_HOME/dossier/library, filled by `dossier fetch`) when it holds articles, else the bundled articles.")
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Which fields of a dataset's records hold which part of an article, as text=body,date=published_at (parts: title, text, date, source, author, url). Default: their usual names.", valueName: "PART=FIELD,…"))
@@ -92,8 +92,15 @@ struct CorpusOptions: ParsableArguments {
 
     func loadCorpus(purpose: Corpus.Purpose = .everything, progress: (@Sendable (LoadProgress) -> Void)?,
                     preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
-        try Corpus.load(paths: paths, cache: noCache ? nil : IndexCache.userDefault(), purpose: purpose,
+        try Corpus.load(paths: pathsOrLibrary, cache: noCache ? nil : IndexCache.userDefault(), purpose: purpose,
                         fields: datasetFields(), progress: progress, preview: preview, warn: warn)
+    }
+
+    /// The paths given; without any, the user's library when it holds articles (else none: the bundled articles).
+    var pathsOrLibrary: [String] {
+        guard paths.isEmpty else { return paths }
+        let library = Library.userDefault()
+        return library.holdsArticles ? [library.folder] : []
     }
 
     func validate() throws {

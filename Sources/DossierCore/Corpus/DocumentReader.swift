@@ -145,7 +145,7 @@ public enum DocumentReader {
             return .failure(RecordProblem(message: "line \(record.line): the record has no title or text (name its fields with --fields)"))
         }
         let metadata = ArticleMetadata(byline: parsed.author, date: parsed.date.flatMap(MachineDate.isoDay(from:)),
-                                       source: parsed.source, url: parsed.url)
+                                       source: parsed.source, url: parsed.url, isSummary: parsed.isSummary)
         let origin = ArticleOrigin(path: path, format: format, record: number, span: record.span, fields: fields)
         return .success(ArticleDraft(composed: ComposedText(parsed), origin: origin, metadata: metadata))
     }

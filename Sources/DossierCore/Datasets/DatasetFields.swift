@@ -74,6 +74,8 @@ struct DatasetRecord: Equatable {
     var source: String?
     var author: String?
     var url: String?
+    /// True when the record says it holds only a summary (`"summary": true`, as the library stores a feed's summaries).
+    var isSummary = false
 
     enum Failure: Error, Equatable {
         case notJSON(line: Int)
@@ -102,7 +104,7 @@ struct DatasetRecord: Equatable {
             return nil
         }
         return DatasetRecord(title: find(.title), text: find(.text), date: find(.date), source: find(.source),
-                             author: find(.author), url: find(.url))
+                             author: find(.author), url: find(.url), isSummary: object["summary"] as? Bool ?? false)
     }
 
     /// A CSV row, with the header's columns for each part.

@@ -37,11 +37,12 @@ struct CacheCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "path", abstract: "Print the file that holds the saved index of the corpus at PATHS.")
 
-        @Argument(help: "Article files or folders. Default: the bundled articles.") var paths: [String] = []
+        @Argument(help: "Article files or folders. Default: your library when it holds articles, else the bundled articles.") var paths: [String] = []
 
         func run() throws {
             let cache = try CacheCommand.userCache()
-            let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
+            let library = Library.userDefault()
+            let paths = try !paths.isEmpty ? paths : library.holdsArticles ? [library.folder] : [BundledResources.articlesURL().path]
             if let missing = paths.first(where: { access($0, F_OK) != 0 }) { throw DossierError.pathNotFound(missing) }
             Output.line(cache.filePath(forPaths: paths))
         }

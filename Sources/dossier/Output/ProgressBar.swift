@@ -36,6 +36,18 @@ final class ProgressBar: @unchecked Sendable {
         isDrawn = true
     }
 
+    /// "fetching [#####...............]  25%  2/8 feeds", drawn at once (fetches are slow enough).
+    func showCount(_ done: Int, of total: Int, what: String) {
+        let fraction = total == 0 ? 1 : Double(done) / Double(total)
+        let filled = Int(fraction * 20)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled)
+        let line = "fetching [\(bar)] \(String(Int(fraction * 100)).leftPadded(3))%  \(done)/\(total) \(what)"
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data(("\r" + String(line.prefix(max(width - 1, 0))) + "\u{1B}[K").utf8))
+        isDrawn = true
+    }
+
     func erase() {
         lock.lock()
         defer { lock.unlock() }

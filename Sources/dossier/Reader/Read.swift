@@ -49,7 +49,7 @@ struct Read: ParsableCommand {
         // Until the files are found there is nothing to list: a loading screen, and q to leave.
         while loading.preview == nil && !loading.wait(seconds: 0) {
             if SignalFlags.stopRequested { break }
-            session.draw(LoadingScreen.render(loading.progress, paths: corpus.paths, size: size))
+            session.draw(LoadingScreen.render(loading.progress, paths: corpus.pathsOrLibrary, size: size))
             switch session.nextEvent() {
             case .resized(let newSize): size = newSize
             case .key(.character("q")), .key(.control("c")): return

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// `dossier fetch` against a real HTTP server on 127.0.0.1 that the tests start
+/// (feed-server.py), never the internet.
+@Suite(.serialized)
+struct FetchTests {
+    /// The server, started once for the suite and stopped when the process ends.
+    static let server: (process: Process, port: Int)? = {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("feed-server.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        atexit { FetchTests.server?.process.terminate() }
+        var line = Data()
+        while let byte = try? output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line += byte }
+        guard let port = Int(String(decoding: line, as: UTF8.self)) else { return nil }
+        return (process, port)
+    }()
+
+    /// A home of the test's own: its config (the feed list), data (the library) and cache.
+    struct Home {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-fetch-\(UUID().uuidString)")
+        var urls: URL { root.appendingPathComponent("config/dossier/urls") }
+        var library: URL { root.appendingPathComponent("data/dossier/library") }
+
+        func follow(_ paths: [String], port: Int) throws {
+            try FileManager.default.createDirectory(at: urls.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let lines = ["# my feeds"] + paths.map { "http://127.0.0.1:\(port)\($0) \"news\"" }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: urls)
+        }
+
+        func run(_ arguments: String...) throws -> CommandLineTests.Run {
+            try CommandLineTests.launch(CommandLineTests.executable, arguments: arguments, environment: [
+                "XDG_CONFIG_HOME": root.appendingPathComponent("config").path,
+                "XDG_DATA_HOME": root.appendingPathComponent("data").path,
+                "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
+            ])
+        }
+
+        var storedFiles: [String] {
+            (FileManager.default.enumerator(atPath: library.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".jsonl") }
+        }
+    }
+
+    @Test func newItemsAreKept_onceEach_andEveryCommandReadsTheLibrary() throws {
+        let port = try #require(Self.server?.port, "the test server did not start")
+        let home = Home()
+        try home.follow(["/feed.xml", "/gzip.xml", "/redirect"], port: port)
+        let first = try home.run("fetch")
+        #expect(first.status == 0, "\(first.stderr)")
+        let lines = String(decoding: first.stdout, as: UTF8.self).split(separator: "\n")
+        #expect(lines == ["http://127.0.0.1:\(port)/feed.xml: 2 new items", "http://127.0.0.1:\(port)/gzip.xml: 1 new item",
+                          "http://127.0.0.1:\(port)/redirect: 2 new items"])
+        // Without a path, commands read the library: its items, not the bundled articles.
+        let list = try home.run("list", "--json")
+        let articles = try #require(try JSONSerialization.jsonObject(with: list.stdout) as? [[String: Any]])
+        #expect(Set(articles.compactMap { $0["title"] as? String }) == ["Item 1", "Item 2", "Item 4"] )
+        #expect(articles.count == 5)
+        #expect(articles.allSatisfy { $0["summary"] as? Bool == true })
+        // A second fetch: the feed answers 304 to its ETag; nothing is stored twice.
+        try home.follow(["/feed.xml", "/more.xml"], port: port)
+        let second = try home.run("fetch")
+        #expect(String(decoding: second.stdout, as: UTF8.self).split(separator: "\n")
+            == ["http://127.0.0.1:\(port)/feed.xml: not modified", "http://127.0.0.1:\(port)/more.xml: 3 new items"])
+        let third = try home.run("fetch")
+        #expect(String(decoding: third.stdout, as: UTF8.self).contains("more.xml: 0 new items"))
+    }
+
+    @Test func everyFailure_isOneLine_andStoresNothing() throws {
+        let port = try #require(Self.server?.port, "the test server did not start")
+        let home = Home()
+        try home.follow(["/error", "/loop", "/invalid", "/huge", "/slow"], port: port)
+        // A name that no resolver knows (.invalid is reserved for that).
+        try Data((try String(contentsOf: home.urls, encoding: .utf8) + "http://no-such-host.invalid/feed.xml\n").utf8).write(to: home.urls)
+        let run = try home.run("fetch", "--timeout", "3", "--idle-timeout", "2")
+        #expect(run.status == 1)
+        let lines = String(decoding: run.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines[0].hasSuffix("/error: error: HTTP 500"))
+        #expect(lines[1].hasSuffix("/loop: error: more than 5 redirects"))
+        #expect(lines[2].contains("/invalid: error: not a feed"))
+        #expect(lines[3].hasSuffix("/huge: error: the response is larger than 20 MB"))
+        #expect(lines[4].contains("/slow: error: timed out"))
+        #expect(lines[5].contains("no-such-host.invalid/feed.xml: error: DNS"), "\(lines[5])")
+        #expect(home.storedFiles.isEmpty)
+    }
+
+    @Test func feedList_problemsAreNamedByLine_andAMissingListSaysWhatToDo() throws {
+        let home = Home()
+        let missing = try home.run("fetch")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("there is no feed list here"))
+        try FileManager.default.createDirectory(at: home.urls.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("ftp://old.example/feed\n# only a comment\n".utf8).write(to: home.urls)
+        let bad = try home.run("fetch")
+        #expect(bad.stderr.contains("line 1: ftp://old.example/feed is not an http or https URL, skipped"))
+        #expect(bad.stderr.contains("it names no feed to fetch"))
+    }
+}

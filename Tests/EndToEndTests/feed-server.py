@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""A feed server on 127.0.0.1 for the fetch tests: prints its port, then serves until killed.
+
+/feed.xml      a feed of two items, with an ETag; 304 when asked with it
+/more.xml      the same two items and a third
+/gzip.xml      a feed sent gzipped (Content-Encoding: gzip)
+/redirect      302 to /feed.xml
+/loop          302 to itself, without end
+/error         500
+/slow          waits 30 s before answering
+/huge          a 50 MB body
+/invalid       200, but not XML
+"""
+import gzip, http.server, socketserver, sys, time
+
+def feed(items):
+    body = "".join(
+        f"<item><title>Item {n}</title><link>https://served.example/{n}</link><guid>served-{n}</guid>"
+        f"<pubDate>Sat, 0{n} Sep 2018 10:00:00 +0000</pubDate><description>Mike Pompeo said item {n} was new.</description></item>"
+        for n in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Served Desk</title>{body}</channel></rss>'.encode()
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        if self.path == "/feed.xml":
+            if self.headers.get("If-None-Match") == '"v1"':
+                return self.send(304)
+            return self.send(200, feed([1, 2]), [("ETag", '"v1"'), ("Content-Type", "application/rss+xml")])
+        if self.path == "/more.xml":
+            return self.send(200, feed([1, 2, 3]))
+        if self.path == "/gzip.xml":
+            return self.send(200, gzip.compress(feed([4])), [("Content-Encoding", "gzip")])
+        if self.path == "/redirect":
+            return self.send(302, b"", [("Location", "/feed.xml")])
+        if self.path == "/loop":
+            return self.send(302, b"", [("Location", "/loop")])
+        if self.path == "/error":
+            return self.send(500, b"broken")
+        if self.path == "/slow":
+            time.sleep(30)
+            return self.send(200, feed([5]))
+        if self.path == "/huge":
+            return self.send(200, b"<rss>" + b"x" * 50_000_000)
+        if self.path == "/invalid":
+            return self.send(200, b"this is not a feed at all")
+        self.send(404)
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+server = Server(("127.0.0.1", 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
