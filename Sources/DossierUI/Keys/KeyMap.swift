@@ -32,6 +32,7 @@ public enum KeyMap {
         Binding(action: .toggleEntityView, keys: keys("v"), help: "entity pane: list the selected entity's mentions or quotes"),
         Binding(action: .toggleSkippedFiles, keys: keys("!"), help: "list the files that were skipped, and why"),
         Binding(action: .openLink, keys: keys("o"), help: "open the article's web address in $BROWSER (else xdg-open)"),
+        Binding(action: .fetchFeeds, keys: keys("R"), help: "fetch your feeds in the background; new articles join the list"),
         Binding(action: .cancel, keys: keys("<Esc>"), help: "close help, clear the search"),
     ]
 

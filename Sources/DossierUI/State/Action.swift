@@ -7,7 +7,7 @@ public enum Action: Equatable, Sendable {
     case nextEntityMention, previousEntityMention
     case openSearch, openCommand, nextMatch, previousMatch, cancel
     case back, forward
-    case openLink
+    case openLink, fetchFeeds
     /// A key typed while the prompt is open.
     case promptKey(Key)
     case resized(Size)

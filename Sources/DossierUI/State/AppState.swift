@@ -35,6 +35,9 @@ public struct AppState {
     public var shouldQuit = false
     /// A web address the reader's loop is to open in a browser, then report with `BackgroundEvent.linkOpened`.
     public internal(set) var linkToOpen: String?
+    /// Set by `R` until the reader's loop starts a fetch (`BackgroundEvent.fetchStarted`).
+    public internal(set) var fetchRequested = false
+    public internal(set) var isFetching = false
     /// Set while the corpus is still being indexed: `corpus` then holds one placeholder
     /// article a file, and the index, the entities and the mentions are not there yet.
     public internal(set) var indexing: Indexing?

@@ -14,6 +14,13 @@ public enum BackgroundEvent: Sendable {
     case laidOut(ReaderLayout, for: AppState.ReaderLayoutKey)
     /// What became of `AppState.linkToOpen`, in a line for the status bar.
     case linkOpened(String)
+    /// The fetch `AppState.fetchRequested` asked for has begun.
+    case fetchStarted
+    /// Feeds fetched so far, of all.
+    case fetchProgressed(done: Int, total: Int)
+    /// The fetch is over: what it did in a line, and the corpus again with the new articles, when
+    /// the reader shows the library.
+    case fetchFinished(summary: String, corpus: Corpus?)
 }
 
 /// Applies what the background reports. The reader keeps its place across the swap to the full
@@ -34,6 +41,17 @@ public func update(_ state: inout AppState, _ event: BackgroundEvent) {
     case .finished(let corpus):
         guard state.indexing != nil else { return }
         state = carryingPlace(of: state, into: corpus)
+    case .fetchStarted:
+        state.fetchRequested = false
+        state.isFetching = true
+    case .fetchProgressed(let done, let total):
+        guard state.isFetching else { return }
+        state.status = "fetching your feeds: \(done)/\(total)"
+    case .fetchFinished(let summary, let corpus):
+        state.isFetching = false
+        // While the first load is still indexing, its result will bring the new articles too.
+        if let corpus, state.indexing == nil { state = carryingPlace(of: state, into: corpus) }
+        state.status = summary
     case .linkOpened(let outcome):
         state.linkToOpen = nil
         state.status = outcome

@@ -9,6 +9,13 @@ public func update(_ state: inout AppState, _ action: Action) {
     switch action {
     case .quit: state.shouldQuit = true
     case .openLink: openLink(&state)
+    case .fetchFeeds:
+        if state.isFetching || state.fetchRequested {
+            state.status = "already fetching your feeds"
+        } else {
+            state.fetchRequested = true
+            state.status = "fetching your feeds…"
+        }
     case .toggleHelp: state.showHelp.toggle()
     case .toggleSkippedFiles:
         if state.corpus.skipped.isEmpty && !state.showSkippedFiles {

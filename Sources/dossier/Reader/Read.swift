@@ -67,6 +67,7 @@ struct Read: ParsableCommand {
             return
         }
         var needsDraw = true
+        var fetch: BackgroundFetch?
         let reads = OffLoopWork<Int>()
         let layouts = OffLoopWork<AppState.ReaderLayoutKey>()
         while !state.shouldQuit && !SignalFlags.stopRequested {
@@ -79,6 +80,17 @@ struct Read: ParsableCommand {
             }
             if let wanted = state.layoutToFinish {
                 layouts.request(wanted.key) { .laidOut(ReaderLayout(article: wanted.article, width: wanted.key.width), for: wanted.key) }
+            }
+            if state.fetchRequested, fetch == nil {
+                fetch = BackgroundFetch(corpus)
+                update(&state, .fetchStarted)
+            }
+            if let running = fetch {
+                for event in running.takeEvents() {
+                    update(&state, event)
+                    needsDraw = true
+                }
+                if running.isOver { fetch = nil }
             }
             if let link = state.linkToOpen {
                 var outcome = ""

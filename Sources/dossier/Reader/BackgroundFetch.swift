@@ -1,0 +1,59 @@
+import DossierCore
+import DossierUI
+import Foundation
+
+/// `R` in the reader: fetches the user's feeds on a thread of its own, as `dossier fetch` does,
+/// then, when the reader shows the library, loads the corpus again so that the new articles
+/// join it. The reader takes its progress and outcome as events.
+final class BackgroundFetch: @unchecked Sendable {
+    private let events = Locked([BackgroundEvent]())
+    private let done = Locked(false)
+
+    init(_ options: CorpusOptions) {
+        let thread = Thread { [self] in
+            events.change { $0.append(finish(options)) }
+            done.change { $0 = true }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// True once the last event has been taken.
+    var isOver: Bool { done.read { $0 } && events.read { $0.isEmpty } }
+
+    func takeEvents() -> [BackgroundEvent] {
+        var taken: [BackgroundEvent] = []
+        events.change { taken = $0; $0.removeAll() }
+        return taken
+    }
+
+    private func finish(_ options: CorpusOptions) -> BackgroundEvent {
+        let listPath = FeedList.defaultPath()
+        let list: FeedList
+        do {
+            list = try FeedList(reading: listPath)
+        } catch {
+            return .fetchFinished(summary: "cannot fetch: \(error)", corpus: nil)
+        }
+        guard !list.feeds.isEmpty else { return .fetchFinished(summary: "cannot fetch: \(listPath) names no feed", corpus: nil) }
+        let library = Library.userDefault()
+        let wasShowingLibrary = options.pathsOrLibrary == [library.folder]
+        let total = list.feeds.count
+        let finished = Locked(0)
+        let outcomes = FeedFetcher(library: library).fetch(list.feeds) { [events] _, _ in
+            let count = finished.change { $0 += 1 }
+            events.change { $0.append(.fetchProgressed(done: count, total: total)) }
+        }
+        let newItems = outcomes.reduce(0) { total, outcome in if case .newItems(let count) = outcome { total + count } else { total } }
+        let failed = outcomes.filter(\.isFailure).count
+        var summary = "fetched \(total) feeds: \(newItems) new articles"
+        if failed > 0 { summary += ", \(failed) feeds failed (dossier fetch says why)" }
+        // The reader shows the library, or would now that it holds articles: read it again.
+        let showsLibrary = wasShowingLibrary || (options.paths.isEmpty && library.holdsArticles)
+        guard newItems > 0, showsLibrary, let corpus = try? options.loadCorpus(progress: nil, warn: { _ in }) else {
+            if newItems > 0, !showsLibrary { summary += ", kept in your library (this reader shows other files)" }
+            return .fetchFinished(summary: summary, corpus: nil)
+        }
+        return .fetchFinished(summary: summary, corpus: corpus)
+    }
+}

@@ -1,0 +1,40 @@
+import DossierCore
+import DossierTestSupport
+import DossierUI
+import Foundation
+import Testing
+
+/// `R` asks the reader's loop to fetch the feeds; progress and the outcome come back as events,
+/// and the new articles join the list with the reader keeping its place.
+struct FetchKeyTests {
+    @Test func fetchKey_asksOnce_showsProgress_andTheNewArticlesJoin() throws {
+        // The seeds in a folder of the test's own, which the fetch then adds an article to.
+        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/articles")
+        let folder = try ArticleFolder.make([:])
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) {
+            try FileManager.default.copyItem(atPath: seeds.path + "/" + name, toPath: folder.path + "/" + name)
+        }
+        var app = TestApp(state: AppState(corpus: try Corpus.load(paths: [folder.path]), size: Size(columns: 100, rows: 24)))
+        app.type("j <Enter>")
+        let open = app.state.corpus.articles[app.state.openArticle].id
+        app.type("R")
+        #expect(app.state.fetchRequested)
+        #expect(app.status.hasPrefix("fetching your feeds"))
+        app.type("R")
+        #expect(app.status.hasPrefix("already fetching your feeds"))
+        update(&app.state, .fetchStarted)
+        #expect(app.state.isFetching && !app.state.fetchRequested)
+        update(&app.state, .fetchProgressed(done: 2, total: 5))
+        #expect(app.status.hasPrefix("fetching your feeds: 2/5"))
+        // The corpus again, with one article more.
+        try Data("Envoys meet again\n\nMike Pompeo met officials in Seoul on Friday.\n".utf8).write(to: folder.appendingPathComponent("new.txt"))
+        let grown = try Corpus.load(paths: [folder.path])
+        update(&app.state, .fetchFinished(summary: "fetched 5 feeds: 1 new articles", corpus: grown))
+        #expect(!app.state.isFetching)
+        #expect(app.state.corpus.articles.count == 3)
+        #expect(app.state.corpus.articles[app.state.openArticle].id == open)
+        #expect(app.status.hasPrefix("fetched 5 feeds: 1 new articles"))
+    }
+}
