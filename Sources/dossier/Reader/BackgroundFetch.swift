@@ -11,7 +11,8 @@ final class BackgroundFetch: @unchecked Sendable {
 
     init(_ options: CorpusOptions) {
         let thread = Thread { [self] in
-            events.change { $0.append(finish(options)) }
+            let last = finish(options)
+            events.change { $0.append(last) }
             done.change { $0 = true }
         }
         thread.stackSize = 8 << 20
