@@ -90,6 +90,36 @@ struct FetchTests {
         #expect(home.storedFiles.isEmpty)
     }
 
+    @Test func fetchKilledMidway_leavesTheLibraryWhole_andTheNextFetchStoresNothingTwice() throws {
+        let port = try #require(Self.server?.port, "the test server did not start")
+        let home = Home()
+        try home.follow(["/feed.xml", "/slow"], port: port)
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["fetch", "--timeout", "60", "--idle-timeout", "60"]
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "XDG_CONFIG_HOME": home.root.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.root.appendingPathComponent("data").path,
+        ]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The quick feed's items are stored while the slow one is still waited for; then the fetch is killed.
+        for _ in 0..<100 where home.storedFiles.isEmpty { usleep(100_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(home.storedFiles.count == 1)
+        // Whole: every line of the stored file is a record.
+        let stored = try String(contentsOf: home.library.appendingPathComponent(try #require(home.storedFiles.first)), encoding: .utf8)
+        #expect(stored.split(separator: "\n").allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+        #expect(stored.split(separator: "\n").count == 2)
+        // The ETag was never saved, so the feed is downloaded again, and its items are not stored twice.
+        try home.follow(["/feed.xml"], port: port)
+        let again = try home.run("fetch")
+        #expect(String(decoding: again.stdout, as: UTF8.self) == "http://127.0.0.1:\(port)/feed.xml: 0 new items\n")
+        #expect(home.storedFiles.count == 1)
+    }
+
     @Test func feedList_problemsAreNamedByLine_andAMissingListSaysWhatToDo() throws {
         let home = Home()
         let missing = try home.run("fetch")
