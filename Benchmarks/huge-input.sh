@@ -40,7 +40,7 @@ for megabytes in (1, 10, 20):
 with open(pathlib.Path(sys.argv[2]) / "one-word-200mb.txt", "w") as out:
     out.write("government " * (200_000_000 // len("government ")))
 # The other formats at their worst: a 100 MB web page, a feed of 100,000 items, a dataset whose one record holds 50 MB.
-import json
+import html, json
 with open(pathlib.Path(sys.argv[2]) / "page-100mb.html", "w") as out:
     out.write("<html><head><title>A very long page</title></head><body><article>")
     body = text(100_000_000, 120)
@@ -50,7 +50,7 @@ with open(pathlib.Path(sys.argv[2]) / "page-100mb.html", "w") as out:
 with open(pathlib.Path(sys.argv[2]) / "feed-100000-items.xml", "w") as out:
     out.write('<rss version="2.0"><channel><title>Many items</title>')
     for number in range(100_000):
-        out.write(f"<item><title>Item {number}</title><link>https://items.example/{number}</link><description>{text(100, 0)}</description></item>")
+        out.write(f"<item><title>Item {number}</title><link>https://items.example/{number}</link><description>{html.escape(text(100, 0))}</description></item>")
     out.write("</channel></rss>")
 with open(pathlib.Path(sys.argv[2]) / "string-50mb.jsonl", "w") as out:
     out.write(json.dumps({"title": "One long record", "text": text(50_000_000, 0)}) + "\n")

@@ -10,17 +10,20 @@ struct FetchTests {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("feed-server.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
+        process.arguments = ["python3", script.path, "--exit-with-stdin"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        // Held open for as long as the tests run: the server ends when it closes, with this process.
+        process.standardInput = FetchTests.lifeline
         guard (try? process.run()) != nil else { return nil }
-        atexit { FetchTests.server?.process.terminate() }
         var line = Data()
         while let byte = try? output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line += byte }
         guard let port = Int(String(decoding: line, as: UTF8.self)) else { return nil }
         return (process, port)
     }()
+
+    static let lifeline = Pipe()
 
     /// A home of the test's own: its config (the feed list), data (the library) and cache.
     struct Home {

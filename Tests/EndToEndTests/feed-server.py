@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A feed server on 127.0.0.1 for the fetch tests: prints its port, then serves until killed.
+"""A feed server on 127.0.0.1 for the fetch tests: prints its port, then serves until killed or
+with --exit-with-stdin, until its standard input (a pipe from the test) closes.
 
 /feed.xml      a feed of two items, with an ETag; 304 when asked with it
 /more.xml      the same two items and a third
@@ -11,7 +12,7 @@
 /huge          a 50 MB body
 /invalid       200, but not XML
 """
-import gzip, http.server, socketserver, sys, time
+import gzip, http.server, os, socketserver, sys, threading, time
 
 def feed(items):
     body = "".join(
@@ -59,6 +60,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 
+def exit_when_parent_goes():
+    # The test holds our standard input open; when it ends, however it ends, so do we.
+    sys.stdin.read()
+    os._exit(0)
+
 server = Server(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
+if "--exit-with-stdin" in sys.argv:
+    threading.Thread(target=exit_when_parent_goes, daemon=True).start()
 server.serve_forever()
