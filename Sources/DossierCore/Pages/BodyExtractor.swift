@@ -267,11 +267,6 @@ struct BodyExtractor {
         finals.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
         guard var top = finals.first else { return nil }
         bestScored = top.node
-        if getenv("DOSSIER_DEBUG_EXTRACT") != nil {
-            for candidate in finals.prefix(8) {
-                print("candidate", candidate.node, tree.tag(candidate.node), tree.attribute("class", of: candidate.node) ?? "", tree.attribute("id", of: candidate.node) ?? "", candidate.score, textLength[candidate.node])
-            }
-        }
         let finalScore = Dictionary(uniqueKeysWithValues: finals.map { ($0.node, $0.score) })
 
         // Several strong candidates inside one element: the article is that element.
