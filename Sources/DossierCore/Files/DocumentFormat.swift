@@ -28,15 +28,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Extensions walked in folders; a file named directly is read whatever its extension.
-    static let walkedExtensions: Set<String> = ["txt", "md", "html", "htm", "xhtml", "xml", "rss", "atom", "jsonl", "ndjson", "csv"]
-
-    /// Whether a folder entry of this name is read.
-    static func isWalked(_ name: String) -> Bool {
-        var lowered = name.lowercased()
-        if lowered.hasSuffix(".gz") { lowered.removeLast(3) }
-        return walkedExtensions.contains(String(PathName.pathExtension(of: lowered)))
-    }
+    /// Whether a folder entry of this name is read: its name says a format. (A file named directly
+    /// is read whatever its name.)
+    static func isWalked(_ name: String) -> Bool { DocumentFormat(path: name) != nil }
 
     /// The format of a file from its name and, for a text file or one whose name says nothing, its
     /// first bytes: a feed is told by its root element, a page by its doctype or `<html>`.

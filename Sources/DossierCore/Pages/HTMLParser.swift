@@ -16,9 +16,11 @@ enum HTMLParser {
     static func parse(_ page: [UInt8], encoding: String? = nil) -> HTMLTree {
         LibXML.initialise()
         let builder = TreeBuilder()
-        let chosen = encoding ?? PageEncoding.of(page)
+        // Checked once: it decides an undeclared page's encoding, and whether a UTF-8 page needs repair.
+        let isValidUTF8 = SourceText.isValidUTF8(page)
+        let chosen = encoding ?? PageEncoding.of(page, isValidUTF8: isValidUTF8)
         // libxml2 gives up on UTF-8 at the first bad sequence; each becomes U+FFFD first, as everywhere in Dossier.
-        let bytes = chosen == "UTF-8" && !SourceText.isValidUTF8(page) ? Array(String(decoding: page, as: UTF8.self).utf8) : page
+        let bytes = chosen == "UTF-8" && !isValidUTF8 ? Array(String(decoding: page, as: UTF8.self).utf8) : page
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
             let length = Int32(min(buffer.count, largestPage))

@@ -9,8 +9,8 @@
 enum PageEncoding {
     static let prescanBytes = 4_096
 
-    /// An encoding name iconv knows, "UTF-8" for UTF-8.
-    static func of(_ bytes: [UInt8]) -> String {
+    /// An encoding name iconv knows, "UTF-8" for UTF-8; `isValidUTF8` is the caller's check of `bytes`.
+    static func of(_ bytes: [UInt8], isValidUTF8: Bool) -> String {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
         if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
@@ -18,7 +18,7 @@ enum PageEncoding {
             // UTF-16 cannot be declared inside the bytes it would be read with; pages that say so are ASCII-compatible.
             return declared.hasPrefix("UTF-16") ? "UTF-8" : declared
         }
-        return SourceText.isValidUTF8(bytes) ? "UTF-8" : "WINDOWS-1252"
+        return isValidUTF8 ? "UTF-8" : "WINDOWS-1252"
     }
 
     /// The charset a `<meta>` tag names, upper-cased, with the aliases browsers apply (Latin-1 and
