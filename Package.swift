@@ -8,6 +8,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The config file is TOML; toml++ underneath parses it to the specification, with line numbers for errors.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The model: files, articles, linking, search and the saved index; no terminal code. The bundled
@@ -22,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl downloads feeds (`dossier fetch`).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-gnutls-dev"])]),
-        .target(name: "DossierUI", dependencies: ["DossierCore"]),
+        .target(name: "DossierUI", dependencies: ["DossierCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
         // A few lines of C the executable calls first (see malloc_tuning.c).

@@ -29,6 +29,36 @@ static inline int dossier_put_cell(int row, int column, const wchar_t *text, att
     return mvadd_wch(row, column, &cell);
 }
 
+/// Asks for presses of the first button and the wheel, reported at once (no click resolution,
+/// which would hold each press back). Returns 1 when the terminal reports the mouse.
+static inline int dossier_enable_mouse(void) {
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    mouseinterval(0);
+    return mousemask(wanted, NULL) != 0;
+}
+
+/// The mouse event after KEY_MOUSE: kind 1 a press of the first button, 2 the wheel up, 3 the
+/// wheel down, 0 anything else; ERR when there is none.
+static inline int dossier_get_mouse(int *kind, int *column, int *row) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *column = event.x;
+    *row = event.y;
+    *kind = 0;
+    if (event.bstate & BUTTON1_PRESSED) *kind = 1;
+    else if (event.bstate & BUTTON4_PRESSED) *kind = 2;
+#ifdef BUTTON5_PRESSED
+    else if (event.bstate & BUTTON5_PRESSED) *kind = 3;
+#endif
+    return OK;
+}
+
+/// Repaints every cell on the next refresh, for Ctrl-L.
+static inline void dossier_redraw_all(void) { clearok(stdscr, TRUE); }
+
 // term.h comes last: it defines lower-case macros (lines, columns) that would rename what follows.
 #include <term.h>
 

@@ -76,7 +76,7 @@ public enum FuzzChecks {
         var screen = Screen(size: Size(columns: width + 2, rows: 8))
         for (row, line) in layout.lines.prefix(8).enumerated() {
             switch line {
-            case .body(let words):
+            case .body(let words), .headline(let words):
                 for word in words {
                     let wordWidth = DisplaySanitizer.sanitized(text.string(word.range)).terminalWidth
                     precondition(word.column + wordWidth <= width, "line wider than its width")

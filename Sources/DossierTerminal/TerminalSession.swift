@@ -59,7 +59,9 @@ public final class TerminalSession {
         return ["UTF-8", "utf8"].contains(String(cString: codeset))
     }
 
-    public func start() {
+    /// Starts curses; with `mouse`, asks the terminal to report clicks and the wheel (Shift with
+    /// a drag still selects text in xterm-like terminals and tmux).
+    public func start(mouse: Bool = true) {
         SignalFlags.install()
         CrashGuard.saveTerminal()
         drawsASCIIOnly = !Self.chooseUTF8Locale()
@@ -71,6 +73,7 @@ public final class TerminalSession {
         set_escdelay(Self.escapeDelayMilliseconds)
         timeout(Self.inputTimeoutMilliseconds)
         curs_set(0)
+        if mouse { _ = dossier_enable_mouse() }
         isActive = true
         CrashGuard.install()
         usesColor = has_colors() && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
@@ -106,6 +109,12 @@ public final class TerminalSession {
     public enum Event: Equatable {
         case key(Key)
         case resized(Size)
+        case mouse(MouseEvent)
+    }
+
+    /// Repaints the whole terminal on the next draw, whatever ncurses thinks is on it.
+    public func redrawAll() {
+        dossier_redraw_all()
     }
 
     /// The next key or resize, or nil after the input timeout; with `waiting` false, nil at once
@@ -117,10 +126,20 @@ public final class TerminalSession {
         let kind = dossier_get_wch(&code)
         if kind == KEY_CODE_YES {
             if Int32(code) == KEY_RESIZE { return .resized(size) }
+            if Int32(code) == KEY_MOUSE { return mouseEvent() }
             return KeyCodes.functionKey(Int32(code)).map(Event.key)
         }
         guard kind == OK else { return nil }
         return KeyCodes.character(UInt32(code)).map(Event.key)
+    }
+
+    private func mouseEvent() -> Event? {
+        var kind: Int32 = 0
+        var column: Int32 = 0
+        var row: Int32 = 0
+        guard dossier_get_mouse(&kind, &column, &row) == OK else { return nil }
+        let kinds: [Int32: MouseEvent.Kind] = [1: .press, 2: .wheelUp, 3: .wheelDown]
+        return kinds[kind].map { .mouse(MouseEvent($0, column: Int(column), row: Int(row))) }
     }
 
     /// Paints a screen; ncurses sends only the cells that changed.

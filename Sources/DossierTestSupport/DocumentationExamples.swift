@@ -5,7 +5,8 @@ import Foundation
 /// In a fenced `text` block, a line `$ dossier …` is a command (run by bash, with `dossier` the built
 /// binary, on the bundled articles) and the lines after it, up to the next `$` or the block's end,
 /// its standard output. A block right after a comment `<!-- picture 110x24: KEYS -->` is the reader's
-/// screen at that size after those keys, typed in the key notation tests use (`:entity ri-son-gwon <Enter> ]`).
+/// screen at that size after those keys, typed in the key notation tests use (`:entity ri-son-gwon <Enter> ]`);
+/// `<!-- picture 100x30 docs/examples: D -->` opens those paths (relative to the repository) instead.
 /// In what is shown, `…` stands for any text, and a line of `…` alone for any lines.
 public enum DocumentationExamples {
     public struct Command: CustomStringConvertible, Sendable {
@@ -22,8 +23,10 @@ public enum DocumentationExamples {
         public let columns: Int
         public let rows: Int
         public let keys: String
+        /// Paths the reader opens, relative to the repository; none for the bundled articles.
+        public let paths: [String]
         public let screen: [String]
-        public var description: String { "\(file):\(line): \(columns)x\(rows) after \(keys)" }
+        public var description: String { "\(file):\(line): \(columns)x\(rows)\(paths.map { " " + $0 }.joined()) after \(keys)" }
     }
 
     /// The repository's root, from this file's place in it.
@@ -61,9 +64,11 @@ public enum DocumentationExamples {
         try documents().flatMap { url in
             try blocks(in: url).compactMap { block -> Picture? in
                 guard let marker = block.marker,
-                      let match = marker.firstMatch(of: /picture (\d+)x(\d+): (.*)/) else { return nil }
+                      let match = marker.firstMatch(of: /picture (\d+)x(\d+)([^:]*): (.*)/) else { return nil }
                 return Picture(file: block.file, line: block.firstLine, columns: Int(match.1)!, rows: Int(match.2)!,
-                               keys: String(match.3).trimmingCharacters(in: .whitespaces), screen: block.lines)
+                               keys: String(match.4).trimmingCharacters(in: .whitespaces),
+                               paths: match.3.split(separator: " ").map { repository.appendingPathComponent(String($0)).path },
+                               screen: block.lines)
             }
         }
     }

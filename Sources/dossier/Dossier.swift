@@ -15,7 +15,7 @@ struct Dossier: ParsableCommand {
             (an unknown subcommand or option, the reader without a usable terminal); 128+N ended by signal N.
             """,
         version: DossierVersion.current,
-        subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Search.self, Show.self, Export.self, Bench.self,
+        subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Profile.self, Search.self, Show.self, Export.self, Bench.self,
                       CacheCommand.self, Fetch.self],
         defaultSubcommand: Read.self)
 
@@ -92,8 +92,9 @@ struct CorpusOptions: ParsableArguments {
 
     func loadCorpus(purpose: Corpus.Purpose = .everything, progress: (@Sendable (LoadProgress) -> Void)?,
                     preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
-        try Corpus.load(paths: pathsOrLibrary, cache: noCache ? nil : IndexCache.userDefault(), purpose: purpose,
-                        fields: datasetFields(), progress: progress, preview: preview, warn: warn)
+        for warning in UserConfig.warnings { warn(warning) }
+        return try Corpus.load(paths: pathsOrLibrary, catalog: UserConfig.catalog(), cache: noCache ? nil : IndexCache.userDefault(),
+                               purpose: purpose, fields: datasetFields(), progress: progress, preview: preview, warn: warn)
     }
 
     /// The paths given; without any, the user's library when it holds articles (else none: the bundled articles).

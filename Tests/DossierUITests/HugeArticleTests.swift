@@ -28,7 +28,12 @@ struct HugeArticleTests {
             expected.append(.blank)
             expected += ReaderLayout.wrap(paragraph, in: article.text, width: width).map(ReaderLayout.Line.body)
         }
-        let body = Array(layout.lines.drop { if case .header = $0 { true } else { false } })
+        let body = Array(layout.lines.drop {
+            switch $0 {
+            case .header, .headline: true
+            default: false
+            }
+        })
         #expect(body == expected)
         // Every word's line is found from its offset.
         for (index, line) in layout.lines.enumerated() {

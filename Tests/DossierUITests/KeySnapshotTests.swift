@@ -12,8 +12,11 @@ struct KeySnapshotTests {
         ("enter-reader", "} <Enter>"), ("close-brace", "}"), ("open-brace", "{"),
         ("close-bracket", "]"), ("open-bracket", "["), ("n", "n"), ("N", "N"),
         ("slash-prompt", "/ Pomp"), ("colon-prompt", ": open"), ("question", "?"), ("esc", "<Esc>"),
-        ("backspace", "] ] ] ] ] ] ] <BS>"), ("ctrl-o", "] ] ] ] ] ] ] <C-o>"), ("ctrl-f", "] ] ] ] ] ] ] <C-o> <C-f>"),
+        ("backspace", "] ] ] ] ] ] ] <BS>"), ("ctrl-o", "] ] ] ] ] ] ] <C-o>"), ("ctrl-n", "] ] ] ] ] ] ] <C-o> <C-n>"),
         ("e", "e"), ("v", "v"), ("colon-help", ": help <Enter>"),
+        ("ctrl-f", "<C-f>"), ("ctrl-b", "<C-f> <C-b>"), ("ctrl-d", "<C-d>"), ("ctrl-u", "<C-d> <C-d> <C-u>"),
+        ("F-prompt", "F mentions:kim"), ("F-filter", "F mentions:ri-son-gwon <Enter>"), ("u", "<S-Tab> u"),
+        ("greater-than", ">"), ("less-than", "<S-Tab> u <lt>"), ("D", "D"), ("unbound", "Z"),
     ]
 
     @Test(arguments: keys.indices)

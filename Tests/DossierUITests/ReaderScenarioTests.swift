@@ -103,14 +103,34 @@ struct ReaderScenarioTests {
         #expect(cursorColumn() == 3)
     }
 
-    @Test func helpOverlay_listsEveryBinding() throws {
-        var app = try TestApp(size: Size(columns: 100, rows: 30))
+    @Test func helpOverlay_listsEveryBinding_scrollingWhenShort_andKeepsKeysFromThePanes() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 30))
         app.type("?")
-        let text = app.screen.text
-        for binding in KeyMap.bindings { #expect(text.contains(binding.help), "\(binding.help)") }
-        expectSnapshot(text, named: "help-overlay")
+        expectSnapshot(app.screen.text, named: "help-overlay")
+        var seen = app.screen.text
+        app.type("<Space>")
+        seen += app.screen.text
+        for binding in KeyMap.bindings { #expect(seen.contains(binding.help), "\(binding.help)") }
+        // Keys meant for the panes do not reach them while the help is open.
+        let before = (app.state.listSelection, app.state.openArticle, app.state.focus)
+        app.type("] <Tab> <Enter> } g")
+        #expect((app.state.listSelection, app.state.openArticle, app.state.focus) == before)
+        #expect(app.state.showHelp)
         app.type("<Esc>")
         #expect(!app.state.showHelp)
+    }
+
+    @Test func helpOverlay_at60x20_scrollsToTheLastKey_withNoFragmentOfThePanes() throws {
+        var app = try TestApp(size: Size(columns: 60, rows: 20))
+        app.type("?")
+        #expect(!app.screen.text.contains("Esc  "), "Esc is below the first page")
+        app.type("G")
+        let text = app.screen.text
+        #expect(text.contains("Esc"))
+        #expect(text.contains("Mouse"))
+        // Every row but the status line belongs to the help: nothing of the article shows beside it.
+        for word in ["Pompeo", "Korea", "Secretary"] { #expect(!text.contains(word), "\(word)") }
+        expectSnapshot(text, named: "help-60x20-end")
     }
 
     @Test func mentionsInArticle_braceKeysStepAndSelect() throws {
@@ -133,7 +153,7 @@ struct ReaderScenarioTests {
         #expect(app.status.hasPrefix("Ri Son Gwon: mention 4/4"))
         app.type("<BS>")
         #expect(app.state.openArticle == 0)
-        app.type("<C-f>")
+        app.type("<C-n>")
         #expect(app.state.openArticle == 1)
     }
 

@@ -28,9 +28,22 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether a folder entry of this name is read: its name says a format. (A file named directly
-    /// is read whatever its name.)
-    static func isWalked(_ name: String) -> Bool { DocumentFormat(path: name) != nil }
+    /// Whether a folder entry of this name is read: its name says a format, and it is not one of
+    /// the files that describe a folder rather than report news (README, LICENSE, CHANGELOG…).
+    /// A file named directly is read whatever its name.
+    static func isWalked(_ name: String) -> Bool {
+        DocumentFormat(path: name) != nil && !isFolderNote(name)
+    }
+
+    /// The names, in any case and with any extension, of a folder's notes about itself.
+    static let folderNoteNames: Set<String> = [
+        "readme", "license", "licence", "copying", "changelog", "contributing", "authors", "notice", "code_of_conduct",
+    ]
+
+    static func isFolderNote(_ name: String) -> Bool {
+        let stem = name.split(separator: ".", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        return folderNoteNames.contains(stem)
+    }
 
     /// The format of a file from its name and, for a text file or one whose name says nothing, its
     /// first bytes: a feed is told by its root element, a page by its doctype or `<html>`.

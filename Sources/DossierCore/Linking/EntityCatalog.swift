@@ -39,3 +39,15 @@ public struct EntityCatalog: Sendable {
         return try EntityCatalog(json: Data(contentsOf: url))
     }
 }
+
+extension EntityCatalog {
+    /// This catalog with a user's own entries: one with an id already here takes that entry's
+    /// place (to correct a description, add an alias); the others join at the end.
+    public func merging(_ own: [Entity]) throws -> EntityCatalog {
+        guard !own.isEmpty else { return self }
+        let ownByID = Dictionary(own.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let kept = entities.map { ownByID[$0.id] ?? $0 }
+        let known = Set(entities.map(\.id))
+        return try EntityCatalog(entities: kept + own.filter { !known.contains($0.id) })
+    }
+}

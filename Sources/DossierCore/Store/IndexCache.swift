@@ -50,7 +50,7 @@ public struct IndexCache: Sendable {
 
     func filePath(forRoots roots: [String]) -> String {
         let key = Checksum.of(roots.joined(separator: "\0"))
-        return directory + "/" + String(key, radix: 16).leftPadded(to: 16) + ".index"
+        return directory + "/" + String(key, radix: 16).zeroPadded(to: 16) + ".index"
     }
 
     // MARK: - Reading
@@ -341,8 +341,9 @@ private struct CacheFileWriter {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
+extension String {
+    /// Zeros before a number's digits up to a width, for file names of fixed length.
+    func zeroPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

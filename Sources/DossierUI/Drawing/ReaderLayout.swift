@@ -7,6 +7,8 @@ import DossierCore
 public struct ReaderLayout: Equatable, Sendable {
     public enum Line: Equatable, Sendable {
         case header(String, Style)
+        /// A line of the headline, where it stands in the text: its names and matches are marked as the body's are.
+        case headline([PlacedWord])
         case blank
         /// The words on the line, each at its column.
         case body([PlacedWord])
@@ -64,14 +66,20 @@ public struct ReaderLayout: Equatable, Sendable {
     public init(article: Article, width: Int, lineLimit: Int? = nil) {
         let width = max(1, width)
         var headers: [Line] = []
-        for line in Self.wrapText(article.title, width: width) { headers.append(.header(line, Style(bold: true))) }
-        let details = [article.source, article.dateline, article.section, article.byline.map { "by \($0)" }, article.date]
-            .compactMap { $0 }.joined(separator: " · ")
+        // A file that changed since it was indexed: its notice, whole, as the one paragraph.
+        let showsNotice = !article.textIsAsIndexed
+        if let headline = article.headlineRange, !showsNotice, headline.upperBound <= article.textLength {
+            for words in Self.wrap(headline, in: article.text, width: width) { headers.append(.headline(words)) }
+        } else {
+            for line in Self.wrapText(article.title, width: width) { headers.append(.header(line, Style(bold: true))) }
+        }
+        // The section is named with what it qualifies ("BBC · Technology"), never alone under the title.
+        let others = [article.source, article.dateline, article.byline.map { "by \($0)" }, article.date].compactMap { $0 }
+        let details = (others.isEmpty ? others : [others[0]] + [article.section].compactMap { $0 } + others.dropFirst())
+            .joined(separator: " · ")
         if !details.isEmpty {
             for line in Self.wrapText(details, width: width) { headers.append(.header(line, Style(dim: true))) }
         }
-        // A file that changed since it was indexed: its notice, whole, as the one paragraph.
-        let showsNotice = !article.textIsAsIndexed
         let text = showsNotice ? SourceText(decoding: Array(article.changedNotice.utf8)) : article.text
         var spans: [Span] = []
         var isComplete = true

@@ -16,7 +16,8 @@ public func render(_ state: AppState) -> Screen {
     }
     StatusLine.draw(state, row: layout.statusRow, on: &screen)
     let overlayArea = Rect(column: 0, row: 0, columns: state.size.columns, rows: layout.statusRow)
-    if state.showHelp { HelpOverlay.draw(in: overlayArea, on: &screen) }
+    if let dossier = state.dossier { DossierPane.draw(state, dossier, on: &screen) }
+    if state.showHelp { HelpOverlay.draw(state, in: overlayArea, on: &screen) }
     if state.showSkippedFiles { SkippedFilesOverlay.draw(state.corpus.skipped, in: overlayArea, on: &screen) }
     return screen
 }
@@ -25,7 +26,7 @@ public func render(_ state: AppState) -> Screen {
 func drawPaneTitle(_ title: String, focused: Bool, in rect: Rect, on screen: inout Screen) {
     let style = focused ? Style(bold: true, reverse: true) : Style(bold: true, underline: true)
     screen.fill(Rect(column: rect.column, row: rect.row, columns: rect.columns, rows: 1), style: style)
-    screen.write(" " + title, column: rect.column, row: rect.row, limit: rect.columns, style: style)
+    screen.write(truncated(" " + title, to: rect.columns), column: rect.column, row: rect.row, limit: rect.columns, style: style)
 }
 
 /// Text cut to a width, with an ellipsis when cut.
@@ -41,9 +42,4 @@ func truncated(_ text: String, to width: Int) -> String {
         used += characterWidth
     }
     return result + "…"
-}
-
-/// A colour for each entity, stable across runs: persons, places and organisations cycle through the palette.
-func entityColor(_ entity: Int) -> Color {
-    [Color.cyan, .yellow, .green, .magenta, .red, .blue][entity % 6]
 }

@@ -38,8 +38,9 @@ public struct ScreenLayout: Equatable {
                 entities = nil
             }
         } else {
-            let list = min(40, max(24, size.columns / 4))
-            let side = min(44, max(28, size.columns * 3 / 10))
+            // Both side panes grow with the screen, so that wide terminals show whole titles and names.
+            let list = min(64, max(26, size.columns * 8 / 25))
+            let side = min(64, max(28, size.columns / 4))
             articles = rect(0, list)
             reader = rect(list + 1, size.columns - list - side - 2)
             entities = rect(size.columns - side, side)

@@ -1,31 +1,83 @@
 import DossierCore
 
 /// The article list: one row an article, only the visible rows drawn.
+///
+/// A row reads `▶*Title … date source 12`: ▶ marks the open article (• one holding a search
+/// match), * an unread one (drawn bold too), and the number counts its mentions of people.
+/// Date and source get columns of their own when the pane is wide enough for them beside a
+/// title of reasonable length.
 enum ArticleListPane {
+    /// Widths from which the date, then the source, get a column.
+    static let dateColumnFrom = 44
+    static let sourceColumnFrom = 64
+    static let sourceWidth = 14
+
     static func draw(_ state: AppState, in rect: Rect, on screen: inout Screen) {
         let corpus = state.corpus
-        drawPaneTitle("Articles \(state.openArticle + 1)/\(corpus.articles.count)", focused: state.focus == .articles, in: rect, on: &screen)
+        let list = state.list
+        drawPaneTitle(title(state), focused: state.focus == .articles, in: rect, on: &screen)
         let rows = rect.rows - 1
         guard rows > 0 else { return }
+        if list.rows.isEmpty {
+            let note = list.filter.map { "No article matches “\($0.text)”. F changes the filter; an empty one shows all." } ?? "No articles."
+            for (offset, line) in ReaderLayout.wrapText(note, width: rect.columns - 2).prefix(rows).enumerated() {
+                screen.write(line, column: rect.column + 1, row: rect.row + 1 + offset, limit: rect.columns - 1, style: Style(dim: true))
+            }
+            return
+        }
+        let showsDate = list.hasDates && rect.columns >= dateColumnFrom
+        let showsSource = list.hasSources && rect.columns >= sourceColumnFrom
         for offset in 0..<rows {
-            let index = state.listScroll + offset
-            guard index < corpus.articles.count else { break }
+            let listRow = state.listScroll + offset
+            guard listRow < list.rows.count else { break }
+            let index = list.rows[listRow]
             let row = rect.row + 1 + offset
             let article = corpus.articles[index]
             let people = corpus.personMentionCounts[index]
             let hasMatch = state.search?.result.articles.contains(index) == true
-            let marker = index == state.openArticle ? "▶" : hasMatch ? "•" : " "
-            let suffix = " " + [article.source, people > 0 ? "\(people)" : nil].compactMap { $0 }.joined(separator: " ")
+            let isUnread = state.indexing == nil && !state.readArticles.contains(index)
+            let marker = (index == state.openArticle ? "▶" : hasMatch ? "•" : " ") + (isUnread ? "*" : " ")
+            var columns: [String] = []
+            if showsDate { columns.append((article.date ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)) }
+            if showsSource { columns.append(truncated(article.source ?? "", to: sourceWidth).padding(toLength: sourceWidth, withPad: " ", startingAt: 0)) }
+            if !showsSource, let source = article.source { columns.append(source) }
+            let aligned = showsDate || showsSource
+            columns.append(people > 0 ? Counted.number(people).leftPadded(to: aligned ? 4 : 0) : (aligned ? "    " : ""))
+            let suffix = " " + columns.filter { !$0.isEmpty }.joined(separator: " ")
             var style = Style.plain
-            if index == state.listSelection { style = state.focus == .articles ? Style(reverse: true) : Style(underline: true) }
-            if index == state.openArticle { style.bold = true }
+            if listRow == state.listSelection { style = state.focus == .articles ? Style(reverse: true) : Style(underline: true) }
+            if index == state.openArticle || isUnread { style.bold = true }
             screen.fill(Rect(column: rect.column, row: row, columns: rect.columns, rows: 1), style: style)
-            let titleWidth = max(0, rect.columns - 2 - suffix.terminalWidth)
-            screen.write(marker + " " + truncated(state.listTitle(index), to: titleWidth), column: rect.column, row: row, limit: rect.columns, style: style)
+            let titleWidth = max(0, rect.columns - marker.count - suffix.terminalWidth)
+            screen.write(marker + truncated(state.listTitle(index), to: titleWidth), column: rect.column, row: row, limit: rect.columns, style: style)
             if titleWidth > 0 {
                 screen.write(suffix, column: rect.column + rect.columns - suffix.terminalWidth, row: row, limit: suffix.terminalWidth,
                              style: Style(foreground: hasMatch ? .yellow : nil, underline: style.underline, reverse: style.reverse, dim: !style.reverse))
             }
         }
+    }
+
+    /// "Articles 3/2,096 · 1,950 unread", or with a filter "Articles [mentions:kim] 3/12 of 2,096".
+    static func title(_ state: AppState) -> String {
+        let list = state.list
+        let position = list.rows.isEmpty ? "0" : Counted.number(state.listSelection + 1)
+        var title = "Articles "
+        if let filter = list.filter {
+            title += "[\(filter.text)] \(position)/\(Counted.number(list.rows.count)) of \(Counted.number(list.total))"
+        } else {
+            title += "\(position)/\(Counted.number(list.rows.count))"
+        }
+        if list.sort != .standard { title += " · by \(list.sort.description)" }
+        if state.indexing == nil {
+            let unread = state.unreadCount
+            if unread > 0 { title += " · \(Counted.number(unread)) unread" }
+        }
+        return title
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

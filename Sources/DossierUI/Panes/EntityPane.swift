@@ -8,54 +8,30 @@ enum EntityPane {
         drawPaneTitle("Entities", focused: state.focus == .entities, in: rect, on: &screen)
         var row = rect.row + 1
         let bottom = rect.row + rect.rows
+        let width = rect.columns - 1
         if let indexing = state.indexing {
             if row < bottom {
                 let status = LoadingScreen.statusText(indexing.progress)
-                screen.write(status, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(bold: true))
+                screen.write(truncated(status, to: width), column: rect.column + 1, row: row, limit: width, style: Style(bold: true))
             }
             let note = "People, places and organisations, with every mention linked, show here when it is done."
-            for (offset, line) in ReaderLayout.wrapText(note, width: rect.columns - 1).enumerated() where row + 1 + offset < bottom {
-                screen.write(line, column: rect.column + 1, row: row + 1 + offset, limit: rect.columns - 1, style: Style(dim: true))
+            for (offset, line) in ReaderLayout.wrapText(note, width: width).enumerated() where row + 1 + offset < bottom {
+                screen.write(line, column: rect.column + 1, row: row + 1 + offset, limit: width, style: Style(dim: true))
             }
             return
         }
-        if let selected = state.selectedEntity, row < bottom {
-            let entity = corpus.entities[selected]
-            let written = screen.write(entity.name, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(foreground: entityColor(selected), bold: true))
-            if entity.isFound {
-                screen.write(" · found in text", column: rect.column + 1 + written, row: row, limit: rect.columns - 1 - written, style: Style(dim: true))
+        for line in header(state, width: width) where row < bottom {
+            var column = rect.column + 1
+            for (text, style) in line {
+                column += screen.write(text, column: column, row: row, limit: rect.column + rect.columns - column, style: style)
             }
             row += 1
-            for line in ReaderLayout.wrapText(entity.description, width: rect.columns - 1).prefix(2) where row < bottom {
-                screen.write(line, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
-                row += 1
-            }
-            if row < bottom {
-                let count = corpus.mentionsByEntity[selected].count
-                let articles = corpus.articleCount(of: selected)
-                let quotes = corpus.quotesByEntity[selected].count
-                let counts = "\(count) mentions in \(articles) \(articles == 1 ? "article" : "articles") · \(quotes) \(quotes == 1 ? "quote" : "quotes")"
-                screen.write(counts, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
-                row += 1
-            }
-            let company = corpus.related[selected].prefix(4).map { "\(corpus.entities[$0.entity].name) \($0.count)" }
-            if !company.isEmpty, row < bottom {
-                screen.write("Mentioned with: " + company.joined(separator: ", "), column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(dim: true))
-                row += 1
-            }
-            if row < bottom {
-                // The list below holds this article's entities, then the selected entity's mentions or quotes.
-                let heading = state.entityView == .mentions ? "In this article, then mentions (v: quotes)" : "In this article, then quotes (v: mentions)"
-                screen.write(heading, column: rect.column + 1, row: row, limit: rect.columns - 1, style: Style(underline: true))
-                row += 1
-            }
         }
         let rowCount = state.entityRowCount
         let articleEntities = state.entitiesInOpenArticle
         let visible = bottom - row
         guard visible > 0 else { return }
-        let scroll = min(state.entityScroll, max(0, state.entitySelection - visible + 1))
-        let first = max(scroll, state.entitySelection >= scroll + visible ? state.entitySelection - visible + 1 : scroll)
+        let first = firstListedRow(state, in: rect)
         for offset in 0..<visible {
             let index = first + offset
             guard index < rowCount, let entityRow = state.entityRow(at: index, entities: articleEntities) else { break }
@@ -64,11 +40,10 @@ enum EntityPane {
             screen.fill(Rect(column: rect.column, row: row + offset, columns: rect.columns, rows: 1), style: style)
             switch entityRow {
             case .entity(let entity, let here):
-                let counts = " \(here)/\(corpus.mentionsByEntity[entity].count)"
+                let counts = " \(Counted.number(here))/\(Counted.number(corpus.mentionsByEntity[entity].count))"
                 let name = truncated(corpus.entities[entity].name, to: rect.columns - 1 - counts.count)
-                var nameStyle = style
-                nameStyle.foreground = entityColor(entity)
-                nameStyle.bold = entity == state.selectedEntity
+                var nameStyle = state.settings.palette.style(of: entity, in: corpus, selected: state.selectedEntity)
+                nameStyle.reverse = style.reverse
                 screen.write(" " + name, column: rect.column, row: row + offset, limit: rect.columns, style: nameStyle)
                 screen.write(counts, column: rect.column + rect.columns - counts.count, row: row + offset, limit: counts.count, style: style)
             case .mention(let reference):
@@ -77,12 +52,51 @@ enum EntityPane {
                 let sentence = corpus.sentence(around: mention.range, inArticle: reference.article)
                 var lineStyle = style
                 if reference.article == state.openArticle && reference.mention == state.currentMention { lineStyle.bold = true }
-                screen.write("  " + truncated(title, to: 18) + ": " + sentence, column: rect.column, row: row + offset, limit: rect.columns, style: lineStyle)
+                let line = "  " + truncated(title, to: 18) + ": " + sentence
+                screen.write(truncated(line, to: rect.columns), column: rect.column, row: row + offset, limit: rect.columns, style: lineStyle)
             case .quote(let reference):
                 let quote = corpus.quotes[reference.article][reference.quote]
                 let words = SourceText.flattened(corpus.articles[reference.article].text.string(quote.range))
-                screen.write("  “" + words + "”", column: rect.column, row: row + offset, limit: rect.columns, style: style)
+                screen.write(truncated("  “" + words + "”", to: rect.columns), column: rect.column, row: row + offset, limit: rect.columns, style: style)
             }
         }
+    }
+
+    /// The lines above the list: the selected entity's name, description, counts and company,
+    /// and the list's heading; each cut with an ellipsis to the width.
+    static func header(_ state: AppState, width: Int) -> [[(String, Style)]] {
+        guard let selected = state.selectedEntity, state.indexing == nil else { return [] }
+        let corpus = state.corpus
+        let entity = corpus.entities[selected]
+        var lines: [[(String, Style)]] = []
+        let name = truncated(entity.name, to: width)
+        var first = [(name, state.settings.palette.style(of: selected, in: corpus, selected: nil))]
+        let note = " · \(entity.kind.rawValue)" + (entity.isFound ? ", found in text" : "")
+        if name.terminalWidth + note.terminalWidth <= width { first.append((note, Style(dim: true))) }
+        lines.append(first)
+        for line in ReaderLayout.wrapText(entity.description, width: width).prefix(2) { lines.append([(line, Style(dim: true))]) }
+        let count = corpus.mentionsByEntity[selected].count
+        let counts = Counted.phrase(count, "mention") + " in " + Counted.phrase(corpus.articleCount(of: selected), "article")
+            + " · " + Counted.phrase(corpus.quotesByEntity[selected].count, "quote") + " · D dossier"
+        lines.append([(truncated(counts, to: width), Style(dim: true))])
+        let company = corpus.related[selected].prefix(4).map { "\(corpus.entities[$0.entity].name) \($0.count)" }
+        if !company.isEmpty {
+            lines.append([(truncated("Mentioned with: " + company.joined(separator: ", "), to: width), Style(dim: true))])
+        }
+        // The list below holds this article's entities, then the selected entity's mentions or quotes.
+        let heading = state.entityView == .mentions ? "In this article, then mentions (v: quotes)" : "In this article, then quotes (v: mentions)"
+        lines.append([(truncated(heading, to: width), Style(underline: true))])
+        return lines
+    }
+
+    /// The screen row where the list starts.
+    static func listTop(_ state: AppState, in rect: Rect) -> Int {
+        min(rect.row + rect.rows, rect.row + 1 + header(state, width: rect.columns - 1).count)
+    }
+
+    /// The list's first row shown: the scroll, moved as little as needed to show the cursor.
+    static func firstListedRow(_ state: AppState, in rect: Rect) -> Int {
+        let visible = max(1, rect.row + rect.rows - listTop(state, in: rect))
+        return scrolled(state.entityScroll, toShow: state.entitySelection, rows: visible, count: state.entityRowCount)
     }
 }

@@ -1,19 +1,57 @@
-/// The key table from `KeyMap`, in a box over the screen.
+/// The key table from the key map, then how to read the list and write a filter, over the
+/// whole screen but the status line, so nothing of the panes shows beside it. Longer than the
+/// screen, it scrolls (j, k, Space, b).
 enum HelpOverlay {
-    static func draw(in area: Rect, on screen: inout Screen) {
-        let lines = KeyMap.bindings.map { binding in
+    /// Notes below the keys: what the list's marks mean and the filter language.
+    static let notes: [(String, String)] = [
+        ("", ""),
+        ("The list", "▶ open · • holds a search match · * unread (bold) · the number: mentions of people"),
+        ("Filter (F)", "mentions:NAME source:NAME since:2018-09-01 until:2018-12 format:feed unread read"),
+        ("", "plain words match the title; terms combine with and, or, not and ( ); @name is a saved filter"),
+        ("", "], [, n, N, > and < stay within the filtered list"),
+        ("Commands", ":filter EXPR  :sort date|source|title|mentions [reverse]  :dossier NAME"),
+        ("", ":entity NAME  :open ARTICLE  :help  :q"),
+        ("Mouse", "click a pane, a row or a name; the wheel scrolls; Shift+drag selects text"),
+    ]
+
+    static func lines(_ keyMap: KeyMap) -> [(String, String)] {
+        keyMap.bindings.filter { !$0.keys.isEmpty }.map { binding in
             (binding.keys.map(\.notation).joined(separator: " "), binding.help)
+        } + notes
+    }
+
+    /// The rows at a width: each line's help wrapped beside its keys, so none is cut.
+    static func rows(_ keyMap: KeyMap, width: Int) -> [(String, String)] {
+        let lines = lines(keyMap)
+        let keyWidth = keyColumnWidth(lines, width: width)
+        return lines.flatMap { keys, help -> [(String, String)] in
+            let wrapped = help.isEmpty ? [""] : ReaderLayout.wrapText(help, width: max(10, width - keyWidth - 4))
+            return wrapped.enumerated().map { ($0.offset == 0 ? keys : "", $0.element) }
         }
-        let keyWidth = lines.map { $0.0.terminalWidth }.max() ?? 0
-        let width = min(area.columns, max(40, keyWidth + 3 + (lines.map { $0.1.terminalWidth }.max() ?? 0) + 2))
-        let height = min(area.rows, lines.count + 2)
-        let box = Rect(column: area.column + (area.columns - width) / 2, row: area.row + (area.rows - height) / 2, columns: width, rows: height)
-        screen.fill(box)
-        screen.write(" Keys (Esc or ? closes) ", column: box.column + 1, row: box.row, limit: box.columns - 1, style: Style(bold: true, reverse: true))
-        for (offset, line) in lines.enumerated() where offset + 1 < box.rows {
-            let row = box.row + 1 + offset
-            screen.write(" " + line.0, column: box.column, row: row, limit: keyWidth + 1, style: Style(bold: true))
-            screen.write(line.1, column: box.column + keyWidth + 3, row: row, limit: box.columns - keyWidth - 3)
+    }
+
+    private static func keyColumnWidth(_ lines: [(String, String)], width: Int) -> Int {
+        min(width / 3, lines.map { $0.0.terminalWidth }.max() ?? 0)
+    }
+
+    /// Rows for lines below the title.
+    static func bodyRows(in size: Size) -> Int { max(1, size.rows - 2) }
+
+    static func draw(_ state: AppState, in area: Rect, on screen: inout Screen) {
+        let keyWidth = keyColumnWidth(lines(state.keyMap), width: area.columns)
+        let lines = rows(state.keyMap, width: area.columns)
+        screen.fill(area)
+        let body = max(1, area.rows - 1)
+        let first = min(state.helpScroll, max(0, lines.count - body))
+        let more = lines.count > body ? " · \(first + 1)–\(min(lines.count, first + body)) of \(lines.count), j/k scroll" : ""
+        screen.fill(Rect(column: area.column, row: area.row, columns: area.columns, rows: 1), style: Style(bold: true, reverse: true))
+        screen.write(truncated(" Keys (Esc or ? closes)" + more, to: area.columns), column: area.column, row: area.row, limit: area.columns,
+                     style: Style(bold: true, reverse: true))
+        for (offset, line) in lines.dropFirst(first).prefix(body).enumerated() {
+            let row = area.row + 1 + offset
+            screen.write(" " + truncated(line.0, to: keyWidth), column: area.column, row: row, limit: keyWidth + 1, style: Style(bold: true))
+            let helpColumn = area.column + keyWidth + 3
+            screen.write(truncated(line.1, to: area.columns - keyWidth - 3), column: helpColumn, row: row, limit: area.columns - keyWidth - 3)
         }
     }
 }

@@ -6,7 +6,7 @@ import DossierCore
 enum ReaderPane {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout Screen) {
         let article = state.articleInReader
-        drawPaneTitle(truncated(article.id, to: rect.columns - 2), focused: state.focus == .reader, in: rect, on: &screen)
+        drawPaneTitle(state.listTitle(state.openArticle), focused: state.focus == .reader, in: rect, on: &screen)
         let rows = rect.rows - 1
         let textColumns = rect.columns - 1
         guard rows > 0, textColumns > 0 else { return }
@@ -14,20 +14,25 @@ enum ReaderPane {
         let allMentions = layout.showsNotice ? [] : state.corpus.mentions[state.openArticle]
         // Only what the visible lines hold is looked up per character.
         let visibleWords = layout.lines[min(state.readerScroll, layout.lines.count)..<min(layout.lines.count, state.readerScroll + rows)]
-            .flatMap { line -> [Range<Int>] in if case .body(let words) = line { return words.map(\.range) } else { return [] } }
+            .flatMap { line -> [Range<Int>] in
+                switch line {
+                case .body(let words), .headline(let words): words.map(\.range)
+                default: []
+                }
+            }
         let visible = (visibleWords.first?.lowerBound ?? 0)..<(visibleWords.last?.upperBound ?? 0)
         let mentions = Self.overlapping(visible, in: allMentions, range: \Mention.range)
         let hits = Self.overlapping(visible, in: state.matchesInOpenArticle.all, range: \.self)
         let currentHit = state.matchesInOpenArticle.current
         let currentMention = state.currentMention.flatMap { allMentions.indices.contains($0) ? allMentions[$0] : nil }
 
-        func style(at offset: Int) -> Style {
-            var style = Style.plain
+        let palette = state.settings.palette
+        func style(at offset: Int, base: Style) -> Style {
+            var style = base
             if let mention = mentions.first(where: { $0.range.contains(offset) }) {
                 if let entity = mention.entity {
-                    style.foreground = entityColor(entity)
-                    style.bold = true
-                    if entity == state.selectedEntity { style.underline = true }
+                    style = palette.style(of: entity, in: state.corpus, selected: state.selectedEntity)
+                    style.bold = style.bold || base.bold
                 } else {
                     style.dim = true
                     style.underline = true
@@ -50,19 +55,21 @@ enum ReaderPane {
             case .blank: break
             case .header(let text, let headerStyle):
                 screen.write(text, column: rect.column, row: row, limit: textColumns, style: headerStyle)
-            case .body(let placed):
+            case .body(let placed), .headline(let placed):
+                var base = Style.plain
+                if case .headline = layout.lines[index] { base.bold = true }
                 for placedWord in placed {
                     let word = placedWord.range
                     var column = rect.column + placedWord.column
                     // Runs of one style, so a word is written in as few pieces as its highlights need.
                     var runStart = word.lowerBound
-                    var runStyle = style(at: runStart)
+                    var runStyle = style(at: runStart, base: base)
                     var position = word.lowerBound
                     let bytes = layout.text.bytes
                     while position < word.upperBound {
                         var next = position + 1
                         while next < word.upperBound && bytes[next] & 0xC0 == 0x80 { next += 1 }
-                        let nextStyle = next < word.upperBound ? style(at: next) : runStyle
+                        let nextStyle = next < word.upperBound ? style(at: next, base: base) : runStyle
                         if nextStyle != runStyle || next == word.upperBound {
                             column += screen.write(layout.text.string(runStart..<next), column: column, row: row,
                                                    limit: rect.column + textColumns - column, style: runStyle)
@@ -131,7 +138,7 @@ enum ReaderPane {
             var style = Style(dim: !inView)
             if holds(selectedLines, first...last) {
                 symbol = "◆"
-                style = Style(foreground: state.selectedEntity.map(entityColor), bold: true)
+                style = Style(foreground: state.selectedEntity.map { state.settings.palette.color(of: $0, in: state.corpus) }, bold: true)
             } else if holds(hitLines, first...last) {
                 symbol = "•"
                 style = Style(foreground: .yellow, bold: true)

@@ -1,19 +1,21 @@
+import DossierCore
+
 /// The bottom row: the prompt while one is open, otherwise messages, counters and a key hint.
 enum StatusLine {
     static func draw(_ state: AppState, row: Int, on screen: inout Screen) {
         let width = state.size.columns
         if let prompt = state.prompt {
             // Only the Characters from the scroll on that can fit are drawn or measured.
-            let lead = prompt.kind == .search ? "/" : ":"
+            let lead = prompt.kind.lead
             let shown = prompt.characters[min(prompt.scroll, prompt.characters.count)...].prefix(width)
             screen.write(lead + String(shown), column: 0, row: row, limit: width)
-            let cursorColumn = 1 + String(shown.prefix(prompt.cursor - prompt.scroll)).terminalWidth
+            let cursorColumn = lead.count + String(shown.prefix(prompt.cursor - prompt.scroll)).terminalWidth
             if cursorColumn < width { screen.restyle(column: cursorColumn, row: row, columns: 1) { $0.reverse = true } }
             return
         }
         let style = Style(reverse: true)
         screen.fill(Rect(column: 0, row: row, columns: width, rows: 1), style: style)
-        let right = " \(state.openArticle + 1)/\(state.corpus.articles.count) "
+        let right = " \(Counted.number(state.openArticle + 1))/\(Counted.number(state.corpus.articles.count)) "
         let hint = width >= 60 ? " · ? help" : ""
         var parts = [state.indexing?.summary, state.readerLayout.isComplete ? nil : "wrapping the article…"].compactMap { $0 }
         if !state.status.isEmpty { parts.append(state.status) }

@@ -5,7 +5,7 @@ public struct AppState {
     public let corpus: Corpus
     public var size: Size
     public var focus: Pane = .articles
-    /// Row of the cursor in the article list, and the first row shown.
+    /// Row of the cursor in the article list (an index into `list.rows`), and the first row shown.
     public var listSelection = 0
     public var listScroll = 0
     /// The article in the reader (index into `corpus.articles`) and its first visible line.
@@ -24,8 +24,25 @@ public struct AppState {
     public var prompt: Prompt?
     public var searchHistory: [String] = []
     public var commandHistory: [String] = []
+    public var filterHistory: [String] = []
     public var status = ""
     public var showHelp = false
+    /// The first row of the help shown, when it is longer than the screen.
+    public internal(set) var helpScroll = 0
+    /// The keys, colours and saved filters the config file set.
+    public var settings = ReaderSettings()
+    public var keyMap: KeyMap { settings.keyMap }
+    /// The articles the list shows, filtered and sorted.
+    public internal(set) var list: ArticleList
+    /// Articles the user has read: opened for `readAfterSeconds`, or marked with `u`.
+    public internal(set) var readArticles: Set<Int> = []
+    /// The article being read and since when (set by the first tick after it opened), until it counts as read.
+    var dwell: (article: Int, since: Double?)?
+    public static let readAfterSeconds = 1.0
+    /// The full-screen dossier of an entity, while it is open.
+    public internal(set) var dossier: DossierView?
+    /// Set by Ctrl-L; the reader's loop repaints the whole terminal and clears it.
+    public var redrawRequested = false
     /// The overlay that lists the files left out of the corpus.
     public var showSkippedFiles = false
     /// Below 100 columns the entity pane folds away; `e` brings it back.
@@ -45,9 +62,10 @@ public struct AppState {
     public init(corpus: Corpus, size: Size) {
         self.corpus = corpus
         self.size = size
-        status = "\(corpus.articles.count) \(corpus.articles.count == 1 ? "article" : "articles") · ? for help"
+        list = ArticleList(corpus: corpus)
+        status = Counted.phrase(corpus.articles.count, "article") + " · ? for help"
         if !corpus.skipped.isEmpty {
-            status = "\(corpus.skipped.count) \(corpus.skipped.count == 1 ? "file" : "files") skipped: ! lists them · " + status
+            status = Counted.phrase(corpus.skipped.count, "file") + " skipped: ! lists them · " + status
         }
         refreshReaderLayout()
         refreshMarkedLines()
@@ -87,6 +105,16 @@ public struct AppState {
     }
 
     // MARK: - Derived
+
+    /// The article under the list's cursor; nil when the filter leaves the list empty.
+    public var articleAtCursor: Int? {
+        list.rows.indices.contains(listSelection) ? list.rows[listSelection] : nil
+    }
+
+    /// Articles in the list not yet read.
+    public var unreadCount: Int {
+        list.rows.count - (list.filter == nil ? readArticles.count : list.rows.lazy.filter { readArticles.contains($0) }.count)
+    }
 
     public var layout: ScreenLayout { ScreenLayout(state: self) }
 

@@ -8,7 +8,18 @@ extension AppState {
     /// runs past the row's end the view jumps to put it in the middle, so a row's worth of
     /// measuring is paid once every half row typed.
     public struct Prompt: Equatable {
-        public enum Kind: Equatable { case search, command }
+        public enum Kind: Equatable {
+            case search, command, filter
+
+            /// What stands before the text on the status line.
+            public var lead: String {
+                switch self {
+                case .search: "/"
+                case .command: ":"
+                case .filter: "filter: "
+                }
+            }
+        }
         public let kind: Kind
         public private(set) var characters: [Character] = []
         public var text: String { String(characters) }

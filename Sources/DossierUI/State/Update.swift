@@ -2,8 +2,22 @@ import DossierCore
 
 /// Applies an action to the state. Pure: no terminal, disk or clock.
 public func update(_ state: inout AppState, _ action: Action) {
+    // A message stands until the user does something else, so none outlives what it was about.
+    if action.isUserAction, !keepsStatus(action) { state.status = "" }
     if state.indexing != nil, let wait = waitForIndex(action) {
         state.status = wait
+        return
+    }
+    if case .tick(let now) = action {
+        noteTimePassing(&state, now: now)
+        return
+    }
+    if state.showHelp, helpTakes(&state, action) {
+        finishUpdate(&state)
+        return
+    }
+    if state.dossier != nil, dossierTakes(&state, action) {
+        finishUpdate(&state)
         return
     }
     switch action {
@@ -16,7 +30,9 @@ public func update(_ state: inout AppState, _ action: Action) {
             state.fetchRequested = true
             state.status = "fetching your feeds…"
         }
-    case .toggleHelp: state.showHelp.toggle()
+    case .toggleHelp:
+        state.showHelp.toggle()
+        state.helpScroll = 0
     case .toggleSkippedFiles:
         if state.corpus.skipped.isEmpty && !state.showSkippedFiles {
             state.status = "no files were skipped"
@@ -25,7 +41,7 @@ public func update(_ state: inout AppState, _ action: Action) {
         }
     case .toggleEntities:
         guard state.size.columns < 100 else {
-            state.status = "the entity pane always shows at 100 columns and wider"
+            state.status = entityPaneNotice
             break
         }
         state.showEntitiesWhenNarrow.toggle()
@@ -36,8 +52,8 @@ public func update(_ state: inout AppState, _ action: Action) {
         if let entity = state.selectedEntity {
             let name = state.corpus.entities[entity].name
             state.status = state.entityView == .quotes
-                ? "\(name): \(state.corpus.quotesByEntity[entity].count) quotes · v for mentions"
-                : "\(name): \(state.corpus.mentionsByEntity[entity].count) mentions · v for quotes"
+                ? "\(name): \(Counted.phrase(state.corpus.quotesByEntity[entity].count, "quote")) · v for mentions"
+                : "\(name): \(Counted.phrase(state.corpus.mentionsByEntity[entity].count, "mention")) · v for quotes"
         } else {
             state.status = "no entity selected: the pane will list its \(state.entityView == .quotes ? "quotes" : "mentions")"
         }
@@ -51,6 +67,8 @@ public func update(_ state: inout AppState, _ action: Action) {
     case .moveUp: move(&state, by: -1)
     case .pageDown: move(&state, by: max(1, pageRows(state) - 1))
     case .pageUp: move(&state, by: -max(1, pageRows(state) - 1))
+    case .halfPageDown: move(&state, by: max(1, pageRows(state) / 2))
+    case .halfPageUp: move(&state, by: -max(1, pageRows(state) / 2))
     case .top: move(&state, by: -Int.max / 2)
     case .bottom: move(&state, by: Int.max / 2)
     case .activate: activate(&state)
@@ -60,8 +78,23 @@ public func update(_ state: inout AppState, _ action: Action) {
     case .previousEntityMention: stepEntityMention(&state, forward: false)
     case .openSearch: state.prompt = AppState.Prompt(kind: .search)
     case .openCommand: state.prompt = AppState.Prompt(kind: .command)
+    case .openFilter:
+        var prompt = AppState.Prompt(kind: .filter)
+        // The filter in force is there to be edited.
+        if let filter = state.list.filter { prompt.replace(with: filter.text) }
+        prompt.keepCursorInView(columns: state.size.columns - prompt.kind.lead.count)
+        state.prompt = prompt
     case .nextMatch: stepMatch(&state, forward: true)
     case .previousMatch: stepMatch(&state, forward: false)
+    case .toggleRead: toggleRead(&state)
+    case .nextUnread: stepUnread(&state, forward: true)
+    case .previousUnread: stepUnread(&state, forward: false)
+    case .openDossier:
+        guard let entity = state.selectedEntity ?? selectedEntityInPane(state) else {
+            state.status = "no entity selected: select one in the entity pane, or use :dossier NAME"
+            break
+        }
+        openDossier(&state, entity: entity)
     case .cancel:
         if state.showHelp { state.showHelp = false } else if state.showSkippedFiles { state.showSkippedFiles = false } else if state.search != nil {
             state.search = nil
@@ -69,19 +102,46 @@ public func update(_ state: inout AppState, _ action: Action) {
         }
     case .back: travel(&state, from: \.backStack, to: \.forwardStack, empty: "at the start of the jump history")
     case .forward: travel(&state, from: \.forwardStack, to: \.backStack, empty: "at the end of the jump history")
+    case .redraw: state.redrawRequested = true
     case .promptKey(let key): editPrompt(&state, key)
+    case .unbound(let key): state.status = "\(key.notation) does nothing here · ? lists the keys"
+    case .mouse(let event): handleMouse(&state, event)
+    case .tick: break
     case .resized(let size):
+        // What was said about the layout no longer holds once it changes.
+        if state.status == entityPaneNotice { state.status = "" }
         state.size = size
-        state.prompt?.keepCursorInView(columns: size.columns - 1)
+        if let lead = state.prompt?.kind.lead { state.prompt?.keepCursorInView(columns: size.columns - lead.count) }
         state.refreshReaderLayout()
         if state.layout.articles != nil || state.layout.reader != nil || state.layout.entities != nil,
            !state.layout.visiblePanes.contains(state.focus), state.layout.visiblePanes.count > 1 {
             state.focus = .reader
         }
     }
+    finishUpdate(&state)
+}
+
+/// Resizing keeps the message, and so does typing at the prompt, which hides it until the prompt closes.
+private func keepsStatus(_ action: Action) -> Bool {
+    switch action {
+    case .resized, .promptKey: true
+    default: false
+    }
+}
+
+let entityPaneNotice = "the entity pane always shows at 100 columns and wider"
+
+/// What every action ends with: derived state rebuilt, cursors back in range.
+func finishUpdate(_ state: inout AppState) {
     state.refreshReaderLayout()
     state.refreshMarkedLines()
     clamp(&state)
+}
+
+/// The entity under the entity pane's cursor, when it is on an entity's row.
+private func selectedEntityInPane(_ state: AppState) -> Int? {
+    if case .entity(let entity, _) = state.entityRow(at: state.entitySelection) { return entity }
+    return nil
 }
 
 /// While the corpus is indexed, what an action that needs the index says instead of acting.
@@ -118,26 +178,37 @@ private func move(_ state: inout AppState, by delta: Int) {
     }
 }
 
-/// Keeps every cursor and offset inside what exists and on screen.
+/// Keeps every cursor and offset inside what exists and on screen. A pane that is not on
+/// screen keeps its scroll: measured against no rows, it would lose it.
 func clamp(_ state: inout AppState) {
-    let articleCount = state.corpus.articles.count
-    state.listSelection = min(max(0, state.listSelection), articleCount - 1)
-    let listRows = max(1, ScreenLayout.contentRows(state.layout.articles))
-    state.listScroll = scrolled(state.listScroll, toShow: state.listSelection, rows: listRows)
+    let listCount = state.list.rows.count
+    state.listSelection = min(max(0, state.listSelection), max(0, listCount - 1))
+    if let articles = state.layout.articles {
+        let listRows = max(1, ScreenLayout.contentRows(articles))
+        state.listScroll = scrolled(state.listScroll, toShow: state.listSelection, rows: listRows, count: listCount)
+    }
     state.readerScroll = min(max(0, state.readerScroll), maxReaderScroll(state))
     let entityRows = state.entityRowCount
     state.entitySelection = min(max(0, state.entitySelection), max(0, entityRows - 1))
-    let visibleEntityRows = max(1, ScreenLayout.contentRows(state.layout.entities) - entityPaneHeaderRows(state))
-    state.entityScroll = scrolled(state.entityScroll, toShow: state.entitySelection, rows: visibleEntityRows)
+    if let entities = state.layout.entities {
+        let rows = max(1, entities.row + entities.rows - EntityPane.listTop(state, in: entities))
+        state.entityScroll = scrolled(state.entityScroll, toShow: state.entitySelection, rows: rows, count: entityRows)
+    }
+    if var dossier = state.dossier {
+        let lines = dossier.lines(in: state.corpus, palette: state.settings.palette, width: state.size.columns).count
+        dossier.selection = min(max(0, dossier.selection), max(0, lines - 1))
+        dossier.scroll = scrolled(dossier.scroll, toShow: dossier.selection, rows: max(1, DossierPane.bodyRows(state)), count: lines)
+        state.dossier = dossier
+    }
 }
 
-/// Rows of the entity pane above its list: none, the list starts at once.
-func entityPaneHeaderRows(_ state: AppState) -> Int { 0 }
-
-private func scrolled(_ offset: Int, toShow row: Int, rows: Int) -> Int {
-    if row < offset { return row }
-    if row >= offset + rows { return row - rows + 1 }
-    return max(0, offset)
+/// The first row to show so that `row` is on screen, moving as little as possible, and never
+/// leaving rows empty at the bottom while earlier ones are hidden.
+func scrolled(_ offset: Int, toShow row: Int, rows: Int, count: Int) -> Int {
+    var offset = max(0, offset)
+    if row < offset { offset = row }
+    if row >= offset + rows { offset = row - rows + 1 }
+    return max(0, min(offset, count - rows))
 }
 
 private func maxReaderScroll(_ state: AppState) -> Int {
@@ -158,7 +229,7 @@ private func currentPlace(_ state: AppState) -> AppState.Place {
 }
 
 /// Opens an article, remembering where the reader was.
-private func open(_ state: inout AppState, article: Int, mention: Int? = nil, highlight offset: Int? = nil) {
+func open(_ state: inout AppState, article: Int, mention: Int? = nil, highlight offset: Int? = nil) {
     if article != state.openArticle || state.backStack.isEmpty {
         state.backStack.append(currentPlace(state))
         state.forwardStack.removeAll()
@@ -170,8 +241,9 @@ private func open(_ state: inout AppState, article: Int, mention: Int? = nil, hi
         state.entitySelection = 0
         state.entityScroll = 0
     }
-    state.listSelection = article
+    if let row = state.list.row(of: article) { state.listSelection = row }
     state.currentMention = mention
+    state.dwell = (article, nil)
     state.refreshReaderLayout()
     if let offset { scrollIntoView(&state, offset: offset) }
 }
@@ -192,7 +264,11 @@ func scrollIntoView(_ state: inout AppState, offset: Int) {
 private func activate(_ state: inout AppState) {
     switch state.focus {
     case .articles:
-        open(&state, article: state.listSelection)
+        guard let article = state.articleAtCursor else {
+            state.status = "no article matches the filter · F to change it"
+            return
+        }
+        open(&state, article: article)
         state.focus = .reader
     case .reader:
         if let mention = state.currentMention, let entity = state.corpus.mentions[state.openArticle][mention].entity {
@@ -204,7 +280,7 @@ private func activate(_ state: inout AppState) {
         switch row {
         case .entity(let entity, _):
             state.selectedEntity = entity
-            state.status = "\(state.corpus.entities[entity].name): \(state.corpus.mentionsByEntity[entity].count) mentions · ] next"
+            state.status = "\(state.corpus.entities[entity].name): \(Counted.phrase(state.corpus.mentionsByEntity[entity].count, "mention")) · ] next, D dossier"
         case .mention(let reference):
             jump(&state, to: reference)
             state.focus = .reader
@@ -219,17 +295,31 @@ private func activate(_ state: inout AppState) {
     }
 }
 
+/// Opens the article a quote is in, at the quote.
+func open(_ state: inout AppState, quote reference: QuoteReference) {
+    let quote = state.corpus.quotes[reference.article][reference.quote]
+    open(&state, article: reference.article, mention: nil, highlight: quote.range.lowerBound)
+}
+
 private func jump(_ state: inout AppState, to reference: MentionReference) {
     let mention = state.corpus.mentions[reference.article][reference.mention]
     if reference.article == state.openArticle { state.backStack.append(currentPlace(state)) }
     open(&state, article: reference.article, mention: reference.mention, highlight: mention.range.lowerBound)
     if let entity = mention.entity {
         state.selectedEntity = entity
-        let all = state.corpus.mentionsByEntity[entity]
+        let all = listedMentions(of: entity, state)
         if let index = all.firstIndex(of: reference) {
             state.status = "\(state.corpus.entities[entity].name): mention \(index + 1)/\(all.count)"
+                + (state.list.filter == nil ? "" : " in the filtered list")
         }
     }
+}
+
+/// An entity's mentions in the articles the list shows.
+private func listedMentions(of entity: Int, _ state: AppState) -> [MentionReference] {
+    let all = state.corpus.mentionsByEntity[entity]
+    guard state.list.filter != nil else { return all }
+    return all.filter { state.list.contains($0.article) }
 }
 
 private func stepMentionInArticle(_ state: inout AppState, forward: Bool) {
@@ -255,8 +345,11 @@ private func stepEntityMention(_ state: inout AppState, forward: Bool) {
         state.status = "no entity selected: use } or :entity NAME first"
         return
     }
-    let all = state.corpus.mentionsByEntity[entity]
-    guard !all.isEmpty else { state.status = "\(state.corpus.entities[entity].name) has no mentions"; return }
+    let all = listedMentions(of: entity, state)
+    guard !all.isEmpty else {
+        state.status = "\(state.corpus.entities[entity].name) has no mentions" + (state.list.filter == nil ? "" : " in the filtered list")
+        return
+    }
     let here = state.currentMention.map { MentionReference(article: state.openArticle, mention: $0) }
     var index: Int
     if let here, let position = all.firstIndex(of: here) {
@@ -279,19 +372,35 @@ private func stepMatch(_ state: inout AppState, forward: Bool) {
         return
     }
     let hits = search.result.hits
+    let list = state.list
+    func listed(_ index: Int) -> Bool { list.filter == nil || list.contains(hits[index].article) }
     if let current = search.current {
-        search.current = forward ? (current + 1) % hits.count : (current - 1 + hits.count) % hits.count
+        // The next match, round the end, in an article the list shows.
+        var next = current
+        repeat {
+            next = forward ? (next + 1) % hits.count : (next - 1 + hits.count) % hits.count
+        } while !listed(next) && next != current
+        guard listed(next) else {
+            state.status = "no match in the filtered list"
+            return
+        }
+        search.current = next
     } else {
         let open = state.openArticle
-        search.current = forward
-            ? hits.firstIndex { $0.article >= open } ?? 0
-            : hits.lastIndex { $0.article <= open } ?? hits.count - 1
+        let found = forward
+            ? hits.indices.first { hits[$0].article >= open && listed($0) } ?? hits.indices.first(where: listed)
+            : hits.indices.last { hits[$0].article <= open && listed($0) } ?? hits.indices.last(where: listed)
+        guard let found else {
+            state.status = "no match in the filtered list"
+            return
+        }
+        search.current = found
     }
     state.search = search
     showMatch(&state)
 }
 
-private func showMatch(_ state: inout AppState) {
+func showMatch(_ state: inout AppState) {
     guard let search = state.search, let current = search.current else { return }
     let hit = search.result.hits[current]
     open(&state, article: hit.article, mention: nil, highlight: state.corpus.byteRange(of: hit)?.lowerBound)
@@ -304,130 +413,10 @@ private func travel(_ state: inout AppState, from source: WritableKeyPath<AppSta
     state[keyPath: destination].append(currentPlace(state))
     state.openArticle = place.article
     state.refreshReaderLayout()
-    state.listSelection = place.article
+    if let row = state.list.row(of: place.article) { state.listSelection = row }
     state.currentMention = place.mention
     state.readerScroll = place.scroll
     state.status = "\(state.corpus.articles[place.article].title)"
-}
-
-// MARK: - The prompt
-
-private func editPrompt(_ state: inout AppState, _ key: Key) {
-    guard var prompt = state.prompt else { return }
-    // Taken out of the state while it is edited, so that the array is not copied on every key.
-    state.prompt = nil
-    let history = prompt.kind == .search ? state.searchHistory : state.commandHistory
-    switch key {
-    case .escape:
-        return
-    case .enter:
-        submit(&state, prompt)
-        return
-    case .left: prompt.moveLeft()
-    case .right: prompt.moveRight()
-    case .home, .control("a"): prompt.moveToStart()
-    case .end, .control("e"): prompt.moveToEnd()
-    case .backspace:
-        if prompt.characters.isEmpty { return }
-        prompt.deleteBackward()
-    case .delete: prompt.deleteForward()
-    case .control("u"): prompt.deleteToStart()
-    case .up, .down:
-        guard !history.isEmpty else { break }
-        let current = prompt.historyIndex ?? history.count
-        let next = key == .up ? max(0, current - 1) : min(history.count, current + 1)
-        prompt.historyIndex = next
-        prompt.replace(with: next < history.count ? history[next] : "")
-    case .character(let character): prompt.insert(character)
-    default: break
-    }
-    prompt.keepCursorInView(columns: state.size.columns - 1)
-    state.prompt = prompt
-}
-
-
-private func submit(_ state: inout AppState, _ prompt: AppState.Prompt) {
-    let text = prompt.text.trimmingCharacters(in: " ")
-    guard !text.isEmpty else { return }
-    switch prompt.kind {
-    case .search:
-        state.searchHistory.removeAll { $0 == text }
-        state.searchHistory.append(text)
-        if state.indexing != nil {
-            // A query that cannot parse is said now, not when the index is ready.
-            do { _ = try Query(text) } catch {
-                state.status = "\(error)"
-                return
-            }
-            state.indexing?.pendingSearch = text
-            state.status = "\(text) will be searched when indexing is done"
-        } else {
-            runSearch(&state, text)
-        }
-    case .command:
-        state.commandHistory.removeAll { $0 == text }
-        state.commandHistory.append(text)
-        runCommand(&state, text)
-    }
-}
-
-/// Runs a search and, when `movingReader`, shows its first match.
-func runSearch(_ state: inout AppState, _ text: String, movingReader: Bool = true) {
-    let query: Query
-    do { query = try Query(text) } catch {
-        state.status = "\(error)"
-        return
-    }
-    let result = state.corpus.index.search(query)
-    guard !result.hits.isEmpty else {
-        state.search = nil
-        state.status = "no matches for \(text)"
-        return
-    }
-    state.search = AppState.SearchState(
-        result: AppState.SearchResultSummary(
-            query: text, hits: result.hits, articleCount: result.articleCount, articles: Set(result.hits.map(\.article))),
-        current: movingReader ? 0 : nil)
-    showMatch(&state)
-    state.status = "\(result.hits.count) \(result.hits.count == 1 ? "match" : "matches") in \(result.articleCount) \(result.articleCount == 1 ? "article" : "articles")"
-        + (movingReader ? "" : " · n goes to the next")
-}
-
-private func runCommand(_ state: inout AppState, _ text: String) {
-    let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
-    let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: " ") : ""
-    switch parts[0] {
-    case "q", "quit": state.shouldQuit = true
-    case "help", "h": state.showHelp = true
-    case "entity", "e":
-        guard state.indexing == nil else {
-            state.status = "entities are ready when indexing is done"
-            return
-        }
-        do {
-            let entity = try state.corpus.lookUpEntity(argument)
-            state.selectedEntity = entity
-            state.currentMention = nil
-            let count = state.corpus.mentionsByEntity[entity].count
-            state.status = "\(state.corpus.entities[entity].name): \(count) mentions in \(state.corpus.articleCount(of: entity)) articles · ] next"
-        } catch { state.status = "\(error)" }
-    case "open", "o":
-        do {
-            open(&state, article: try state.corpus.lookUpArticle(argument))
-            state.focus = state.layout.reader == nil ? state.focus : .reader
-        } catch { state.status = "\(error)" }
-    default:
-        state.status = "unknown command :\(parts[0]) (try :entity, :open, :help, :q)"
-    }
-}
-
-extension String {
-    func trimmingCharacters(in characters: String) -> String {
-        var result = Substring(self)
-        while let first = result.first, characters.contains(first) { result.removeFirst() }
-        while let last = result.last, characters.contains(last) { result.removeLast() }
-        return String(result)
-    }
 }
 
 // MARK: - Links
@@ -435,7 +424,7 @@ extension String {
 /// Asks the loop to open the web address of the article under the cursor in the list, or of the
 /// one in the reader; only http and https addresses are opened.
 private func openLink(_ state: inout AppState) {
-    let index = state.focus == .articles ? state.listSelection : state.openArticle
+    let index = state.focus == .articles ? state.articleAtCursor ?? state.openArticle : state.openArticle
     guard index < state.corpus.articles.count, let url = state.corpus.articles[index].url else {
         state.status = "this article has no web address"
         return

@@ -10,6 +10,12 @@ struct Read: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    @Flag(help: "Start clean: neither restore the place, read marks and histories saved for this corpus (they are saved again on leaving).")
+    var fresh = false
+
+    @Flag(help: "Leave the mouse to the terminal (by default a click selects and the wheel scrolls; Shift with a drag selects text).")
+    var noMouse = false
+
     /// A small corpus or a saved index loads in a blink: the reader waits that long for the whole
     /// corpus before it shows one still being indexed.
     static let quickLoadSeconds = 0.15
@@ -36,11 +42,12 @@ struct Read: ParsableCommand {
             for warning in loading.warnings { Output.warning(warning) }
             throw error
         }
-        session.start()
+        session.start(mouse: !noMouse)
         let outcome = Result { try read(loading, in: session) }
         session.restore()
         // Said only now, so that they stay on the terminal after the reader's screen is gone.
         for warning in loading.warnings { Output.warning(warning) }
+        for warning in UserConfig.warnings { Output.warning(warning) }
         try outcome.get()
     }
 
@@ -66,13 +73,28 @@ struct Read: ParsableCommand {
         } else {
             return
         }
+        state.settings = UserConfig.current.settings
+        var memory = ReaderMemoryFile(paths: corpus.pathsOrLibrary, fresh: fresh)
+        memory.restoreIfReady(&state)
         var needsDraw = true
         var fetch: BackgroundFetch?
         let reads = OffLoopWork<Int>()
         let layouts = OffLoopWork<AppState.ReaderLayoutKey>()
+        // Said whatever way the loop ends: a signal or an error leaves the place saved too.
+        defer { memory.save(state) }
         while !state.shouldQuit && !SignalFlags.stopRequested {
             if state.indexing != nil {
                 needsDraw = try follow(loading, into: &state) || needsDraw
+                memory.restoreIfReady(&state)
+            }
+            let readBefore = state.readArticles.count
+            update(&state, .tick(Double(DispatchTime.now().uptimeNanoseconds) / 1e9))
+            if state.readArticles.count != readBefore { needsDraw = true }
+            memory.saveNowAndThen(state)
+            if state.redrawRequested {
+                session.redrawAll()
+                state.redrawRequested = false
+                needsDraw = true
             }
             // The file opened while indexing, read on its own, and a huge article's whole layout.
             if let wanted = state.articleToRead {
@@ -115,7 +137,9 @@ struct Read: ParsableCommand {
                 case .resized(let size):
                     update(&state, .resized(size))
                 case .key(let key):
-                    if let action = KeyMap.action(for: key, in: state) { update(&state, action) }
+                    update(&state, state.keyMap.action(for: key, in: state))
+                case .mouse(let mouse):
+                    update(&state, .mouse(mouse))
                 }
                 needsDraw = true
                 guard !state.shouldQuit, !SignalFlags.stopRequested, DispatchTime.now().uptimeNanoseconds < deadline,

@@ -5,8 +5,14 @@ import DossierUI
 struct TestApp {
     var state: AppState
 
-    init(size: Size = Size(columns: 80, rows: 24)) throws {
-        state = AppState(corpus: try Corpus.load(paths: []), size: size)
+    init(size: Size = Size(columns: 80, rows: 24), paths: [String] = []) throws {
+        state = AppState(corpus: try Corpus.load(paths: paths), size: size)
+    }
+
+    /// Time passing, as the reader's loop reports it.
+    mutating func wait(seconds: Double, from start: Double = 0) {
+        update(&state, .tick(start))
+        update(&state, .tick(start + seconds))
     }
 
     init(state: AppState) {

@@ -1,0 +1,53 @@
+import DossierCore
+
+/// The articles the list shows, in the order it shows them: the corpus's, narrowed by a filter
+/// and put in a sort order. Jumps (`]`, `n`) and the unread keys stay within it.
+public struct ArticleList: Equatable, Sendable {
+    /// Article indices, one a row.
+    public private(set) var rows: [Int]
+    /// The row of each article, or -1 when the filter hides it: a look-up in constant time, as
+    /// every jump asks whether its target is listed.
+    private var rowByArticle: [Int32]
+    public let filter: ArticleFilter?
+    public let sort: ArticleSort
+    public let total: Int
+    /// Whether any article has a date, or a source: the list gives them columns only then.
+    public let hasDates: Bool
+    public let hasSources: Bool
+
+    /// Every article in the corpus's order.
+    init(corpus: Corpus) {
+        let count = corpus.articles.count
+        rows = Array(0..<count)
+        rowByArticle = (0..<count).map(Int32.init)
+        filter = nil
+        sort = .standard
+        total = count
+        hasDates = corpus.articles.contains { $0.date != nil }
+        hasSources = corpus.articles.contains { $0.source != nil }
+    }
+
+    init(corpus: Corpus, filter: ArticleFilter?, sort: ArticleSort, isRead: (Int) -> Bool) {
+        let passing = filter.map { filter in corpus.articles.indices.filter { filter.matches($0, in: corpus, isRead: isRead) } }
+            ?? Array(corpus.articles.indices)
+        rows = sort == .standard ? passing : sort.ordered(passing, in: corpus)
+        var rowByArticle = Array(repeating: Int32(-1), count: corpus.articles.count)
+        for (row, article) in rows.enumerated() { rowByArticle[article] = Int32(row) }
+        self.rowByArticle = rowByArticle
+        self.filter = filter
+        self.sort = sort
+        total = corpus.articles.count
+        hasDates = corpus.articles.contains { $0.date != nil }
+        hasSources = corpus.articles.contains { $0.source != nil }
+    }
+
+    public func row(of article: Int) -> Int? {
+        guard article >= 0, article < rowByArticle.count, rowByArticle[article] >= 0 else { return nil }
+        return Int(rowByArticle[article])
+    }
+
+    public func contains(_ article: Int) -> Bool { row(of: article) != nil }
+
+    /// True when some articles are left out or reordered.
+    public var isNarrowedOrSorted: Bool { filter != nil || sort != .standard }
+}

@@ -1,0 +1,133 @@
+import DossierCore
+
+/// A person's (or any entity's) whole dossier, full screen: who they are, the names the text
+/// uses, a timeline of their mentions, the company they keep, their articles and their quotes.
+/// Every line that points somewhere goes there on Enter.
+public struct DossierView: Sendable {
+    public let profile: EntityProfile
+    public var selection = 0
+    public var scroll = 0
+
+    init(entity: Int, in corpus: Corpus) {
+        profile = EntityProfile(entity: entity, in: corpus)
+    }
+
+    public var entity: Int { profile.entity }
+
+    /// Where Enter on a line goes.
+    public enum Target: Equatable, Sendable {
+        case article(Int)
+        case quote(QuoteReference)
+        case entity(Int)
+    }
+
+    public struct Line: Sendable {
+        public enum Part: Sendable {
+            case text(String, Style)
+            /// A bar of `length` cells in a style.
+            case bar(Int, Style)
+        }
+        public let parts: [Part]
+        public let target: Target?
+
+        init(_ text: String, _ style: Style = .plain, target: Target? = nil) {
+            parts = [.text(text, style)]
+            self.target = target
+        }
+
+        init(parts: [Part], target: Target? = nil) {
+            self.parts = parts
+            self.target = target
+        }
+
+        static let blank = Line("")
+    }
+
+    /// Periods drawn as a row of bars each; more are drawn as one sparkline.
+    static let barRowLimit = 16
+
+    /// The dossier's lines at a width.
+    public func lines(in corpus: Corpus, palette: EntityPalette, width: Int) -> [Line] {
+        let entity = corpus.entities[profile.entity]
+        var lines: [Line] = []
+        let heading = Style(bold: true, underline: true)
+        lines.append(Line(parts: [
+            .text(entity.name, palette.style(of: profile.entity, in: corpus, selected: nil)),
+            .text("  \(entity.kind.rawValue)\(entity.isFound ? ", found in the text" : "")", Style(dim: true)),
+        ]))
+        for line in ReaderLayout.wrapText(entity.description, width: max(10, width - 2)) { lines.append(Line(line)) }
+        let names = profile.namesSeen.prefix(8).map { "\($0.text) (\($0.count))" }.joined(separator: ", ")
+        if !names.isEmpty {
+            for line in ReaderLayout.wrapText("Named in the text as: " + names, width: max(10, width - 2)) { lines.append(Line(line, Style(dim: true))) }
+        }
+        let summary = Counted.phrase(profile.mentionCount, "mention") + " in " + Counted.phrase(profile.articles.count, "article")
+            + " · " + Counted.phrase(profile.quotes.count, "quote")
+        lines.append(Line(summary))
+
+        let timeline = profile.timeline(maxPeriods: max(Self.barRowLimit, width - 14))
+        if timeline.periods.isEmpty {
+            lines.append(.blank)
+            lines.append(Line("Mentions by date", heading))
+            lines.append(Line("  none of the articles that name them carries a date", Style(dim: true)))
+        } else {
+            lines.append(.blank)
+            lines.append(Line("Mentions a \(timeline.unit.rawValue)" + (profile.undatedMentions > 0 ? " (and \(Counted.phrase(profile.undatedMentions, "mention")) in undated articles)" : ""), heading))
+            let labelWidth = timeline.periods.map { timeline.unit.label($0.start).count }.max() ?? 0
+            if timeline.periods.count <= Self.barRowLimit {
+                let most = max(1, timeline.periods.map(\.count).max() ?? 1)
+                let barSpace = max(1, width - labelWidth - 12)
+                let barStyle = Style(foreground: palette.color(of: profile.entity, in: corpus))
+                for period in timeline.periods {
+                    let length = period.count == 0 ? 0 : max(1, period.count * barSpace / most)
+                    lines.append(Line(parts: [
+                        .text("  " + timeline.unit.label(period.start) + " ", .plain),
+                        .bar(length, barStyle),
+                        .text(" \(Counted.number(period.count))", Style(dim: true)),
+                    ]))
+                }
+            } else if let first = timeline.periods.first, let last = timeline.periods.last {
+                let most = timeline.periods.map(\.count).max() ?? 0
+                lines.append(Line("  " + timeline.sparkline, Style(foreground: palette.color(of: profile.entity, in: corpus))))
+                lines.append(Line("  \(timeline.unit.label(first.start)) … \(timeline.unit.label(last.start)) · busiest \(timeline.unit.rawValue): \(Counted.phrase(most, "mention"))", Style(dim: true)))
+            }
+        }
+
+        let company = profile.company.filter { corpus.entities[$0.entity].kind != .place }
+        if !company.isEmpty {
+            lines.append(.blank)
+            lines.append(Line("Named with (people and organisations, by sentences shared)", heading))
+            for related in company {
+                lines.append(Line(parts: [
+                    .text("  " + corpus.entities[related.entity].name, palette.style(of: related.entity, in: corpus, selected: nil)),
+                    .text(" \(corpus.entities[related.entity].kind.rawValue) · \(Counted.number(related.count))", Style(dim: true)),
+                ], target: .entity(related.entity)))
+            }
+        }
+
+        lines.append(.blank)
+        lines.append(Line("Articles (mentions)", heading))
+        for (article, mentions) in profile.articles {
+            let date = corpus.articles[article].date.map { $0 + "  " } ?? ""
+            lines.append(Line(parts: [
+                .text("  " + date, Style(dim: true)),
+                .text(corpus.articles[article].title, .plain),
+                .text(" (\(Counted.number(mentions)))", Style(dim: true)),
+            ], target: .article(article)))
+        }
+
+        if !profile.quotes.isEmpty {
+            lines.append(.blank)
+            lines.append(Line("Quotes", heading))
+            for reference in profile.quotes {
+                let quote = corpus.quotes[reference.article][reference.quote]
+                let article = corpus.articles[reference.article]
+                let words = article.textIsAsIndexed ? SourceText.flattened(article.text.string(quote.range)) : "(the file changed since it was indexed)"
+                lines.append(Line(parts: [
+                    .text("  “" + words + "”", .plain),
+                    .text(" — " + article.title, Style(dim: true)),
+                ], target: .quote(reference)))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,100 @@
+import DossierCore
+import Foundation
+
+/// What the reader remembers of a corpus between runs: where it was, what was read, and what
+/// was typed. Articles and entities are named by id, not position, so the memory survives
+/// articles being added; what no longer exists is dropped when it is restored.
+public struct ReaderMemory: Codable, Equatable, Sendable {
+    /// Raised when the meaning of a field changes; a file of another version is not used.
+    public static let version = 1
+
+    public var version = ReaderMemory.version
+    public var openArticle: String?
+    public var readerScroll = 0
+    public var selectedEntity: String?
+    public var focus: Pane = .articles
+    public var searchHistory: [String] = []
+    public var commandHistory: [String] = []
+    public var filterHistory: [String] = []
+    public var read: [String] = []
+    public var filter: String?
+    public var sort: String?
+
+    public init() {}
+
+    /// Why a saved memory was not used, in a line.
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads a saved memory; anything but a whole, current one is a `Problem`.
+    public static func decoded(from bytes: [UInt8]) throws(Problem) -> ReaderMemory {
+        let memory: ReaderMemory
+        do {
+            memory = try JSONDecoder().decode(ReaderMemory.self, from: Data(bytes))
+        } catch {
+            throw Problem(description: "it is not a whole state file")
+        }
+        guard memory.version == version else {
+            throw Problem(description: "it was written by another version of Dossier (state version \(memory.version))")
+        }
+        return memory
+    }
+
+    public func encoded() -> [UInt8] {
+        (try? Array(JSONEncoder().encode(self))) ?? []
+    }
+}
+
+extension AppState {
+    /// What to save of this state.
+    public var memory: ReaderMemory {
+        var memory = ReaderMemory()
+        guard indexing == nil else { return memory }
+        memory.openArticle = corpus.articles.indices.contains(openArticle) ? corpus.articles[openArticle].id : nil
+        memory.readerScroll = readerScroll
+        memory.selectedEntity = selectedEntity.map { corpus.entities[$0].id }
+        memory.focus = focus
+        memory.searchHistory = searchHistory
+        memory.commandHistory = commandHistory
+        memory.filterHistory = filterHistory
+        memory.read = readArticles.sorted().map { corpus.articles[$0].id }
+        memory.filter = list.filter?.text
+        memory.sort = list.sort == .standard ? nil : list.sort.description
+        return memory
+    }
+
+    /// Puts the reader back where a memory says, as far as this corpus still holds it; returns
+    /// what could not be restored, in a line, or nil.
+    @discardableResult
+    public mutating func restore(_ memory: ReaderMemory) -> String? {
+        guard indexing == nil else { return nil }
+        var problems: [String] = []
+        let indexByID = Dictionary(corpus.articles.indices.map { (corpus.articles[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        readArticles = Set(memory.read.compactMap { indexByID[$0] })
+        searchHistory = Array(memory.searchHistory.suffix(historyLimit))
+        commandHistory = Array(memory.commandHistory.suffix(historyLimit))
+        filterHistory = Array(memory.filterHistory.suffix(historyLimit))
+        selectedEntity = memory.selectedEntity.flatMap { corpus.entityIndex(id: $0) }
+        var filter: ArticleFilter?
+        if let text = memory.filter {
+            do { filter = try ArticleFilter(text, in: corpus, saved: settings.savedFilters) } catch {
+                problems.append("the saved filter no longer applies (\(error.description))")
+            }
+        }
+        let sort = memory.sort.flatMap { try? ArticleSort(parsing: $0) } ?? .standard
+        if filter != nil || sort != .standard { setList(&self, filter: filter, sort: sort) }
+        if let id = memory.openArticle, let article = indexByID[id] {
+            openArticle = article
+            if let row = list.row(of: article) { listSelection = row }
+            refreshReaderLayout()
+            readerScroll = memory.readerScroll
+        }
+        focus = memory.focus
+        if !layout.visiblePanes.contains(focus), let first = layout.visiblePanes.first { focus = first }
+        finishUpdate(&self)
+        listScroll = max(0, listSelection - ScreenLayout.contentRows(layout.articles) / 3)
+        clamp(&self)
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
+}

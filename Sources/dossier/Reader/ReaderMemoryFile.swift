@@ -1,0 +1,62 @@
+import DossierCore
+import DossierUI
+import Foundation
+
+/// The reader's memory of one corpus on disk (`StateStore`): restored once the corpus is
+/// indexed, saved every few seconds while it changes and when the reader ends.
+struct ReaderMemoryFile {
+    let paths: [String]
+    let store = StateStore.userDefault()
+    /// True until the saved memory has been put into the state (or there was none to put).
+    private var restorePending: Bool
+    private var lastSaved: ReaderMemory?
+    private var lastSaveTime: UInt64 = 0
+    static let saveIntervalNanoseconds: UInt64 = 5_000_000_000
+
+    init(paths: [String], fresh: Bool) {
+        self.paths = paths
+        restorePending = !fresh
+    }
+
+    /// Restores the saved memory into a state whose corpus is whole; a damaged file is said in the
+    /// status line, in one line, and left to be replaced.
+    mutating func restoreIfReady(_ state: inout AppState) {
+        guard restorePending, state.indexing == nil else { return }
+        restorePending = false
+        let bytes: Data?
+        do { bytes = try store.load(forPaths: paths) } catch {
+            state.status = "your saved place was not restored: \(error)"
+            return
+        }
+        guard let bytes else { return }
+        do {
+            let memory = try ReaderMemory.decoded(from: Array(bytes))
+            if let problem = state.restore(memory) { state.status = "restored, but \(problem)" }
+            lastSaved = memory
+        } catch {
+            state.status = "your saved place was not restored: \(store.filePath(forPaths: paths)): \(error.description)"
+        }
+    }
+
+    /// Saves when the memory changed and a few seconds have passed since the last save.
+    mutating func saveNowAndThen(_ state: AppState) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now - lastSaveTime >= Self.saveIntervalNanoseconds else { return }
+        lastSaveTime = now
+        save(state)
+    }
+
+    /// Saves the state's memory if it changed; a memory of a corpus still being indexed, or one
+    /// restored from nothing yet, is not saved over the file.
+    mutating func save(_ state: AppState) {
+        guard state.indexing == nil, !restorePending else { return }
+        let memory = state.memory
+        guard memory != lastSaved else { return }
+        do {
+            try store.save(Data(memory.encoded()), forPaths: paths)
+            lastSaved = memory
+        } catch {
+            // The reader goes on; the next save tries again.
+        }
+    }
+}
