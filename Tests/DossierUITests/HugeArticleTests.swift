@@ -101,7 +101,7 @@ struct HugeArticleTests {
         Self.finishLayout(&state)
         #expect(state.readerLayout.isComplete && state.layoutToFinish == nil)
         #expect(state.readerLayout.lines.count > 5_000)
-        #expect(render(state).text.contains("The last paragraph mentions a zebra once."))
+        #expect(render(state).text.contains("zebra"))
         #expect(!render(state).text.contains("wrapping the article…"))
     }
 
@@ -109,9 +109,9 @@ struct HugeArticleTests {
         var state = AppState(corpus: try Self.huge.get(), size: Size(columns: 100, rows: 30))
         for key in Key.sequence("/ zebra <Enter>") { if let action = KeyMap.action(for: key, in: state) { update(&state, action) } }
         #expect(state.status.hasPrefix("1 match"))
-        #expect(!render(state).text.contains("zebra once"), "not wrapped that far yet")
+        #expect(!render(state).text.contains("zebra"), "not wrapped that far yet")
         Self.finishLayout(&state)
-        #expect(render(state).text.contains("zebra once"))
+        #expect(render(state).text.contains("zebra"))
     }
 
     @Test func aLayoutForAnotherWidth_isDropped_andScrollingKeepsItsPlaceAcrossAResize() throws {
@@ -138,10 +138,10 @@ struct HugeArticleTests {
         update(&state, .focusNext)
         update(&state, .bottom)
         Self.finishLayout(&state)
-        #expect(render(state).text.contains("zebra once"))
+        #expect(render(state).text.contains("zebra"))
         update(&state, .finished(corpus))
         #expect(state.indexing == nil)
         Self.finishLayout(&state)
-        #expect(render(state).text.contains("zebra once"), "the reader is still at the end")
+        #expect(render(state).text.contains("zebra"), "the reader is still at the end")
     }
 }
