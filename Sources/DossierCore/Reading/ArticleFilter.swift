@@ -187,7 +187,9 @@ public struct ArticleFilter: Sendable, Equatable {
             switch field {
             case "mentions", "mention", "entity":
                 do { return .term(.mentions(entity: try corpus.lookUpEntity(value))) } catch {
-                    throw Problem(description: "\(error)")
+                    // "mentions:Ri Son Gwon" reads as three terms: the likeliest slip.
+                    let hint = position < tokens.count && tokens[position] != .close ? " (quote a name of several words: \(field):\"Ri Son Gwon\")" : ""
+                    throw Problem(description: "\(error)" + hint)
                 }
             case "source": return .term(.source(value.lowercased()))
             case "since", "until":

@@ -57,21 +57,19 @@ enum ArticleListPane {
         }
     }
 
-    /// "Articles 3/2,096 · 1,950 unread", or with a filter "Articles [mentions:kim] 3/12 of 2,096".
+    /// "Articles 3/2,096 · 1,950 unread", or with a filter "Articles 3/12 of 2,096 · 9 unread
+    /// [mentions:kim]": the numbers first, so a narrow pane cuts the filter rather than them.
     static func title(_ state: AppState) -> String {
         let list = state.list
         let position = list.rows.isEmpty ? "0" : Counted.number(state.listSelection + 1)
-        var title = "Articles "
-        if let filter = list.filter {
-            title += "[\(filter.text)] \(position)/\(Counted.number(list.rows.count)) of \(Counted.number(list.total))"
-        } else {
-            title += "\(position)/\(Counted.number(list.rows.count))"
-        }
-        if list.sort != .standard { title += " · by \(list.sort.description)" }
+        var title = "Articles \(position)/\(Counted.number(list.rows.count))"
+        if list.filter != nil { title += " of \(Counted.number(list.total))" }
         if state.indexing == nil {
             let unread = state.unreadCount
             if unread > 0 { title += " · \(Counted.number(unread)) unread" }
         }
+        if list.sort != .standard { title += " · by \(list.sort.description)" }
+        if let filter = list.filter { title += " [\(filter.text)]" }
         return title
     }
 }

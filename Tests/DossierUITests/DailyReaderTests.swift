@@ -1,0 +1,287 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+@testable import DossierUI
+
+/// The reader as a daily tool: filters, sorting, read marks, the dossier, the keys people expect,
+/// and the rough edges a newcomer found.
+struct DailyReaderTests {
+    static let examples = DocumentationExamples.repository.appendingPathComponent("docs/examples").path
+
+    // MARK: - Filter and sort
+
+    @Test func filter_narrowsTheList_saysShownOfTotal_andJumpsStayWithinIt() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 30))
+        app.type("F mentions:ri-yong-ho <Enter>")
+        #expect(app.state.list.rows.count == 1)
+        #expect(app.screen.text.contains("Articles 1/1 of 2 · 1 unread [mentio…"))
+        #expect(ArticleListPane.title(app.state) == "Articles 1/1 of 2 · 1 unread [mentions:ri-yong-ho]")
+        #expect(app.status.hasPrefix("1 of 2 articles match"))
+        // Pompeo is in both articles; ] now stays in the one listed.
+        app.type(": entity <Space> mike-pompeo <Enter>")
+        let listed = app.state.list.rows[0]
+        for _ in 0..<9 {
+            app.type("]")
+            #expect(app.state.openArticle == listed)
+        }
+        #expect(app.status.contains("in the filtered list"))
+        // n and N too.
+        app.type("/ Korea <Enter> n n n n")
+        #expect(app.state.openArticle == listed)
+        expectSnapshot(app.screen.text, named: "filter-ri-yong-ho")
+        // F shows the filter in force to edit; an empty one shows all again.
+        app.type("F")
+        #expect(app.state.prompt?.text == "mentions:ri-yong-ho")
+        app.type("<C-u> <Enter>")
+        #expect(app.state.list.filter == nil)
+        #expect(app.state.list.rows.count == 2)
+        #expect(app.state.filterHistory == ["mentions:ri-yong-ho"])
+    }
+
+    @Test func filter_thatMatchesNothing_saysSo_andABadOneSaysWhy() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 24))
+        app.type(": filter <Space> zebra <Enter>")
+        #expect(app.screen.text.contains("No article matches “zebra”"))
+        app.type("<Enter>")
+        #expect(app.status.contains("no article matches the filter"))
+        app.type("F <C-u> since:tomorrow <Enter>")
+        #expect(app.status.contains("not a date"))
+        #expect(app.state.list.filter?.text == "zebra", "a bad filter leaves the list as it was")
+    }
+
+    @Test func sort_reordersTheList_andTheTitleSaysHow() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 24), paths: [Self.examples])
+        app.type(": sort <Space> title <Enter>")
+        let titles = app.state.list.rows.map { app.state.corpus.articles[$0].title }
+        #expect(titles == titles.sorted { $0.lowercased() < $1.lowercased() })
+        #expect(app.screen.text.contains("by title"))
+        app.type(": sort <Space> title <Space> reverse <Enter>")
+        #expect(app.state.list.rows.map { app.state.corpus.articles[$0].title } == titles.reversed())
+        app.type(": sort <Space> colour <Enter>")
+        #expect(app.status.hasPrefix("sort by one of date, source, title, mentions"))
+    }
+
+    @Test func wideList_showsDateAndSourceColumns_whenTheArticlesHaveThem() throws {
+        let app = try TestApp(size: Size(columns: 200, rows: 12), paths: [Self.examples])
+        let text = app.screen.text
+        #expect(text.contains("Envoys meet again in Hanoi      2019-02-27 The Harbour C…    3│"))
+        #expect(text.contains("Envoys meet again in Hanoi"))
+        expectSnapshot(text, named: "wide-list-200x12")
+    }
+
+    // MARK: - Read and unread
+
+    @Test func anArticleOpenForAMoment_isRead_andUMarksEitherWay() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 24))
+        #expect(app.screen.text.contains("2 unread"))
+        app.type("j <Enter>")
+        app.wait(seconds: 0.5)
+        #expect(app.state.readArticles.isEmpty, "half a second is not a read")
+        app.wait(seconds: 1.2, from: 1)
+        #expect(app.state.readArticles == [1])
+        #expect(app.screen.text.contains("1 unread"))
+        let rows = app.screen.text.split(separator: "\n")
+        #expect(rows[1].hasPrefix("| *Secretary"), "the unread article is starred")
+        #expect(rows[2].hasPrefix("|▶ North"), "the read one is not")
+        app.type("<S-Tab> u")
+        #expect(app.state.readArticles.isEmpty)
+        #expect(app.status.hasPrefix("marked unread · 2 unread articles in the list"))
+        app.type("u")
+        #expect(app.state.readArticles == [1])
+    }
+
+    @Test func unreadKeys_goToTheNextUnreadArticle_inTheListsOrder() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 24), paths: [Self.examples])
+        app.wait(seconds: 2)
+        #expect(app.state.readArticles.isEmpty, "the article open at start was not opened by the user")
+        app.type("<Enter>")
+        app.wait(seconds: 2)
+        app.type(">")
+        #expect(app.state.openArticle == 1)
+        app.wait(seconds: 2)
+        app.type(">")
+        #expect(app.state.openArticle == 2)
+        app.type("<lt>")
+        #expect(app.state.openArticle == app.state.corpus.articles.count - 1, "wraps round to the last unread")
+        app.type(": filter <Space> unread <Enter>")
+        #expect(app.state.list.rows.count == app.state.corpus.articles.count - 2)
+    }
+
+    // MARK: - The dossier
+
+    @Test func dossier_showsTheEntitysProfile_andEnterGoesToTheLine() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 30))
+        app.type(": dossier <Space> ri-son-gwon <Enter>")
+        let text = app.screen.text
+        #expect(text.contains("Dossier: Ri Son Gwon"))
+        #expect(text.contains("4 mentions in 1 article · 4 quotes"))
+        #expect(text.contains("Quotes"))
+        expectSnapshot(text, named: "dossier-ri-son-gwon")
+        // Keys meant for the panes do not reach them; G goes to the last line (a quote), Enter opens it.
+        app.type("G <Enter>")
+        #expect(app.state.dossier == nil)
+        #expect(app.state.openArticle == 1)
+        #expect(app.state.focus == .reader)
+    }
+
+    @Test func dossier_ofDatedArticles_drawsATimeline() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 30), paths: [Self.examples])
+        app.type(": entity <Space> pompeo <Enter> D")
+        let text = app.screen.text
+        #expect(text.contains("Mentions a week"))
+        #expect(text.contains("2018-06-11 "))
+        expectSnapshot(text, named: "dossier-pompeo-examples")
+        app.type("<Esc>")
+        #expect(app.state.dossier == nil)
+        app.type("D")
+        #expect(app.state.dossier != nil, "D opens the selected entity's")
+        app.type("D")
+        #expect(app.state.dossier == nil, "and closes it")
+    }
+
+    @Test func dossier_enterOnACompanion_opensTheirs() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 40))
+        app.type(": dossier <Space> mike-pompeo <Enter>")
+        let lines = try #require(app.state.dossier).lines(in: app.state.corpus, palette: app.state.settings.palette, width: 100)
+        let trumpEntity = try #require(app.state.corpus.entityIndex(id: "donald-trump"))
+        let trump = try #require(lines.firstIndex { $0.target == .entity(trumpEntity) })
+        for _ in 0..<trump { app.type("j") }
+        app.type("<Enter>")
+        #expect(app.state.dossier?.entity == app.state.corpus.entityIndex(id: "donald-trump"))
+    }
+
+    // MARK: - Keys
+
+    @Test func controlKeys_pageAsInLessAndVim_andAnUnboundKeySaysSo() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 24))
+        app.type("<Tab>")
+        app.type("<C-d>")
+        let half = app.state.readerScroll
+        #expect(half > 0)
+        app.type("<C-f>")
+        #expect(app.state.readerScroll > half + 5)
+        app.type("<C-b> <C-u>")
+        #expect(app.state.readerScroll == 0)
+        app.type("<C-l>")
+        #expect(app.state.redrawRequested)
+        app.type("Z")
+        #expect(app.status.hasPrefix("Z does nothing here"))
+        app.type("j")
+        #expect(!app.status.contains("does nothing"), "the message goes with the next key")
+    }
+
+    // MARK: - Mouse
+
+    @Test func mouse_clickOpensARow_selectsAName_andTheWheelScrollsThePaneUnderIt() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 30))
+        let layout = app.state.layout
+        let list = try #require(layout.articles)
+        update(&app.state, .mouse(MouseEvent(.press, column: list.column + 3, row: list.row + 2)))
+        #expect(app.state.openArticle == 1)
+        #expect(app.state.focus == .articles)
+        // A click on "Ri Son Gwon" in the reader selects him.
+        let reader = try #require(layout.reader)
+        let screen = app.screen
+        var found: (Int, Int)?
+        for row in reader.row..<(reader.row + reader.rows) {
+            let text = (reader.column..<(reader.column + reader.columns)).map { String(screen[$0, row].character) }.joined()
+            if let range = text.range(of: "Ri Son Gwon") { found = (reader.column + text.distance(from: text.startIndex, to: range.lowerBound) + 3, row); break }
+        }
+        let (column, row) = try #require(found)
+        update(&app.state, .mouse(MouseEvent(.press, column: column, row: row)))
+        #expect(app.state.selectedEntity == app.state.corpus.entityIndex(id: "ri-son-gwon"))
+        #expect(app.state.focus == .reader)
+        update(&app.state, .mouse(MouseEvent(.wheelDown, column: reader.column + 5, row: reader.row + 5)))
+        #expect(app.state.readerScroll == 3)
+        // A click on an entity row selects that entity.
+        let entities = try #require(app.state.layout.entities)
+        let top = EntityPane.listTop(app.state, in: entities)
+        update(&app.state, .mouse(MouseEvent(.press, column: entities.column + 2, row: top)))
+        #expect(app.state.focus == .entities)
+        #expect(app.state.selectedEntity == app.state.entitiesInOpenArticle.first?.entity)
+    }
+
+    // MARK: - Rough edges
+
+    @Test func theCurrentMatchInAHeadline_isHighlighted_andNamesInHeadlinesAreColoured() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 30))
+        app.type("/ september <Enter> n n")
+        #expect(app.status.hasPrefix("match 1/2"))
+        let screen = app.screen
+        let reader = try #require(app.state.layout.reader)
+        let row = reader.row + 2
+        let text = (reader.column..<(reader.column + reader.columns)).map { String(screen[$0, row].character) }.joined()
+        let headlineRow = text.contains("September") ? row : row - 1
+        let line = (reader.column..<(reader.column + reader.columns)).map { String(screen[$0, headlineRow].character) }.joined()
+        let start = try #require(line.range(of: "September")).lowerBound
+        let column = reader.column + line.distance(from: line.startIndex, to: start)
+        #expect(screen[column, headlineRow].style.reverse, "the current match is reversed")
+        // "South Korea" in the headline is a name, in its colour.
+        let headline = reader.row + 1
+        let headlineText = (reader.column..<(reader.column + reader.columns)).map { String(screen[$0, headline].character) }.joined()
+        let southKorea = try #require(headlineText.range(of: "South Korea")).lowerBound
+        #expect(screen[reader.column + headlineText.distance(from: headlineText.startIndex, to: southKorea), headline].style.foreground != nil)
+    }
+
+    @Test func colours_tellPeopleFromPlacesAndOrganisations_andMarkTheSelectedEntity() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 30))
+        let corpus = app.state.corpus
+        let palette = app.state.settings.palette
+        func color(_ id: String) throws -> Color { palette.color(of: try #require(corpus.entityIndex(id: id)), in: corpus) }
+        let places = [try color("north-korea"), try color("west-virginia"), try color("united-states")]
+        let people = [try color("mike-pompeo"), try color("donald-trump"), try color("kim-jong-un")]
+        #expect(Set(places).count == 1)
+        #expect(Set(people).isDisjoint(with: places))
+        #expect(try color("mike-pompeo") != color("donald-trump"))
+        app.type(": entity <Space> mike-pompeo <Enter>")
+        let pompeo = try #require(corpus.entityIndex(id: "mike-pompeo"))
+        #expect(palette.style(of: pompeo, in: corpus, selected: pompeo).underline)
+        #expect(!palette.style(of: try #require(corpus.entityIndex(id: "donald-trump")), in: corpus, selected: pompeo).underline)
+        #expect(palette.style(of: pompeo, in: corpus, selected: nil).bold, "people are bold")
+        #expect(!palette.style(of: try #require(corpus.entityIndex(id: "north-korea")), in: corpus, selected: nil).bold)
+    }
+
+    @Test func theList_keepsItsRowsInView_afterTheEntityPaneComesAndGoes() throws {
+        var app = try TestApp(size: Size(columns: 80, rows: 24))
+        app.type("j <Enter> e e")
+        #expect(app.state.listScroll == 0)
+        let rows = app.screen.text.split(separator: "\n")
+        #expect(rows[1].contains("Secretary of S"), "the first article is still listed")
+        var small = try TestApp(size: Size(columns: 40, rows: 10))
+        small.type("j <Tab> <Tab> <Tab>")
+        small.resize(Size(columns: 80, rows: 24))
+        #expect(small.state.listScroll == 0)
+    }
+
+    @Test func statusMessages_goWithTheNextKey_andCountsAgree() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 30))
+        app.type(": entity <Enter>")
+        #expect(app.status.hasPrefix("usage: :entity NAME"))
+        app.type(": open <Space> 004 <Enter>")
+        #expect(!app.status.contains("usage"))
+        app.type(": entity <Space> ri-son-gwon <Enter>")
+        #expect(app.status.hasPrefix("Ri Son Gwon: 4 mentions in 1 article"))
+        var narrow = try TestApp(size: Size(columns: 120, rows: 30))
+        narrow.type("e")
+        #expect(narrow.status.hasPrefix("the entity pane always shows"))
+        narrow.resize(Size(columns: 80, rows: 24))
+        #expect(!narrow.status.contains("100 columns"))
+    }
+
+    @Test func theEntityPane_growsWithTheScreen_andCutsWithAnEllipsis() throws {
+        var app = try TestApp(size: Size(columns: 200, rows: 30))
+        #expect((app.state.layout.entities?.columns ?? 0) >= 50)
+        app.type(": entity <Space> united-states <Enter>")
+        var small = try TestApp(size: Size(columns: 100, rows: 30))
+        small.type(": entity <Space> ri-son-gwon <Enter>")
+        let pane = try #require(small.state.layout.entities)
+        let rows = small.screen.text.split(separator: "\n").map { row in
+            String(Array(row)[(pane.column + 1)..<(pane.column + 1 + pane.columns)])
+        }
+        #expect(rows.contains { $0.hasSuffix("…") })
+        #expect(rows.contains { $0.contains("In this article, then") })
+        // The reader's title is the article's, not its file's id.
+        #expect(app.screen.text.contains("│ Secretary of State Mike Pompeo will travel"))
+        #expect(!app.screen.text.contains("000_6fb30d2b1fa199a6"))
+    }
+}
