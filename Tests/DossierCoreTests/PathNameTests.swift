@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Testing
 @testable import DossierCore
 
@@ -14,5 +15,24 @@ struct PathNameTests {
         #expect(PathName.lastComponent(of: path) == last)
         #expect(PathName.pathExtension(of: path) == pathExtension)
         #expect(PathName.deletingExtension(of: path) == withoutExtension)
+    }
+}
+
+/// A folder's notes about itself are not news.
+struct FolderNoteTests {
+    @Test func readmeLicenseAndChangelog_inAFolder_areNotArticles_butOneNamedDirectlyIs() throws {
+        let folder = try ArticleFolder.make([
+            "README.md": "# My clippings\n\nNotes about this folder.\n",
+            "LICENSE.txt": "Permission is hereby granted.\n",
+            "CHANGELOG.md": "## 1.0\n\nFirst.\n",
+            "licence": "not walked: no extension either\n",
+            "readme-of-the-week.txt": "Readme of the week\n\nA column that happens to start with readme.\n",
+            "story.txt": "A story\n\nMike Pompeo flew to Seoul.\n",
+        ])
+        let corpus = try Corpus.load(paths: [folder.path])
+        #expect(Set(corpus.articles.map(\.id)) == ["story", "readme-of-the-week"])
+        #expect(corpus.skipped.isEmpty, "left out by rule, not skipped as unreadable")
+        let named = try Corpus.load(paths: [folder.appendingPathComponent("README.md").path])
+        #expect(named.articles.map(\.id) == ["README"])
     }
 }

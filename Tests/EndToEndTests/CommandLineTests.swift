@@ -27,8 +27,14 @@ struct CommandLineTests {
         try run(arguments: arguments, cacheHome: cacheHome)
     }
 
-    static func run(arguments: [String], cacheHome: URL = cacheHome) throws -> Run {
-        try launch(executable, arguments: arguments, environment: ["XDG_CACHE_HOME": cacheHome.path])
+    /// The runs' config and state folders: empty, so that no user's config file or saved place changes what they print.
+    static let configHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-config-\(UUID().uuidString)")
+    static let stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-state-\(UUID().uuidString)")
+
+    static func run(arguments: [String], cacheHome: URL = cacheHome, configHome: URL = configHome) throws -> Run {
+        try launch(executable, arguments: arguments, environment: [
+            "XDG_CACHE_HOME": cacheHome.path, "XDG_CONFIG_HOME": configHome.path, "XDG_STATE_HOME": stateHome.path,
+        ])
     }
 
     /// Runs `program` with nothing on its standard input, in the tests' environment with `environment`

@@ -1,0 +1,176 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierUI
+
+/// The config file (keys, colours, saved filters, the user's people) and the memory the reader
+/// keeps between runs.
+struct ConfigFileTests {
+    static let example = """
+        # My beat
+        [keys]
+        filter = "f"
+        dossier = ["<C-p>", "P"]
+
+        [colors]
+        person = ["magenta", "green"]
+        place = "white"
+
+        [filters]
+        ris = "mentions:ri-son-gwon or mentions:ri-yong-ho"
+
+        [[people]]
+        id = "lee-sang-min"
+        name = "Lee Sang Min"
+        aliases = ["Lee Sang-min"]
+        titles = ["Ambassador"]
+        description = "South Korean envoy to the talks"
+        """
+
+    @Test func keysColoursFiltersAndPeople_areRead() throws {
+        let config = ConfigFile(text: Self.example)
+        #expect(config.problems.isEmpty, "\(config.problems)")
+        #expect(config.settings.keyMap.action(for: .character("f"), in: try TestApp().state) == .openFilter)
+        #expect(config.settings.keyMap.action(for: .control("p"), in: try TestApp().state) == .openDossier)
+        #expect(config.settings.keyMap.action(for: .character("D"), in: try TestApp().state) == .unbound(.character("D")), "D was moved to Ctrl-P and P")
+        #expect(config.settings.palette.people == [.magenta, .green])
+        #expect(config.settings.palette.place == .white)
+        #expect(config.settings.savedFilters["ris"] == "mentions:ri-son-gwon or mentions:ri-yong-ho")
+        #expect(config.people.map(\.id) == ["lee-sang-min"])
+        #expect(config.people.first?.surname == "Min")
+        #expect(config.people.first?.titles == ["Ambassador"])
+    }
+
+    @Test func theRebindingIsWhatTheHelpShows() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 60))
+        app.state.settings = ConfigFile(text: Self.example).settings
+        app.type("?")
+        #expect(app.screen.text.contains(" f ") && app.screen.text.contains("filter the list"))
+        #expect(app.screen.text.contains("Ctrl-P P"))
+        app.type("<Esc> f @ris <Enter>")
+        #expect(app.state.list.rows.count == 2, "the saved filter applies")
+    }
+
+    @Test func badLines_areReportedByNumber_andTheRestApplies() {
+        let text = """
+            [keys]
+            filter = "f"
+            teleport = "t"
+            dossier = 42
+            search = "<Nope>"
+
+            [colors]
+            place = "chartreuse"
+            organisation = "red"
+
+            broken line here
+            [filters]
+            ok = "unread"
+
+            [[people]]
+            aliases = ["No Name"]
+
+            [[people]]
+            name = "Kang Kyung Wha"
+            height = 170
+
+            [weather]
+            today = "rain"
+            """
+        let config = ConfigFile(text: text)
+        let problems = config.problems.joined(separator: "\n")
+        #expect(problems.contains("line 3: no action is named teleport"))
+        #expect(problems.contains("line 4: keys.dossier takes a key"))
+        #expect(problems.contains("line 5: \"<Nope>\" is not a key"))
+        #expect(problems.contains("line 8: colors.place takes colour names"))
+        #expect(problems.contains("line 11:"), "the syntax error, by its line")
+        #expect(problems.contains("line 15: a person needs a name"))
+        #expect(problems.contains("line 20: a person has no field height"))
+        #expect(problems.contains("line 22: unknown section weather"))
+        // What was right applies.
+        #expect(config.settings.keyMap.bindings.first { $0.name == "filter" }?.keys == [.character("f")])
+        #expect(config.settings.palette.organisation == .red)
+        #expect(config.settings.savedFilters["ok"] == "unread")
+        #expect(config.people.map(\.id) == ["kang-kyung-wha"])
+    }
+
+    @Test func aFileThatIsNotTOML_isSaidInOneLine_andNoneOfItApplies() {
+        let config = ConfigFile(text: String(repeating: "{{{ not toml\n", count: 40))
+        #expect(!config.problems.isEmpty)
+        #expect(config.settings == ReaderSettings())
+    }
+
+    @Test func theUsersPeople_areFoundInTheArticles() throws {
+        let folder = try ArticleFolder.make([
+            "envoy.txt": "Envoy returns\n\nLee Sang-min, the envoy, returned to Seoul on Friday. Lee said the talks would resume.\n",
+        ])
+        let people = ConfigFile(text: Self.example).people
+        let corpus = try Corpus.load(paths: [folder.path], catalog: try EntityCatalog.bundled().merging(people))
+        let lee = try #require(corpus.entityIndex(id: "lee-sang-min"))
+        #expect(corpus.mentionsByEntity[lee].count == 2)
+        #expect(!corpus.entities[lee].isFound)
+        #expect(corpus.entities[lee].description == "South Korean envoy to the talks")
+    }
+}
+
+struct ReaderMemoryTests {
+    @Test func thePlaceReadMarksFilterAndHistories_comeBack() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 30))
+        app.type("j <Enter>")
+        app.wait(seconds: 2)
+        app.type("j j j : entity <Space> ri-son-gwon <Enter> / Korea <Enter> <Esc> : sort <Space> title <Enter> F unread <Enter>")
+        let memory = app.state.memory
+        let bytes = memory.encoded()
+
+        var restarted = try TestApp(size: Size(columns: 120, rows: 30))
+        let problem = restarted.state.restore(try ReaderMemory.decoded(from: bytes))
+        #expect(problem == nil)
+        let state = restarted.state
+        #expect(state.openArticle == app.state.openArticle)
+        #expect(state.readerScroll == app.state.readerScroll)
+        #expect(state.selectedEntity == state.corpus.entityIndex(id: "ri-son-gwon"))
+        #expect(state.readArticles == [1])
+        #expect(state.searchHistory == ["Korea"])
+        #expect(state.commandHistory == ["entity ri-son-gwon", "sort title"])
+        #expect(state.filterHistory == ["unread"])
+        #expect(state.list.filter?.text == "unread")
+        #expect(state.list.sort == ArticleSort(key: .title))
+        #expect(state.focus == app.state.focus)
+        #expect(restarted.screen.text == app.screen.text.replacingOccurrences(of: app.status, with: restarted.status))
+    }
+
+    @Test(arguments: [Array("{\"version\": 1, \"read\": [".utf8), Array("not json".utf8), [0xFF, 0x00],
+                      Array("{\"version\": 99}".utf8)])
+    func aDamagedMemory_isRefusedWithAReason(bytes: [UInt8]) {
+        #expect(throws: ReaderMemory.Problem.self) { try ReaderMemory.decoded(from: bytes) }
+    }
+
+    @Test func whatTheCorpusNoLongerHolds_isDropped() throws {
+        var memory = ReaderMemory()
+        memory.openArticle = "gone"
+        memory.read = ["gone", "004_aa78b19fab688198"]
+        memory.selectedEntity = "nobody"
+        memory.filter = "mentions:nobody"
+        var app = try TestApp()
+        let problem = app.state.restore(memory)
+        #expect(problem?.contains("the saved filter no longer applies") == true)
+        #expect(app.state.readArticles == [1])
+        #expect(app.state.openArticle == 0)
+        #expect(app.state.selectedEntity == nil)
+    }
+}
+
+struct StateStoreTests {
+    @Test func savesWhole_perCorpus_andAnySpellingOfAFolderFindsIt() throws {
+        let home = try ArticleFolder.make([:])
+        let store = StateStore(directory: home.path + "/state")
+        let corpus = try ArticleFolder.make(["a.txt": "A title\n\nSome text.\n"])
+        try store.save(Array("first".utf8).withUnsafeBufferPointer { Data(buffer: $0) }, forPaths: [corpus.path])
+        try store.save(Data("second".utf8), forPaths: [corpus.path + "/."])
+        #expect(try store.load(forPaths: [corpus.path]) == Data("second".utf8))
+        #expect(try store.load(forPaths: []) == nil, "the bundled articles have a state of their own")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: store.directory).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no temporary file is left")
+    }
+}
