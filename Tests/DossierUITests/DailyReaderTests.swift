@@ -128,8 +128,9 @@ struct DailyReaderTests {
         var app = try TestApp(size: Size(columns: 100, rows: 30), paths: [Self.examples])
         app.type(": entity <Space> pompeo <Enter> D")
         let text = app.screen.text
-        #expect(text.contains("Mentions a week"))
-        #expect(text.contains("2018-06-11 "))
+        #expect(text.contains("Mentions a month"))
+        #expect(text.contains("  2018-06 ████████████████████████████████████████ 2"))
+        #expect(text.contains("  2018-07  0"), "a month without mentions keeps its row")
         expectSnapshot(text, named: "dossier-pompeo-examples")
         app.type("<Esc>")
         #expect(app.state.dossier == nil)

@@ -47,10 +47,14 @@ no_sequence_text() {
   ! tmux_ capture-pane -p -t e2e | grep -E 'pwned|another title|\[31m|\[2J|app command|c1 title'
 }
 
+# Each article by its id, and the headline the reader's title row then shows.
 open_each_article() {
-  for id in escapes invalid-utf8 cjk emoji combining crlf cr tabs formfeed bom deep; do
+  local pair id headline
+  for pair in "escapes:Escape sequences" "invalid-utf8:Bad bytes" "cjk:日本の記事" "emoji:Emoji" "combining:Combining" \
+              "crlf:Windows headline" "cr:Old Mac headline" "tabs:Tabs" "formfeed:Form feed" "bom:Headline after a BOM" "deep:Deep down"; do
+    id="${pair%%:*}" headline="${pair#*:}"
     tmux_ send-keys -t e2e ':' && tmux_ send-keys -t e2e -l "open $id" && tmux_ send-keys -t e2e Enter
-    wait_for " $id" || return 1
+    wait_for "│ $headline" || return 1
     tmux_ send-keys -t e2e Space
     sleep 0.2
     check "title unchanged after opening $id" title_unchanged

@@ -10,7 +10,8 @@ source "Tests/EndToEndTests/tmux-helpers.sh"
 # Runs the reader from the shell between two `stty -a` snapshots, then quits it with "$@".
 run_and_quit() {
   local tag="$1"; shift
-  tmux_ send-keys -t e2e "clear; stty -a > before-$tag; $binary; stty -a > after-$tag; echo done-$tag" Enter
+  # --fresh: each run starts where a first run does, whatever the one before left saved.
+  tmux_ send-keys -t e2e "clear; stty -a > before-$tag; $binary --fresh; stty -a > after-$tag; echo done-$tag" Enter
   wait_for "Articles 1/2"
   "$@"
   wait_for "done-$tag"
@@ -60,8 +61,8 @@ suspend_and_resume() {
   tmux_ send-keys -t e2e q
 }
 suspended_terminal_is_sane() { cmp -s <(grep -v rows "$work/before-z") <(grep -v rows "$work/suspended-z"); }
-quit_with_sigterm() { pkill -TERM -f "^$binary\$" || pkill -TERM -x dossier; }
-quit_with_signal() { pkill -"$1" -f "^$binary\$"; }
+quit_with_sigterm() { pkill -TERM -f "^$binary( --fresh)?\$" || pkill -TERM -x dossier; }
+quit_with_signal() { pkill -"$1" -f "^$binary( --fresh)?\$"; }
 quit_with_ctrl_backslash() { tmux_ send-keys -t e2e 'C-\'; }
 # Neither the Swift runtime's crash reporter nor its "Press space to interact" prompt may show.
 no_crash_text() { ! tmux_ capture-pane -p -t e2e | grep -Ei 'crashed|press space|interact'; }
@@ -69,9 +70,9 @@ no_crash_text() { ! tmux_ capture-pane -p -t e2e | grep -Ei 'crashed|press space
 # A crash (here a SIGSEGV sent to it) gives the terminal back first, then one report on stderr,
 # and ends the process: no prompt, nothing left running.
 crash_and_report() {
-  tmux_ send-keys -t e2e "clear; stty -a > before-s; $binary 2> crash-report; echo status-\$?; stty -a > after-s; echo done-s" Enter
+  tmux_ send-keys -t e2e "clear; stty -a > before-s; $binary --fresh 2> crash-report; echo status-\$?; stty -a > after-s; echo done-s" Enter
   wait_for "Articles 1/2" || return 1
-  pkill -SEGV -f "^$binary\$"
+  pkill -SEGV -f "^$binary( --fresh)?\$"
   wait_for "done-s" 30 || return 1
   tmux_ capture-pane -p -t e2e | grep -qF "status-139" || { echo "the crash did not end the process with SIGSEGV"; return 1; }
   grep -qF "Program crashed" "$work/crash-report" || { echo "no crash report on stderr:"; cat "$work/crash-report"; return 1; }
@@ -94,16 +95,17 @@ make_large_corpus() {
 # reader keeps its place when the index arrives, and the search then holds its matches.
 read_while_indexing() {
   tmux_ send-keys -t e2e "clear; stty -a > before-i; $binary --no-cache large; stty -a > after-i; echo done-i" Enter
-  wait_for "Articles 1/6000" || return 1
+  wait_for "Articles 1/6,000" || return 1
   tmux_ capture-pane -p -t e2e | grep -qF "indexing" || { echo "no indexing progress beside the list"; return 1; }
   tmux_ send-keys -t e2e j j Enter
-  wait_for "│ a0003 " || return 1
+  # The status line counts the open article: the third file, a0003.
+  wait_for "help 3/6,000" || return 1
   tmux_ send-keys -t e2e '/' && tmux_ send-keys -t e2e -l 'pompeo' && tmux_ send-keys -t e2e Enter
   wait_for "pompeo will be searched when indexing is done" || return 1
   tmux_ capture-pane -p -t e2e | grep -qF "People, places and organisations" || { echo "entity pane does not say it waits"; return 1; }
   # Indexing 6,000 files in a debug build takes 10 to 40 s, as the machine allows.
   wait_for "n goes to the next" 180 || return 1
-  tmux_ capture-pane -p -t e2e | grep -qF "│ a0003 " || { echo "the reader lost its article when the index arrived"; return 1; }
+  tmux_ capture-pane -p -t e2e | grep -qF "help 3/6,000" || { echo "the reader lost its article when the index arrived"; return 1; }
   tmux_ capture-pane -p -t e2e | grep -qF "Mike Pompeo" || { echo "no entities after indexing"; return 1; }
   tmux_ send-keys -t e2e q
   wait_for "done-i"
@@ -124,7 +126,7 @@ term_refused() {
 
 # Under LANG=C the reader still draws curly quotes, the list's marker and the borders.
 c_locale_keeps_characters() {
-  tmux_ send-keys -t e2e "clear; LANG=C LC_ALL=C $binary; echo done-locale" Enter
+  tmux_ send-keys -t e2e "clear; LANG=C LC_ALL=C $binary --fresh; echo done-locale" Enter
   wait_for "Articles 1/2" || return 1
   local screen
   screen="$(tmux_ capture-pane -p -t e2e)"
@@ -199,7 +201,7 @@ fetch_from_the_reader() {
   tmux_ send-keys -t e2e "clear; stty -a > before-r; XDG_CONFIG_HOME=$work/home/config XDG_DATA_HOME=$work/home/data $binary; stty -a > after-r; echo done-r" Enter
   wait_for "Articles 1/2" || { kill $server; return 1; }
   tmux_ send-keys -t e2e R
-  wait_for "fetched 1 feeds: 2 new articles" || { kill $server; return 1; }
+  wait_for "fetched 1 feed: 2 new articles" || { kill $server; return 1; }
   tmux_ capture-pane -p -t e2e | grep -q "Item 1" || { echo "the fetched items are not in the list"; kill $server; return 1; }
   kill $server
   tmux_ send-keys -t e2e q
@@ -207,6 +209,70 @@ fetch_from_the_reader() {
 }
 check "R fetches in the background and the new articles join the list" fetch_from_the_reader
 check "stty unchanged after fetching from the reader" same_stty r
+
+# A day's use: the place, the read marks and the filter come back after a restart; the dossier
+# opens and closes; a click on the list opens that article. Its own state folder, so no other run
+# disturbs it.
+daily_run() {
+  tmux_ send-keys -t e2e "clear; stty -a > before-$1; XDG_STATE_HOME=$work/daily $binary; stty -a > after-$1; echo done-$1" Enter
+}
+state_survives_a_restart() {
+  daily_run d1
+  wait_for "Articles 1/2 · 2 unread" || return 1
+  tmux_ send-keys -t e2e j Enter
+  sleep 1.5
+  tmux_ send-keys -t e2e ':' && tmux_ send-keys -t e2e -l 'entity ri-son-gwon' && tmux_ send-keys -t e2e Enter
+  wait_for "Ri Son Gwon: 4 mentions in 1 article" || return 1
+  tmux_ send-keys -t e2e 'F' && tmux_ send-keys -t e2e -l 'not september' && tmux_ send-keys -t e2e Enter
+  wait_for "1 of 2 articles match" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-d1" || return 1
+  daily_run d2
+  # The filter, the read mark, the open article and the selected entity, as they were.
+  wait_for "Articles 1/1 of 2 · 1 unread" || return 1
+  local screen
+  screen="$(tmux_ capture-pane -p -t e2e)"
+  grep -qF "│ North, South Korea set to meet again in September" <<< "$screen" || { echo "the open article did not come back"; echo "$screen"; return 1; }
+  grep -qF "Ri Son Gwon · person" <<< "$screen" || { echo "the selected entity did not come back"; return 1; }
+  tmux_ send-keys -t e2e q
+  wait_for "done-d2"
+}
+a_filter_and_the_dossier() {
+  daily_run d3
+  wait_for "Articles 1/1 of 2" || return 1
+  tmux_ send-keys -t e2e 'F' C-u && tmux_ send-keys -t e2e -l 'mentions:"Ri Yong Ho" or mentions:ri-son-gwon' && tmux_ send-keys -t e2e Enter
+  wait_for "2 of 2 articles match" || return 1
+  tmux_ send-keys -t e2e D
+  wait_for "Dossier: Ri Son Gwon" || return 1
+  tmux_ capture-pane -p -t e2e | grep -qF "4 mentions in 1 article · 4 quotes" || { echo "the dossier lacks its counts"; return 1; }
+  tmux_ send-keys -t e2e Escape
+  wait_for "Entities" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-d3"
+}
+# An SGR mouse report (what xterm sends with ncurses' mouse mode on) for a press at a 1-based cell.
+click_at() {
+  local bytes
+  bytes="$(printf '\033[<0;%s;%sM' "$1" "$2" | od -An -tx1)"
+  # shellcheck disable=SC2086 # one argument a byte
+  tmux_ send-keys -t e2e -H $bytes
+}
+a_mouse_click() {
+  daily_run d4
+  wait_for "Articles" || return 1
+  tmux_ send-keys -t e2e 'F' C-u Enter
+  wait_for "filter cleared" || return 1
+  # Row 2 of the screen is the list's first article; a click there opens it.
+  click_at 5 2
+  wait_for "│ Secretary of State Mike Pompeo will travel" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-d4"
+}
+check "the place, read marks, entity and filter survive a restart" state_survives_a_restart
+check "stty unchanged after a restart" same_stty d2
+check "a filter from the prompt, and the dossier view" a_filter_and_the_dossier
+check "a mouse click on the list opens the article" a_mouse_click
+check "stty unchanged after mouse use" same_stty d4
 
 make_large_corpus
 check "reads while indexing, keeps its place when indexed" read_while_indexing

@@ -64,7 +64,9 @@ public struct DossierView: Sendable {
             + " · " + Counted.phrase(profile.quotes.count, "quote")
         lines.append(Line(summary))
 
-        let timeline = profile.timeline(maxPeriods: max(Self.barRowLimit, width - 14))
+        // A bar a row when weeks or months make few enough rows; else one character a period.
+        let few = profile.timeline(maxPeriods: Self.barRowLimit)
+        let timeline = few.unit != .year ? few : profile.timeline(maxPeriods: max(Self.barRowLimit, width - 14))
         if timeline.periods.isEmpty {
             lines.append(.blank)
             lines.append(Line("Mentions by date", heading))
@@ -73,9 +75,9 @@ public struct DossierView: Sendable {
             lines.append(.blank)
             lines.append(Line("Mentions a \(timeline.unit.rawValue)" + (profile.undatedMentions > 0 ? " (and \(Counted.phrase(profile.undatedMentions, "mention")) in undated articles)" : ""), heading))
             let labelWidth = timeline.periods.map { timeline.unit.label($0.start).count }.max() ?? 0
-            if timeline.periods.count <= Self.barRowLimit {
+            if timeline.periods.count <= Self.barRowLimit && timeline.unit != .year || timeline.periods.count <= 3 {
                 let most = max(1, timeline.periods.map(\.count).max() ?? 1)
-                let barSpace = max(1, width - labelWidth - 12)
+                let barSpace = max(1, min(40, width - labelWidth - 12))
                 let barStyle = Style(foreground: palette.color(of: profile.entity, in: corpus))
                 for period in timeline.periods {
                     let length = period.count == 0 ? 0 : max(1, period.count * barSpace / most)

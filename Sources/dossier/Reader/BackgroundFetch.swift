@@ -47,8 +47,8 @@ final class BackgroundFetch: @unchecked Sendable {
         }
         let newItems = outcomes.reduce(0) { total, outcome in if case .newItems(let count) = outcome { total + count } else { total } }
         let failed = outcomes.filter(\.isFailure).count
-        var summary = "fetched \(total) feeds: \(newItems) new articles"
-        if failed > 0 { summary += ", \(failed) feeds failed (dossier fetch says why)" }
+        var summary = "fetched " + Counted.phrase(total, "feed") + ": " + Counted.phrase(newItems, "new article")
+        if failed > 0 { summary += ", " + Counted.phrase(failed, "feed") + " failed (dossier fetch says why)" }
         // The reader shows the library, or would now that it holds articles: read it again.
         let showsLibrary = wasShowingLibrary || (options.paths.isEmpty && library.holdsArticles)
         guard newItems > 0, showsLibrary, let corpus = try? options.loadCorpus(progress: nil, warn: { _ in }) else {
