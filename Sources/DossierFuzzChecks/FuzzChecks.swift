@@ -10,6 +10,16 @@ public enum FuzzChecks {
     nonisolated(unsafe) private static var cachedLinker: EntityLinker?
     nonisolated(unsafe) private static var cachedVerbs: Set<String> = []
 
+    nonisolated(unsafe) private static var cachedSeeds: Corpus?
+
+    /// The bundled articles, for parsing filters against.
+    private static var seeds: Corpus {
+        if let cachedSeeds { return cachedSeeds }
+        let made = try! Corpus.load(paths: [])
+        cachedSeeds = made
+        return made
+    }
+
     private static var linker: EntityLinker {
         if let cachedLinker { return cachedLinker }
         // The bundled catalog and word lists are part of the program; failing to read them is a broken build.
@@ -70,6 +80,13 @@ public enum FuzzChecks {
 
         let query = String(decoding: bytes.prefix(120), as: UTF8.self)
         if let parsed = try? Query(query) { precondition(!parsed.phrases.isEmpty, "query with no phrase") }
+        // The same bytes as a filter and as a config file: either is refused with reasons, never a crash.
+        let corpus = seeds
+        if let filter = try? ArticleFilter(query, in: corpus, saved: ["a": query, "b": "@a"]) {
+            for index in corpus.articles.indices { _ = filter.matches(index, in: corpus, isRead: { $0 == 0 }) }
+        }
+        let config = ConfigFile(text: String(decoding: bytes.prefix(2048), as: UTF8.self))
+        for problem in config.problems { precondition(problem.hasPrefix("line ") || problem.hasPrefix("the file") || problem.hasPrefix("too many"), "a problem without its line: \(problem)") }
 
         let width = 1 + Int(bytes.first ?? 0) % 90
         let layout = ReaderLayout(article: article, width: width)

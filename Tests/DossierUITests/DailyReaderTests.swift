@@ -286,3 +286,14 @@ struct DailyReaderTests {
         #expect(!app.screen.text.contains("000_6fb30d2b1fa199a6"))
     }
 }
+
+extension DailyReaderTests {
+    @Test func theEntityPanesHeader_hasTheRowsItsCountSays() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 30))
+        for id in ["mike-pompeo", "ri-son-gwon", "north-korea", "heather-nauert"] {
+            app.type(": entity <Space> \(id) <Enter>")
+            let width = try #require(app.state.layout.entities).columns - 1
+            #expect(EntityPane.header(app.state, width: width).count == EntityPane.headerRowCount(app.state, width: width), "\(id)")
+        }
+    }
+}

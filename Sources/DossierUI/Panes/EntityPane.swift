@@ -89,9 +89,16 @@ enum EntityPane {
         return lines
     }
 
+    /// How many lines `header` makes, without counting the entity's articles (which walks all its mentions).
+    static func headerRowCount(_ state: AppState, width: Int) -> Int {
+        guard let selected = state.selectedEntity, state.indexing == nil else { return 0 }
+        let description = ReaderLayout.wrapText(state.corpus.entities[selected].description, width: width).prefix(2).count
+        return 1 + description + 1 + (state.corpus.related[selected].isEmpty ? 0 : 1) + 1
+    }
+
     /// The screen row where the list starts.
     static func listTop(_ state: AppState, in rect: Rect) -> Int {
-        min(rect.row + rect.rows, rect.row + 1 + header(state, width: rect.columns - 1).count)
+        min(rect.row + rect.rows, rect.row + 1 + headerRowCount(state, width: rect.columns - 1))
     }
 
     /// The list's first row shown: the scroll, moved as little as needed to show the cursor.

@@ -11,6 +11,8 @@ struct ReaderMemoryFile {
     private var restorePending: Bool
     private var lastSaved: ReaderMemory?
     private var lastSaveTime: UInt64 = 0
+    /// What the last save saw, cheaply: a memory is built (all read marks, by id) only when it changed.
+    private var lastSummary: Summary?
     static let saveIntervalNanoseconds: UInt64 = 5_000_000_000
 
     init(paths: [String], fresh: Bool) {
@@ -43,13 +45,30 @@ struct ReaderMemoryFile {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastSaveTime >= Self.saveIntervalNanoseconds else { return }
         lastSaveTime = now
+        let summary = Summary(state)
+        guard summary != lastSummary else { return }
         save(state)
+    }
+
+    /// The parts of a state that its memory holds, in constant size.
+    private struct Summary: Equatable {
+        let place: [Int?]
+        let histories: [String?]
+        let readCount: Int
+
+        init(_ state: AppState) {
+            place = [state.openArticle, state.readerScroll, state.selectedEntity, state.focus.hashValue, state.list.rows.count,
+                     state.list.sort.key.hashValue, state.list.sort.reversed ? 1 : 0]
+            histories = [state.searchHistory.last, state.commandHistory.last, state.filterHistory.last, state.list.filter?.text]
+            readCount = state.readArticles.count
+        }
     }
 
     /// Saves the state's memory if it changed; a memory of a corpus still being indexed, or one
     /// restored from nothing yet, is not saved over the file.
     mutating func save(_ state: AppState) {
         guard state.indexing == nil, !restorePending else { return }
+        lastSummary = Summary(state)
         let memory = state.memory
         guard memory != lastSaved else { return }
         do {
