@@ -281,6 +281,11 @@ struct DailyReaderTests {
         }
         #expect(rows.contains { $0.hasSuffix("…") })
         #expect(rows.contains { $0.contains("In this article, then") })
+        // A section word alone ("Technologies", from "By , in Technologies on .") is not put under the headline.
+        var second = try TestApp(size: Size(columns: 120, rows: 30))
+        second.type("j <Enter>")
+        #expect(second.state.corpus.articles[second.state.openArticle].section == "Technologies")
+        #expect(!second.screen.text.contains("Technologies"))
         // The reader's title is the article's, not its file's id.
         #expect(app.screen.text.contains("│ Secretary of State Mike Pompeo will travel"))
         #expect(!app.screen.text.contains("000_6fb30d2b1fa199a6"))

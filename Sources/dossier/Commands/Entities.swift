@@ -29,7 +29,7 @@ struct Entities: ParsableCommand {
                 entity.id.padding(toLength: idWidth, withPad: " ", startingAt: 0),
                 entity.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0),
                 (entity.kind.rawValue + (entity.isFound ? "*" : "")).padding(toLength: 13, withPad: " ", startingAt: 0),
-                "\(mentions) in \(articles) \(articles == 1 ? "article" : "articles")".padding(toLength: 20, withPad: " ", startingAt: 0),
+                "\(Counted.number(mentions)) in \(Counted.phrase(articles, "article"))".padding(toLength: 20, withPad: " ", startingAt: 0),
                 entity.description,
             ].joined(separator: "  "))
         }

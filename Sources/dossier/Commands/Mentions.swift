@@ -18,7 +18,7 @@ struct Mentions: ParsableCommand {
         let records = references.map { MentionRecord(corpus, $0) }
         if json { return try Output.json(records) }
         let articles = Set(references.map(\.article)).count
-        Output.line("\(corpus.entities[index].name): \(records.count) mentions in \(articles) \(articles == 1 ? "article" : "articles")")
+        Output.line("\(corpus.entities[index].name): \(Counted.phrase(records.count, "mention")) in \(Counted.phrase(articles, "article"))")
         for record in records {
             Output.line("\(record.article):\(record.line):\(record.column): \(record.context)")
         }

@@ -15,7 +15,7 @@ struct Quotes: ParsableCommand {
         let showable = ShowableArticles(corpus)
         let records = corpus.quotesByEntity[index].filter { showable.contains($0.article) }.map { QuoteRecord(corpus, $0) }
         if json { return try Output.json(records) }
-        Output.line("\(corpus.entities[index].name): \(records.count) \(records.count == 1 ? "quote" : "quotes")")
+        Output.line("\(corpus.entities[index].name): \(Counted.phrase(records.count, "quote"))")
         for record in records {
             Output.line("\(record.article):\(record.line):\(record.column): “\(record.text)”")
         }

@@ -29,7 +29,7 @@ struct Search: ParsableCommand {
         if json { return SearchJSON.write(result, of: corpus) }
         if result.hits.isEmpty { return Output.line("no matches for \(DossierError.shortened(query))") }
         let total = result.hits.count
-        Output.line("\(total) \(total == 1 ? "match" : "matches") in \(result.articleCount) \(result.articleCount == 1 ? "article" : "articles")")
+        Output.line(Counted.phrase(total, "match", plural: "matches") + " in " + Counted.phrase(result.articleCount, "article"))
         corpus.placeHits(result.hits) { hit in
             Output.line("\(corpus.articles[hit.article].id):\(hit.location.line):\(hit.location.column): \(hit.snippet)")
         }
