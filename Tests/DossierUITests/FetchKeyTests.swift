@@ -17,7 +17,10 @@ struct FetchKeyTests {
             try FileManager.default.copyItem(atPath: seeds.path + "/" + name, toPath: folder.path + "/" + name)
         }
         var app = TestApp(state: AppState(corpus: try Corpus.load(paths: [folder.path]), size: Size(columns: 100, rows: 24)))
+        app.state.settings.savedFilters = ["pompeo": "mentions:mike-pompeo"]
         app.type("j <Enter>")
+        app.wait(seconds: 2)
+        app.type(": entity <Space> ri-son-gwon <Enter> F @pompeo <Enter> : sort <Space> title <Enter>")
         let open = app.state.corpus.articles[app.state.openArticle].id
         app.type("R")
         #expect(app.state.fetchRequested)
@@ -31,10 +34,17 @@ struct FetchKeyTests {
         // The corpus again, with one article more.
         try Data("Envoys meet again\n\nMike Pompeo met officials in Seoul on Friday.\n".utf8).write(to: folder.appendingPathComponent("new.txt"))
         let grown = try Corpus.load(paths: [folder.path])
-        update(&app.state, .fetchFinished(summary: "fetched 5 feeds: 1 new articles", corpus: grown))
+        update(&app.state, .fetchFinished(summary: "fetched 5 feeds: 1 new article", corpus: grown))
         #expect(!app.state.isFetching)
         #expect(app.state.corpus.articles.count == 3)
         #expect(app.state.corpus.articles[app.state.openArticle].id == open)
-        #expect(app.status.hasPrefix("fetched 5 feeds: 1 new articles"))
+        #expect(app.status.hasPrefix("fetched 5 feeds: 1 new article"))
+        // The read mark, the selected entity, the filter (applied to the new article too), the order and the settings carry over.
+        #expect(app.state.readArticles.map { app.state.corpus.articles[$0].id } == [open])
+        #expect(app.state.selectedEntity == app.state.corpus.entityIndex(id: "ri-son-gwon"))
+        #expect(app.state.list.filter?.text == "@pompeo")
+        #expect(app.state.list.rows.count == 3, "the new article mentions Pompeo too")
+        #expect(app.state.list.sort == ArticleSort(key: .title))
+        #expect(app.state.settings.savedFilters["pompeo"] != nil)
     }
 }

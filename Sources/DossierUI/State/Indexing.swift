@@ -30,10 +30,17 @@ func carryingPlace(of old: AppState, into corpus: Corpus) -> AppState {
         moved(place.article).map { AppState.Place(article: $0, scroll: place.scroll, mention: nil) }
     }
     var state = AppState(corpus: corpus, size: old.size)
+    state.settings = old.settings
     state.focus = old.focus
     state.prompt = old.prompt
     state.searchHistory = old.searchHistory
     state.commandHistory = old.commandHistory
+    state.filterHistory = old.filterHistory
+    state.readArticles = Set(old.readArticles.compactMap { moved($0) })
+    // Entities are numbered afresh in a new corpus: the selected one is found again by id.
+    if old.indexing == nil, let entity = old.selectedEntity {
+        state.selectedEntity = corpus.entityIndex(id: old.corpus.entities[entity].id)
+    }
     state.showHelp = old.showHelp
     state.showEntitiesWhenNarrow = old.showEntitiesWhenNarrow
     state.backStack = old.backStack.compactMap(moved)
@@ -55,7 +62,20 @@ func carryingPlace(of old: AppState, into corpus: Corpus) -> AppState {
             }
         }
     }
-    state.listSelection = moved(old.listSelection) ?? state.openArticle
+    // The filter and the order apply to the new articles too (a filter naming an entity the new corpus
+    // lacks is dropped, and said).
+    if let text = old.list.filter?.text {
+        do {
+            setList(&state, filter: try ArticleFilter(text, in: corpus, saved: state.settings.savedFilters), sort: old.list.sort)
+        } catch {
+            setList(&state, filter: nil, sort: old.list.sort)
+            state.status = "the filter no longer applies: \(error.description)"
+        }
+    } else if old.list.sort != .standard {
+        setList(&state, filter: nil, sort: old.list.sort)
+    }
+    let oldCursor = old.articleAtCursor.flatMap(moved)
+    state.listSelection = oldCursor.flatMap { state.list.row(of: $0) } ?? state.list.row(of: state.openArticle) ?? 0
     // The search runs where the reader stands: the user has read on since submitting it.
     if let query = old.indexing?.pendingSearch { runSearch(&state, query, movingReader: false) }
     let list = ScreenLayout.contentRows(state.layout.articles)
