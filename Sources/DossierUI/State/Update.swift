@@ -152,6 +152,8 @@ private func waitForIndex(_ action: Action) -> String? {
     case .nextMatch, .previousMatch: "search is ready when indexing is done"
     case .toggleEntityView: "entities are ready when indexing is done"
     case .toggleSkippedFiles: "skipped files are known when indexing is done"
+    case .toggleRead, .nextUnread, .previousUnread: "read marks are kept when indexing is done"
+    case .openDossier: "dossiers are ready when indexing is done"
     default: nil
     }
 }
