@@ -102,6 +102,19 @@ struct EntityProfileTests {
         #expect(profile.company.first.map { corpus.entities[$0.entity].id } == "north-korea")
     }
 
+    @Test func namesSeen_areCountedInTheFirstArticlesOnly_whenThereAreMany() throws {
+        var files: [String: String] = [:]
+        for number in 0..<(EntityProfile.namesSampleLimit + 2) {
+            files["a\(number).txt"] = "Talks \(number)\n\nMike Pompeo spoke on day \(number). Pompeo then left.\n"
+        }
+        let corpus = try Corpus.load(paths: [try ArticleFolder.make(files).path])
+        let profile = EntityProfile(entity: try corpus.lookUpEntity("mike-pompeo"), in: corpus)
+        #expect(profile.articles.count == EntityProfile.namesSampleLimit + 2)
+        #expect(profile.mentionCount == 2 * (EntityProfile.namesSampleLimit + 2), "every mention is counted")
+        #expect(profile.namesSampledArticles == EntityProfile.namesSampleLimit)
+        #expect(profile.namesSeen.map(\.count).reduce(0, +) == 2 * EntityProfile.namesSampleLimit, "names from the first 500 only")
+    }
+
     @Test func riSonGwon_hasFourQuotes() throws {
         let corpus = try Corpus.load(paths: [])
         #expect(EntityProfile(entity: try corpus.lookUpEntity("ri-son-gwon"), in: corpus).quotes.count == 4)

@@ -3,8 +3,14 @@
 /// what it is quoted as saying.
 public struct EntityProfile: Sendable {
     public let entity: Int
-    /// The spellings the text uses for it ("Pompeo", "Mike Pompeo"), most used first.
+    /// The spellings the text uses for it ("Pompeo", "Mike Pompeo"), most used first, counted in
+    /// its first `namesSampleLimit` articles (`namesSampledArticles` of them).
     public let namesSeen: [(text: String, count: Int)]
+    public let namesSampledArticles: Int
+    /// Spellings are read from the articles' text, which may be on disk: a person in 7,000 of
+    /// 100,000 articles would cost seconds to open, and the first few hundred articles show the
+    /// names the text uses as well.
+    public static let namesSampleLimit = 500
     public let mentionCount: Int
     /// The articles that mention it, in reading order, with how often.
     public let articles: [(article: Int, mentions: Int)]
@@ -23,14 +29,16 @@ public struct EntityProfile: Sendable {
         var articles: [(article: Int, mentions: Int)] = []
         var byDay: [CalendarDay: Int] = [:]
         var undated = 0
+        var sampled = 0
         var position = 0
         // References come in reading order, so each article's run is read with its text fetched once.
         while position < references.count {
             let article = references[position].article
             var end = position
             while end < references.count, references[end].article == article { end += 1 }
-            let text = corpus.articles[article].text
-            if corpus.articles[article].textIsAsIndexed {
+            if sampled < Self.namesSampleLimit, corpus.articles[article].textIsAsIndexed {
+                sampled += 1
+                let text = corpus.articles[article].text
                 for reference in references[position..<end] {
                     let spelled = SourceText.flattened(text.string(corpus.mentions[article][reference.mention].range))
                     names[spelled.split(separator: " ").joined(separator: " "), default: 0] += 1
@@ -44,6 +52,7 @@ public struct EntityProfile: Sendable {
             }
             position = end
         }
+        namesSampledArticles = sampled
         namesSeen = names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
         self.articles = articles
         mentionsByDay = byDay.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

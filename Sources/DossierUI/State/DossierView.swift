@@ -58,7 +58,11 @@ public struct DossierView: Sendable {
         for line in ReaderLayout.wrapText(entity.description, width: max(10, width - 2)) { lines.append(Line(line)) }
         let names = profile.namesSeen.prefix(8).map { "\($0.text) (\($0.count))" }.joined(separator: ", ")
         if !names.isEmpty {
-            for line in ReaderLayout.wrapText("Named in the text as: " + names, width: max(10, width - 2)) { lines.append(Line(line, Style(dim: true))) }
+            let sample = profile.articles.count > profile.namesSampledArticles
+                ? " (in its first \(Counted.phrase(profile.namesSampledArticles, "article")))" : ""
+            for line in ReaderLayout.wrapText("Named in the text as\(sample): " + names, width: max(10, width - 2)) {
+                lines.append(Line(line, Style(dim: true)))
+            }
         }
         let summary = Counted.phrase(profile.mentionCount, "mention") + " in " + Counted.phrase(profile.articles.count, "article")
             + " · " + Counted.phrase(profile.quotes.count, "quote")

@@ -7,7 +7,7 @@ struct Profile: ParsableCommand {
         abstract: "Show an entity's dossier: names in the text, mentions over time, company, articles and quotes.")
 
     @Argument(help: "An entity id, name or alias, in any case.") var entity: String
-    @Flag(help: "Print JSON: {id, name, kind, description, found, aliases, namesSeen, mentions, articles, timeline, undatedMentions, company, quotes}.")
+    @Flag(help: "Print JSON: {id, name, kind, description, found, aliases, namesSeen, namesSampledArticles, mentions, articles, timeline, undatedMentions, company, quotes}.")
     var json = false
     @Flag(help: "Print Markdown, for notes.") var markdown = false
     @OptionGroup var corpus: CorpusOptions
@@ -43,6 +43,8 @@ struct ProfileRecord: Encodable {
     let found: Bool
     let aliases: [String]
     let namesSeen: [Name]
+    /// The articles the names were counted in: the first 500 that mention the entity.
+    let namesSampledArticles: Int
     let mentions: Int
     let articles: [ArticleEntry]
     let timeline: Timeline
@@ -59,6 +61,7 @@ struct ProfileRecord: Encodable {
         found = entity.isFound
         aliases = entity.aliases
         namesSeen = profile.namesSeen.map { Name(text: $0.text, count: $0.count) }
+        namesSampledArticles = profile.namesSampledArticles
         mentions = profile.mentionCount
         articles = profile.articles.map { article, mentions in
             let shown = corpus.articles[article]
@@ -77,6 +80,11 @@ struct ProfileRecord: Encodable {
         }
     }
 
+    /// " (in its first 500 articles)" when the names were counted in fewer articles than mention it.
+    private var sample: String {
+        articles.count > namesSampledArticles ? " (in its first \(Counted.phrase(namesSampledArticles, "article")))" : ""
+    }
+
     private var summary: String {
         Counted.phrase(mentions, "mention") + " in " + Counted.phrase(articles.count, "article") + " · " + Counted.phrase(quotes.count, "quote")
     }
@@ -91,7 +99,7 @@ struct ProfileRecord: Encodable {
     /// Plain lines for a terminal.
     var text: [String] {
         var lines = ["\(name) (\(kind)\(found ? ", found in the text" : "")) — \(description.isEmpty ? "no description" : description)"]
-        if !namesSeen.isEmpty { lines.append("Named in the text as: " + namesSeen.map { "\($0.text) (\($0.count))" }.joined(separator: ", ")) }
+        if !namesSeen.isEmpty { lines.append("Named in the text as\(sample): " + namesSeen.map { "\($0.text) (\($0.count))" }.joined(separator: ", ")) }
         lines.append(summary)
         lines.append("")
         if timeline.periods.isEmpty {
@@ -133,7 +141,7 @@ struct ProfileRecord: Encodable {
             return result
         }
         var lines = ["# \(escaped(name))", "", "*\(kind)\(found ? ", found in the text" : "")*" + (description.isEmpty ? "" : " — \(escaped(description))"), ""]
-        if !namesSeen.isEmpty { lines += ["Named in the text as: " + namesSeen.map { "\(escaped($0.text)) (\($0.count))" }.joined(separator: ", "), ""] }
+        if !namesSeen.isEmpty { lines += ["Named in the text as\(sample): " + namesSeen.map { "\(escaped($0.text)) (\($0.count))" }.joined(separator: ", "), ""] }
         lines += [summary, "", "## Mentions over time", ""]
         if timeline.periods.isEmpty {
             lines.append("None of the articles that name them carries a date.")
