@@ -284,6 +284,20 @@ damaged_state_is_said() {
   tmux_ send-keys -t e2e q
   wait_for "done-d5"
 }
+# A config file's bad line is said in the status line at start and, once, on stderr on leaving;
+# the rest of the file applies (here F is moved to f).
+config_problems_are_said() {
+  mkdir -p "$work/config/dossier"
+  printf '[keys]\nteleport = "t"\nfilter = "f"\n' > "$work/config/dossier/config.toml"
+  tmux_ send-keys -t e2e "clear; XDG_CONFIG_HOME=$work/config $binary --fresh 2> config-errors; echo done-cfg" Enter
+  wait_for "config.toml line 2: no action is named teleport" || return 1
+  tmux_ send-keys -t e2e f
+  wait_for "filter:" || return 1
+  tmux_ send-keys -t e2e Escape q
+  wait_for "done-cfg" || return 1
+  [ "$(grep -c "line 2: no action is named teleport" "$work/config-errors")" = 1 ] || { echo "stderr:"; cat "$work/config-errors"; return 1; }
+}
+check "a config file's bad line is said, and the rest applies" config_problems_are_said
 check "the place, read marks, entity and filter survive a restart" state_survives_a_restart
 check "a damaged state file is said in one line and the reader starts" damaged_state_is_said
 check "stty unchanged after a restart" same_stty d2

@@ -47,7 +47,6 @@ struct Read: ParsableCommand {
         session.restore()
         // Said only now, so that they stay on the terminal after the reader's screen is gone.
         for warning in loading.warnings { Output.warning(warning) }
-        for warning in UserConfig.warnings { Output.warning(warning) }
         try outcome.get()
     }
 
@@ -76,6 +75,11 @@ struct Read: ParsableCommand {
         state.settings = UserConfig.current.settings
         var memory = ReaderMemoryFile(paths: corpus.pathsOrLibrary, fresh: fresh)
         memory.restoreIfReady(&state)
+        // The config file's problems are warnings on leaving, with the load's; the first is said now.
+        let problems = UserConfig.current.problems
+        if let first = problems.first {
+            state.status = "config.toml \(first)" + (problems.count > 1 ? " (and \(problems.count - 1) more, listed on leaving)" : "")
+        }
         var needsDraw = true
         var fetch: BackgroundFetch?
         let reads = OffLoopWork<Int>()
