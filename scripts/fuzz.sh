@@ -50,7 +50,7 @@ for format in "${formats[@]}"; do
   # The leaks known and explained in .ci/lsan-suppressions.txt are not findings.
   LSAN_OPTIONS="suppressions=$PWD/.ci/lsan-suppressions.txt" DOSSIER_FUZZ_FORMAT="$format" .build-fuzz/release/dossier-fuzz "$work/$format" -max_total_time="$seconds" -max_len=8192 \
     -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/" -print_final_stats=1 >"$work/$format.log" 2>&1 || status=1
-  tail -5 "$work/$format.log"
+  grep -E "stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" "$work/$format.log" || tail -5 "$work/$format.log"
   [ $status = 0 ] || { tail -40 "$work/$format.log"; break; }
 done
 exit $status
