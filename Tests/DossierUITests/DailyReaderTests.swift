@@ -143,7 +143,7 @@ struct DailyReaderTests {
     @Test func dossier_enterOnACompanion_opensTheirs() throws {
         var app = try TestApp(size: Size(columns: 100, rows: 40))
         app.type(": dossier <Space> mike-pompeo <Enter>")
-        let lines = try #require(app.state.dossier).lines(in: app.state.corpus, palette: app.state.settings.palette, width: 100)
+        let lines = try #require(app.state.dossier).lines
         let trumpEntity = try #require(app.state.corpus.entityIndex(id: "donald-trump"))
         let trump = try #require(lines.firstIndex { $0.target == .entity(trumpEntity) })
         for _ in 0..<trump { app.type("j") }
@@ -300,5 +300,21 @@ extension DailyReaderTests {
             let width = try #require(app.state.layout.entities).columns - 1
             #expect(EntityPane.header(app.state, width: width).count == EntityPane.headerRowCount(app.state, width: width), "\(id)")
         }
+    }
+}
+
+extension DailyReaderTests {
+    @Test func aDossierOfManyQuotes_listsTheFirst_andSaysHowManyMore() throws {
+        var files: [String: String] = [:]
+        for number in 0..<(DossierView.quoteLimit + 3) {
+            files["q\(number).txt"] = "Day \(number)\n\n“We will keep talking on day \(number),” Mike Pompeo said on Friday.\n"
+        }
+        var app = try TestApp(size: Size(columns: 100, rows: 30), paths: [try ArticleFolder.make(files).path])
+        app.type(": dossier <Space> mike-pompeo <Enter>")
+        let dossier = try #require(app.state.dossier)
+        #expect(dossier.profile.quotes.count == DossierView.quoteLimit + 3)
+        #expect(dossier.lines.filter { if case .quote = $0.target { true } else { false } }.count == DossierView.quoteLimit)
+        app.type("G")
+        #expect(app.screen.text.contains("… and 3 more quotes: dossier profile mike-pompeo lists them all"))
     }
 }

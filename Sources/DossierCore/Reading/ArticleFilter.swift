@@ -276,7 +276,7 @@ public struct ArticleSort: Sendable, Equatable {
             words[0] = String(first.dropFirst())
             reversed = true
         }
-        if let last = words.last, words.count > 1, ["reverse", "reversed", "desc", "asc"].contains(last) {
+        if let last = words.last, words.count > 1, ["reverse", "reversed"].contains(last) {
             words.removeLast()
             reversed = true
         }

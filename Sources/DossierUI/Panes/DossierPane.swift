@@ -14,8 +14,7 @@ enum DossierPane {
         screen.fill(area)
         let name = state.corpus.entities[dossier.entity].name
         drawPaneTitle("Dossier: \(name) · Enter goes there · Esc closes", focused: true, in: Rect(column: 0, row: 0, columns: width, rows: 1), on: &screen)
-        let lines = dossier.lines(in: state.corpus, palette: state.settings.palette, width: width)
-        for (offset, line) in lines.dropFirst(dossier.scroll).prefix(bodyRows(state)).enumerated() {
+        for (offset, line) in dossier.lines.dropFirst(dossier.scroll).prefix(bodyRows(state)).enumerated() {
             let row = firstBodyRow + offset
             let isSelected = dossier.scroll + offset == dossier.selection
             if isSelected { screen.fill(Rect(column: 0, row: row, columns: width, rows: 1), style: Style(reverse: true)) }

@@ -7,10 +7,24 @@ public struct DossierView: Sendable {
     public let profile: EntityProfile
     public var selection = 0
     public var scroll = 0
+    /// The lines at `width`, made when the dossier opens and again when the width changes: a
+    /// quote's words are read from its article, which may be on disk, so not on every key.
+    public private(set) var lines: [Line] = []
+    public private(set) var width = 0
 
-    init(entity: Int, in corpus: Corpus) {
+    init(entity: Int, in corpus: Corpus, palette: EntityPalette, width: Int) {
         profile = EntityProfile(entity: entity, in: corpus)
+        relayout(in: corpus, palette: palette, width: width)
     }
+
+    mutating func relayout(in corpus: Corpus, palette: EntityPalette, width: Int) {
+        guard width != self.width || lines.isEmpty else { return }
+        lines = makeLines(in: corpus, palette: palette, width: width)
+        self.width = width
+    }
+
+    /// Quotes listed at most; the rest are counted, and `dossier profile` lists every one.
+    static let quoteLimit = 200
 
     public var entity: Int { profile.entity }
 
@@ -47,7 +61,7 @@ public struct DossierView: Sendable {
     static let barRowLimit = 16
 
     /// The dossier's lines at a width.
-    public func lines(in corpus: Corpus, palette: EntityPalette, width: Int) -> [Line] {
+    private func makeLines(in corpus: Corpus, palette: EntityPalette, width: Int) -> [Line] {
         let entity = corpus.entities[profile.entity]
         var lines: [Line] = []
         let heading = Style(bold: true, underline: true)
@@ -124,7 +138,7 @@ public struct DossierView: Sendable {
         if !profile.quotes.isEmpty {
             lines.append(.blank)
             lines.append(Line("Quotes", heading))
-            for reference in profile.quotes {
+            for reference in profile.quotes.prefix(Self.quoteLimit) {
                 let quote = corpus.quotes[reference.article][reference.quote]
                 let article = corpus.articles[reference.article]
                 let words = article.textIsAsIndexed ? SourceText.flattened(article.text.string(quote.range)) : "(the file changed since it was indexed)"
@@ -132,6 +146,12 @@ public struct DossierView: Sendable {
                     .text("  “" + words + "”", .plain),
                     .text(" — " + article.title, Style(dim: true)),
                 ], target: .quote(reference)))
+            }
+            if profile.quotes.count > Self.quoteLimit {
+                let name = corpus.entities[profile.entity].id
+                let more = profile.quotes.count - Self.quoteLimit
+                lines.append(Line("  … and \(Counted.number(more)) more \(more == 1 ? "quote" : "quotes"): dossier profile \(name) lists them all",
+                                  Style(dim: true)))
             }
         }
         return lines

@@ -42,7 +42,7 @@ func dossierTakes(_ state: inout AppState, _ action: Action) -> Bool {
     case .top: dossier.selection = 0
     case .bottom: dossier.selection = Int.max / 2
     case .activate:
-        let lines = dossier.lines(in: state.corpus, palette: state.settings.palette, width: state.size.columns)
+        let lines = dossier.lines
         guard lines.indices.contains(dossier.selection), let target = lines[dossier.selection].target else {
             state.status = "Enter on an article, a quote or a name goes there"
             return true
@@ -89,7 +89,7 @@ func openDossier(_ state: inout AppState, entity: Int) {
         return
     }
     state.selectedEntity = entity
-    state.dossier = DossierView(entity: entity, in: state.corpus)
+    state.dossier = DossierView(entity: entity, in: state.corpus, palette: state.settings.palette, width: state.size.columns)
     state.showHelp = false
     state.status = "\(state.corpus.entities[entity].name)'s dossier · Enter goes to a line · Esc closes"
 }

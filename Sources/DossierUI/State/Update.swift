@@ -197,7 +197,8 @@ func clamp(_ state: inout AppState) {
         state.entityScroll = scrolled(state.entityScroll, toShow: state.entitySelection, rows: rows, count: entityRows)
     }
     if var dossier = state.dossier {
-        let lines = dossier.lines(in: state.corpus, palette: state.settings.palette, width: state.size.columns).count
+        dossier.relayout(in: state.corpus, palette: state.settings.palette, width: state.size.columns)
+        let lines = dossier.lines.count
         dossier.selection = min(max(0, dossier.selection), max(0, lines - 1))
         dossier.scroll = scrolled(dossier.scroll, toShow: dossier.selection, rows: max(1, DossierPane.bodyRows(state)), count: lines)
         state.dossier = dossier
