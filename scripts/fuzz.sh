@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes every parser with libFuzzer (swiftc -sanitize=fuzzer, with AddressSanitizer), one
 # target a format: plain text (parsing, linking, quotes, query parsing, wrapping and the cell
-# grid), web pages, feeds, JSON Lines and CSV.
-# Usage: scripts/fuzz.sh [SECONDS] [FORMAT...]   (default 60 s each; formats: text html feed jsonl csv)
+# grid), web pages, feeds, JSON Lines and CSV; and `settings`, the filter language and the
+# config file.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (default 60 s each; targets: text html feed jsonl csv settings)
 # Each starts from small inputs of its format and the kept crash inputs; a crash is saved as
 # Tests/DossierUITests/FuzzRegressions/crash-<hash> (plain text) or FuzzRegressions/FORMAT/crash-<hash>,
 # where `swift test` replays it from then on. Exits non-zero when the fuzzer finds something.
@@ -11,7 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-60}"
 shift || true
 formats=("$@")
-[ ${#formats[@]} -gt 0 ] || formats=(text html feed jsonl csv)
+[ ${#formats[@]} -gt 0 ] || formats=(text html feed jsonl csv settings)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # A second build in a folder other than .build fails in SwiftPM with "unknown build
@@ -34,6 +35,11 @@ seed() {
       printf '%s' '<feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title><entry><title type="html">A &amp;amp; B</title><link href="https://a.example/1"/><published>2019-02-27T09:00:00+07:00</published><author><name>Ana</name></author><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Text.</p></div></content></entry></feed>' >"$corpus/atom.xml" ;;
     jsonl)
       printf '%s\n' '{"title":"Talks","text":"Kim Jong Un met Donald Trump.\n\nThey spoke.","date":"2018-06-12","authors":["A","B"]}' 'not json' '{"headline":"H","body":"<p>Mike Pompeo</p>","url":"https://x.example"}' >"$corpus/news.jsonl" ;;
+    settings)
+      printf '%s\n' '(mentions:"Ri Yong Ho" or mentions:pompeo) not source:CNN since:2018-09 until:2018 format:feed unread @a summit' \
+        '[keys]' 'filter = ["f", "<C-f>"]' '[colors]' 'person = ["cyan", "red"]' 'place = "yellow"' '[filters]' 'ris = "mentions:ri-son-gwon"' \
+        '[[people]]' 'name = "Choe Son Hui"' 'aliases = ["Choe Son-hui"]' 'titles = ["Vice Foreign Minister"]' 'description = "diplomat"' >"$corpus/config.toml"
+      printf '%s\n' 'not (read or' '[keys' 'teleport = 42' '[[people]]' 'height = 3' >"$corpus/bad.toml" ;;
     csv)
       printf '%s\n' 'title,text,date,source' '"Talks, again","Mike Pompeo said, ""yes"".' 'Line two.",2018-07-01,Paper' 'short,row' >"$corpus/data.csv" ;;
   esac

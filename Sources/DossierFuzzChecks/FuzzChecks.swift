@@ -31,6 +31,25 @@ public enum FuzzChecks {
         return made
     }
 
+    /// The checks for what a user types or writes for the reader: the bytes as a filter (over the
+    /// bundled articles, with saved filters that refer to each other) and as a config file. Either
+    /// is accepted or refused with reasons, never a crash or a hang, and every problem in a config
+    /// file names its line.
+    public static func checkSettings(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let corpus = seeds
+        let firstLine = String(text.prefix { $0 != "\n" })
+        if let filter = try? ArticleFilter(firstLine, in: corpus, saved: ["a": firstLine, "b": "@a", "c": "@b or unread"]) {
+            for index in corpus.articles.indices { _ = filter.matches(index, in: corpus, isRead: { $0 == 0 }) }
+        }
+        _ = try? ArticleSort(parsing: firstLine)
+        let config = ConfigFile(text: text)
+        for problem in config.problems {
+            precondition(problem.hasPrefix("line ") || problem.hasPrefix("the file") || problem.hasPrefix("too many"), "a problem without its line: \(problem)")
+        }
+        if !config.people.isEmpty { _ = try? EntityCatalog.bundled().merging(config.people) }
+    }
+
     /// The checks for a document in `format`: its parser never crashes or hangs, and every article
     /// it makes keeps the text's promises (headline and paragraphs inside the text, each on one
     /// line); then the first article goes through every check of plain text.
@@ -80,13 +99,7 @@ public enum FuzzChecks {
 
         let query = String(decoding: bytes.prefix(120), as: UTF8.self)
         if let parsed = try? Query(query) { precondition(!parsed.phrases.isEmpty, "query with no phrase") }
-        // The same bytes as a filter and as a config file: either is refused with reasons, never a crash.
-        let corpus = seeds
-        if let filter = try? ArticleFilter(query, in: corpus, saved: ["a": query, "b": "@a"]) {
-            for index in corpus.articles.indices { _ = filter.matches(index, in: corpus, isRead: { $0 == 0 }) }
-        }
-        let config = ConfigFile(text: String(decoding: bytes.prefix(2048), as: UTF8.self))
-        for problem in config.problems { precondition(problem.hasPrefix("line ") || problem.hasPrefix("the file") || problem.hasPrefix("too many"), "a problem without its line: \(problem)") }
+
 
         let width = 1 + Int(bytes.first ?? 0) % 90
         let layout = ReaderLayout(article: article, width: width)

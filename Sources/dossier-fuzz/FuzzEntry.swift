@@ -3,14 +3,24 @@ import DossierFuzzChecks
 import DossierCore
 import Foundation
 
-/// Which parser is fuzzed: one target a format, named by DOSSIER_FUZZ_FORMAT (text, html, feed, jsonl, csv).
-let fuzzedFormat = ProcessInfo.processInfo.environment["DOSSIER_FUZZ_FORMAT"].flatMap(DocumentFormat.init(rawValue:)) ?? .text
+/// What is fuzzed, named by DOSSIER_FUZZ_FORMAT: a document format (text, html, feed, jsonl, csv),
+/// or `settings`, the filter language and the config file.
+let fuzzedTarget = ProcessInfo.processInfo.environment["DOSSIER_FUZZ_FORMAT"] ?? "text"
+let fuzzedFormat = DocumentFormat(rawValue: fuzzedTarget) ?? .text
+
+func checkOneInput(_ bytes: [UInt8]) {
+    if fuzzedTarget == "settings" {
+        FuzzChecks.checkSettings(bytes)
+    } else {
+        FuzzChecks.check(bytes, as: fuzzedFormat)
+    }
+}
 
 #if FUZZING
 /// Called by libFuzzer for every input; CFuzzMain starts libFuzzer. Built by scripts/fuzz.sh.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzChecks.check(Array(UnsafeBufferPointer(start: data, count: size)), as: fuzzedFormat)
+    checkOneInput(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
 #else
@@ -19,7 +29,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 enum ReplayInputs {
     static func main() throws {
         for path in CommandLine.arguments.dropFirst() {
-            FuzzChecks.check([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), as: fuzzedFormat)
+            checkOneInput([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
             print("ok: \(path)")
         }
     }

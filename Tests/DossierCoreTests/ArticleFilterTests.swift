@@ -52,6 +52,11 @@ struct ArticleFilterTests {
         let filter = try ArticleFilter("@ris not pompeo", in: corpus, saved: saved)
         #expect(corpus.articles.indices.filter { filter.matches($0, in: corpus, isRead: { _ in false }) }.count == 1)
         #expect(throws: ArticleFilter.Problem.self) { try ArticleFilter("@loop", in: corpus, saved: saved) }
+        // A chain of saved filters, each naming the next, is followed only so deep.
+        var chain: [String: String] = ["f0": "pompeo"]
+        for number in 1...1_000 { chain["f\(number)"] = "@f\(number - 1)" }
+        #expect(throws: ArticleFilter.Problem.self) { try ArticleFilter("@f1000", in: corpus, saved: chain) }
+        #expect((try? ArticleFilter("@f10", in: corpus, saved: chain)) != nil)
     }
 
     @Test(arguments: [
@@ -59,6 +64,8 @@ struct ArticleFilterTests {
         ("colour:red", "not a filter field"), ("(pompeo", "not closed"), ("pompeo)", "no ("), ("or pompeo", "needs a term"),
         ("\"open quote", "quote"), ("", "empty"), ("@nothing", "no saved filter"),
         ("mentions:Ri Son Gwon", "quote a name of several words"),
+        (String(repeating: "(", count: 10_000) + "pompeo", "nest deeper than 64"),
+        (String(repeating: "not ", count: 10_000) + "pompeo", "nest deeper than 64"),
     ])
     func badFilters_sayWhatIsWrong(text: String, says: String) throws {
         let corpus = try Self.seeds.get()

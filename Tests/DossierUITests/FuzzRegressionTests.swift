@@ -25,6 +25,28 @@ struct FuzzRegressionTests {
         FuzzChecks.check([UInt8](try Data(contentsOf: input)), as: format)
     }
 
+    static var settingsInputs: [URL] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FuzzRegressions/settings")
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    @Test(arguments: settingsInputs)
+    func fuzzFindingInSettings_nowPassesEveryCheck(input: URL) throws {
+        FuzzChecks.checkSettings([UInt8](try Data(contentsOf: input)))
+    }
+
+    /// What the settings target starts from, checked here too, so that the check itself runs in `swift test`.
+    @Test(arguments: [
+        "(mentions:\"Ri Yong Ho\" or mentions:pompeo) not source:CNN\n[keys]\nfilter = \"f\"\n[[people]]\nname = \"Choe Son Hui\"\n",
+        "not (read or\n[keys\nteleport = 42\n[[people]]\nheight = 3\n",
+        String(repeating: "((((", count: 2_000) + "\n" + String(repeating: "[[a]]\n", count: 2_000),
+        "x = " + String(repeating: "[", count: 20_000) + "\ny = " + String(repeating: "{a=", count: 5_000),
+    ])
+    func settingsCheck_acceptsOrRefusesWithReasons(text: String) {
+        FuzzChecks.checkSettings(Array(text.utf8))
+    }
+
     @Test func keptCrashes_exist() {
         #expect(!Self.inputs.isEmpty)
     }

@@ -109,6 +109,9 @@ public struct ArticleFilter: Sendable, Equatable {
     struct Parser {
         var tokens: [Token]
         var position = 0
+        /// Parentheses and `not`s open around the term being read.
+        var depth = 0
+        static let nestingLimit = 64
         let corpus: Corpus
         let saved: [String: String]
         /// Saved filters being expanded, so that one naming itself is refused rather than followed forever.
@@ -151,6 +154,9 @@ public struct ArticleFilter: Sendable, Equatable {
         private mutating func parseNot() throws(Problem) -> Expression {
             if peekWord("not") {
                 position += 1
+                depth += 1
+                defer { depth -= 1 }
+                guard depth <= Self.nestingLimit else { throw Problem(description: "not and parentheses nest deeper than \(Self.nestingLimit)") }
                 return .not(try parseNot())
             }
             return try parsePrimary()
@@ -163,6 +169,10 @@ public struct ArticleFilter: Sendable, Equatable {
             switch token {
             case .close: throw Problem(description: "a ) has no ( before it")
             case .open:
+                // Each level costs a few stack frames: a pasted wall of parentheses is refused, not followed down.
+                depth += 1
+                defer { depth -= 1 }
+                guard depth <= Self.nestingLimit else { throw Problem(description: "parentheses nest deeper than \(Self.nestingLimit)") }
                 let inner = try parseOr()
                 guard position < tokens.count, tokens[position] == .close else { throw Problem(description: "a ( is not closed") }
                 position += 1
@@ -214,6 +224,9 @@ public struct ArticleFilter: Sendable, Equatable {
             }
             guard !expanding.contains(name) else { throw Problem(description: "the saved filter @\(name) refers to itself") }
             var inner = Parser(tokens: try ArticleFilter.tokens(of: text), corpus: corpus, saved: saved, expanding: expanding.union([name]))
+            // A saved filter is read as if in parentheses where it is named.
+            inner.depth = depth + 1
+            guard inner.depth <= Self.nestingLimit else { throw Problem(description: "saved filters refer to each other deeper than \(Self.nestingLimit)") }
             do { return try inner.parseAll() } catch { throw Problem(description: "the saved filter @\(name): \(error.description)") }
         }
 
