@@ -11,6 +11,8 @@ public enum FuzzChecks {
     nonisolated(unsafe) private static var cachedVerbs: Set<String> = []
 
     nonisolated(unsafe) private static var cachedSeeds: Corpus?
+    // The bundled catalog is part of the program; failing to read it is a broken build.
+    private static let catalog = try! EntityCatalog.bundled()
 
     /// The bundled articles, for parsing filters against.
     private static var seeds: Corpus {
@@ -47,7 +49,7 @@ public enum FuzzChecks {
         for problem in config.problems {
             precondition(problem.hasPrefix("line ") || problem.hasPrefix("the file") || problem.hasPrefix("too many"), "a problem without its line: \(problem)")
         }
-        if !config.people.isEmpty { _ = try? EntityCatalog.bundled().merging(config.people) }
+        if !config.people.isEmpty { _ = try? catalog.merging(config.people) }
     }
 
     /// The checks for a document in `format`: its parser never crashes or hangs, and every article

@@ -95,6 +95,16 @@ struct ConfigFileTests {
         #expect(config.people.map(\.id) == ["kang-kyung-wha"])
     }
 
+    /// Headers the TOML parser inside TOMLKit asserts on (ending the program) rather than refusing.
+    @Test(arguments: ["[[=", "[#]", "[[", "[[ ", "[[+]]", "  [ =x]", "[[[a]b]c"])
+    func aHeaderWithoutAName_isReportedByLine_notACrash(header: String) {
+        let config = ConfigFile(text: "[filters]\nok = \"unread\"\n\(header)\n[colors]\nplace = \"red\"\n")
+        #expect(config.problems.first == "line 3: a table header needs a name after its [ (the line is left out)", "\(config.problems)")
+        #expect(config.settings.savedFilters["ok"] == "unread")
+        #expect(config.settings.palette.place == .red)
+        #expect(!ConfigFile.headerLacksAName("[[people]]") && !ConfigFile.headerLacksAName("[ \"keys\" ]"))
+    }
+
     @Test func aFileThatIsNotTOML_isSaidInOneLine_andNoneOfItApplies() {
         let config = ConfigFile(text: String(repeating: "{{{ not toml\n", count: 40))
         #expect(!config.problems.isEmpty)

@@ -37,6 +37,10 @@ public struct ConfigFile: Sendable {
 
     public init(text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() where Self.headerLacksAName(line) {
+            problems.append("line \(index + 1): a table header needs a name after its [ (the line is left out)")
+            lines[index] = "# " + line
+        }
         var table: TOMLTable?
         for _ in 0...Self.syntaxRetryLimit {
             do {
@@ -62,12 +66,21 @@ public struct ConfigFile: Sendable {
         }
         let locator = LineLocator(lines: lines)
         for key in table.keys where !["keys", "colors", "colours", "filters", "people"].contains(key) {
-            problems.append("line \(locator.line(ofTable: key)): unknown section \(key) (sections: keys, colors, filters, people)")
+            problems.append("line \(locator.line(ofTopLevel: key)): unknown section \(key) (sections: keys, colors, filters, people)")
         }
         if let keys = table["keys"]?.table { readKeys(keys, locator) }
         if let colors = (table["colors"] ?? table["colours"])?.table { readColors(colors, locator) }
         if let filters = table["filters"]?.table { readFilters(filters, locator) }
         if let people = table["people"]?.array { readPeople(people, locator) }
+        // In the file's order, whichever check found them.
+        problems = problems.enumerated().sorted { Self.lineNumber($0.element) != Self.lineNumber($1.element)
+            ? Self.lineNumber($0.element) < Self.lineNumber($1.element) : $0.offset < $1.offset }.map(\.element)
+    }
+
+    /// The line a problem names; problems about the whole file come last.
+    private static func lineNumber(_ problem: String) -> Int {
+        guard problem.hasPrefix("line ") else { return Int.max }
+        return Int(problem.dropFirst(5).prefix { $0.isNumber }) ?? Int.max
     }
 
     // MARK: - Sections
@@ -172,6 +185,22 @@ public struct ConfigFile: Sendable {
         }
     }
 
+    /// A `[` or `[[` header whose name starts with a character no key can start with (`[[=`,
+    /// `[#]`, `[[` alone): the toml++ inside TOMLKit 0.6.0 asserts on these rather than reporting
+    /// them, which would end the program, so they are found and reported here first.
+    static func headerLacksAName(_ line: String) -> Bool {
+        var rest = line.drop { $0 == " " || $0 == "\t" }
+        guard rest.first == "[" else { return false }
+        rest = rest.dropFirst()
+        let isArrayTable = rest.first == "["
+        if isArrayTable { rest = rest.dropFirst() }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard let first = rest.first else { return true }
+        if first.isASCII && (first.isLetter || first.isNumber) || ["_", "-", "\"", "'", "]"].contains(first) { return false }
+        // "[ [a]" is an error toml++ reports itself.
+        return isArrayTable || first != "["
+    }
+
     /// "Choe Son Hui" → "choe-son-hui", as the bundled catalog's ids are made.
     static func id(for name: String) -> String {
         name.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: "-")
@@ -189,6 +218,14 @@ struct LineLocator {
 
     private func stripped(_ line: String) -> String {
         String(line.drop { $0 == " " || $0 == "\t" })
+    }
+
+    /// A table's header, or a key set before any header; 1 when neither is found.
+    func line(ofTopLevel name: String) -> Int {
+        if lines.contains(where: { stripped($0).hasPrefix("[\(name)]") || stripped($0).hasPrefix("[[\(name)]]") }) {
+            return line(ofTable: name)
+        }
+        return line(ofKey: name, after: -1)
     }
 
     /// 1-based; 1 when the table is not found.
