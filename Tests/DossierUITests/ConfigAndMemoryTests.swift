@@ -96,7 +96,7 @@ struct ConfigFileTests {
     }
 
     /// Headers the TOML parser inside TOMLKit asserts on (ending the program) rather than refusing.
-    @Test(arguments: ["[[=", "[#]", "[[", "[[ ", "[[+]]", "  [ =x]", "[[[a]b]c"])
+    @Test(arguments: ["[[=", "[#]", "[[", "[[ ", "[[+]]", "  [ =x]", "[[[a]b]c", "[\u{0612}:x]"])
     func aHeaderWithoutAName_isReportedByLine_notACrash(header: String) {
         let config = ConfigFile(text: "[filters]\nok = \"unread\"\n\(header)\n[colors]\nplace = \"red\"\n")
         #expect(config.problems.first == "line 3: a table header needs a name after its [ (the line is left out)", "\(config.problems)")

@@ -189,14 +189,16 @@ public struct ConfigFile: Sendable {
     /// `[#]`, `[[` alone): the toml++ inside TOMLKit 0.6.0 asserts on these rather than reporting
     /// them, which would end the program, so they are found and reported here first.
     static func headerLacksAName(_ line: String) -> Bool {
-        var rest = line.drop { $0 == " " || $0 == "\t" }
+        // By scalar, not Character: a combining mark after "[" makes one Character of both.
+        var rest = Substring.UnicodeScalarView(line.unicodeScalars.drop { $0 == " " || $0 == "\t" })
         guard rest.first == "[" else { return false }
         rest = rest.dropFirst()
         let isArrayTable = rest.first == "["
         if isArrayTable { rest = rest.dropFirst() }
         rest = rest.drop { $0 == " " || $0 == "\t" }
         guard let first = rest.first else { return true }
-        if first.isASCII && (first.isLetter || first.isNumber) || ["_", "-", "\"", "'", "]"].contains(first) { return false }
+        if ("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first)
+            || ["_", "-", "\"", "'", "]"].contains(first) { return false }
         // "[ [a]" is an error toml++ reports itself.
         return isArrayTable || first != "["
     }
