@@ -17,14 +17,7 @@ public struct ArticleList: Equatable, Sendable {
 
     /// Every article in the corpus's order.
     init(corpus: Corpus) {
-        let count = corpus.articles.count
-        rows = Array(0..<count)
-        rowByArticle = (0..<count).map(Int32.init)
-        filter = nil
-        sort = .standard
-        total = count
-        hasDates = corpus.articles.contains { $0.date != nil }
-        hasSources = corpus.articles.contains { $0.source != nil }
+        self.init(corpus: corpus, filter: nil, sort: .standard, isRead: { _ in false })
     }
 
     init(corpus: Corpus, filter: ArticleFilter?, sort: ArticleSort, isRead: (Int) -> Bool) {
@@ -47,7 +40,4 @@ public struct ArticleList: Equatable, Sendable {
     }
 
     public func contains(_ article: Int) -> Bool { row(of: article) != nil }
-
-    /// True when some articles are left out or reordered.
-    public var isNarrowedOrSorted: Bool { filter != nil || sort != .standard }
 }

@@ -53,13 +53,13 @@ struct ReaderMemoryFile {
     /// The parts of a state that its memory holds, in constant size.
     private struct Summary: Equatable {
         let place: [Int?]
-        let histories: [String?]
+        let texts: [String?]
         let readCount: Int
 
         init(_ state: AppState) {
-            place = [state.openArticle, state.readerScroll, state.selectedEntity, state.focus.hashValue, state.list.rows.count,
-                     state.list.sort.key.hashValue, state.list.sort.reversed ? 1 : 0]
-            histories = [state.searchHistory.last, state.commandHistory.last, state.filterHistory.last, state.list.filter?.text]
+            place = [state.openArticle, state.readerScroll, state.selectedEntity, state.list.rows.count]
+            texts = [state.focus.rawValue, state.list.sort.description, state.searchHistory.last, state.commandHistory.last,
+                     state.filterHistory.last, state.list.filter?.text]
             readCount = state.readArticles.count
         }
     }
