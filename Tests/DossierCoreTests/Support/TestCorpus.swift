@@ -29,6 +29,15 @@ enum TestCorpus {
         return nil
     }
 
+    /// The Article Extraction Benchmark's pages and hand-checked bodies, or nil after saying that the
+    /// test is skipped because a clone without ../shared does not have them.
+    static func aebFolderOrSkip(_ test: String = #function) -> URL? {
+        let url = sharedFolder.appendingPathComponent("corpora/aeb")
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("ground-truth.json").path) { return url }
+        print("skipped \(test): ../shared/corpora/aeb is not beside the repository")
+        return nil
+    }
+
     /// Writes `files` (relative path → contents) into a new temporary folder.
     static func folder(_ files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")

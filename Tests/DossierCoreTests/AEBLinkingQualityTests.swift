@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// Precision and recall of person linking on article bodies of the Article Extraction Benchmark: real
+/// pages from many outlets, countries and years, annotated by hand by id and offsets
+/// (Fixtures/aeb-person-mentions*.json say how, and how the articles were chosen). A predicted mention
+/// counts as right only when its span matches an annotated one and it names the same person.
+struct AEBLinkingQualityTests {
+    struct Annotations: Decodable {
+        struct Article: Decodable {
+            let id: String
+            let mentions: [Annotated]
+        }
+
+        struct Annotated: Decodable {
+            let offset: Int
+            let length: Int
+            let person: String
+        }
+
+        let articles: [Article]
+    }
+
+    /// One mention as the scorer compares them: UTF-8 byte span in the body and the folded person's name.
+    struct Compared: Hashable {
+        let start: Int
+        let end: Int
+        let person: String
+    }
+
+    @Test func personLinking_onTheDevelopmentArticles_staysAccurate() throws {
+        guard let aeb = TestCorpus.aebFolderOrSkip() else { return }
+        let score = try Self.score(fixture: "aeb-person-mentions", aeb: aeb)
+        #expect(score.precision >= 0.95)
+        #expect(score.recall >= 0.65)
+    }
+
+    /// No rule is tuned on the held-out articles; their figures are reported, and held to a floor that
+    /// catches a collapse.
+    @Test func personLinking_onTheHeldOutArticles_staysAccurate() throws {
+        guard let aeb = TestCorpus.aebFolderOrSkip() else { return }
+        let score = try Self.score(fixture: "aeb-person-mentions-heldout", aeb: aeb)
+        #expect(score.precision >= 0.75)
+        #expect(score.recall >= 0.55)
+    }
+
+    static func score(fixture name: String, aeb: URL) throws -> LinkingQualityTests.Score {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name).json")
+        let annotations = try JSONDecoder().decode(Annotations.self, from: Data(contentsOf: fixture))
+        let bodies = try articleBodies(in: aeb)
+        var files: [String: String] = [:]
+        for article in annotations.articles {
+            guard let body = bodies[article.id] else { throw DossierError.unknownArticle(article.id) }
+            files["\(article.id).txt"] = body
+        }
+        let corpus = try Corpus.load(paths: [TestCorpus.folder(files).path])
+
+        var right = 0
+        var predictedCount = 0
+        var annotatedCount = 0
+        var errors: [String] = []
+        for annotated in annotations.articles {
+            guard let index = corpus.articles.firstIndex(where: { $0.path.hasSuffix("\(annotated.id).txt") }) else {
+                throw DossierError.unknownArticle(annotated.id)
+            }
+            let article = corpus.articles[index]
+            let body = files["\(annotated.id).txt"]!
+            let predicted = Set(corpus.mentions[index].compactMap { mention -> Compared? in
+                guard let entity = mention.entity, corpus.entities[entity].kind == .person else { return nil }
+                return Compared(start: mention.range.lowerBound, end: mention.range.upperBound,
+                                person: LinkingQualityTests.folded(corpus.entities[entity].name))
+            })
+            let expected = Set(annotated.mentions.map { mention in
+                Compared(start: utf8Offset(ofScalar: mention.offset, in: body),
+                         end: utf8Offset(ofScalar: mention.offset + mention.length, in: body),
+                         person: LinkingQualityTests.folded(mention.person))
+            })
+            let hits = predicted.intersection(expected)
+            right += hits.count
+            predictedCount += predicted.count
+            annotatedCount += expected.count
+            let shortID = annotated.id.prefix(10)
+            func described(_ mention: Compared) -> String {
+                let location = article.text.location(of: mention.start)
+                return "\(shortID):\(location.line):\(location.column) \(article.text.string(mention.start..<mention.end)) → \(mention.person)"
+            }
+            for wrong in predicted.subtracting(hits) { errors.append("  extra  " + described(wrong)) }
+            for missed in expected.subtracting(hits) { errors.append("  missed " + described(missed)) }
+        }
+        let score = LinkingQualityTests.Score(annotated: annotatedCount, predicted: predictedCount, right: right)
+        print(String(format: "person linking, %@ (%d articles): %d annotated, %d predicted, %d right; precision %.3f, recall %.3f",
+                     name, annotations.articles.count, annotatedCount, predictedCount, right, score.precision, score.recall))
+        print(errors.sorted().joined(separator: "\n"))
+        return score
+    }
+
+    /// The hand-checked bodies by id, from the benchmark's ground truth.
+    static func articleBodies(in aeb: URL) throws -> [String: String] {
+        struct Truth: Decodable { let articleBody: String }
+        let truth = try JSONDecoder().decode([String: Truth].self, from: Data(contentsOf: aeb.appendingPathComponent("ground-truth.json")))
+        return truth.mapValues(\.articleBody)
+    }
+
+    static func utf8Offset(ofScalar offset: Int, in text: String) -> Int {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(offset))).utf8.count
+    }
+}
