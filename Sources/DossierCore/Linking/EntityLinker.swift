@@ -46,7 +46,9 @@ public struct EntityLinker: Sendable {
 
     public init(entities: [Entity], gazetteer: Gazetteer? = nil) {
         self.entities = entities
-        finder = gazetteer.map(NameFinder.init)
+        let catalogPlaces = entities.filter { $0.kind == .place }.flatMap { [$0.name] + $0.aliases }
+            .map { EntityKey($0).words.joined(separator: " ") }
+        finder = gazetteer.map { NameFinder(gazetteer: $0, knownPlaces: Set(catalogPlaces)) }
         var patterns: [String: [NamePattern]] = [:]
         var bearers: [String: [Int]] = [:]
         for (index, entity) in entities.enumerated() {
@@ -123,6 +125,8 @@ public struct EntityLinker: Sendable {
         }
         // Names with no sign of what they are, as their own tokens, in case the article gives their last word a title.
         var unclassified: [[Token]] = []
+        // Given names after a word for a relative ("his sister Yo Jong"), resolved once everyone named in full is known.
+        var pendingGivenNames: [(range: Range<Int>, terms: [String], otherwise: [(NameFinder.Finding, [Token])])] = []
 
         func add(_ entity: FoundEntity, range: Range<Int>) {
             let local: Int
@@ -153,10 +157,13 @@ public struct EntityLinker: Sendable {
                         for covering in index..<(index + length) { covered[covering] = true }
                     } else if !continuesAnotherName(at: index, in: tokens, text: text) {
                         let bearers = bearersBySurname[pattern.terms[0]] ?? []
-                        let titled = bearers.filter { hasTitle($0, before: index, in: tokens, text: text) }
+                        // "Foreign Minister Ri" names whoever holds that office; "Mr Kim" only says which Kims it may be.
+                        let office = bearers.filter { hasTitle($0, before: index, in: tokens, text: text, courtesy: false) }
+                        let titled = office.isEmpty ? bearers.filter { hasTitle($0, before: index, in: tokens, text: text, courtesy: true) } : office
+                        let afterTitle = !titled.isEmpty || (index > 0 && NameWords.titles.contains(tokens[index - 1].term))
                         pending.append(PendingSurname(
                             range: range, term: pendingTermNumber(pattern.terms[0]), titled: titled.map { .catalog($0) }, isCatalogSurname: true,
-                            afterTitle: !titled.isEmpty, namesFamily: namesFamily(tokens, after: index, text: text)))
+                            titleDecides: !office.isEmpty, afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: index, text: text)))
                         covered[index] = true
                     }
                     index += length
@@ -165,17 +172,38 @@ public struct EntityLinker: Sendable {
                 guard let finder else { continue }
                 let findings = finder.findings(in: tokens, covered: covered, lowercaseTerms: words.lowercaseTerms,
                                                isHeadline: words.startsWithHeadline && firstRun + offset == 0, text: text)
-                for finding in findings {
+                func take(_ finding: NameFinder.Finding) {
                     switch finding {
                     case .entity(let span, let entity):
                         add(entity, range: tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound)
                     case .possibleSurname(let token, let afterTitle):
                         pending.append(PendingSurname(
                             range: tokens[token].range, term: pendingTermNumber(tokens[token].term), titled: [], isCatalogSurname: false,
-                            afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: token, text: text)))
+                            titleDecides: false, afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: token, text: text)))
                     case .unclassified(let span):
                         unclassified.append(Array(tokens[span]))
+                    case .possibleGivenName(let span, let otherwise):
+                        pendingGivenNames.append((tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound,
+                                                  tokens[span].map(\.term), otherwise.map { ($0, tokens) }))
                     }
+                }
+                findings.forEach(take)
+            }
+        }
+
+        for given in pendingGivenNames {
+            if let target = bearer(ofGivenName: given.terms, before: given.range.lowerBound, named: named, found: links.found) {
+                links.mentions.append(mention(given.range, target, form: .surname))
+                continue
+            }
+            for (finding, tokens) in given.otherwise {
+                switch finding {
+                case .entity(let span, let entity):
+                    add(entity, range: tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound)
+                case .unclassified(let span):
+                    unclassified.append(Array(tokens[span]))
+                case .possibleSurname, .possibleGivenName:
+                    break
                 }
             }
         }
@@ -183,8 +211,20 @@ public struct EntityLinker: Sendable {
         if let finder {
             // "Fidel Castro … President Castro": a name whose last word the article gives a title is a person.
             let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] })
+            // ...unless someone the article names with better evidence already has that surname: "Tony Blair …
+            // Vote Blair, Get Brown … Mr Blair" is about Tony Blair, not a person called Vote Blair.
+            var claimedSurnames = Set(links.found.filter { $0.kind == .person }.compactMap(\.surname))
+            for case .catalog(let index) in named.map(\.target) {
+                if let surname = surnameTermByEntity[index] { claimedSurnames.insert(surname) }
+            }
+            let loneTerms = Set(pendingTerms)
             for name in unclassified {
-                guard let last = name.last, titledTerms.contains(last.term) else { continue }
+                guard let last = name.last, titledTerms.contains(last.term), !claimedSurnames.contains(last.term) else { continue }
+                // "the Blair-Brown rift" joins two people whom the article also names alone.
+                if name.count == 2, text.bytes[name[0].range.upperBound..<name[1].range.lowerBound].elementsEqual([0x2D]),
+                   loneTerms.contains(name[0].term) {
+                    continue
+                }
                 add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text),
                     range: name[0].range.lowerBound..<last.range.upperBound)
             }
@@ -199,11 +239,21 @@ public struct EntityLinker: Sendable {
             callableTerms[.catalog(index)] = [surnameTermByEntity[index], givenNameByEntity[index]].compactMap { $0 }
         }
         let bearings = Bearings(named, terms: { callableTerms[$0] ?? [] })
+        // After a title a lone word is a surname: "Mr Blair" is not someone whose first name is Blair.
+        var surnameTerms: [ArticleLinks.Target: [String]] = [:]
+        for (local, entity) in links.found.enumerated() where entity.kind == .person {
+            surnameTerms[.found(local)] = [entity.surname].compactMap { $0 }
+        }
+        for case .catalog(let index) in Set(named.map(\.target)) {
+            surnameTerms[.catalog(index)] = [surnameTermByEntity[index]].compactMap { $0 }
+        }
+        let titledBearings = Bearings(named, terms: { surnameTerms[$0] ?? [] })
         named = []
         // Room for every surname at once: grown as they come, a huge article's mentions were held twice while copied.
         links.mentions.reserveCapacity(links.mentions.count + pending.count)
         for surname in pending where !surname.namesFamily {
-            guard let resolved = resolve(surname, term: pendingTerms[Int(surname.term)], bearings: bearings, text: text) else { continue }
+            guard let resolved = resolve(surname, term: pendingTerms[Int(surname.term)],
+                                         bearings: surname.afterTitle ? titledBearings : bearings, text: text) else { continue }
             switch resolved {
             case .entity(let target):
                 links.mentions.append(mention(surname.range, target, form: .surname))
@@ -214,6 +264,23 @@ public struct EntityLinker: Sendable {
         pending = []
         links.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         return links
+    }
+
+    /// The person named in full nearest before `position` (else first after it) whose name begins or ends
+    /// with `terms` without being only them: "Yo Jong" is Kim Yo Jong, "Mary Jane" is Mary Jane Smith.
+    private func bearer(ofGivenName terms: [String], before position: Int, named: [(position: Int, target: ArticleLinks.Target)],
+                        found: [FoundEntity]) -> ArticleLinks.Target? {
+        func words(_ target: ArticleLinks.Target) -> [String] {
+            switch target {
+            case .catalog(let index): EntityKey(entities[index].name).words
+            case .found(let local): found[local].key.split(separator: " ").map(String.init)
+            }
+        }
+        let bearers = named.filter { entry in
+            let name = words(entry.target)
+            return name.count > terms.count && (Array(name.suffix(terms.count)) == terms || Array(name.prefix(terms.count)) == terms)
+        }
+        return (bearers.last { $0.position < position } ?? bearers.first)?.target
     }
 
     /// A mention in the article's local numbers (`ArticleLinks.mentions`).
@@ -232,6 +299,9 @@ public struct EntityLinker: Sendable {
         /// True when the word is a catalog person's surname, which may stay ambiguous; a lone
         /// capitalised word that no one in the article bears is simply not a mention.
         let isCatalogSurname: Bool
+        /// True when `titled` hold an office named before the word ("Foreign Minister Ri"), false when only a
+        /// courtesy title ("Mr Kim"), which narrows the catalog's bearers without outweighing a nearer full name.
+        let titleDecides: Bool
         /// True after a title or honorific ("President Castro", "Mr Cable").
         let afterTitle: Bool
         /// True before a word such as "family": "the Ambani family" is not one person.
@@ -239,12 +309,14 @@ public struct EntityLinker: Sendable {
         // Last, so that the flags fill the bytes after the numbers.
         let titled: [ArticleLinks.Target]
 
-        init(range: Range<Int>, term: UInt32, titled: [ArticleLinks.Target], isCatalogSurname: Bool, afterTitle: Bool, namesFamily: Bool) {
+        init(range: Range<Int>, term: UInt32, titled: [ArticleLinks.Target], isCatalogSurname: Bool, titleDecides: Bool,
+             afterTitle: Bool, namesFamily: Bool) {
             start = UInt32(range.lowerBound)
             end = UInt32(range.upperBound)
             self.term = term
             self.titled = titled
             self.isCatalogSurname = isCatalogSurname
+            self.titleDecides = titleDecides
             self.afterTitle = afterTitle
             self.namesFamily = namesFamily
         }
@@ -310,10 +382,15 @@ public struct EntityLinker: Sendable {
         return false
     }
 
-    /// True when one of the entity's titles stands right before the token ("Foreign Minister Ri").
-    private func hasTitle(_ entity: Int, before index: Int, in tokens: [Token], text: SourceText) -> Bool {
+    /// Titles anyone may be given, which say nothing of office: "Mr", "Ms".
+    private static let courtesyTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr"]
+
+    /// True when one of the entity's titles stands right before the token ("Foreign Minister Ri"); only
+    /// courtesy titles count when `courtesy`, and only the others otherwise.
+    private func hasTitle(_ entity: Int, before index: Int, in tokens: [Token], text: SourceText, courtesy: Bool) -> Bool {
         titlesByEntity[entity].contains { title in
-            guard !title.isEmpty, index >= title.count else { return false }
+            guard !title.isEmpty, index >= title.count,
+                  courtesy == (title.count == 1 && Self.courtesyTitles.contains(title[0])) else { return false }
             let start = index - title.count
             for offset in title.indices where tokens[start + offset].term != title[offset] { return false }
             for position in start..<index where !joinsName(text, tokens[position], tokens[position + 1]) { return false }
@@ -345,8 +422,12 @@ public struct EntityLinker: Sendable {
     private static let sentenceReach = 4_000
 
     private func resolve(_ surname: PendingSurname, term: String, bearings: Bearings, text: SourceText) -> Resolution? {
-        if surname.titled.count == 1 { return .entity(surname.titled[0]) }
-        let allowed: (ArticleLinks.Target) -> Bool = surname.titled.isEmpty ? { _ in true } : { surname.titled.contains($0) }
+        if surname.titleDecides, surname.titled.count == 1 { return .entity(surname.titled[0]) }
+        // A courtesy title leaves in the catalog's bearers who may hold it, and anyone the text found.
+        let allowed: (ArticleLinks.Target) -> Bool = surname.titled.isEmpty ? { _ in true } : { target in
+            if case .found = target { return !surname.titleDecides }
+            return surname.titled.contains(target)
+        }
         let full = bearings.mentions(of: term)
         var low = 0
         var high = full.count
@@ -366,6 +447,8 @@ public struct EntityLinker: Sendable {
         }
         guard let chosen = nearest else {
             guard surname.isCatalogSurname else { return nil }
+            // With no one of the name in full, a courtesy title only one bearer holds is enough ("Mr Kim").
+            if surname.titled.count == 1 { return .entity(surname.titled[0]) }
             let pool = surname.titled.isEmpty ? (bearersBySurname[term] ?? []).map { ArticleLinks.Target.catalog($0) } : surname.titled
             let unambiguous = pool.filter { if case .catalog(let index) = $0 { entities[index].surnameUnambiguous } else { false } }
             if unambiguous.count == 1 { return .entity(unambiguous[0]) }

@@ -14,6 +14,13 @@
 /// possible surname or first name of someone the article names in full.
 struct NameFinder: Sendable {
     let gazetteer: Gazetteer
+    /// The catalog's places, by folded name and alias, which a demonym may stem from.
+    var knownPlaces: Set<String> = []
+
+    init(gazetteer: Gazetteer, knownPlaces: Set<String> = []) {
+        self.gazetteer = gazetteer
+        self.knownPlaces = knownPlaces
+    }
 
     enum Finding: Equatable {
         /// A name: the token range it covers in the run, and what it is.
@@ -22,7 +29,17 @@ struct NameFinder: Sendable {
         case possibleSurname(token: Int, afterTitle: Bool)
         /// Capitalised words with no sign of what they are.
         case unclassified(tokens: Range<Int>)
+        /// Words after a word for a relative ("his sister Yo Jong"): the given name, or its last part, of
+        /// someone the article names in full; else what they are on their own (`otherwise`: "his son Sandy Oatley").
+        indirect case possibleGivenName(tokens: Range<Int>, otherwise: [Finding])
     }
+
+    /// Words for a relative, after which a given name alone stands for someone named in full ("his sister Yo Jong").
+    static let relatives: Set<String> = [
+        "sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "uncle", "aunt", "niece",
+        "nephew", "cousin", "widow", "widower", "grandson", "granddaughter", "grandfather", "grandmother", "stepson",
+        "stepdaughter", "fiancee", "fiancée", "fiance", "fiancé",
+    ]
 
     private static let particles: Set<String> = [
         "de", "van", "von", "bin", "al", "le", "la", "du", "da", "di", "del", "der", "den", "ter", "dos", "das", "of",
@@ -40,10 +57,17 @@ struct NameFinder: Sendable {
                 index += 1
                 continue
             }
+            let afterRelative = index > 0 && Self.relatives.contains(tokens[index - 1].term)
+                && gap(text, tokens[index - 1], tokens[index]).elementsEqual([0x20])
             var end = index + 1
             while end < tokens.count, !covered[end], joins(text, tokens[end - 1], tokens[end]) {
                 if isNameLike(tokens[end]) {
                     end += 1
+                } else if afterRelative || (end - 2 >= index && gazetteer.koreanSurnames.contains(tokens[end - 2].term)),
+                          isKoreanSyllable(tokens[end], after: tokens[end - 1], text: text) {
+                    // A Korean given name is often written with a hyphen and a lower-case second syllable ("Kim Hyok-chol").
+                    end += 1
+                    break
                 } else if Self.particles.contains(tokens[end].term), end + 1 < tokens.count, !covered[end + 1],
                           isNameLike(tokens[end + 1]), joins(text, tokens[end], tokens[end + 1]) {
                     end += 2
@@ -51,7 +75,13 @@ struct NameFinder: Sendable {
                     break
                 }
             }
+            // One word after a relative is resolved as a lone first name or surname is; two are a given name's parts.
             let classified = classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, text: text)
+            if afterRelative, end - index == 2 {
+                findings.append(.possibleGivenName(tokens: index..<end, otherwise: classified))
+                index = end
+                continue
+            }
             if isHeadline, classified.count == 1, case .unclassified(let run) = classified[0] {
                 // Headlines are terse: "Blair Labour's longest-serving PM" puts a surname beside another name.
                 findings += run.map { .possibleSurname(token: $0, afterTitle: false) }
@@ -61,6 +91,40 @@ struct NameFinder: Sendable {
             index = end
         }
         return findings
+    }
+
+    /// "chol" in "Hyok-chol": a short lower-case syllable joined by a hyphen to a capitalised one.
+    private func isKoreanSyllable(_ token: Token, after previous: Token, text: SourceText) -> Bool {
+        token.shape == .lowercase && token.term.count <= 5 && previous.shape == .capitalized && previous.term.count <= 5
+            && gap(text, previous, token).elementsEqual([0x2D])
+    }
+
+    /// True when the words from `start` name a known place or organisation ("New York", "New Zealand").
+    private func startsKnownName(_ tokens: [Token], _ start: Int, before end: Int) -> Bool {
+        var key = tokens[start].term
+        for index in (start + 1)..<max(start + 1, min(end, start + 4)) {
+            key += " " + tokens[index].term
+            if gazetteer.places.contains(key) || gazetteer.organisations.contains(key) { return true }
+        }
+        return false
+    }
+
+    /// "North Koreans", "an Israeli": words naming a known place's people, with the place's name
+    /// in their stem. `knownPlaces` are folded names.
+    func isDemonym(_ terms: [String]) -> Bool {
+        guard let last = terms.last, last.count > 3 else { return false }
+        let head = terms.dropLast().joined(separator: " ")
+        var stems: [String] = []
+        for plural in [last, last.hasSuffix("s") ? String(last.dropLast()) : nil].compactMap({ $0 }) {
+            stems.append(plural)
+            if plural.hasSuffix("n") { stems.append(String(plural.dropLast())) }
+            if plural.hasSuffix("i") { stems.append(String(plural.dropLast())) }
+            if plural.hasSuffix("ese") { stems.append(String(plural.dropLast(3))); stems.append(String(plural.dropLast(3)) + "a") }
+        }
+        return stems.dropFirst().contains { stem in
+            let key = head.isEmpty ? stem : head + " " + stem
+            return gazetteer.places.contains(key) || knownPlaces.contains(key)
+        }
     }
 
     private func isNameLike(_ token: Token) -> Bool {
@@ -90,7 +154,7 @@ struct NameFinder: Sendable {
     private func classify(_ tokens: [Token], _ run: Range<Int>, lowercaseTerms: Set<String>, text: SourceText) -> [Finding] {
         var start = run.lowerBound
         // A sentence may open with a capitalised common word: "When", "Earlier", "The", "Hopefully".
-        while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term),
+        while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term), !startsKnownName(tokens, start, before: run.upperBound),
               NameWords.mayNeighbourName(tokens[start].term)
                 || (start == run.lowerBound && startsSentence(tokens, start, text: text) && lowercaseTerms.contains(tokens[start].term)) {
             start += 1
@@ -107,7 +171,8 @@ struct NameFinder: Sendable {
         // A title or role inside the run ("Prime Minister Shinzo Abe") or just before it ("spokesperson Heather Nauert").
         var nameStart = start
         var cue: String?
-        if let last = (start..<(end - 1)).last(where: { gazetteer.cueWords.contains(tokens[$0].term) }) {
+        // A word for a relative is a cue only in lower case: "Son" in "Choe Son Hui" is a syllable of her name.
+        if let last = (start..<(end - 1)).last(where: { gazetteer.cueWords.contains(tokens[$0].term) && !Self.relatives.contains(tokens[$0].term) }) {
             nameStart = last + 1
             cue = tokens[last].term
         } else if start == run.lowerBound, start > 0, gazetteer.cueWords.contains(tokens[start - 1].term),
@@ -121,6 +186,8 @@ struct NameFinder: Sendable {
         let name = nameStart..<end
         let terms = tokens[name].map(\.term)
         let key = terms.joined(separator: " ")
+        // "North Koreans watched", "a North Korean official": the people of a place, not a person.
+        if isDemonym(terms) { return [] }
 
         func entity(_ kind: Entity.Kind, key: String = key, name displayName: String? = nil) -> [Finding] {
             [.entity(tokens: name, makeEntity(kind, tokens: tokens, name: name, key: key, displayName: displayName, cue: cue, text: text))]
@@ -132,6 +199,11 @@ struct NameFinder: Sendable {
                 // "Lord Goldsmith" is the name such a person goes by; the title is part of it.
                 let title = text.string(tokens[nameStart - 1].range)
                 return entity(.person, key: cue + " " + term, name: title + " " + text.string(tokens[nameStart].range))
+            }
+            // After a title or honorific a lone word is a surname ("Mr Blair"); after another cue it may be a
+            // first name ("his brother Mukesh", "their fourth child, Leo").
+            if let cue, !NameWords.titles.contains(cue), !gazetteer.nobleTitles.contains(cue) {
+                return [.possibleSurname(token: nameStart, afterTitle: false)]
             }
             if cue != nil || hasPostNominal { return [.possibleSurname(token: nameStart, afterTitle: true)] }
             if gazetteer.places.contains(term) { return entity(.place) }
@@ -171,12 +243,25 @@ struct NameFinder: Sendable {
                     cue: String?, text: SourceText) -> FoundEntity {
         let terms = tokens[name].map(\.term)
         let isPerson = kind == .person
+        // A Korean name puts the family name first ("Kim Hyok-chol" is Mr Kim), and its given name is not used alone.
+        let isKorean = isPerson && terms.count == 3 && gazetteer.koreanSurnames.contains(terms[0])
         let gender = isPerson ? (cue.flatMap(gazetteer.gender(ofTitle:)) ?? gazetteer.gender(ofGivenName: terms[0])) : nil
         return FoundEntity(
             key: key ?? terms.joined(separator: " "),
-            name: displayName ?? tokens[name].map { text.string($0.range) }.joined(separator: " "),
+            name: displayName ?? Self.writtenName(tokens[name], text: text),
             kind: kind, role: isPerson ? role(tokens, before: name.lowerBound, cueFound: cue != nil, text: text) : nil,
-            gender: gender, surname: isPerson ? terms.last : nil, givenName: isPerson && terms.count > 1 ? terms.first : nil)
+            gender: gender, surname: isKorean ? terms.first : isPerson ? terms.last : nil,
+            givenName: isPerson && !isKorean && terms.count > 1 ? terms.first : nil)
+    }
+
+    /// Honorifics that belong to a name, not to a role ("the Rt Rev Michael Scott-Joynt").
+    private static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "rt", "hon", "right", "very", "most", "rev", "revd"]
+
+    /// A name as the text writes it ("Pierre-Hugues Herbert", "Kim Hyok-chol"), each run of white space one space.
+    static func writtenName(_ tokens: ArraySlice<Token>, text: SourceText) -> String {
+        guard let first = tokens.first, let last = tokens.last else { return "" }
+        return text.string(first.range.lowerBound..<last.range.upperBound)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
     }
 
     /// The role written before a person's name: the title words and capitalised words just before it.
@@ -188,17 +273,25 @@ struct NameFinder: Sendable {
             let isRoleWord = gazetteer.cueWords.contains(previous.term) || previous.shape == .capitalized || previous.shape == .allCaps
                 || (previous.term == "of" && first - 1 > 0)
             let between = gap(text, previous, tokens[first])
-            guard isRoleWord, between.allSatisfy({ $0 == 0x20 || $0 == 0x2D }), !NameWords.common.contains(previous.term) || previous.term == "of"
+            let startsPlace = first < nameStart && gazetteer.places.contains(previous.term + " " + tokens[first].term)
+            guard isRoleWord, between.allSatisfy({ $0 == 0x20 || $0 == 0x2D }),
+                  !NameWords.common.contains(previous.term) || previous.term == "of" || startsPlace
             else { break }
             first -= 1
         }
         while first < nameStart, tokens[first].term == "of" { first += 1 }
         // "manager Sir Alex Ferguson": the honorific belongs to the name, not the role.
         var last = nameStart - 1
-        while last >= first, gazetteer.nobleTitles.contains(tokens[last].term) || ["mr", "mrs", "ms", "miss", "dr"].contains(tokens[last].term) {
+        while last >= first, gazetteer.nobleTitles.contains(tokens[last].term) || Self.honorifics.contains(tokens[last].term) {
             last -= 1
         }
         guard first <= last else { return nil }
-        return text.string(tokens[first].range.lowerBound..<tokens[last].range.upperBound)
+        // A word the text doubles by mistake ("British British Casino Association") is said once.
+        var words: [Substring] = []
+        for word in text.string(tokens[first].range.lowerBound..<tokens[last].range.upperBound).split(separator: " ")
+        where words.last?.lowercased() != word.lowercased() {
+            words.append(word)
+        }
+        return words.joined(separator: " ")
     }
 }

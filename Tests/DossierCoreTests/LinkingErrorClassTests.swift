@@ -1,0 +1,124 @@
+import Testing
+@testable import DossierCore
+
+/// The kinds of linking error found on articles the rules had never seen, each on sentences written for it.
+struct LinkingErrorClassTests {
+    /// The found people of a corpus, by name.
+    private func foundPeople(_ corpus: Corpus) -> [String] {
+        corpus.entities.filter { $0.isFound && $0.kind == .person }.map(\.name).sorted()
+    }
+
+    // MARK: Korean given names
+
+    @Test func koreanGivenName_withAHyphenAndALowerCaseSyllable_isOneName() throws {
+        let corpus = try TestCorpus.single("""
+            The envoy Kim Hyok-chol met officials in Hanoi, and Vice Foreign Minister Choe Son-hui spoke later. \
+            South Korea's Kang Kyung-wha welcomed the talks.
+            """)
+        #expect(foundPeople(corpus) == ["Choe Son-hui", "Kang Kyung-wha", "Kim Hyok-chol"])
+    }
+
+    @Test func koreanName_withAndWithoutItsHyphen_isOnePerson() throws {
+        let corpus = try TestCorpus.single("""
+            Kim Hyok-chol arrived on Monday. On Tuesday Kim Hyok Chol met the press, and Choe Son Hui, \
+            whom some reports call Choe Son-hui, stayed away.
+            """)
+        #expect(foundPeople(corpus) == ["Choe Son Hui", "Kim Hyok-chol"])
+        #expect(corpus.linkedNames.filter { $0.hasPrefix("Kim") || $0.hasPrefix("Choe") }
+            == ["Kim Hyok-chol=kim-hyok-chol", "Kim Hyok Chol=kim-hyok-chol", "Choe Son Hui=choe-son-hui", "Choe Son-hui=choe-son-hui"])
+    }
+
+    @Test func koreanThreePartName_withALessCommonFamilyName_isAPerson() throws {
+        let corpus = try TestCorpus.single("Hyon Song Wol led the band, and Thae Yong Ho watched from Seoul.")
+        #expect(foundPeople(corpus) == ["Hyon Song Wol", "Thae Yong Ho"])
+    }
+
+    @Test func koreanFoundName_isMrKim_notMrChol() throws {
+        let corpus = try TestCorpus.single("Kim Hyok-chol arrived on Monday. Mr Kim said the visit would be short.")
+        #expect(corpus.linkedNames == ["Kim Hyok-chol=kim-hyok-chol", "Kim=kim-hyok-chol"])
+    }
+
+    // MARK: Demonyms and regions
+
+    @Test func demonymsAndTheNorth_areNotPeople() throws {
+        let corpus = try TestCorpus.single("""
+            North Koreans said they would wait. A North Korean official said the North wanted more time, \
+            and South Koreans watched on television.
+            """)
+        #expect(foundPeople(corpus).isEmpty)
+    }
+
+    // MARK: Slogans and compounds
+
+    @Test func slogan_doesNotCaptureTheSurnameOfSomeoneNamedInFull() throws {
+        let corpus = try TestCorpus.single("""
+            Tony Blair spoke in Gateshead. "I have a new slogan. Vote Blair, Get Brown. That is what I tell people," \
+            said one member. Mr Blair said he would serve a full term.
+            """)
+        #expect(!foundPeople(corpus).contains("Vote Blair"))
+        #expect(corpus.linkedNames.last == "Blair=tony-blair")
+    }
+
+    @Test func hyphenatedPairOfSurnames_isNotOnePerson() throws {
+        let corpus = try TestCorpus.single("""
+            Gordon Brown and Tony Blair met on Monday. The Blair-Brown rift was denied by Mr Brown, and Mr Blair smiled.
+            """)
+        #expect(foundPeople(corpus) == ["Gordon Brown", "Tony Blair"])
+        #expect(corpus.linkedNames.suffix(2) == ["Brown=gordon-brown", "Blair=tony-blair"])
+    }
+
+    @Test func afterATitle_aLoneWordIsASurname_notSomeoneElsesFirstName() throws {
+        let corpus = try TestCorpus.single("Blair Tindall said she played the oboe. Later Mr Blair, the minister, spoke.")
+        #expect(!corpus.linkedNames.contains("Blair=blair-tindall"))
+    }
+
+    // MARK: Places inside longer places
+
+    @Test func longestKnownPlace_wins() throws {
+        let corpus = try TestCorpus.single("Shares fell in thin New York trade, and New Zealand and New Delhi followed.")
+        #expect(corpus.linkedNames == ["New York=new-york", "New Zealand=new-zealand", "New Delhi=new-delhi"])
+    }
+
+    // MARK: Partial given names
+
+    @Test func givenNameAfterARelative_isThePersonNamedInFull() throws {
+        let corpus = try TestCorpus.single("""
+            Kim Yo Jong arrived first, then Kim Jong Un. His sister Yo Jong stood beside him, and later his sister Yo-jong left.
+            """)
+        #expect(corpus.linkedNames.filter { $0.hasPrefix("Yo") } == ["Yo Jong=kim-yo-jong", "Yo-jong=kim-yo-jong"])
+        #expect(foundPeople(corpus).isEmpty)
+    }
+
+    @Test func fullNameAfterARelative_isStillAPerson() throws {
+        let corpus = try TestCorpus.single("Robert Oatley and his son Sandy Oatley have resigned from the board.")
+        #expect(foundPeople(corpus) == ["Robert Oatley", "Sandy Oatley"])
+    }
+
+    // MARK: Descriptions taken from the text
+
+    @Test func description_keepsAPlaceBeforeTheRole_andSaysADoubledWordOnce() throws {
+        let corpus = try TestCorpus.single("""
+            New Zealand winger Jonah Lomu watched. British British Casino Association chairman Penny Cobham said little.
+            """)
+        let descriptions = Dictionary(uniqueKeysWithValues: corpus.entities.filter(\.isFound).map { ($0.name, $0.description) })
+        #expect(descriptions["Jonah Lomu"] == "New Zealand winger")
+        #expect(descriptions["Penny Cobham"] == "British Casino Association chairman")
+    }
+
+    @Test func honorificBeforeAName_isNotADescription() throws {
+        let corpus = try TestCorpus.single("The Rt Rev Michael Scott-Joynt spoke at the service.")
+        let person = try #require(corpus.entities.first { $0.isFound && $0.kind == .person })
+        #expect(person.name == "Michael Scott-Joynt")
+        #expect(person.description == "person found in the text")
+    }
+
+    // MARK: Catalog people around nicknames
+
+    @Test func catalogNickname_isThePerson() throws {
+        let corpus = try TestCorpus.single("""
+            Trump called Kim Jong Un "Rocket Man" in 2017. Little Rocket Man replied within a day.
+            """)
+        #expect(corpus.count(of: "kim-jong-un", inArticle: corpus.articles[0].id) == 3)
+        #expect(foundPeople(corpus).isEmpty)
+    }
+}
