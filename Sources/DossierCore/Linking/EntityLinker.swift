@@ -125,6 +125,8 @@ public struct EntityLinker: Sendable {
         }
         // Names with no sign of what they are, as their own tokens, in case the article gives their last word a title.
         var unclassified: [[Token]] = []
+        // Lone words that speak ("Lopez said", "said Ward"): the surname of someone the article names in full.
+        var spokenTerms: Set<String> = []
         // Given names after a word for a relative ("his sister Yo Jong"), resolved once everyone named in full is known.
         var pendingGivenNames: [(range: Range<Int>, terms: [String], otherwise: [(NameFinder.Finding, [Token])])] = []
 
@@ -177,6 +179,7 @@ public struct EntityLinker: Sendable {
                     case .entity(let span, let entity):
                         add(entity, range: tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound)
                     case .possibleSurname(let token, let afterTitle):
+                        if speaks(tokens, token, text: text) { spokenTerms.insert(tokens[token].term) }
                         pending.append(PendingSurname(
                             range: tokens[token].range, term: pendingTermNumber(tokens[token].term), titled: [], isCatalogSurname: false,
                             titleDecides: false, afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: token, text: text)))
@@ -209,8 +212,9 @@ public struct EntityLinker: Sendable {
         }
 
         if let finder {
-            // "Fidel Castro … President Castro": a name whose last word the article gives a title is a person.
-            let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] })
+            // "Fidel Castro … President Castro", "Feliciano Lopez … Lopez said": a name whose last word the
+            // article gives a title, or lets speak, is a person.
+            let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] }).union(spokenTerms)
             // ...unless someone the article names with better evidence already has that surname: "Tony Blair …
             // Vote Blair, Get Brown … Mr Blair" is about Tony Blair, not a person called Vote Blair.
             var claimedSurnames = Set(links.found.filter { $0.kind == .person }.compactMap(\.surname))
@@ -322,6 +326,14 @@ public struct EntityLinker: Sendable {
         }
 
         var range: Range<Int> { Int(start)..<Int(end) }
+    }
+
+    /// "Lopez said", "said Ward", "Ward says": a verb of saying right after the word, or "said" right before it.
+    private func speaks(_ tokens: [Token], _ index: Int, text: SourceText) -> Bool {
+        guard let verbs = finder?.gazetteer.attributionVerbs else { return false }
+        if index + 1 < tokens.count, verbs.contains(tokens[index + 1].term), isSpaceOnly(text, tokens[index], tokens[index + 1]) { return true }
+        if index > 0, ["said", "says"].contains(tokens[index - 1].term), isSpaceOnly(text, tokens[index - 1], tokens[index]) { return true }
+        return false
     }
 
     private func namesFamily(_ tokens: [Token], after index: Int, text: SourceText) -> Bool {

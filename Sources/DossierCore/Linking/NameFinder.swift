@@ -76,7 +76,7 @@ struct NameFinder: Sendable {
                 }
             }
             // One word after a relative is resolved as a lone first name or surname is; two are a given name's parts.
-            let classified = classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, text: text)
+            let classified = classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text)
             if afterRelative, end - index == 2 {
                 findings.append(.possibleGivenName(tokens: index..<end, otherwise: classified))
                 index = end
@@ -90,7 +90,38 @@ struct NameFinder: Sendable {
             }
             index = end
         }
-        return findings
+        return coordinated(findings, tokens: tokens, text: text)
+    }
+
+    /// "Ben McLachlan and Yasutaka Uchiyama": a name with no sign of its own, joined by "and" to a
+    /// person's, is a person too.
+    private func coordinated(_ findings: [Finding], tokens: [Token], text: SourceText) -> [Finding] {
+        func isPerson(_ finding: Finding) -> Bool {
+            if case .entity(_, let entity) = finding { return entity.kind == .person }
+            return false
+        }
+        func span(_ finding: Finding) -> Range<Int>? {
+            switch finding {
+            case .entity(let tokens, _), .unclassified(let tokens), .possibleGivenName(let tokens, _): tokens
+            case .possibleSurname(let token, _): token..<(token + 1)
+            }
+        }
+        func joinedByAnd(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
+            guard right.lowerBound == left.upperBound + 1, tokens[left.upperBound].term == "and" else { return false }
+            return gap(text, tokens[left.upperBound - 1], tokens[left.upperBound]).elementsEqual([0x20])
+                && gap(text, tokens[left.upperBound], tokens[right.lowerBound]).elementsEqual([0x20])
+        }
+        var result = findings
+        for (position, finding) in findings.enumerated() {
+            guard case .unclassified(let run) = finding, run.count >= 2 else { continue }
+            let before = position > 0 && isPerson(findings[position - 1]) && span(findings[position - 1]).map { joinedByAnd($0, run) } == true
+            let after = position + 1 < findings.count && isPerson(findings[position + 1])
+                && span(findings[position + 1]).map { joinedByAnd(run, $0) } == true
+            if before || after {
+                result[position] = .entity(tokens: run, makeEntity(.person, tokens: tokens, name: run, cue: nil, text: text))
+            }
+        }
+        return result
     }
 
     /// "chol" in "Hyok-chol": a short lower-case syllable joined by a hyphen to a capitalised one.
@@ -151,7 +182,7 @@ struct NameFinder: Sendable {
         text.bytes[left.range.upperBound..<right.range.lowerBound]
     }
 
-    private func classify(_ tokens: [Token], _ run: Range<Int>, lowercaseTerms: Set<String>, text: SourceText) -> [Finding] {
+    private func classify(_ tokens: [Token], _ run: Range<Int>, lowercaseTerms: Set<String>, isHeadline: Bool, text: SourceText) -> [Finding] {
         var start = run.lowerBound
         // A sentence may open with a capitalised common word: "When", "Earlier", "The", "Hopefully".
         while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term), !startsKnownName(tokens, start, before: run.upperBound),
@@ -178,7 +209,8 @@ struct NameFinder: Sendable {
         } else if start == run.lowerBound, start > 0, gazetteer.cueWords.contains(tokens[start - 1].term),
                   gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x20]) {
             cue = tokens[start - 1].term
-        } else if let given = (start..<(end - 1)).first(where: { gazetteer.isGivenName(tokens[$0].term) }), given > start, end - given <= 3 {
+        } else if !gazetteer.koreanSurnames.contains(tokens[start].term),
+                  let given = (start..<(end - 1)).first(where: { gazetteer.isGivenName(tokens[$0].term) }), given > start, end - given <= 3 {
             // "Liberal Democrat David Laws": the name starts at its first given name.
             nameStart = given
         }
@@ -212,11 +244,39 @@ struct NameFinder: Sendable {
             return []
         }
         let allCapitalized = tokens[name].allSatisfy { $0.shape == .capitalized }
+        // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
+        if terms.contains(where: { $0.contains(where: \.isNumber) }) { return [] }
+        // "the Hoa Lo prison": a name before a word for a kind of place is that place.
+        if end < tokens.count, tokens[end].shape == .lowercase, gazetteer.placeWords.contains(tokens[end].term),
+           gap(text, tokens[end - 1], tokens[end]).elementsEqual([0x20]) {
+            return entity(.place)
+        }
+        // Two words joined by a hyphen alone ("the Blair-Brown rift", "Howitt-Garrett") pair two people's
+        // surnames; a person's full name has a space in it.
+        if name.count == 2, allCapitalized, cue == nil, gap(text, tokens[nameStart], tokens[nameStart + 1]).elementsEqual([0x2D]) {
+            return [.possibleSurname(token: nameStart, afterTitle: false), .possibleSurname(token: nameStart + 1, afterTitle: false)]
+        }
         if gazetteer.places.contains(key) { return entity(.place) }
         if gazetteer.organisations.contains(key) { return entity(.organisation) }
         if terms.contains(where: gazetteer.organisationWords.contains) { return entity(.organisation) }
-        if (cue != nil || hasPostNominal), allCapitalized { return entity(.person) }
-        if gazetteer.isGivenName(terms[0]), name.count <= 4 { return entity(.person) }
+        if (cue != nil || hasPostNominal), allCapitalized {
+            // "Chief Strategy Officer", "Star Wars Ultimate Collector Series": a title or a long run after a
+            // cue is not a name.
+            if cue != nil, gazetteer.cueWords.contains(terms[terms.count - 1]) || terms.filter({ !Self.particles.contains($0) }).count > 3 {
+                return []
+            }
+            return entity(.person)
+        }
+        // A given name starts a person's name, unless a terse headline puts a name beside a place or body ("Blair Labour's").
+        if gazetteer.isGivenName(terms[0]), name.count <= 4,
+           !(isHeadline && terms.dropFirst().contains(where: { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) })) {
+            return entity(.person)
+        }
+        // A middle initial marks a person: "Victor N. Burton".
+        if name.count == 3, allCapitalized || tokens[nameStart + 1].shape == .allCaps, terms[1].count == 1, terms[0].count > 1, terms[2].count > 1,
+           tokens[nameStart].shape == .capitalized, tokens[end - 1].shape == .capitalized {
+            return entity(.person)
+        }
         if name.count == 3, gazetteer.koreanSurnames.contains(terms[0]), terms.dropFirst().allSatisfy({ $0.count <= 6 }) {
             return entity(.person)
         }
@@ -232,6 +292,11 @@ struct NameFinder: Sendable {
         let between = gap(text, tokens[end - 1], tokens[end])
         if between.elementsEqual([0x20]) { return gazetteer.attributionVerbs.contains(tokens[end].term) }
         if between.elementsEqual([0x2C, 0x20]) {
+            // "Elizabeth A. Burton, 32, of Franklin": an age between commas.
+            if tokens[end].term.count <= 3, tokens[end].term.allSatisfy(\.isNumber), end + 1 < tokens.count,
+               gap(text, tokens[end], tokens[end + 1]).first == 0x2C {
+                return true
+            }
             return tokens[end].term == "who" || gazetteer.cueWords.contains(tokens[end].term)
                 || (end + 1 < tokens.count && ["a", "an", "the"].contains(tokens[end].term) && gazetteer.cueWords.contains(tokens[end + 1].term))
         }
