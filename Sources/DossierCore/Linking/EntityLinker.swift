@@ -174,7 +174,7 @@ public struct EntityLinker: Sendable {
                 guard let finder else { continue }
                 let findings = finder.findings(in: tokens, covered: covered, lowercaseTerms: words.lowercaseTerms,
                                                isHeadline: words.startsWithHeadline && firstRun + offset == 0, text: text)
-                func take(_ finding: NameFinder.Finding) {
+                for finding in findings {
                     switch finding {
                     case .entity(let span, let entity):
                         add(entity, range: tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound)
@@ -190,7 +190,6 @@ public struct EntityLinker: Sendable {
                                                   tokens[span].map(\.term), otherwise.map { ($0, tokens) }))
                     }
                 }
-                findings.forEach(take)
             }
         }
 
@@ -217,16 +216,20 @@ public struct EntityLinker: Sendable {
             let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] }).union(spokenTerms)
             // ...unless someone the article names with better evidence already has that surname: "Tony Blair …
             // Vote Blair, Get Brown … Mr Blair" is about Tony Blair, not a person called Vote Blair.
-            var claimedSurnames = Set(links.found.filter { $0.kind == .person }.compactMap(\.surname))
-            for case .catalog(let index) in named.map(\.target) {
-                if let surname = surnameTermByEntity[index] { claimedSurnames.insert(surname) }
-            }
-            let loneTerms = Set(pendingTerms)
+            var claimedSurnames: Set<String>?
             for name in unclassified {
-                guard let last = name.last, titledTerms.contains(last.term), !claimedSurnames.contains(last.term) else { continue }
+                guard let last = name.last, titledTerms.contains(last.term) else { continue }
+                if claimedSurnames == nil {
+                    var surnames = Set(links.found.filter { $0.kind == .person }.compactMap(\.surname))
+                    for case .catalog(let index) in named.map(\.target) {
+                        if let surname = surnameTermByEntity[index] { surnames.insert(surname) }
+                    }
+                    claimedSurnames = surnames
+                }
+                if claimedSurnames?.contains(last.term) == true { continue }
                 // "the Blair-Brown rift" joins two people whom the article also names alone.
                 if name.count == 2, text.bytes[name[0].range.upperBound..<name[1].range.lowerBound].elementsEqual([0x2D]),
-                   loneTerms.contains(name[0].term) {
+                   pendingTermNumbers[name[0].term] != nil {
                     continue
                 }
                 add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text),
@@ -244,14 +247,12 @@ public struct EntityLinker: Sendable {
         }
         let bearings = Bearings(named, terms: { callableTerms[$0] ?? [] })
         // After a title a lone word is a surname: "Mr Blair" is not someone whose first name is Blair.
-        var surnameTerms: [ArticleLinks.Target: [String]] = [:]
-        for (local, entity) in links.found.enumerated() where entity.kind == .person {
-            surnameTerms[.found(local)] = [entity.surname].compactMap { $0 }
-        }
-        for case .catalog(let index) in Set(named.map(\.target)) {
-            surnameTerms[.catalog(index)] = [surnameTermByEntity[index]].compactMap { $0 }
-        }
-        let titledBearings = Bearings(named, terms: { surnameTerms[$0] ?? [] })
+        let titledBearings = !pending.contains(where: \.afterTitle) ? bearings : Bearings(named, terms: { target in
+            switch target {
+            case .found(let local): [links.found[local].surname].compactMap { $0 }
+            case .catalog(let index): [surnameTermByEntity[index]].compactMap { $0 }
+            }
+        })
         named = []
         // Room for every surname at once: grown as they come, a huge article's mentions were held twice while copied.
         links.mentions.reserveCapacity(links.mentions.count + pending.count)
@@ -331,8 +332,13 @@ public struct EntityLinker: Sendable {
     /// "Lopez said", "said Ward", "Ward says": a verb of saying right after the word, or "said" right before it.
     private func speaks(_ tokens: [Token], _ index: Int, text: SourceText) -> Bool {
         guard let verbs = finder?.gazetteer.attributionVerbs else { return false }
-        if index + 1 < tokens.count, verbs.contains(tokens[index + 1].term), isSpaceOnly(text, tokens[index], tokens[index + 1]) { return true }
-        if index > 0, ["said", "says"].contains(tokens[index - 1].term), isSpaceOnly(text, tokens[index - 1], tokens[index]) { return true }
+        if index + 1 < tokens.count, tokens[index + 1].shape == .lowercase, isSpaceOnly(text, tokens[index], tokens[index + 1]),
+           verbs.contains(tokens[index + 1].term) {
+            return true
+        }
+        if index > 0, tokens[index - 1].term == "said" || tokens[index - 1].term == "says", isSpaceOnly(text, tokens[index - 1], tokens[index]) {
+            return true
+        }
         return false
     }
 

@@ -7,6 +7,9 @@ import Foundation
 public struct Gazetteer: Sendable {
     let maleNames: Set<String>
     let femaleNames: Set<String>
+    /// The given names English-language news meets most (Dossier's own list and the US Census's); the
+    /// others come from lists for many countries and are trusted only at the start of a name.
+    let commonGivenNames: Set<String>
     let koreanSurnames: Set<String>
     /// Whole names, as space-joined terms ("new york").
     let places: Set<String>
@@ -28,6 +31,7 @@ public struct Gazetteer: Sendable {
         struct GivenNames: Decodable { let male: [String]; let female: [String] }
         let version: Int
         let givenNames: GivenNames
+        let moreGivenNames: GivenNames?
         let koreanSurnames: [String]
         let places: [String]
         let organisations: [String]
@@ -46,8 +50,9 @@ public struct Gazetteer: Sendable {
             throw DossierError.invalidCatalog("gazetteer: \(error)")
         }
         func terms(_ words: [String]) -> Set<String> { Set(words.map { EntityKey($0).words.joined(separator: " ") }) }
-        maleNames = terms(file.givenNames.male)
-        femaleNames = terms(file.givenNames.female)
+        commonGivenNames = terms(file.givenNames.male + file.givenNames.female)
+        maleNames = terms(file.givenNames.male + (file.moreGivenNames?.male ?? []))
+        femaleNames = terms(file.givenNames.female + (file.moreGivenNames?.female ?? []))
         koreanSurnames = terms(file.koreanSurnames)
         places = terms(file.places)
         organisations = terms(file.organisations)
@@ -64,8 +69,11 @@ public struct Gazetteer: Sendable {
         fingerprint = checksum.finish()
     }
 
+    /// Read once a process: its 20,000 given names take a while to fold into terms.
+    private static let bundledGazetteer = Result { try Gazetteer(json: Data(contentsOf: BundledResources.url(of: "gazetteer.json"))) }
+
     public static func bundled() throws -> Gazetteer {
-        try Gazetteer(json: Data(contentsOf: BundledResources.url(of: "gazetteer.json")))
+        try bundledGazetteer.get()
     }
 
     func gender(ofGivenName term: String) -> Entity.Gender? {

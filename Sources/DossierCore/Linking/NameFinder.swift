@@ -14,12 +14,13 @@
 /// possible surname or first name of someone the article names in full.
 struct NameFinder: Sendable {
     let gazetteer: Gazetteer
-    /// The catalog's places, by folded name and alias, which a demonym may stem from.
-    var knownPlaces: Set<String> = []
+    /// Words for the people of the gazetteer's and the catalog's places ("north koreans").
+    private let demonyms: Set<String>
 
+    /// `knownPlaces`: the catalog's places, by folded name and alias, whose people's names are not people.
     init(gazetteer: Gazetteer, knownPlaces: Set<String> = []) {
         self.gazetteer = gazetteer
-        self.knownPlaces = knownPlaces
+        demonyms = Self.demonyms(of: gazetteer.places.union(knownPlaces))
     }
 
     enum Finding: Equatable {
@@ -57,14 +58,14 @@ struct NameFinder: Sendable {
                 index += 1
                 continue
             }
-            let afterRelative = index > 0 && Self.relatives.contains(tokens[index - 1].term)
-                && gap(text, tokens[index - 1], tokens[index]).elementsEqual([0x20])
+            let afterRelative = index > 0 && tokens[index - 1].shape == .lowercase
+                && gap(text, tokens[index - 1], tokens[index]).elementsEqual([0x20]) && Self.relatives.contains(tokens[index - 1].term)
             var end = index + 1
             while end < tokens.count, !covered[end], joins(text, tokens[end - 1], tokens[end]) {
                 if isNameLike(tokens[end]) {
                     end += 1
-                } else if afterRelative || (end - 2 >= index && gazetteer.koreanSurnames.contains(tokens[end - 2].term)),
-                          isKoreanSyllable(tokens[end], after: tokens[end - 1], text: text) {
+                } else if isKoreanSyllable(tokens[end], after: tokens[end - 1], text: text),
+                          afterRelative || (end - 2 >= index && gazetteer.koreanSurnames.contains(tokens[end - 2].term)) {
                     // A Korean given name is often written with a hyphen and a lower-case second syllable ("Kim Hyok-chol").
                     end += 1
                     break
@@ -96,6 +97,7 @@ struct NameFinder: Sendable {
     /// "Ben McLachlan and Yasutaka Uchiyama": a name with no sign of its own, joined by "and" to a
     /// person's, is a person too.
     private func coordinated(_ findings: [Finding], tokens: [Token], text: SourceText) -> [Finding] {
+        guard findings.count > 1 else { return findings }
         func isPerson(_ finding: Finding) -> Bool {
             if case .entity(_, let entity) = finding { return entity.kind == .person }
             return false
@@ -112,8 +114,8 @@ struct NameFinder: Sendable {
                 && gap(text, tokens[left.upperBound], tokens[right.lowerBound]).elementsEqual([0x20])
         }
         var result = findings
-        for (position, finding) in findings.enumerated() {
-            guard case .unclassified(let run) = finding, run.count >= 2 else { continue }
+        for position in findings.indices {
+            guard case .unclassified(let run) = findings[position], run.count >= 2 else { continue }
             let before = position > 0 && isPerson(findings[position - 1]) && span(findings[position - 1]).map { joinedByAnd($0, run) } == true
             let after = position + 1 < findings.count && isPerson(findings[position + 1])
                 && span(findings[position + 1]).map { joinedByAnd(run, $0) } == true
@@ -140,22 +142,24 @@ struct NameFinder: Sendable {
         return false
     }
 
-    /// "North Koreans", "an Israeli": words naming a known place's people, with the place's name
-    /// in their stem. `knownPlaces` are folded names.
+    /// "North Koreans", "an Israeli": words naming a known place's people.
     func isDemonym(_ terms: [String]) -> Bool {
-        guard let last = terms.last, last.count > 3 else { return false }
-        let head = terms.dropLast().joined(separator: " ")
-        var stems: [String] = []
-        for plural in [last, last.hasSuffix("s") ? String(last.dropLast()) : nil].compactMap({ $0 }) {
-            stems.append(plural)
-            if plural.hasSuffix("n") { stems.append(String(plural.dropLast())) }
-            if plural.hasSuffix("i") { stems.append(String(plural.dropLast())) }
-            if plural.hasSuffix("ese") { stems.append(String(plural.dropLast(3))); stems.append(String(plural.dropLast(3)) + "a") }
+        demonyms.contains(terms.joined(separator: " "))
+    }
+
+    /// The words for the people of each place: its name with the usual endings ("north korean",
+    /// "north koreans", "israeli", "japanese", "chinese", "italians").
+    static func demonyms(of places: Set<String>) -> Set<String> {
+        var words: Set<String> = []
+        for place in places where place.count > 2 {
+            let stem = String(place.dropLast())
+            var forms = [place + "n", place + "an", place + "i", place + "ese"]
+            if place.hasSuffix("a") { forms += [stem + "ese", stem + "ian", stem + "an"] }
+            if place.hasSuffix("y") { forms += [stem + "ian", stem + "an"] }
+            if place.hasSuffix("e") { forms += [stem + "ian", place + "se"] }
+            for form in forms { words.insert(form); words.insert(form + "s") }
         }
-        return stems.dropFirst().contains { stem in
-            let key = head.isEmpty ? stem : head + " " + stem
-            return gazetteer.places.contains(key) || knownPlaces.contains(key)
-        }
+        return words
     }
 
     private func isNameLike(_ token: Token) -> Bool {
@@ -185,9 +189,10 @@ struct NameFinder: Sendable {
     private func classify(_ tokens: [Token], _ run: Range<Int>, lowercaseTerms: Set<String>, isHeadline: Bool, text: SourceText) -> [Finding] {
         var start = run.lowerBound
         // A sentence may open with a capitalised common word: "When", "Earlier", "The", "Hopefully".
-        while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term), !startsKnownName(tokens, start, before: run.upperBound),
+        while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term),
               NameWords.mayNeighbourName(tokens[start].term)
-                || (start == run.lowerBound && startsSentence(tokens, start, text: text) && lowercaseTerms.contains(tokens[start].term)) {
+                || (start == run.lowerBound && startsSentence(tokens, start, text: text) && lowercaseTerms.contains(tokens[start].term)),
+              !startsKnownName(tokens, start, before: run.upperBound) {
             start += 1
         }
         var end = run.upperBound
@@ -209,8 +214,8 @@ struct NameFinder: Sendable {
         } else if start == run.lowerBound, start > 0, gazetteer.cueWords.contains(tokens[start - 1].term),
                   gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x20]) {
             cue = tokens[start - 1].term
-        } else if !gazetteer.koreanSurnames.contains(tokens[start].term),
-                  let given = (start..<(end - 1)).first(where: { gazetteer.isGivenName(tokens[$0].term) }), given > start, end - given <= 3 {
+        } else if let given = (start..<(end - 1)).first(where: { gazetteer.commonGivenNames.contains(tokens[$0].term) }), given > start,
+                  end - given <= 3, !gazetteer.koreanSurnames.contains(tokens[start].term) {
             // "Liberal Democrat David Laws": the name starts at its first given name.
             nameStart = given
         }
@@ -218,11 +223,10 @@ struct NameFinder: Sendable {
         let name = nameStart..<end
         let terms = tokens[name].map(\.term)
         let key = terms.joined(separator: " ")
-        // "North Koreans watched", "a North Korean official": the people of a place, not a person.
-        if isDemonym(terms) { return [] }
-
         func entity(_ kind: Entity.Kind, key: String = key, name displayName: String? = nil) -> [Finding] {
-            [.entity(tokens: name, makeEntity(kind, tokens: tokens, name: name, key: key, displayName: displayName, cue: cue, text: text))]
+            // "North Koreans watched", "a North Korean official": the people of a place, not a person.
+            if kind == .person, isDemonym(terms) { return [] }
+            return [.entity(tokens: name, makeEntity(kind, tokens: tokens, name: name, key: key, displayName: displayName, cue: cue, text: text))]
         }
 
         if name.count == 1 {
@@ -245,10 +249,10 @@ struct NameFinder: Sendable {
         }
         let allCapitalized = tokens[name].allSatisfy { $0.shape == .capitalized }
         // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
-        if terms.contains(where: { $0.contains(where: \.isNumber) }) { return [] }
+        if terms.contains(where: { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) { return [] }
         // "the Hoa Lo prison": a name before a word for a kind of place is that place.
-        if end < tokens.count, tokens[end].shape == .lowercase, gazetteer.placeWords.contains(tokens[end].term),
-           gap(text, tokens[end - 1], tokens[end]).elementsEqual([0x20]) {
+        if end < tokens.count, tokens[end].shape == .lowercase, gap(text, tokens[end - 1], tokens[end]).elementsEqual([0x20]),
+           gazetteer.placeWords.contains(tokens[end].term) {
             return entity(.place)
         }
         // Two words joined by a hyphen alone ("the Blair-Brown rift", "Howitt-Garrett") pair two people's
@@ -259,10 +263,16 @@ struct NameFinder: Sendable {
         if gazetteer.places.contains(key) { return entity(.place) }
         if gazetteer.organisations.contains(key) { return entity(.organisation) }
         if terms.contains(where: gazetteer.organisationWords.contains) { return entity(.organisation) }
+        // "Gladstone Avenue", "Bartholomew County Jail": a word for a kind of place after the first makes a
+        // place, unless it is also a common surname ("Jack Hill", "Park").
+        if terms.dropFirst().contains(where: { gazetteer.placeWords.contains($0) && !Self.surnamesThatArePlaceWords.contains($0) }) {
+            return entity(.place)
+        }
         if (cue != nil || hasPostNominal), allCapitalized {
             // "Chief Strategy Officer", "Star Wars Ultimate Collector Series": a title or a long run after a
-            // cue is not a name.
-            if cue != nil, gazetteer.cueWords.contains(terms[terms.count - 1]) || terms.filter({ !Self.particles.contains($0) }).count > 3 {
+            // cue is not a name ("governor Mervyn King" is).
+            let endsInTitle = gazetteer.cueWords.contains(terms[terms.count - 1]) && !gazetteer.isGivenName(terms[0])
+            if cue != nil, endsInTitle || terms.filter({ !Self.particles.contains($0) }).count > 3 {
                 return []
             }
             return entity(.person)
@@ -272,9 +282,11 @@ struct NameFinder: Sendable {
            !(isHeadline && terms.dropFirst().contains(where: { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) })) {
             return entity(.person)
         }
-        // A middle initial marks a person: "Victor N. Burton".
-        if name.count == 3, allCapitalized || tokens[nameStart + 1].shape == .allCaps, terms[1].count == 1, terms[0].count > 1, terms[2].count > 1,
-           tokens[nameStart].shape == .capitalized, tokens[end - 1].shape == .capitalized {
+        // A middle initial marks a person: "Victor N. Burton" (not "Enterprise E-Commerce").
+        if name.count == 3, terms[1].count == 1, terms[0].count > 1, terms[2].count > 1,
+           tokens[nameStart].shape == .capitalized, tokens[end - 1].shape == .capitalized,
+           gap(text, tokens[nameStart], tokens[nameStart + 1]).elementsEqual([0x20]),
+           [[0x2E, 0x20], [0x20]].contains(where: { gap(text, tokens[nameStart + 1], tokens[end - 1]).elementsEqual($0) }) {
             return entity(.person)
         }
         if name.count == 3, gazetteer.koreanSurnames.contains(terms[0]), terms.dropFirst().allSatisfy({ $0.count <= 6 }) {
@@ -319,13 +331,23 @@ struct NameFinder: Sendable {
             givenName: isPerson && !isKorean && terms.count > 1 ? terms.first : nil)
     }
 
+    /// Words for a kind of place that are also common surnames.
+    private static let surnamesThatArePlaceWords: Set<String> = ["hill", "park", "lake", "bridge", "camp", "bay", "street", "palace", "coast"]
+
     /// Honorifics that belong to a name, not to a role ("the Rt Rev Michael Scott-Joynt").
     private static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "rt", "hon", "right", "very", "most", "rev", "revd"]
 
     /// A name as the text writes it ("Pierre-Hugues Herbert", "Kim Hyok-chol"), each run of white space one space.
     static func writtenName(_ tokens: ArraySlice<Token>, text: SourceText) -> String {
         guard let first = tokens.first, let last = tokens.last else { return "" }
-        return text.string(first.range.lowerBound..<last.range.upperBound)
+        let range = first.range.lowerBound..<last.range.upperBound
+        var previous: UInt8 = 0
+        let spacedOnce = text.bytes[range].allSatisfy { byte in
+            defer { previous = byte }
+            return !(byte == 0x20 && previous == 0x20) && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0xC2
+        }
+        if spacedOnce { return text.string(range) }
+        return text.string(range)
             .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
     }
 

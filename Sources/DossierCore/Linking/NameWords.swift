@@ -42,8 +42,12 @@ enum NameWords {
         "called", "calls", "urged", "wrote", "added", "tweeted", "described", "announced",
     ]
 
+    /// Titles, months, weekdays and common words in one set: asked of most capitalised words, one look-up
+    /// rather than four.
+    private static let neighbours = titles.union(months).union(weekdays).union(common)
+
     /// True when a capitalised neighbour may stand beside a surname without making it another name.
     static func mayNeighbourName(_ term: String) -> Bool {
-        titles.contains(term) || months.contains(term) || weekdays.contains(term) || common.contains(term)
+        neighbours.contains(term)
     }
 }
