@@ -121,4 +121,29 @@ struct LinkingErrorClassTests {
         #expect(corpus.count(of: "kim-jong-un", inArticle: corpus.articles[0].id) == 3)
         #expect(foundPeople(corpus).isEmpty)
     }
+
+    // MARK: The shape of a name
+
+    @Test func generationalSuffix_belongsToTheName_andTellsFatherFromSon() throws {
+        let corpus = try TestCorpus.single("Dale Earnhardt Jr. finished ahead of Dale Earnhardt Sr and Martin Truex Jr. Later Truex said little.")
+        #expect(foundPeople(corpus) == ["Dale Earnhardt Jr", "Dale Earnhardt Sr", "Martin Truex Jr"])
+        #expect(corpus.linkedNames.last == "Truex=martin-truex-jr")
+    }
+
+    @Test func initialsRunTogether_areOneName() throws {
+        let corpus = try TestCorpus.single("He met J.R.R. Tolkien in Oxford, and H. G. Wells and George R.R. Martin were there.")
+        #expect(foundPeople(corpus) == ["George R.R. Martin", "H. G. Wells", "J.R.R. Tolkien"])
+    }
+
+    @Test func lettersInCapitalsAfterAName_areNotPartOfIt_butARegnalNumberIs() throws {
+        let corpus = try TestCorpus.single("Reviewed by Jane Smith RRP: 40 euros. King Henry VIII reigned long.")
+        #expect(foundPeople(corpus) == ["Henry VIII", "Jane Smith"])
+    }
+
+    @Test func middleNameAndItsInitial_areOnePerson() throws {
+        let corpus = try TestCorpus.single("John Milo Ford wrote novels. John M. Ford died in 2006, and Ford's friends mourned him.")
+        #expect(foundPeople(corpus) == ["John Milo Ford"])
+        #expect(corpus.linkedNames.last == "Ford=john-milo-ford")
+    }
 }
+

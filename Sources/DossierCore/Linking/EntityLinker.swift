@@ -134,6 +134,12 @@ public struct EntityLinker: Sendable {
             let local: Int
             if let existing = foundIndexByKey[entity.key] {
                 local = existing
+            } else if entity.kind == .person, let variant = links.found.indices.first(where: {
+                links.found[$0].kind == .person && Self.sameNameWithInitials(links.found[$0].key, entity.key)
+            }) {
+                // "John Milo Ford … John M. Ford": one person, under the name the article gave first.
+                local = variant
+                foundIndexByKey[entity.key] = variant
             } else {
                 local = links.found.count
                 foundIndexByKey[entity.key] = local
@@ -269,6 +275,20 @@ public struct EntityLinker: Sendable {
         pending = []
         links.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         return links
+    }
+
+    /// True when two folded names differ only in a middle name written as its initial ("john milo ford",
+    /// "john m ford"): the same first and last words, and middle words alike or one the other's initial.
+    static func sameNameWithInitials(_ left: String, _ right: String) -> Bool {
+        let leftWords = left.split(separator: " ")
+        let rightWords = right.split(separator: " ")
+        guard leftWords.count == rightWords.count, leftWords.count >= 3, leftWords.first == rightWords.first,
+              leftWords.last == rightWords.last, leftWords != rightWords else { return false }
+        for (leftMiddle, rightMiddle) in zip(leftWords.dropFirst().dropLast(), rightWords.dropFirst().dropLast()) where leftMiddle != rightMiddle {
+            let (initial, full) = leftMiddle.count == 1 ? (leftMiddle, rightMiddle) : (rightMiddle, leftMiddle)
+            guard initial.count == 1, full.first == initial.first else { return false }
+        }
+        return true
     }
 
     /// The person named in full nearest before `position` (else first after it) whose name begins or ends

@@ -179,6 +179,8 @@ struct NameFinder: Sendable {
         let gap = text.bytes[left.range.upperBound..<right.range.lowerBound]
         if gap.count == 1, gap.first == 0x20 || gap.first == 0x2D { return true }
         if gap.elementsEqual([0x2E, 0x20]) { return left.term.count == 1 }
+        // Initials run together: "J.R.R. Tolkien", "George R.R. Martin".
+        if gap.elementsEqual([0x2E]) { return left.term.count == 1 && right.term.count == 1 }
         return false
     }
 
@@ -198,9 +200,21 @@ struct NameFinder: Sendable {
         var end = run.upperBound
         // Post-nominal letters ("MP", "QC") follow a person's name without belonging to it.
         var hasPostNominal = false
+        // "Martin Truex Jr": a generational suffix belongs to the name, and marks a person as post-nominals do.
+        var suffix = 0
+        if end - start > 2, Self.generationalSuffixes.contains(tokens[end - 1].term), tokens[end - 1].shape == .capitalized {
+            end -= 1
+            suffix = 1
+            hasPostNominal = true
+        }
         while end - start > 1, gazetteer.postNominals.contains(tokens[end - 1].term) {
             end -= 1
             hasPostNominal = true
+        }
+        // "Jane Smith RRP": letters in capitals after a name in ordinary case are not part of it.
+        if suffix == 0, end - start > 2, tokens[end - 1].shape == .allCaps, tokens[end - 1].term.count > 1,
+           !tokens[end - 1].term.allSatisfy({ "ivx".contains($0) }), tokens[start..<(end - 1)].allSatisfy({ $0.shape == .capitalized }) {
+            end -= 1
         }
         guard start < end else { return [] }
 
@@ -226,7 +240,13 @@ struct NameFinder: Sendable {
         func entity(_ kind: Entity.Kind, key: String = key, name displayName: String? = nil) -> [Finding] {
             // "North Koreans watched", "a North Korean official": the people of a place, not a person.
             if kind == .person, isDemonym(terms) { return [] }
-            return [.entity(tokens: name, makeEntity(kind, tokens: tokens, name: name, key: key, displayName: displayName, cue: cue, text: text))]
+            let found = makeEntity(kind, tokens: tokens, name: name, key: key, displayName: displayName, cue: cue, text: text)
+            guard kind == .person, suffix > 0 else { return [.entity(tokens: name, found)] }
+            // The suffix is part of the name and its key (a father and son share the rest), not the surname.
+            let span = name.lowerBound..<(end + suffix)
+            return [.entity(tokens: span, FoundEntity(
+                key: key + " " + tokens[end].term, name: displayName ?? Self.writtenName(tokens[span], text: text), kind: kind,
+                role: found.role, gender: found.gender, surname: found.surname, givenName: found.givenName))]
         }
 
         if name.count == 1 {
@@ -249,7 +269,7 @@ struct NameFinder: Sendable {
         }
         let allCapitalized = tokens[name].allSatisfy { $0.shape == .capitalized }
         // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
-        if terms.contains(where: { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) { return [] }
+        if tokens[run].contains(where: { $0.term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) { return [] }
         // "the Hoa Lo prison": a name before a word for a kind of place is that place.
         if end < tokens.count, tokens[end].shape == .lowercase, gap(text, tokens[end - 1], tokens[end]).elementsEqual([0x20]),
            gazetteer.placeWords.contains(tokens[end].term) {
@@ -280,6 +300,12 @@ struct NameFinder: Sendable {
         // A given name starts a person's name, unless a terse headline puts a name beside a place or body ("Blair Labour's").
         if gazetteer.isGivenName(terms[0]), name.count <= 4,
            !(isHeadline && terms.dropFirst().contains(where: { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) })) {
+            return entity(.person)
+        }
+        // Initials before a surname mark a person: "J.R.R. Tolkien", "H. G. Wells".
+        if let surname = terms.firstIndex(where: { $0.count > 1 }), surname > 0, surname == terms.count - 1,
+           tokens[end - 1].shape == .capitalized, tokens[name].dropLast().allSatisfy({ $0.shape != .lowercase }),
+           gap(text, tokens[end - 2], tokens[end - 1]).first == 0x2E {
             return entity(.person)
         }
         // A middle initial marks a person: "Victor N. Burton" (not "Enterprise E-Commerce").
@@ -330,6 +356,9 @@ struct NameFinder: Sendable {
             gender: gender, surname: isKorean ? terms.first : isPerson ? terms.last : nil,
             givenName: isPerson && !isKorean && terms.count > 1 ? terms.first : nil)
     }
+
+    /// Words after a surname that tell a father from his son.
+    private static let generationalSuffixes: Set<String> = ["jr", "sr", "snr", "jnr"]
 
     /// Words for a kind of place that are also common surnames.
     private static let surnamesThatArePlaceWords: Set<String> = ["hill", "park", "lake", "bridge", "camp", "bay", "street", "palace", "coast"]
