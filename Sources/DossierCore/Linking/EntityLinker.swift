@@ -134,7 +134,8 @@ public struct EntityLinker: Sendable {
             let local: Int
             if let existing = foundIndexByKey[entity.key] {
                 local = existing
-            } else if entity.kind == .person, let variant = links.found.indices.first(where: {
+            } else if entity.kind == .person, entity.key.utf8.lazy.filter({ $0 == 0x20 }).count >= 2,
+                      let variant = links.found.indices.first(where: {
                 links.found[$0].kind == .person && Self.sameNameWithInitials(links.found[$0].key, entity.key)
             }) {
                 // "John Milo Ford … John M. Ford": one person, under the name the article gave first.
@@ -285,8 +286,8 @@ public struct EntityLinker: Sendable {
         guard leftWords.count == rightWords.count, leftWords.count >= 3, leftWords.first == rightWords.first,
               leftWords.last == rightWords.last, leftWords != rightWords else { return false }
         for (leftMiddle, rightMiddle) in zip(leftWords.dropFirst().dropLast(), rightWords.dropFirst().dropLast()) where leftMiddle != rightMiddle {
-            let (initial, full) = leftMiddle.count == 1 ? (leftMiddle, rightMiddle) : (rightMiddle, leftMiddle)
-            guard initial.count == 1, full.first == initial.first else { return false }
+            let (initial, full) = leftMiddle.utf8.count == 1 ? (leftMiddle, rightMiddle) : (rightMiddle, leftMiddle)
+            guard initial.utf8.count == 1, full.first == initial.first else { return false }
         }
         return true
     }

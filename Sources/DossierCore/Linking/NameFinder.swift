@@ -128,7 +128,7 @@ struct NameFinder: Sendable {
 
     /// "chol" in "Hyok-chol": a short lower-case syllable joined by a hyphen to a capitalised one.
     private func isKoreanSyllable(_ token: Token, after previous: Token, text: SourceText) -> Bool {
-        token.shape == .lowercase && token.term.count <= 5 && previous.shape == .capitalized && previous.term.count <= 5
+        token.shape == .lowercase && token.term.utf8.count <= 5 && previous.shape == .capitalized && previous.term.utf8.count <= 5
             && gap(text, previous, token).elementsEqual([0x2D])
     }
 
@@ -212,7 +212,7 @@ struct NameFinder: Sendable {
             hasPostNominal = true
         }
         // "Jane Smith RRP": letters in capitals after a name in ordinary case are not part of it.
-        if suffix == 0, end - start > 2, tokens[end - 1].shape == .allCaps, tokens[end - 1].term.count > 1,
+        if suffix == 0, end - start > 2, tokens[end - 1].shape == .allCaps, tokens[end - 1].term.utf8.count > 1,
            !tokens[end - 1].term.allSatisfy({ "ivx".contains($0) }), tokens[start..<(end - 1)].allSatisfy({ $0.shape == .capitalized }) {
             end -= 1
         }
@@ -303,13 +303,13 @@ struct NameFinder: Sendable {
             return entity(.person)
         }
         // Initials before a surname mark a person: "J.R.R. Tolkien", "H. G. Wells".
-        if let surname = terms.firstIndex(where: { $0.count > 1 }), surname > 0, surname == terms.count - 1,
+        if terms.count > 1, terms[0].utf8.count == 1, let surname = terms.firstIndex(where: { $0.utf8.count > 1 }), surname == terms.count - 1,
            tokens[end - 1].shape == .capitalized, tokens[name].dropLast().allSatisfy({ $0.shape != .lowercase }),
            gap(text, tokens[end - 2], tokens[end - 1]).first == 0x2E {
             return entity(.person)
         }
         // A middle initial marks a person: "Victor N. Burton" (not "Enterprise E-Commerce").
-        if name.count == 3, terms[1].count == 1, terms[0].count > 1, terms[2].count > 1,
+        if name.count == 3, terms[1].utf8.count == 1, terms[0].utf8.count > 1, terms[2].utf8.count > 1,
            tokens[nameStart].shape == .capitalized, tokens[end - 1].shape == .capitalized,
            gap(text, tokens[nameStart], tokens[nameStart + 1]).elementsEqual([0x20]),
            [[0x2E, 0x20], [0x20]].contains(where: { gap(text, tokens[nameStart + 1], tokens[end - 1]).elementsEqual($0) }) {
