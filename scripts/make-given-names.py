@@ -31,6 +31,9 @@ import unicodedata
 census, faker, bbc = sys.argv[1], sys.argv[2], sys.argv[3]
 gazetteer_path = os.path.join(os.path.dirname(__file__), "..", "Resources", "gazetteer.json")
 gazetteer = json.load(open(gazetteer_path, encoding="utf-8"))
+# The lists are stored as one string of folded names separated by spaces, which decodes fast.
+for gender in ("male", "female"):
+    gazetteer["givenNames"][gender] = gazetteer["givenNames"][gender].split()
 
 lower, capitalised, before_capitalised = collections.Counter(), collections.Counter(), collections.Counter()
 for root, _, files in os.walk(bbc):
@@ -134,6 +137,10 @@ gazetteer["sources"] = [
     "SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.",
 ]
 
+counts = {key: {gender: len(names) for gender, names in gazetteer[key].items()} for key in ("givenNames", "moreGivenNames")}
+for key in ("givenNames", "moreGivenNames"):
+    for gender in ("male", "female"):
+        gazetteer[key][gender] = " ".join(gazetteer[key][gender])
 text = json.dumps(gazetteer, indent=1, ensure_ascii=False)
 open(gazetteer_path, "w", encoding="utf-8").write(text + "\n")
-print({key: {gender: len(names) for gender, names in gazetteer[key].items()} for key in ("givenNames", "moreGivenNames")})
+print(counts)

@@ -28,7 +28,17 @@ public struct Gazetteer: Sendable {
     let fingerprint: UInt64
 
     private struct File: Decodable {
-        struct GivenNames: Decodable { let male: [String]; let female: [String] }
+        /// Folded names, separated by spaces: one string decodes in a fraction of the time of 20,000.
+        struct GivenNames: Decodable {
+            let male: String
+            let female: String
+            var maleNames: [String] { Self.names(in: male) }
+            var femaleNames: [String] { Self.names(in: female) }
+
+            private static func names(in list: String) -> [String] {
+                list.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
         let version: Int
         let givenNames: GivenNames
         let moreGivenNames: GivenNames?
@@ -49,10 +59,17 @@ public struct Gazetteer: Sendable {
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
             throw DossierError.invalidCatalog("gazetteer: \(error)")
         }
-        func terms(_ words: [String]) -> Set<String> { Set(words.map { EntityKey($0).words.joined(separator: " ") }) }
-        commonGivenNames = terms(file.givenNames.male + file.givenNames.female)
-        maleNames = terms(file.givenNames.male + (file.moreGivenNames?.male ?? []))
-        femaleNames = terms(file.givenNames.female + (file.moreGivenNames?.female ?? []))
+        func terms(_ words: [String]) -> Set<String> {
+            Set(words.map { word in
+                // Most entries (the given names) are already one folded word; folding 20,000 of them again costs
+                // a start-up 15 ms.
+                word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) ? word : EntityKey(word).words.joined(separator: " ")
+            })
+        }
+        let (male, female) = (file.givenNames.maleNames, file.givenNames.femaleNames)
+        commonGivenNames = terms(male + female)
+        maleNames = terms(male + (file.moreGivenNames?.maleNames ?? []))
+        femaleNames = terms(female + (file.moreGivenNames?.femaleNames ?? []))
         koreanSurnames = terms(file.koreanSurnames)
         places = terms(file.places)
         organisations = terms(file.organisations)
