@@ -145,5 +145,44 @@ struct LinkingErrorClassTests {
         #expect(foundPeople(corpus) == ["John Milo Ford"])
         #expect(corpus.linkedNames.last == "Ford=john-milo-ford")
     }
+
+    @Test func shortFormsAndSuffixesOfOneName_areOnePerson() throws {
+        let corpus = try TestCorpus.single("""
+            Patrick Carlineo Jr., 55, pleaded guilty. Pat Carlineo is passionate, his lawyer said. Carlineo was arrested \
+            in April. She wrote about the sentencing of Patrick W. Carlineo.
+            """)
+        #expect(foundPeople(corpus) == ["Patrick Carlineo Jr"])
+        #expect(corpus.linkedNames.filter { $0.hasSuffix("=patrick-carlineo-jr") }.count == 4)
+    }
+
+    @Test func chineseNames_putTheFamilyNameFirst() throws {
+        let corpus = try TestCorpus.single("""
+            Liu Xiaming said China would not sit on its hands. Xi Jinping met Wang Yi, and Cheuk Hau-yip spoke. Later President Xi left.
+            """)
+        #expect(foundPeople(corpus) == ["Cheuk Hau-yip", "Liu Xiaming", "Wang Yi", "Xi Jinping"])
+        #expect(corpus.linkedNames.last == "Xi=xi-jinping")
+    }
+
+    @Test func abbreviatedTitle_beforeAName_marksAPerson() throws {
+        let corpus = try TestCorpus.single("Massachusetts Gov. Deval Patrick and Hawaii Rep. Tulsi Gabbard spoke.")
+        #expect(foundPeople(corpus) == ["Deval Patrick", "Tulsi Gabbard"])
+    }
+
+    @Test func handlesAndVenues_areNotPeople() throws {
+        let corpus = try TestCorpus.single("""
+            Ilhan Omar wrote to her followers (@Ilhan). The band plays the Coral Sky Amphitheatre and Bolton West votes \
+            on Thursday, while Kanye West watched.
+            """)
+        #expect(foundPeople(corpus) == ["Ilhan Omar", "Kanye West"])
+    }
+
+    @Test func aTitleBeforeWordsTheArticleWritesInLowerCase_isAHeading() throws {
+        let corpus = try TestCorpus.single("""
+            How to Adopt an Online Leader Success Mindset
+
+            Any success starts with the right mindset.
+            """)
+        #expect(foundPeople(corpus).isEmpty)
+    }
 }
 

@@ -130,21 +130,24 @@ public struct EntityLinker: Sendable {
         // Given names after a word for a relative ("his sister Yo Jong"), resolved once everyone named in full is known.
         var pendingGivenNames: [(range: Range<Int>, terms: [String], otherwise: [(NameFinder.Finding, [Token])])] = []
 
+        // The article's found people by surname, to find the same person under another form of the name.
+        var personsBySurname: [String: [Int]] = [:]
+
         func add(_ entity: FoundEntity, range: Range<Int>) {
             let local: Int
             if let existing = foundIndexByKey[entity.key] {
                 local = existing
-            } else if entity.kind == .person, entity.key.utf8.lazy.filter({ $0 == 0x20 }).count >= 2,
-                      let variant = links.found.indices.first(where: {
-                links.found[$0].kind == .person && Self.sameNameWithInitials(links.found[$0].key, entity.key)
-            }) {
-                // "John Milo Ford … John M. Ford": one person, under the name the article gave first.
+            } else if entity.kind == .person, let surname = entity.surname,
+                      let variant = personsBySurname[surname]?.first(where: { Self.mayBeOnePerson(links.found[$0].key, entity.key) }) {
+                // "John Milo Ford … John M. Ford", "Patrick Carlineo Jr … Pat Carlineo": one person, under the
+                // name the article gave first.
                 local = variant
                 foundIndexByKey[entity.key] = variant
             } else {
                 local = links.found.count
                 foundIndexByKey[entity.key] = local
                 links.found.append(entity)
+                if entity.kind == .person, let surname = entity.surname { personsBySurname[surname, default: []].append(local) }
             }
             links.mentions.append(mention(range, .found(local), form: .name))
             if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
@@ -220,12 +223,14 @@ public struct EntityLinker: Sendable {
         if let finder {
             // "Fidel Castro … President Castro", "Feliciano Lopez … Lopez said": a name whose last word the
             // article gives a title, or lets speak, is a person.
-            let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] }).union(spokenTerms)
+            let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] })
             // ...unless someone the article names with better evidence already has that surname: "Tony Blair …
             // Vote Blair, Get Brown … Mr Blair" is about Tony Blair, not a person called Vote Blair.
             var claimedSurnames: Set<String>?
             for name in unclassified {
-                guard let last = name.last, titledTerms.contains(last.term) else { continue }
+                // Companies speak too ("Samsung announced"): a name that only speaks must not start with a common word.
+                guard let last = name.last, titledTerms.contains(last.term)
+                        || (spokenTerms.contains(last.term) && !words.lowercaseTerms.contains(name[0].term)) else { continue }
                 if claimedSurnames == nil {
                     var surnames = Set(links.found.filter { $0.kind == .person }.compactMap(\.surname))
                     for case .catalog(let index) in named.map(\.target) {
@@ -278,15 +283,28 @@ public struct EntityLinker: Sendable {
         return links
     }
 
-    /// True when two folded names differ only in a middle name written as its initial ("john milo ford",
-    /// "john m ford"): the same first and last words, and middle words alike or one the other's initial.
-    static func sameNameWithInitials(_ left: String, _ right: String) -> Bool {
-        let leftWords = left.split(separator: " ")
-        let rightWords = right.split(separator: " ")
-        guard leftWords.count == rightWords.count, leftWords.count >= 3, leftWords.first == rightWords.first,
-              leftWords.last == rightWords.last, leftWords != rightWords else { return false }
-        for (leftMiddle, rightMiddle) in zip(leftWords.dropFirst().dropLast(), rightWords.dropFirst().dropLast()) where leftMiddle != rightMiddle {
-            let (initial, full) = leftMiddle.utf8.count == 1 ? (leftMiddle, rightMiddle) : (rightMiddle, leftMiddle)
+    /// True when two folded names with the same surname may be one person's in an article: the given
+    /// names alike or one a short form of the other ("pat", "patrick"), middle names alike, one the other's
+    /// initial, or one name without ("john milo ford", "john m ford", "patrick w carlineo", "patrick carlineo
+    /// jr"), and no two different generational suffixes ("dale earnhardt jr", "dale earnhardt sr").
+    static func mayBeOnePerson(_ left: String, _ right: String) -> Bool {
+        guard left != right else { return false }
+        var leftWords = left.split(separator: " ")
+        var rightWords = right.split(separator: " ")
+        let suffixes: Set<Substring> = ["jr", "sr", "snr", "jnr"]
+        let leftSuffix = leftWords.last.flatMap { suffixes.contains($0) ? $0 : nil }
+        let rightSuffix = rightWords.last.flatMap { suffixes.contains($0) ? $0 : nil }
+        if let leftSuffix, let rightSuffix, leftSuffix != rightSuffix { return false }
+        if leftSuffix != nil { leftWords.removeLast() }
+        if rightSuffix != nil { rightWords.removeLast() }
+        guard leftWords.count >= 2, rightWords.count >= 2, leftWords.last == rightWords.last,
+              NameWords.mayBeOneGivenName(leftWords[0], rightWords[0]) else { return false }
+        let leftMiddle = leftWords.dropFirst().dropLast()
+        let rightMiddle = rightWords.dropFirst().dropLast()
+        if leftMiddle.isEmpty || rightMiddle.isEmpty { return leftMiddle.count + rightMiddle.count <= 1 }
+        guard leftMiddle.count == rightMiddle.count else { return false }
+        for (leftName, rightName) in zip(leftMiddle, rightMiddle) where leftName != rightName {
+            let (initial, full) = leftName.utf8.count == 1 ? (leftName, rightName) : (rightName, leftName)
             guard initial.utf8.count == 1, full.first == initial.first else { return false }
         }
         return true

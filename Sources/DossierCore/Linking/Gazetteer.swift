@@ -11,6 +11,10 @@ public struct Gazetteer: Sendable {
     /// others come from lists for many countries and are trusted only at the start of a name.
     let commonGivenNames: Set<String>
     let koreanSurnames: Set<String>
+    /// Common Chinese family names, in pinyin and in Cantonese and other romanisations.
+    let chineseSurnames: Set<String>
+    /// Korean and Chinese family names: names that put the family name first ("Kim Hyok-chol", "Xi Jinping").
+    let familyNamesFirst: Set<String>
     /// Whole names, as space-joined terms ("new york").
     let places: Set<String>
     let organisations: Set<String>
@@ -43,6 +47,7 @@ public struct Gazetteer: Sendable {
         let givenNames: GivenNames
         let moreGivenNames: GivenNames?
         let koreanSurnames: [String]
+        let chineseSurnames: [String]?
         let places: [String]
         let organisations: [String]
         let organisationWords: [String]
@@ -71,6 +76,8 @@ public struct Gazetteer: Sendable {
         maleNames = terms(male + (file.moreGivenNames?.maleNames ?? []))
         femaleNames = terms(female + (file.moreGivenNames?.femaleNames ?? []))
         koreanSurnames = terms(file.koreanSurnames)
+        chineseSurnames = terms(file.chineseSurnames ?? [])
+        familyNamesFirst = koreanSurnames.union(chineseSurnames)
         places = terms(file.places)
         organisations = terms(file.organisations)
         organisationWords = terms(file.organisationWords)

@@ -54,7 +54,7 @@ struct NameFinder: Sendable {
         var findings: [Finding] = []
         var index = 0
         while index < tokens.count {
-            guard !covered[index], isNameLike(tokens[index]) else {
+            guard !covered[index], isNameLike(tokens[index]), !isHandle(tokens[index], text: text) else {
                 index += 1
                 continue
             }
@@ -65,7 +65,7 @@ struct NameFinder: Sendable {
                 if isNameLike(tokens[end]) {
                     end += 1
                 } else if isKoreanSyllable(tokens[end], after: tokens[end - 1], text: text),
-                          afterRelative || (end - 2 >= index && gazetteer.koreanSurnames.contains(tokens[end - 2].term)) {
+                          afterRelative || (end - 2 >= index && gazetteer.familyNamesFirst.contains(tokens[end - 2].term)) {
                     // A Korean given name is often written with a hyphen and a lower-case second syllable ("Kim Hyok-chol").
                     end += 1
                     break
@@ -115,7 +115,9 @@ struct NameFinder: Sendable {
         }
         var result = findings
         for position in findings.indices {
-            guard case .unclassified(let run) = findings[position], run.count >= 2 else { continue }
+            // "Deval Patrick and Hawaii Rep. Tulsi Gabbard": not a place and a title.
+            guard case .unclassified(let run) = findings[position], run.count >= 2, !gazetteer.cueWords.contains(tokens[run.upperBound - 1].term),
+                  !gazetteer.places.contains(tokens[run.lowerBound].term) else { continue }
             let before = position > 0 && isPerson(findings[position - 1]) && span(findings[position - 1]).map { joinedByAnd($0, run) } == true
             let after = position + 1 < findings.count && isPerson(findings[position + 1])
                 && span(findings[position + 1]).map { joinedByAnd(run, $0) } == true
@@ -124,6 +126,11 @@ struct NameFinder: Sendable {
             }
         }
         return result
+    }
+
+    /// "@Ilhan", "#MeToo": a user's handle or a tag, which names no one however it is spelt.
+    private func isHandle(_ token: Token, text: SourceText) -> Bool {
+        token.range.lowerBound > 0 && (text.bytes[token.range.lowerBound - 1] == 0x40 || text.bytes[token.range.lowerBound - 1] == 0x23)
     }
 
     /// "chol" in "Hyok-chol": a short lower-case syllable joined by a hyphen to a capitalised one.
@@ -226,10 +233,11 @@ struct NameFinder: Sendable {
             nameStart = last + 1
             cue = tokens[last].term
         } else if start == run.lowerBound, start > 0, gazetteer.cueWords.contains(tokens[start - 1].term),
-                  gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x20]) {
+                  gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x20])
+                    || (Self.abbreviatedTitles.contains(tokens[start - 1].term) && gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x2E, 0x20])) {
             cue = tokens[start - 1].term
         } else if let given = (start..<(end - 1)).first(where: { gazetteer.commonGivenNames.contains(tokens[$0].term) }), given > start,
-                  end - given <= 3, !gazetteer.koreanSurnames.contains(tokens[start].term) {
+                  end - given <= 3, !gazetteer.familyNamesFirst.contains(tokens[start].term) {
             // "Liberal Democrat David Laws": the name starts at its first given name.
             nameStart = given
         }
@@ -288,6 +296,9 @@ struct NameFinder: Sendable {
         if terms.dropFirst().contains(where: { gazetteer.placeWords.contains($0) && !Self.surnamesThatArePlaceWords.contains($0) }) {
             return entity(.place)
         }
+        // A title before words the article also writes in lower case ("Online Leader Success Mindset") is a heading.
+        if cue != nil, terms.allSatisfy(lowercaseTerms.contains) { return [] }
+        if name.count == 2, Self.compassWords.contains(terms[1]), gazetteer.places.contains(terms[0]) { return entity(.place) }
         if (cue != nil || hasPostNominal), allCapitalized {
             // "Chief Strategy Officer", "Star Wars Ultimate Collector Series": a title or a long run after a
             // cue is not a name ("governor Mervyn King" is).
@@ -315,7 +326,12 @@ struct NameFinder: Sendable {
            [[0x2E, 0x20], [0x20]].contains(where: { gap(text, tokens[nameStart + 1], tokens[end - 1]).elementsEqual($0) }) {
             return entity(.person)
         }
-        if name.count == 3, gazetteer.koreanSurnames.contains(terms[0]), terms.dropFirst().allSatisfy({ $0.count <= 6 }) {
+        if name.count == 3, gazetteer.familyNamesFirst.contains(terms[0]), terms.dropFirst().allSatisfy({ $0.utf8.count <= 6 }) {
+            return entity(.person)
+        }
+        // "Xi Jinping", "Liu Xiaming": a Chinese family name before a given name of one or two pinyin syllables.
+        if name.count == 2, allCapitalized, gazetteer.chineseSurnames.contains(terms[0]), !lowercaseTerms.contains(terms[1]),
+           Self.isPinyinGivenName(terms[1]) {
             return entity(.person)
         }
         if let last = terms.last, gazetteer.placeWords.contains(last) { return entity(.place) }
@@ -347,7 +363,8 @@ struct NameFinder: Sendable {
         let terms = tokens[name].map(\.term)
         let isPerson = kind == .person
         // A Korean name puts the family name first ("Kim Hyok-chol" is Mr Kim), and its given name is not used alone.
-        let isKorean = isPerson && terms.count == 3 && gazetteer.koreanSurnames.contains(terms[0])
+        let isKorean = isPerson && gazetteer.familyNamesFirst.contains(terms[0])
+            && (terms.count == 3 || (terms.count == 2 && gazetteer.chineseSurnames.contains(terms[0]) && Self.isPinyinGivenName(terms[1])))
         let gender = isPerson ? (cue.flatMap(gazetteer.gender(ofTitle:)) ?? gazetteer.gender(ofGivenName: terms[0])) : nil
         return FoundEntity(
             key: key ?? terms.joined(separator: " "),
@@ -356,6 +373,50 @@ struct NameFinder: Sendable {
             gender: gender, surname: isKorean ? terms.first : isPerson ? terms.last : nil,
             givenName: isPerson && !isKorean && terms.count > 1 ? terms.first : nil)
     }
+
+    /// The initials and finals of pinyin syllables, longest first.
+    private static let pinyinInitials = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""]
+    private static let pinyinFinals: Set<String> = [
+        "a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er",
+        "ang", "eng", "ing", "ong", "uan", "ian", "iao", "uai", "iang", "iong", "uang", "van", "ve", "vn",
+    ]
+
+    /// True when a word is one or two pinyin syllables ("jinping", "keqiang", "yi"). English words can be too
+    /// ("long", "bang"); the caller also asks that the article never writes the word in lower case.
+    static func isPinyinGivenName(_ word: String) -> Bool {
+        func syllableEnds(from start: String.UTF8View.Index, in bytes: String.UTF8View) -> [String.UTF8View.Index] {
+            var ends: [String.UTF8View.Index] = []
+            for initial in pinyinInitials {
+                guard bytes[start...].starts(with: initial.utf8) else { continue }
+                let finalStart = bytes.index(start, offsetBy: initial.utf8.count)
+                var end = finalStart
+                var length = 0
+                while end < bytes.endIndex, length < 4 {
+                    end = bytes.index(after: end)
+                    length += 1
+                    if pinyinFinals.contains(String(decoding: bytes[finalStart..<end], as: UTF8.self)) { ends.append(end) }
+                }
+            }
+            return ends
+        }
+        let bytes = word.utf8
+        guard bytes.count >= 2, bytes.count <= 12, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        for first in syllableEnds(from: bytes.startIndex, in: bytes) {
+            if first == bytes.endIndex { return true }
+            if syllableEnds(from: first, in: bytes).contains(bytes.endIndex) { return true }
+        }
+        return false
+    }
+
+    /// Titles written short with a full stop before the name: "Gov. Deval Patrick", "Rep. Tulsi Gabbard".
+    private static let abbreviatedTitles: Set<String> = [
+        "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "cpl", "dr", "mr", "mrs", "ms", "prof", "rev", "cmdr",
+        "adm", "amb", "supt", "insp", "det", "pres", "maj", "fr", "hon",
+    ]
+
+    /// Compass words that, after a place, make the name of a place or constituency ("Bolton West"), not a
+    /// person (Kanye West).
+    private static let compassWords: Set<String> = ["north", "south", "east", "west"]
 
     /// Words after a surname that tell a father from his son.
     private static let generationalSuffixes: Set<String> = ["jr", "sr", "snr", "jnr"]

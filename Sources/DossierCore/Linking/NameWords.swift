@@ -50,4 +50,32 @@ enum NameWords {
     static func mayNeighbourName(_ term: String) -> Bool {
         neighbours.contains(term)
     }
+
+    /// Short forms of given names and the names they shorten: "Pat Carlineo" and "Patrick Carlineo" are
+    /// one person in an article that names both.
+    static let shortForms: [String: Set<String>] = [
+        "pat": ["patrick", "patricia"], "mike": ["michael"], "mick": ["michael"], "bill": ["william"], "will": ["william"],
+        "billy": ["william"], "bob": ["robert"], "rob": ["robert"], "bobby": ["robert"], "bert": ["albert", "robert", "herbert"],
+        "tom": ["thomas"], "tommy": ["thomas"], "jim": ["james"], "jimmy": ["james"], "jamie": ["james"], "joe": ["joseph"],
+        "dick": ["richard"], "rick": ["richard"], "rich": ["richard"], "ted": ["edward", "theodore"], "ed": ["edward", "edwin"],
+        "eddie": ["edward"], "tony": ["anthony", "antonio"], "dan": ["daniel"], "danny": ["daniel"], "dave": ["david"],
+        "steve": ["steven", "stephen"], "chris": ["christopher", "christine", "christina"], "matt": ["matthew"],
+        "nick": ["nicholas", "nicolas"], "alex": ["alexander", "alexandra"], "andy": ["andrew"], "ben": ["benjamin"],
+        "sam": ["samuel", "samantha"], "jeff": ["jeffrey"], "greg": ["gregory"], "jon": ["jonathan"], "liz": ["elizabeth"],
+        "beth": ["elizabeth"], "betty": ["elizabeth"], "kate": ["katherine", "catherine", "kathryn"], "katie": ["katherine", "catherine"],
+        "cathy": ["catherine"], "sue": ["susan"], "jenny": ["jennifer"], "jen": ["jennifer"], "ken": ["kenneth"],
+        "larry": ["lawrence"], "tim": ["timothy"], "fred": ["frederick"], "charlie": ["charles"], "chuck": ["charles"],
+        "hank": ["henry"], "harry": ["henry", "harold"], "jack": ["john"], "johnny": ["john"], "peggy": ["margaret"],
+        "meg": ["margaret"], "maggie": ["margaret"], "ron": ["ronald"], "don": ["donald"], "doug": ["douglas"],
+        "phil": ["philip", "phillip"], "ray": ["raymond"], "vince": ["vincent"], "walt": ["walter"], "wally": ["walter"],
+        "abe": ["abraham"], "gabe": ["gabriel"], "zach": ["zachary"], "josh": ["joshua"], "nate": ["nathan", "nathaniel"],
+        "pete": ["peter"], "al": ["albert", "alan", "alfred"], "frank": ["francis", "franklin"], "gene": ["eugene"],
+        "jerry": ["gerald", "jerome"], "terry": ["terence", "terrence"]
+    ]
+
+    /// True when two given names may be one person's: the same, or one a short form of the other.
+    static func mayBeOneGivenName(_ left: Substring, _ right: Substring) -> Bool {
+        left == right || shortForms[String(left)]?.contains(String(right)) == true || shortForms[String(right)]?.contains(String(left)) == true
+    }
 }
+
