@@ -31,9 +31,9 @@ def timed(cmd):
     out = subprocess.run(cmd, check=True, capture_output=True).stdout
     return time.monotonic() - start, out
 
-dossier_seconds, exported = timed([dossier, "export", corpus])
-bench2 = json.loads(subprocess.run([dossier, "bench", "--queries", "1", "--json", corpus], check=True, capture_output=True).stdout)
-bench1 = json.loads(subprocess.run(["taskset", "-c", "0", dossier, "bench", "--queries", "1", "--json", corpus], check=True, capture_output=True).stdout)
+dossier_seconds, exported = timed([dossier, "export", "--no-cache", corpus])
+bench2 = json.loads(subprocess.run([dossier, "bench", "--queries", "1", "--json", "--no-cache", corpus], check=True, capture_output=True).stdout)
+bench1 = json.loads(subprocess.run(["taskset", "-c", "0", dossier, "bench", "--queries", "1", "--json", "--no-cache", corpus], check=True, capture_output=True).stdout)
 dossier_spans = set()
 for article in json.loads(exported):
     rel = os.path.relpath(article["path"], corpus)
