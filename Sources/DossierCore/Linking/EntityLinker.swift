@@ -291,9 +291,8 @@ public struct EntityLinker: Sendable {
         guard left != right else { return false }
         var leftWords = left.split(separator: " ")
         var rightWords = right.split(separator: " ")
-        let suffixes: Set<Substring> = ["jr", "sr", "snr", "jnr"]
-        let leftSuffix = leftWords.last.flatMap { suffixes.contains($0) ? $0 : nil }
-        let rightSuffix = rightWords.last.flatMap { suffixes.contains($0) ? $0 : nil }
+        let leftSuffix = leftWords.last.flatMap { NameWords.generationalSuffixes.contains(String($0)) ? $0 : nil }
+        let rightSuffix = rightWords.last.flatMap { NameWords.generationalSuffixes.contains(String($0)) ? $0 : nil }
         if let leftSuffix, let rightSuffix, leftSuffix != rightSuffix { return false }
         if leftSuffix != nil { leftWords.removeLast() }
         if rightSuffix != nil { rightWords.removeLast() }

@@ -76,8 +76,8 @@ struct NameFinder: Sendable {
                     break
                 }
             }
-            // One word after a relative is resolved as a lone first name or surname is; two are a given name's parts.
             let classified = classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text)
+            // One word after a relative is resolved as a lone first name or surname is; two are a given name's parts.
             if afterRelative, end - index == 2 {
                 findings.append(.possibleGivenName(tokens: index..<end, otherwise: classified))
                 index = end
@@ -209,7 +209,7 @@ struct NameFinder: Sendable {
         var hasPostNominal = false
         // "Martin Truex Jr": a generational suffix belongs to the name, and marks a person as post-nominals do.
         var suffix = 0
-        if end - start > 2, Self.generationalSuffixes.contains(tokens[end - 1].term), tokens[end - 1].shape == .capitalized {
+        if end - start > 2, NameWords.generationalSuffixes.contains(tokens[end - 1].term), tokens[end - 1].shape == .capitalized {
             end -= 1
             suffix = 1
             hasPostNominal = true
@@ -331,7 +331,7 @@ struct NameFinder: Sendable {
         }
         // "Xi Jinping", "Liu Xiaming": a Chinese family name before a given name of one or two pinyin syllables.
         if name.count == 2, allCapitalized, gazetteer.chineseSurnames.contains(terms[0]), !lowercaseTerms.contains(terms[1]),
-           Self.isPinyinGivenName(terms[1]) {
+           Pinyin.isGivenName(terms[1]) {
             return entity(.person)
         }
         if let last = terms.last, gazetteer.placeWords.contains(last) { return entity(.place) }
@@ -362,50 +362,17 @@ struct NameFinder: Sendable {
                     cue: String?, text: SourceText) -> FoundEntity {
         let terms = tokens[name].map(\.term)
         let isPerson = kind == .person
-        // A Korean name puts the family name first ("Kim Hyok-chol" is Mr Kim), and its given name is not used alone.
-        let isKorean = isPerson && gazetteer.familyNamesFirst.contains(terms[0])
-            && (terms.count == 3 || (terms.count == 2 && gazetteer.chineseSurnames.contains(terms[0]) && Self.isPinyinGivenName(terms[1])))
+        // A Korean or Chinese name puts the family name first ("Kim Hyok-chol" is Mr Kim, "Xi Jinping" President
+        // Xi), and its given name is not used alone.
+        let familyNameFirst = isPerson && gazetteer.familyNamesFirst.contains(terms[0])
+            && (terms.count == 3 || (terms.count == 2 && gazetteer.chineseSurnames.contains(terms[0]) && Pinyin.isGivenName(terms[1])))
         let gender = isPerson ? (cue.flatMap(gazetteer.gender(ofTitle:)) ?? gazetteer.gender(ofGivenName: terms[0])) : nil
         return FoundEntity(
             key: key ?? terms.joined(separator: " "),
             name: displayName ?? Self.writtenName(tokens[name], text: text),
             kind: kind, role: isPerson ? role(tokens, before: name.lowerBound, cueFound: cue != nil, text: text) : nil,
-            gender: gender, surname: isKorean ? terms.first : isPerson ? terms.last : nil,
-            givenName: isPerson && !isKorean && terms.count > 1 ? terms.first : nil)
-    }
-
-    /// The initials and finals of pinyin syllables, longest first.
-    private static let pinyinInitials = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""]
-    private static let pinyinFinals: Set<String> = [
-        "a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er",
-        "ang", "eng", "ing", "ong", "uan", "ian", "iao", "uai", "iang", "iong", "uang", "van", "ve", "vn",
-    ]
-
-    /// True when a word is one or two pinyin syllables ("jinping", "keqiang", "yi"). English words can be too
-    /// ("long", "bang"); the caller also asks that the article never writes the word in lower case.
-    static func isPinyinGivenName(_ word: String) -> Bool {
-        func syllableEnds(from start: String.UTF8View.Index, in bytes: String.UTF8View) -> [String.UTF8View.Index] {
-            var ends: [String.UTF8View.Index] = []
-            for initial in pinyinInitials {
-                guard bytes[start...].starts(with: initial.utf8) else { continue }
-                let finalStart = bytes.index(start, offsetBy: initial.utf8.count)
-                var end = finalStart
-                var length = 0
-                while end < bytes.endIndex, length < 4 {
-                    end = bytes.index(after: end)
-                    length += 1
-                    if pinyinFinals.contains(String(decoding: bytes[finalStart..<end], as: UTF8.self)) { ends.append(end) }
-                }
-            }
-            return ends
-        }
-        let bytes = word.utf8
-        guard bytes.count >= 2, bytes.count <= 12, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        for first in syllableEnds(from: bytes.startIndex, in: bytes) {
-            if first == bytes.endIndex { return true }
-            if syllableEnds(from: first, in: bytes).contains(bytes.endIndex) { return true }
-        }
-        return false
+            gender: gender, surname: familyNameFirst ? terms.first : isPerson ? terms.last : nil,
+            givenName: isPerson && !familyNameFirst && terms.count > 1 ? terms.first : nil)
     }
 
     /// Titles written short with a full stop before the name: "Gov. Deval Patrick", "Rep. Tulsi Gabbard".
@@ -417,9 +384,6 @@ struct NameFinder: Sendable {
     /// Compass words that, after a place, make the name of a place or constituency ("Bolton West"), not a
     /// person (Kanye West).
     private static let compassWords: Set<String> = ["north", "south", "east", "west"]
-
-    /// Words after a surname that tell a father from his son.
-    private static let generationalSuffixes: Set<String> = ["jr", "sr", "snr", "jnr"]
 
     /// Words for a kind of place that are also common surnames.
     private static let surnamesThatArePlaceWords: Set<String> = ["hill", "park", "lake", "bridge", "camp", "bay", "street", "palace", "coast"]

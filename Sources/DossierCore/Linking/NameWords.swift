@@ -51,6 +51,9 @@ enum NameWords {
         neighbours.contains(term)
     }
 
+    /// Words after a surname that tell a father from his son ("Dale Earnhardt Jr").
+    static let generationalSuffixes: Set<String> = ["jr", "sr", "snr", "jnr"]
+
     /// Short forms of given names and the names they shorten: "Pat Carlineo" and "Patrick Carlineo" are
     /// one person in an article that names both.
     static let shortForms: [String: Set<String>] = [
