@@ -87,6 +87,40 @@ struct IndexCacheTests {
         #expect(names == ["Pompeo", "Pyongyang", "Mike Pompeo", "Kim Jong Un", "Pyongyang", "Pompeo"])
     }
 
+    @Test func anySpellingOfOneFolder_sharesOneSavedIndex_withoutRebuildingIt() throws {
+        let setup = try Setup()
+        let elsewhere = try TestCorpus.folder([:])
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let link = elsewhere.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: setup.corpus.path)
+        func load(_ path: String, purpose: Corpus.Purpose = .everything) throws -> (corpus: Corpus, bytesRead: Int) {
+            let reads = Box()
+            let corpus = try Corpus.load(paths: [path], cache: setup.cache, purpose: purpose, progress: { reads.set($0.bytesRead) })
+            return (corpus, reads.value)
+        }
+        func cacheFileIdentity() throws -> [String] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: setup.cacheFile)
+            return ["\(attributes[.systemFileNumber] ?? "")", "\(attributes[.modificationDate] ?? "")"]
+        }
+        let first = try load(setup.corpus.path)
+        #expect(first.bytesRead > 0)
+        let saved = try cacheFileIdentity()
+        for spelling in [setup.corpus.path + "/", link, setup.corpus.path + "/./", setup.corpus.path] {
+            #expect(setup.cache.filePath(forPaths: [spelling]) == setup.cacheFile)
+            let again = try load(spelling)
+            #expect(again.bytesRead == 0, "\(spelling) should find every file in the saved index")
+            #expect(try cacheFileIdentity() == saved, "\(spelling) should not rewrite the saved index")
+            #expect(Self.summary(again.corpus) == Self.summary(first.corpus))
+            // Paths are shown as the user spelt them, and the text is read from there.
+            let folder = spelling.hasSuffix("/") ? spelling : spelling + "/"
+            #expect(again.corpus.articles.allSatisfy { $0.path.hasPrefix(folder) })
+            #expect(again.corpus.articles.allSatisfy { $0.text.bytes.count > 0 })
+        }
+        let search = try load(link, purpose: .search)
+        #expect(!search.corpus.isLinked, "a search by another spelling should use the saved index as it is")
+        #expect(search.corpus.articles.allSatisfy { $0.path.hasPrefix(link + "/") })
+    }
+
     @Test func noCache_neitherReadsNorWrites() throws {
         let setup = try Setup()
         _ = try Corpus.load(paths: [setup.corpus.path])

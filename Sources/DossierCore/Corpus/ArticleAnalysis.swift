@@ -126,6 +126,13 @@ struct ArticleAnalysis: Sendable {
         }
         return pairs
     }
+
+    /// The same analysis of a file found at another spelling of its path.
+    func relocated(to path: String) -> ArticleAnalysis {
+        var moved = self
+        moved.article = article.relocated(to: path)
+        return moved
+    }
 }
 
 extension FoundEntity {

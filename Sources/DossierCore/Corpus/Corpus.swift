@@ -117,10 +117,11 @@ public final class Corpus: Sendable {
         let attributionVerbs = gazetteer.attributionVerbs
         let catalogCount = catalog.entities.count
         let roots = IndexCache.roots(for: paths)
+        let cachedPaths = CachedPaths(typed: paths, real: roots)
         let fingerprint = analysisFingerprint(catalog: catalog, gazetteer: gazetteer, fields: fields)
         if purpose == .search, let cache,
-           let corpus = searchOnlyCorpus(files: files, ids: ids, passedOver: found.skipped, cache: cache, roots: roots, fingerprint: fingerprint,
-                                         catalogCount: catalogCount, warn: warn) {
+           let corpus = searchOnlyCorpus(files: files, ids: ids, passedOver: found.skipped, cache: cache, roots: roots, cachedPaths: cachedPaths,
+                                         fingerprint: fingerprint, catalogCount: catalogCount, warn: warn) {
             return corpus
         }
         var saved: CachedCorpus? = {
@@ -145,12 +146,13 @@ public final class Corpus: Sendable {
                 tracker.fileDone(bytes: 0)
                 return .skipped(SkippedFile(path: file.path, reason: "it vanished while its folder was read"), reused: false, stamp: nil)
             }
-            if let known = saved?.files[file.path], known.stamp == stamp {
+            let savedPath = cachedPaths.saved(file.path)
+            if let known = saved?.files[savedPath], known.stamp == stamp {
                 if let first = known.analyses.first { preview?(.titled(index: index, title: first.article.title)) }
                 tracker.fileDone(bytes: 0)
-                return .analysed(known.analyses, warnings: [], reused: true, stamp: stamp)
+                return .analysed(known.analyses.map { $0.relocated(to: file.path) }, warnings: [], reused: true, stamp: stamp)
             }
-            if let known = saved?.skipped[file.path], known.stamp == stamp {
+            if let known = saved?.skipped[savedPath], known.stamp == stamp {
                 tracker.fileDone(bytes: 0)
                 return .skipped(SkippedFile(path: file.path, reason: known.reason, isVerdictOnContent: true), reused: true, stamp: stamp)
             }
@@ -184,7 +186,7 @@ public final class Corpus: Sendable {
                 skipped.append(skip)
                 warn("skipped \(skip.path): \(skip.reason)")
                 // A file that could not be read may be readable next time without changing; only verdicts on content are kept.
-                if skip.isVerdictOnContent, let stamp { savedSkips.append((skip.path, stamp, skip.reason)) }
+                if skip.isVerdictOnContent, let stamp { savedSkips.append((cachedPaths.saved(skip.path), stamp, skip.reason)) }
                 if wasReused { reused += 1 }
             }
         }
@@ -226,7 +228,7 @@ public final class Corpus: Sendable {
             tracker.entered(.saving)
             do {
                 try cache.write(roots: roots, fingerprint: fingerprint, index: index,
-                                analyses: analyses, stamps: stamps, skipped: savedSkips)
+                                analyses: analyses, stamps: stamps, skipped: savedSkips, paths: cachedPaths)
             } catch let failure as IndexCache.WriteFailure {
                 warn("the index cache was not saved: \(failure.message)")
             } catch {
@@ -247,25 +249,28 @@ public final class Corpus: Sendable {
     /// The articles and index alone, from a saved index that holds every file unchanged, in reading
     /// order; nil when it does not, or cannot be read, and the full load goes on and reports why.
     private static func searchOnlyCorpus(files: [ArticleFile], ids: [String], passedOver: [SkippedFile], cache: IndexCache, roots: [String],
-                                         fingerprint: UInt64, catalogCount: Int, warn: (String) -> Void) -> Corpus? {
+                                         cachedPaths: CachedPaths, fingerprint: UInt64, catalogCount: Int, warn: (String) -> Void) -> Corpus? {
         guard let saved = try? cache.read(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount, linksIncluded: false),
               saved.files.count + saved.skipped.count == files.count else { return nil }
         let unchanged = files.indices.parallelMap { index -> Bool in
             let file = files[index]
             guard let stamp = file.currentStamp else { return false }
-            return saved.files[file.path]?.stamp == stamp || saved.skipped[file.path]?.stamp == stamp
+            let savedPath = cachedPaths.saved(file.path)
+            return saved.files[savedPath]?.stamp == stamp || saved.skipped[savedPath]?.stamp == stamp
         }
         guard unchanged.allSatisfy({ $0 }) else { return nil }
         var articles: [Article?] = Array(repeating: nil, count: saved.files.count)
         var skipped = passedOver
         var skipWarnings: [String] = []
         for (index, file) in files.enumerated() {
-            if let known = saved.files[file.path] {
+            let savedPath = cachedPaths.saved(file.path)
+            if let known = saved.files[savedPath] {
                 for analysis in known.analyses {
                     guard case .saved(let position) = analysis.words, position < articles.count else { return nil }
-                    articles[position] = analysis.article.renamed(analysis.article.record.map { "\(ids[index])#\($0)" } ?? ids[index])
+                    articles[position] = analysis.article.relocated(to: file.path)
+                        .renamed(analysis.article.record.map { "\(ids[index])#\($0)" } ?? ids[index])
                 }
-            } else if let skip = saved.skipped[file.path] {
+            } else if let skip = saved.skipped[savedPath] {
                 skipped.append(SkippedFile(path: file.path, reason: skip.reason, isVerdictOnContent: true))
                 skipWarnings.append("skipped \(file.path): \(skip.reason)")
             }

@@ -166,8 +166,9 @@ struct CachedCorpus: Sendable {
 
     /// An article's fields; its links follow as a section of their own (`encodeLinks`), which a
     /// search, needing only articles and the index, steps over.
-    static func encode(_ article: Article, into writer: inout BinaryWriter) {
-        writer.write(article.path)
+    /// `path`, when given, is written in place of the article's own (the real path of the file it was found at).
+    static func encode(_ article: Article, path: String? = nil, into writer: inout BinaryWriter) {
+        writer.write(path ?? article.path)
         writer.write(article.textLength)
         writer.write(article.title)
         writer.write(article.headlineRange)

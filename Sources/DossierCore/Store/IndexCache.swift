@@ -135,8 +135,9 @@ public struct IndexCache: Sendable {
     }
 
     /// Saves the index of a loaded corpus; `analyses[i]` and `stamps[i]` belong to the index's article i.
+    /// Articles are filed under their real paths (`paths`), which any spelling of their folder finds.
     func write(roots: [String], fingerprint: UInt64, index: SearchIndex, analyses: [ArticleAnalysis],
-               stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)]) throws {
+               stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)], paths: CachedPaths? = nil) throws {
         guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
         let finalPath = filePath(forRoots: roots)
         removeAbandonedTemporaries(of: finalPath)
@@ -158,7 +159,7 @@ public struct IndexCache: Sendable {
             CachedCorpus.encodeHeader(roots: roots, terms: index.terms, skipped: skipped, fileCount: analyses.count, into: &file.buffer)
             for (position, analysis) in analyses.enumerated() {
                 CachedCorpus.encode(stamps[position], into: &file.buffer)
-                CachedCorpus.encode(analysis.article, into: &file.buffer)
+                CachedCorpus.encode(analysis.article, path: paths?.saved(analysis.article.path), into: &file.buffer)
                 var links = BinaryWriter()
                 CachedCorpus.encodeLinks(of: analysis, into: &links)
                 try file.writeSection(links)

@@ -1,0 +1,23 @@
+/// The paths a saved index files its articles under: each file's path with the spelling of the root it was
+/// found under (`c100k`, `./c100k/`, a link to it) replaced by that root's real path, so that one folder
+/// opened by any spelling finds its files in the index it shares.
+struct CachedPaths: Sendable {
+    /// Each root as typed and as it really is, longest spelling first, so that a root inside another is matched before it.
+    private let roots: [(typed: String, real: String)]
+
+    init(typed: [String], real: [String]) {
+        roots = zip(typed, real).map { ($0, $1) }.sorted { $0.typed.utf8.count > $1.typed.utf8.count }
+    }
+
+    /// The path under which the index files `path`, a path as found under one of the typed roots.
+    func saved(_ path: String) -> String {
+        for root in roots where root.typed != root.real {
+            if path == root.typed { return root.real }
+            if root.typed.hasSuffix("/"), path.hasPrefix(root.typed) {
+                return root.real + "/" + path.dropFirst(root.typed.utf8.count)
+            }
+            if path.hasPrefix(root.typed + "/") { return root.real + path.dropFirst(root.typed.utf8.count) }
+        }
+        return path
+    }
+}
