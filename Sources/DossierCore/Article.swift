@@ -99,14 +99,17 @@ public struct Article: Sendable {
     /// The same article found at another spelling of its path (a saved index keeps its real path).
     func relocated(to path: String) -> Article {
         guard path != origin.path else { return self }
-        let moved = ArticleOrigin(path: path, format: origin.format, record: origin.record, span: origin.span, fields: origin.fields)
-        return Article(id: id, origin: moved, textStorage: textStorage, textLength: textLength, title: title,
-                       headlineRange: headlineRange, dateline: dateline, byline: byline, section: section, source: source,
-                       date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
+        return copy(id: id, origin: ArticleOrigin(path: path, format: origin.format, record: origin.record, span: origin.span,
+                                                  fields: origin.fields))
     }
 
     func renamed(_ newID: String) -> Article {
-        Article(id: newID, origin: origin, textStorage: textStorage, textLength: textLength, title: title,
+        copy(id: newID, origin: origin)
+    }
+
+    /// This article under another id or origin, everything else kept.
+    private func copy(id: String, origin: ArticleOrigin) -> Article {
+        Article(id: id, origin: origin, textStorage: textStorage, textLength: textLength, title: title,
                 headlineRange: headlineRange, dateline: dateline, byline: byline, section: section, source: source,
                 date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
     }

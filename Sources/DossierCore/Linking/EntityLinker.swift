@@ -438,15 +438,12 @@ public struct EntityLinker: Sendable {
         return false
     }
 
-    /// Titles anyone may be given, which say nothing of office: "Mr", "Ms".
-    private static let courtesyTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr"]
-
     /// True when one of the entity's titles stands right before the token ("Foreign Minister Ri"); only
     /// courtesy titles count when `courtesy`, and only the others otherwise.
     private func hasTitle(_ entity: Int, before index: Int, in tokens: [Token], text: SourceText, courtesy: Bool) -> Bool {
         titlesByEntity[entity].contains { title in
             guard !title.isEmpty, index >= title.count,
-                  courtesy == (title.count == 1 && Self.courtesyTitles.contains(title[0])) else { return false }
+                  courtesy == (title.count == 1 && NameWords.courtesyTitles.contains(title[0])) else { return false }
             let start = index - title.count
             for offset in title.indices where tokens[start + offset].term != title[offset] { return false }
             for position in start..<index where !joinsName(text, tokens[position], tokens[position + 1]) { return false }

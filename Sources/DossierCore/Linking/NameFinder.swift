@@ -389,7 +389,7 @@ struct NameFinder: Sendable {
     private static let surnamesThatArePlaceWords: Set<String> = ["hill", "park", "lake", "bridge", "camp", "bay", "street", "palace", "coast"]
 
     /// Honorifics that belong to a name, not to a role ("the Rt Rev Michael Scott-Joynt").
-    private static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "rt", "hon", "right", "very", "most", "rev", "revd"]
+    private static let honorifics = NameWords.courtesyTitles.union(["rt", "hon", "right", "very", "most", "rev", "revd"])
 
     /// A name as the text writes it ("Pierre-Hugues Herbert", "Kim Hyok-chol"), each run of white space one space.
     static func writtenName(_ tokens: ArraySlice<Token>, text: SourceText) -> String {

@@ -51,6 +51,9 @@ enum NameWords {
         neighbours.contains(term)
     }
 
+    /// Titles anyone may be given, which say nothing of office: "Mr", "Ms".
+    static let courtesyTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr"]
+
     /// Words after a surname that tell a father from his son ("Dale Earnhardt Jr").
     static let generationalSuffixes: Set<String> = ["jr", "sr", "snr", "jnr"]
 
