@@ -97,6 +97,12 @@ struct CorpusOptions: ParsableArguments {
                                purpose: purpose, fields: datasetFields(), progress: progress, preview: preview, warn: warn)
     }
 
+    /// Removes the saved index of these paths, which a load then builds and saves again.
+    func discardSavedIndex() {
+        guard !noCache, let cache = IndexCache.userDefault() else { return }
+        _ = cache.clear(paths: pathsOrLibrary.isEmpty ? [(try? BundledResources.articlesURL().path) ?? ""] : pathsOrLibrary)
+    }
+
     /// The paths given; without any, the user's library when it holds articles (else none: the bundled articles).
     var pathsOrLibrary: [String] {
         guard paths.isEmpty else { return paths }

@@ -170,7 +170,10 @@ struct IndexCacheTests {
     @Test func searchLoad_withoutASavedIndex_orWithADamagedOne_loadsEverything() throws {
         let setup = try Setup()
         #expect(try setup.load(purpose: .search).corpus.isLinked)
-        try setup.patchCache { $0[$0.count / 2] ^= 0xFF }
+        try setup.patchCache { bytes in
+            let articles = Self.range(of: .articles, in: bytes)
+            bytes[(articles.lowerBound + articles.upperBound) / 2] ^= 0xFF
+        }
         let damaged = try setup.load(purpose: .search)
         #expect(damaged.corpus.isLinked)
         #expect(damaged.warnings.count == 1 && damaged.warnings[0].hasSuffix("rebuilding it"), "reported once, by the full load")
@@ -266,13 +269,139 @@ struct IndexCacheTests {
         #expect(try setup.load().warnings.isEmpty, "the rebuilt index is saved")
     }
 
-    @Test func corruptedByte_failsTheChecksum() throws {
+    @Test func corruptedArticleByte_failsItsBlocksChecksum_atLoad() throws {
         let setup = try Setup()
         let first = try setup.load()
-        try setup.patchCache { $0[$0.count / 2] ^= 0x5A }
+        try setup.patchCache { bytes in
+            let articles = Self.range(of: .articles, in: bytes)
+            bytes[(articles.lowerBound + articles.upperBound) / 2] ^= 0x5A
+        }
         let second = try setup.load()
         #expect(second.warnings == ["index cache \(setup.cacheFile) is damaged (its checksum does not match); rebuilding it"])
         #expect(Self.summary(second.corpus) == Self.summary(first.corpus))
+    }
+
+    /// The index's postings are checked when a query first reads them: a load that never reads them pays
+    /// nothing for them, and a query that meets a damaged block finds nothing and says so.
+    @Test func corruptedPostingByte_isFoundByTheQueryThatReadsIt_andTheSearchRebuilds() throws {
+        let setup = try Setup()
+        let first = try setup.load()
+        try setup.patchCache { bytes in
+            let postings = Self.range(of: .postingEntries, in: bytes)
+            bytes[(postings.lowerBound + postings.upperBound) / 2] ^= 0x5A
+        }
+        let second = try setup.load(purpose: .search)
+        #expect(second.warnings.isEmpty, "only the article blocks are read to load")
+        #expect(second.corpus.index.damage == nil)
+        let damaged = second.corpus.index.search(try Query("pompeo"))
+        #expect(damaged.hits.isEmpty && damaged.ranking.isEmpty, "nothing read from a damaged block is used")
+        #expect(second.corpus.index.damage == "index cache \(setup.cacheFile) is damaged (its checksum does not match)")
+        #expect(second.corpus.index.search(try Query("trump")).hits.isEmpty, "and no later query trusts the file either")
+        #expect(second.corpus.index.topArticles(try Query("trump"), limit: 5).isEmpty)
+        // What `dossier search` then does: the saved index is removed, and the next load builds and saves it again.
+        _ = setup.cache.clear(paths: [setup.corpus.path])
+        let rebuilt = try setup.load(purpose: .search)
+        #expect(rebuilt.corpus.index.damage == nil)
+        #expect(Self.summary(rebuilt.corpus) == Self.summary(first.corpus))
+    }
+
+    /// Another program truncates the saved index while it is mapped (Dossier itself only ever replaces it by
+    /// rename, which leaves a mapping whole). Reading a page past the new end raises SIGBUS; the query must
+    /// neither crash nor answer from what it read, before or after its blocks were first checked.
+    @Test func indexTruncatedWhileMapped_isReportedAsDamaged_neverACrash() throws {
+        // Enough articles that the index spans many pages, and a query reads pages past the new end.
+        var files = Self.articles
+        for number in 0..<400 {
+            files["filler-\(number).txt"] = "Filler \(number)\n\nThe committee number \(number) met on day \(number * 7) and said little.\n"
+        }
+        for queriedBefore in [false, true] {
+            let setup = try Setup(files)
+            let first = try setup.load()
+            #expect(try FileManager.default.attributesOfItem(atPath: setup.cacheFile)[.size] as? Int ?? 0 > 16 * 4096)
+            let mapped = try setup.load(purpose: .search)
+            #expect(!mapped.corpus.isLinked && mapped.warnings.isEmpty, "the search load keeps the index in its file")
+            if queriedBefore {
+                #expect(mapped.corpus.index.search(try Query("pompeo")).hits.count == Self.hitCount("pompeo", in: first.corpus))
+            }
+            #expect(truncate(setup.cacheFile, off_t(MappedIndexFile.headerSize)) == 0)
+            let after = mapped.corpus.index.search(try Query("pompeo"))
+            #expect(after.hits.isEmpty, "queried before: \(queriedBefore)")
+            let damage = try #require(mapped.corpus.index.damage)
+            #expect(damage == "index cache \(setup.cacheFile) is damaged (it was cut short while in use)")
+            // The next run finds the file cut short, says so in one line, and rebuilds it.
+            let next = try setup.load()
+            #expect(next.warnings == ["index cache \(setup.cacheFile) is damaged (it ends early); rebuilding it"])
+            #expect(Self.summary(next.corpus) == Self.summary(first.corpus))
+        }
+    }
+
+    /// A query that is reading the mapping when the cut comes reads pages past the new end: the SIGBUS that
+    /// raises is answered with a page of zeros, which fails the block's checksum, and the loss is noted.
+    @Test func pagesLostToATruncation_readAsZeros_failTheirChecksums_andAreNoted() throws {
+        var files = Self.articles
+        for number in 0..<400 { files["filler-\(number).txt"] = "Filler \(number)\n\nCommittee \(number) met on day \(number * 7).\n" }
+        let setup = try Setup(files)
+        _ = try setup.load()
+        let descriptor = open(setup.cacheFile, O_RDONLY)
+        defer { close(descriptor) }
+        var info = stat()
+        #expect(fstat(descriptor, &info) == 0)
+        let file = try MappedIndexFile(path: setup.cacheFile, descriptor: descriptor, size: Int(info.st_size),
+                                       fingerprint: Corpus.analysisFingerprint(catalog: try EntityCatalog.bundled(), gazetteer: try Gazetteer.bundled(),
+                                                                               fields: DatasetFields()))
+        #expect(file.isIntact && file.verify(.meta))
+        let postings = file.bytes(of: .postingEntries)
+        let saved = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
+        #expect(postings.count > 4096 && Self.range(of: .postingEntries, in: saved).lowerBound > 4 * 4096)
+        #expect(truncate(setup.cacheFile, off_t(MappedIndexFile.headerSize)) == 0)
+        #expect(!file.verify(.postingEntries), "the lost pages read as zeros, which fail the checksum")
+        #expect(file.lostPages)
+        #expect(!file.isIntact)
+    }
+
+    static func hitCount(_ query: String, in corpus: Corpus) -> Int {
+        corpus.index.search(try! Query(query)).hits.count
+    }
+
+    /// Where a section lies in a saved index file, from its directory.
+    static func range(of section: IndexSection, in bytes: [UInt8]) -> Range<Int> {
+        func number(at offset: Int) -> Int {
+            (0..<8).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+        }
+        let directory = number(at: 32)
+        let offset = number(at: directory + 8 + 16 * section.rawValue)
+        return offset..<(offset + number(at: directory + 16 + 16 * section.rawValue))
+    }
+
+    /// Makes every checksum of a saved index file match its bytes again, as a file damaged by someone who
+    /// knew the format would; leaves a file whose directory no longer makes sense as it is.
+    static func reseal(_ bytes: inout [UInt8]) {
+        func number(at offset: Int) -> Int {
+            (0..<8).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+        }
+        func put(_ value: UInt64, at offset: Int) {
+            for byte in 0..<8 { bytes[offset + byte] = UInt8(truncatingIfNeeded: value >> UInt64(8 * byte)) }
+        }
+        let directory = number(at: 32)
+        let directoryLength = number(at: 40)
+        guard directory >= 0, directoryLength >= 0, directory <= bytes.count, directoryLength <= bytes.count - directory,
+              directoryLength >= 8 + 16 * IndexSection.allCases.count else { return }
+        var checksumAt = directory + 8 + 16 * IndexSection.allCases.count
+        for section in IndexSection.allCases {
+            let offset = number(at: directory + 8 + 16 * section.rawValue)
+            let length = number(at: directory + 16 + 16 * section.rawValue)
+            guard offset >= 0, length >= 0, offset <= bytes.count, length <= bytes.count - offset else { return }
+            for start in stride(from: offset, to: offset + length, by: MappedIndexFile.blockSize) {
+                guard checksumAt + 8 <= directory + directoryLength else { return }
+                var checksum = Checksum()
+                checksum.add(Array(bytes[start..<min(offset + length, start + MappedIndexFile.blockSize)]))
+                put(checksum.finish(), at: checksumAt)
+                checksumAt += 8
+            }
+        }
+        var checksum = Checksum()
+        checksum.add(Array(bytes[directory..<(directory + directoryLength)]))
+        put(checksum.finish(), at: 48)
     }
 
     @Test func foreignFiles_areNeverTrusted() throws {
@@ -288,30 +417,37 @@ struct IndexCacheTests {
         #expect(try setup.load().warnings == ["index cache \(setup.cacheFile) is damaged (it ends early); rebuilding it"])
     }
 
-    /// A payload that passes the checksum but whose numbers are wrong is still refused or loaded safely, never
-    /// trusted into a crash: flip bytes one at a time, fix the checksum, and load.
-    @Test func damageBehindAValidChecksum_neverCrashes() throws {
+    /// A file that passes its checksums but whose numbers are wrong is still refused or read safely, never
+    /// trusted into a crash: flip bytes one at a time, make the checksums match, load, and search.
+    @Test func damageBehindValidChecksums_neverCrashes() throws {
         let setup = try Setup()
         let expected = Self.summary(try setup.load().corpus)
         let pristine = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
         var refused = 0
-        for position in stride(from: IndexCache.headerSize, to: pristine.count, by: 7) {
+        var foundByQueries = 0
+        for position in stride(from: 24, to: pristine.count, by: 7) where !(48..<56).contains(position) {
             var bytes = pristine
             bytes[position] ^= 0xFF
-            var checksum = Checksum()
-            checksum.add(Array(bytes[IndexCache.headerSize...]))
-            let sum = checksum.finish()
-            for offset in 0..<8 { bytes[32 + offset] = UInt8(truncatingIfNeeded: sum >> UInt64(8 * offset)) }
-            try Data(bytes).write(to: URL(fileURLWithPath: setup.cacheFile))
-            let loaded = try setup.load()
-            if !loaded.warnings.isEmpty {
-                refused += 1
-                #expect(loaded.warnings.count == 1 && loaded.warnings[0].hasSuffix("rebuilding it"))
-                #expect(Self.summary(loaded.corpus) == expected)
+            Self.reseal(&bytes)
+            for purpose in [Corpus.Purpose.search, .everything] {
+                try Data(bytes).write(to: URL(fileURLWithPath: setup.cacheFile))
+                let loaded = try setup.load(purpose: purpose)
+                if !loaded.warnings.isEmpty {
+                    refused += 1
+                    #expect(loaded.warnings.count == 1 && loaded.warnings[0].hasSuffix("rebuilding it"))
+                    #expect(Self.summary(loaded.corpus) == expected)
+                }
+                _ = Self.summary(loaded.corpus)
+                if loaded.corpus.index.damage != nil {
+                    foundByQueries += 1
+                    for query in ["pompeo", "kim jong", "said", "sanction*", "summit"] {
+                        #expect(loaded.corpus.index.search(try Query(query)).hits.isEmpty, "a damaged index answers nothing")
+                    }
+                }
             }
-            _ = Self.summary(loaded.corpus)
         }
         #expect(refused > 0)
+        #expect(foundByQueries > 0)
     }
 
     // MARK: - Interrupted writes

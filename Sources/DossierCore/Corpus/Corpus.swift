@@ -104,6 +104,25 @@ public final class Corpus: Sendable {
                             progress: (@Sendable (LoadProgress) -> Void)? = nil,
                             preview: (@Sendable (LoadPreview) -> Void)? = nil,
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
+        do {
+            return try load(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, purpose: purpose, fields: fields,
+                            progress: progress, preview: preview, readsSavedIndex: true, warn: warn)
+        } catch let damage as SavedIndexDamage {
+            // Found only once the saved index was being extended: the load starts again without it, and saves a new one.
+            warn(damage.message)
+            return try load(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, purpose: purpose, fields: fields,
+                            progress: progress, preview: preview, readsSavedIndex: false, warn: warn)
+        }
+    }
+
+    /// A saved index whose words failed their check while a changed corpus's index was built from them.
+    private struct SavedIndexDamage: Error {
+        let message: String
+    }
+
+    private static func load(paths: [String], catalog: EntityCatalog?, gazetteer: Gazetteer?, cache: IndexCache?, purpose: Purpose,
+                             fields: DatasetFields, progress: (@Sendable (LoadProgress) -> Void)?, preview: (@Sendable (LoadPreview) -> Void)?,
+                             readsSavedIndex: Bool, warn: (String) -> Void) throws -> Corpus {
         let paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
         let catalog = try catalog ?? EntityCatalog.bundled()
         let gazetteer = try gazetteer ?? Gazetteer.bundled()
@@ -119,13 +138,13 @@ public final class Corpus: Sendable {
         let roots = IndexCache.roots(for: paths)
         let cachedPaths = CachedPaths(typed: paths, real: roots)
         let fingerprint = analysisFingerprint(catalog: catalog, gazetteer: gazetteer, fields: fields)
-        if purpose == .search, let cache,
+        if purpose == .search, readsSavedIndex, let cache,
            let corpus = searchOnlyCorpus(files: files, ids: ids, passedOver: found.skipped, cache: cache, roots: roots, cachedPaths: cachedPaths,
                                          fingerprint: fingerprint, catalogCount: catalogCount, warn: warn) {
             return corpus
         }
         var saved: CachedCorpus? = {
-            guard let cache else { return nil }
+            guard let cache, readsSavedIndex else { return nil }
             do {
                 return try cache.read(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount)
             } catch let problem as IndexCache.Problem {
@@ -137,7 +156,7 @@ public final class Corpus: Sendable {
         }()
 
         // Words from the saved index are numbered by its terms; numbering goes on from there.
-        let numbering = TermNumbering(continuing: saved?.index.terms ?? [])
+        let numbering = TermNumbering(continuing: saved?.index.allTerms() ?? [])
         let tracker = ProgressTracker(fileCount: files.count, report: progress)
         // The threads read a constant copy of `saved`, let go once they are done, so that `saved` can go before the merge.
         var outcomes = { [saved] in files.indices.parallelMap { index -> FileOutcome in
@@ -211,7 +230,12 @@ public final class Corpus: Sendable {
             for position in analyses.indices {
                 switch analyses[position].words {
                 case .compact(let tokens): building.add(indexed: tokens.terms)
-                case .saved(let savedPosition): building.add(indexed: saved!.index.wordTerms(ofArticle: savedPosition))
+                case .saved(let savedPosition):
+                    guard let words = saved!.index.wordTerms(ofArticle: savedPosition) else {
+                        let path = cache?.filePath(forRoots: roots) ?? "?"
+                        throw SavedIndexDamage(message: (saved!.index.damage ?? "index cache \(path) is damaged") + "; rebuilding it")
+                    }
+                    building.add(indexed: words)
                 case .handedOver: break
                 }
                 // Words are the largest thing a load holds; each article's go as soon as they are indexed.

@@ -12,117 +12,91 @@ import Foundation
 /// words by position, and `Corpus.byteRange(of:)` finds them again in the article's
 /// text, which a view reads anyway to show them.
 public struct SearchIndex: Sendable {
-    private var termIDs: [String: UInt32] = [:]
-    /// Terms by id.
-    private(set) var terms: [String] = []
-    /// Terms in sorted order, for prefix queries.
-    private var sortedTerms: [String] = []
-    /// `sortedRank[termID]` is the term's position in `sortedTerms`.
-    private var sortedRank: [Int32] = []
-    /// The term of every word of every article, one article after another: flat, so that 100,000
-    /// articles are one allocation, not 100,000. Article `a` holds `wordTerms[articleStarts[a]..<articleStarts[a + 1]]`.
-    private var wordTerms: [UInt32] = []
-    private var articleStarts: [Int] = [0]
-    /// Each term's occurrences as positions in `wordTerms`, in reading order: term `t` has
-    /// `postingEntries[postingStarts[t]..<postingStarts[t + 1]]`. Built in one counting pass by `finish`.
-    private var postingEntries: [UInt32] = []
-    private var postingStarts: [Int] = [0]
+    /// The finished index's arrays; empty until `finish`.
+    private(set) var storage = IndexStorage(arrays: IndexStorage.Arrays())
+    /// Words added and not yet finished: the term of every word of every article, one article after
+    /// another, flat, so that 100,000 articles are one allocation, not 100,000.
+    private var addedWordTerms: [UInt32] = []
+    private var addedArticleStarts: [Int] = [0]
+    public private(set) var articleCount = 0
     private var averageLength = 1.0
-
-    public var articleCount: Int { articleStarts.count - 1 }
 
     public init() {}
 
-    private mutating func setTerms(_ terms: [String]) {
-        self.terms = terms
-        termIDs.reserveCapacity(terms.count)
-        for (id, term) in terms.enumerated() { termIDs[term] = UInt32(id) }
+    /// The index saved in a mapped file, read where it lies.
+    init(file: MappedIndexFile, articleCount: Int) throws(BinaryReader.Damage) {
+        storage = try IndexStorage(file: file, articleCount: articleCount)
+        self.articleCount = articleCount
+        averageLength = max(1, Double(file.array(of: .wordTerms, as: UInt32.self)?.count ?? 0) / Double(max(articleCount, 1)))
     }
 
-    /// An index exactly as saved, checked so that no number in it points outside what it indexes.
-    init(terms: [String], wordTerms: [UInt32], articleStarts: [Int], postingEntries: [UInt32], postingStarts: [Int],
-         articleCount: Int) throws {
-        let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
-        guard articleStarts.first == 0, articleStarts.last == wordTerms.count, articleStarts.count == articleCount + 1,
-              postingStarts.first == 0, postingStarts.last == postingEntries.count, postingStarts.count == terms.count + 1,
-              postingEntries.count == wordTerms.count, wordTerms.count < Int(UInt32.max) else { throw doesNotAddUp }
-        for article in 0..<articleCount where articleStarts[article] > articleStarts[article + 1] { throw doesNotAddUp }
-        for term in terms.indices where postingStarts[term] > postingStarts[term + 1] { throw doesNotAddUp }
-        let termCount = UInt32(terms.count)
-        let wordCount = UInt32(wordTerms.count)
-        guard wordTerms.allSatisfy({ $0 < termCount }) else { throw BinaryReader.Damage(reason: "a word has no term") }
-        // Whether a posting points at a word of its own term is left unchecked (a random read per posting, a second
-        // at 100,000 articles); the checksum vouches for that, and a wrong word would be a wrong hit, not a crash.
-        // Queries walk postings with a cursor that only moves forward, so each term's must rise.
-        try postingEntries.withUnsafeBufferPointer { postings in
-            for term in terms.indices where postingStarts[term] < postingStarts[term + 1] {
-                var previous = postings[postingStarts[term]]
-                guard previous < wordCount else { throw BinaryReader.Damage(reason: "a posting points outside the index") }
-                for slot in (postingStarts[term] + 1)..<postingStarts[term + 1] {
-                    let position = postings[slot]
-                    guard position > previous, position < wordCount else {
-                        throw BinaryReader.Damage(reason: position > previous ? "a posting points outside the index" : "a term's postings are out of order")
-                    }
-                    previous = position
-                }
-            }
+    /// Why a saved index can no longer be used, once a piece of it failed its check, in a line naming its
+    /// file; nil while sound. A query that meets damage finds nothing, so a caller checks this after each one.
+    public var damage: String? { storage.damage }
+
+    /// Every term, by number: what numbering goes on from when a saved index is extended.
+    func allTerms() -> [String] {
+        storage.read { buffers in (0..<UInt32(buffers.termCount)).map(buffers.term) } ?? []
+    }
+
+    /// The terms of one article's words, numbered as in `allTerms`; nil when the index is damaged or they are not all terms.
+    func wordTerms(ofArticle article: Int) -> [UInt32]? {
+        storage.read { buffers throws(IndexBuffers.Damage) in
+            let words = try buffers.words(ofArticle: article)
+            let termCount = UInt32(buffers.termCount)
+            guard words.allSatisfy({ $0 < termCount }) else { throw IndexBuffers.Damage(reason: "is damaged (a word has no term)") }
+            return Array(words)
         }
-        setTerms(terms)
-        self.wordTerms = wordTerms
-        self.articleStarts = articleStarts
-        self.postingEntries = postingEntries
-        self.postingStarts = postingStarts
-        sortTerms()
-    }
-
-    /// What the index cache saves of a finished index.
-    var savedArrays: (wordTerms: [UInt32], articleStarts: [Int], postingEntries: [UInt32], postingStarts: [Int]) {
-        (wordTerms, articleStarts, postingEntries, postingStarts)
-    }
-
-    /// The terms of one article's words, numbered as in `terms`.
-    func wordTerms(ofArticle article: Int) -> ArraySlice<UInt32> {
-        wordTerms[articleStarts[article]..<articleStarts[article + 1]]
     }
 
     /// How many words article `article` has in the index.
-    public func wordCount(ofArticle article: Int) -> Int { articleStarts[article + 1] - articleStarts[article] }
+    public func wordCount(ofArticle article: Int) -> Int {
+        storage.read { $0.articleStarts[article + 1] - $0.articleStarts[article] } ?? 0
+    }
 
     /// Adds the next article (in reading order) from its words' term numbers, which `finish` names.
     mutating func add(indexed articleWords: some Collection<UInt32>) {
-        wordTerms.append(contentsOf: articleWords)
-        articleStarts.append(wordTerms.count)
+        addedWordTerms.append(contentsOf: articleWords)
+        addedArticleStarts.append(addedWordTerms.count)
     }
 
     /// Names the terms the words are numbered by, files every word under its term and sorts the
     /// dictionary; call once after the last `add`.
     mutating func finish(terms: [String]) {
-        setTerms(terms)
+        var arrays = IndexStorage.Arrays()
+        arrays.termStarts.reserveCapacity(terms.count + 1)
+        for term in terms {
+            arrays.termBytes.append(contentsOf: term.utf8)
+            arrays.termStarts.append(arrays.termBytes.count)
+        }
+        arrays.sortedTerms = arrays.termBytes.withUnsafeBufferPointer { bytes in
+            func term(_ id: UInt32) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[arrays.termStarts[Int(id)]..<arrays.termStarts[Int(id) + 1]])
+            }
+            return (0..<UInt32(terms.count)).sorted { IndexBuffers.compare(term($0), term($1)) < 0 }
+        }
         var starts = [Int](repeating: 0, count: terms.count + 1)
-        for term in wordTerms { starts[Int(term) + 1] += 1 }
+        for term in addedWordTerms { starts[Int(term) + 1] += 1 }
         for term in terms.indices { starts[term + 1] += starts[term] }
         var next = starts
         // An empty index skips the builder: asked for no capacity, it writes to the runtime's one shared
         // empty array, which ThreadSanitizer reports when two corpora are built at once.
-        postingEntries = wordTerms.isEmpty ? [] : [UInt32](unsafeUninitializedCapacity: wordTerms.count) { slots, initialized in
+        arrays.postingEntries = addedWordTerms.isEmpty ? [] : [UInt32](unsafeUninitializedCapacity: addedWordTerms.count) { slots, initialized in
             // Walking the words in order leaves every term's occurrences in reading order.
-            for (position, term) in wordTerms.enumerated() {
+            for (position, term) in addedWordTerms.enumerated() {
                 slots[next[Int(term)]] = UInt32(position)
                 next[Int(term)] += 1
             }
-            initialized = wordTerms.count
+            initialized = addedWordTerms.count
         }
-        postingStarts = starts
-        sortTerms()
-    }
-
-    /// Sorts the dictionary for prefix queries, and measures the average article for BM25.
-    private mutating func sortTerms() {
-        averageLength = max(1, Double(wordTerms.count) / Double(max(articleCount, 1)))
-        let order = terms.indices.sorted { terms[$0] < terms[$1] }
-        sortedTerms = order.map { terms[$0] }
-        sortedRank = Array(repeating: 0, count: terms.count)
-        for (rank, id) in order.enumerated() { sortedRank[id] = Int32(rank) }
+        arrays.postingStarts = starts
+        articleCount = addedArticleStarts.count - 1
+        averageLength = max(1, Double(addedWordTerms.count) / Double(max(articleCount, 1)))
+        arrays.wordTerms = addedWordTerms
+        arrays.articleStarts = addedArticleStarts
+        addedWordTerms = []
+        addedArticleStarts = [0]
+        storage = IndexStorage(arrays: arrays)
     }
 
     /// The article that holds word `position`, searching forward from `article`: postings come in
@@ -151,63 +125,64 @@ public struct SearchIndex: Sendable {
         return low
     }
 
-    private func postings(of term: UInt32) -> ArraySlice<UInt32> {
-        postingEntries[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]]
-    }
-
     // MARK: - Querying
 
     /// Every match of the query in reading order, and the matching articles ranked by BM25.
+    /// Nothing when the index is damaged (`damage` says why).
     public func search(_ query: Query) -> SearchResult {
-        let hitsByPhrase = query.phrases.map(occurrences(of:))
-        // An article matches only when it holds every phrase; hits are sorted, so merge sorted article lists.
-        var articles = distinctArticles(hitsByPhrase[0])
-        for hits in hitsByPhrase.dropFirst() { articles = sortedIntersection(articles, distinctArticles(hits)) }
-        var hits = hitsByPhrase[0]
-        if hitsByPhrase.count > 1 {
-            let kept = Set(articles)
-            hits = hitsByPhrase.flatMap { $0.filter { kept.contains($0.article) } }
-            hits.sort { ($0.article, $0.words.lowerBound, $0.words.upperBound) < ($1.article, $1.words.lowerBound, $1.words.upperBound) }
-        }
-        return SearchResult(query: query, hits: hits, ranking: rank(articles, hitsByPhrase: hitsByPhrase))
+        storage.read { buffers throws(IndexBuffers.Damage) in
+            let hitsByPhrase = try query.phrases.map { phrase throws(IndexBuffers.Damage) in try occurrences(of: phrase, in: buffers) }
+            // An article matches only when it holds every phrase; hits are sorted, so merge sorted article lists.
+            var articles = distinctArticles(hitsByPhrase[0])
+            for hits in hitsByPhrase.dropFirst() { articles = sortedIntersection(articles, distinctArticles(hits)) }
+            var hits = hitsByPhrase[0]
+            if hitsByPhrase.count > 1 {
+                let kept = Set(articles)
+                hits = hitsByPhrase.flatMap { $0.filter { kept.contains($0.article) } }
+                hits.sort { ($0.article, $0.words.lowerBound, $0.words.upperBound) < ($1.article, $1.words.lowerBound, $1.words.upperBound) }
+            }
+            return SearchResult(query: query, hits: hits, ranking: rank(articles, hitsByPhrase: hitsByPhrase, in: buffers))
+        } ?? SearchResult(query: query, hits: [], ranking: [])
     }
 
     /// The `limit` most relevant articles, exactly `search(query).ranking.prefix(limit)`, without gathering
     /// every hit: a single word's matches in each article are counted straight off its postings.
     public func topArticles(_ query: Query, limit: Int) -> [RankedArticle] {
-        let countsByPhrase = query.phrases.map(matchCounts(of:))
-        var articles = countsByPhrase[0].map(\.article)
-        for counts in countsByPhrase.dropFirst() { articles = sortedIntersection(articles, counts.map(\.article)) }
-        var scores = [Double](repeating: 0, count: articles.count)
-        var matches = [Int](repeating: 0, count: articles.count)
-        for counts in countsByPhrase {
-            let documentFrequency = Double(counts.count)
-            let idf = log(1 + (Double(articleCount) - documentFrequency + 0.5) / (documentFrequency + 0.5))
-            var slot = 0
-            for entry in counts {
-                while slot < articles.count && articles[slot] < entry.article { slot += 1 }
-                guard slot < articles.count else { break }
-                guard articles[slot] == entry.article else { continue }
-                let frequency = Double(entry.count)
-                let lengthRatio = Double(wordCount(ofArticle: entry.article)) / averageLength
-                scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
-                matches[slot] += entry.count
+        storage.read { buffers throws(IndexBuffers.Damage) in
+            let countsByPhrase = try query.phrases.map { phrase throws(IndexBuffers.Damage) in try matchCounts(of: phrase, in: buffers) }
+            var articles = countsByPhrase[0].map(\.article)
+            for counts in countsByPhrase.dropFirst() { articles = sortedIntersection(articles, counts.map(\.article)) }
+            var scores = [Double](repeating: 0, count: articles.count)
+            var matches = [Int](repeating: 0, count: articles.count)
+            for counts in countsByPhrase {
+                let documentFrequency = Double(counts.count)
+                let idf = log(1 + (Double(articleCount) - documentFrequency + 0.5) / (documentFrequency + 0.5))
+                var slot = 0
+                for entry in counts {
+                    while slot < articles.count && articles[slot] < entry.article { slot += 1 }
+                    guard slot < articles.count else { break }
+                    guard articles[slot] == entry.article else { continue }
+                    let frequency = Double(entry.count)
+                    let lengthRatio = Double(buffers.articleStarts[entry.article + 1] - buffers.articleStarts[entry.article]) / averageLength
+                    scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
+                    matches[slot] += entry.count
+                }
             }
-        }
-        // Keep the best `limit` in order as they come: no sort of every matching article.
-        var best: [RankedArticle] = []
-        func ranksBefore(_ left: RankedArticle, _ right: RankedArticle) -> Bool {
-            left.score != right.score ? left.score > right.score : left.article < right.article
-        }
-        for slot in articles.indices {
-            let candidate = RankedArticle(article: articles[slot], score: scores[slot], matches: matches[slot])
-            guard best.count < limit || ranksBefore(candidate, best[best.count - 1]) else { continue }
-            var position = best.count
-            while position > 0 && ranksBefore(candidate, best[position - 1]) { position -= 1 }
-            best.insert(candidate, at: position)
-            if best.count > limit { best.removeLast() }
-        }
-        return best
+            // Keep the best `limit` in order as they come: no sort of every matching article.
+            var best: [RankedArticle] = []
+            func ranksBefore(_ left: RankedArticle, _ right: RankedArticle) -> Bool {
+                left.score != right.score ? left.score > right.score : left.article < right.article
+            }
+            for slot in articles.indices {
+                let candidate = RankedArticle(article: articles[slot], score: scores[slot], matches: matches[slot])
+                guard best.count < limit || ranksBefore(candidate, best[best.count - 1]) else { continue }
+                var position = best.count
+                while position > 0 && ranksBefore(candidate, best[position - 1]) { position -= 1 }
+                best.insert(candidate, at: position)
+                if best.count > limit { best.removeLast() }
+            }
+            return best
+        } ?? []
     }
 
     private struct ArticleCount {
@@ -216,28 +191,26 @@ public struct SearchIndex: Sendable {
     }
 
     /// How often a phrase occurs in each article that holds it, in reading order.
-    private func matchCounts(of phrase: [Query.Word]) -> [ArticleCount] {
+    private func matchCounts(of phrase: [Query.Word], in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [ArticleCount] {
         var counts: [ArticleCount] = []
         if phrase.count == 1 && !phrase[0].isPrefix {
-            guard let id = termIDs[phrase[0].term] else { return [] }
-            postings(of: id).withUnsafeBufferPointer { positions in
-                articleStarts.withUnsafeBufferPointer { starts in
-                    var start = 0
-                    var article = 0
-                    while start < positions.count {
-                        article = Self.article(holding: Int(positions[start]), from: article, starts: starts)
-                        // Every position before the article's end is one of its words.
-                        let articleEnd = UInt32(starts[article + 1])
-                        var end = start + 1
-                        while end < positions.count && positions[end] < articleEnd { end += 1 }
-                        counts.append(ArticleCount(article: article, count: end - start))
-                        start = end
-                    }
-                }
+            guard let id = buffers.id(of: phrase[0].term) else { return [] }
+            let positions = try buffers.postings(of: id)
+            let starts = buffers.articleStarts
+            var start = 0
+            var article = 0
+            while start < positions.count {
+                article = Self.article(holding: Int(positions[start]), from: article, starts: starts)
+                // Every position before the article's end is one of its words.
+                let articleEnd = UInt32(starts[article + 1])
+                var end = start + 1
+                while end < positions.count && positions[end] < articleEnd { end += 1 }
+                counts.append(ArticleCount(article: article, count: end - start))
+                start = end
             }
             return counts
         }
-        let hits = occurrences(of: phrase)
+        let hits = try occurrences(of: phrase, in: buffers)
         var start = 0
         while start < hits.count {
             var end = start + 1
@@ -264,71 +237,78 @@ public struct SearchIndex: Sendable {
         return result
     }
 
-    private typealias Matcher = (UInt32) -> Bool
+    /// Which terms a word of a phrase matches: one term, or every term with a prefix.
+    private enum Matcher {
+        case term(UInt32?)
+        /// One bit a term number.
+        case terms([UInt64])
 
-    private func matcher(for word: Query.Word) -> Matcher {
-        if !word.isPrefix {
-            guard let id = termIDs[word.term] else { return { _ in false } }
-            return { $0 == id }
+        func matches(_ term: UInt32) -> Bool {
+            switch self {
+            case .term(let id): return term == id
+            case .terms(let bits):
+                let word = Int(term / 64)
+                return word < bits.count && bits[word] & (1 << UInt64(term % 64)) != 0
+            }
         }
-        let lower = lowerBound(of: word.term)
-        var upper = lower
-        while upper < sortedTerms.count, sortedTerms[upper].hasPrefix(word.term) { upper += 1 }
-        let ranks = Int32(lower)..<Int32(upper)
-        return { [sortedRank] in ranks.contains(sortedRank[Int($0)]) }
     }
 
-    private func lowerBound(of term: String) -> Int {
-        var low = 0
-        var high = sortedTerms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sortedTerms[middle] < term { low = middle + 1 } else { high = middle }
+    private func matcher(for word: Query.Word, in buffers: IndexBuffers) -> Matcher {
+        guard word.isPrefix else { return .term(buffers.id(of: word.term)) }
+        var bits = [UInt64](repeating: 0, count: (buffers.termCount + 63) / 64)
+        for rank in buffers.ranks(withPrefix: word.term) {
+            let id = buffers.sortedTerms[rank]
+            bits[Int(id / 64)] |= 1 << UInt64(id % 64)
         }
-        return low
+        return .terms(bits)
     }
 
     /// The positions of a phrase's first word, in reading order.
-    private func firstWordPositions(_ word: Query.Word) -> [UInt32] {
-        if !word.isPrefix { return termIDs[word.term].map { Array(postings(of: $0)) } ?? [] }
-        var merged: [UInt32] = []
-        var index = lowerBound(of: word.term)
-        while index < sortedTerms.count, sortedTerms[index].hasPrefix(word.term) {
-            merged += postings(of: termIDs[sortedTerms[index]]!)
-            index += 1
+    private func firstWordPositions(_ word: Query.Word, in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [UInt32] {
+        if !word.isPrefix {
+            guard let id = buffers.id(of: word.term) else { return [] }
+            return Array(try buffers.postings(of: id))
         }
+        var merged: [UInt32] = []
+        for rank in buffers.ranks(withPrefix: word.term) { merged += try buffers.postings(of: buffers.sortedTerms[rank]) }
         merged.sort()
         return merged
     }
 
-    private func occurrences(of phrase: [Query.Word]) -> [Hit] {
-        let following = phrase.dropFirst().map(matcher(for:))
-        let candidates = firstWordPositions(phrase[0])
+    private func occurrences(of phrase: [Query.Word], in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [Hit] {
+        let following = phrase.dropFirst().map { matcher(for: $0, in: buffers) }
+        let candidates = try firstWordPositions(phrase[0], in: buffers)
         var hits: [Hit] = []
         hits.reserveCapacity(candidates.count)
+        let starts = buffers.articleStarts
         var article = 0
-        wordTerms.withUnsafeBufferPointer { terms in
-            articleStarts.withUnsafeBufferPointer { starts in
-                for candidate in candidates {
-                    let position = Int(candidate)
-                    article = Self.article(holding: position, from: article, starts: starts)
-                    let first = starts[article]
-                    // A phrase does not run on into the next article.
-                    guard position + following.count < starts[article + 1] else { continue }
-                    var matches = true
-                    for (offset, matcher) in following.enumerated() where !matcher(terms[position + offset + 1]) {
-                        matches = false
-                        break
-                    }
-                    if matches { hits.append(Hit(article: article, words: position - first..<position - first + following.count + 1)) }
-                }
+        var checkedArticle = -1
+        for candidate in candidates {
+            let position = Int(candidate)
+            article = Self.article(holding: position, from: article, starts: starts)
+            let first = starts[article]
+            guard !following.isEmpty else {
+                hits.append(Hit(article: article, words: position - first..<position - first + 1))
+                continue
             }
+            // A phrase does not run on into the next article.
+            guard position + following.count < starts[article + 1] else { continue }
+            if article != checkedArticle {
+                _ = try buffers.words(ofArticle: article)
+                checkedArticle = article
+            }
+            var matches = true
+            for (offset, matcher) in following.enumerated() where !matcher.matches(buffers.wordTerms[position + offset + 1]) {
+                matches = false
+                break
+            }
+            if matches { hits.append(Hit(article: article, words: position - first..<position - first + following.count + 1)) }
         }
         return hits
     }
 
     /// Okapi BM25 (k1 = 1.2, b = 0.75) with each phrase as one term; ties keep reading order.
-    private func rank(_ articles: [Int], hitsByPhrase: [[Hit]]) -> [RankedArticle] {
+    private func rank(_ articles: [Int], hitsByPhrase: [[Hit]], in buffers: IndexBuffers) -> [RankedArticle] {
         var scores = [Double](repeating: 0, count: articles.count)
         var matches = [Int](repeating: 0, count: articles.count)
         for hits in hitsByPhrase {
@@ -344,7 +324,7 @@ public struct SearchIndex: Sendable {
                 while slot < articles.count && articles[slot] < article { slot += 1 }
                 if slot < articles.count && articles[slot] == article {
                     let frequency = Double(end - start)
-                    let lengthRatio = Double(wordCount(ofArticle: article)) / averageLength
+                    let lengthRatio = Double(buffers.articleStarts[article + 1] - buffers.articleStarts[article]) / averageLength
                     scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
                     matches[slot] += end - start
                 }

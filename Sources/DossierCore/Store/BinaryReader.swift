@@ -8,33 +8,18 @@ struct BinaryReader {
 
     private let buffer: UnsafeRawBufferPointer
     private(set) var position: Int
-    /// The file `buffer` maps, from offset 0: raw arrays are read from it straight into their own
-    /// memory, rather than copied out of the mapping, so each page of them is read once.
-    private let file: Int32?
-    /// Everything read so far, in file order; `checksummed` is how far.
-    private var checksum = Checksum()
-    private var checksummed: Int
-    /// How far the mapping's pages have been given back (`releaseReadPages`).
+    /// Whether `buffer` is part of a file mapping whose pages may be given back once read (`releaseReadPages`).
+    private let releasesPages: Bool
+    /// How far the mapping's pages have been given back.
     private var released = 0
 
-    init(_ buffer: UnsafeRawBufferPointer, from position: Int = 0, readingRawArraysFrom file: Int32? = nil) {
+    init(_ buffer: UnsafeRawBufferPointer, from position: Int = 0, releasingReadPages releasesPages: Bool = false) {
         self.buffer = buffer
         self.position = position
-        self.file = file
-        checksummed = position
+        self.releasesPages = releasesPages
     }
 
-    /// The checksum of every byte from where reading began to the end of the buffer.
-    mutating func finishChecksum() -> UInt64 {
-        feedChecksum(upTo: buffer.count)
-        return checksum.finish()
-    }
-
-    private mutating func feedChecksum(upTo end: Int) {
-        guard end > checksummed else { return }
-        checksum.add(UnsafeRawBufferPointer(rebasing: buffer[checksummed..<end]))
-        checksummed = end
-    }
+    var remaining: Int { buffer.count - position }
 
     var isAtEnd: Bool { position == buffer.count }
 
@@ -106,67 +91,21 @@ struct BinaryReader {
         try readBool() ? readRange(within: limit) : nil
     }
 
-    mutating func readRaw<Record>(_ type: Record.Type) throws -> [Record] {
-        let count = try readCount(minimumBytes: MemoryLayout<Record>.stride)
-        // No builder for no records: asked for no capacity, it writes to the runtime's shared empty array.
-        guard count > 0 else { return [] }
-        let byteCount = count * MemoryLayout<Record>.stride
-        let start = position
-        guard let file else {
-            position += byteCount
-            return [Record](unsafeUninitializedCapacity: count) { destination, initialized in
-                UnsafeMutableRawBufferPointer(destination).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[start..<(start + byteCount)]))
-                initialized = count
-            }
-        }
-        feedChecksum(upTo: start)
-        var complete = true
-        let records = [Record](unsafeUninitializedCapacity: count) { destination, initialized in
-            let raw = UnsafeMutableRawBufferPointer(destination)
-            Self.adviseHugePages(raw)
-            var done = 0
-            while done < byteCount {
-                let got = pread(file, raw.baseAddress! + done, byteCount - done, off_t(start + done))
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { break }
-                done += got
-            }
-            // A short read leaves the array empty rather than holding bytes never written.
-            complete = done == byteCount
-            initialized = complete ? count : 0
-        }
-        guard complete else { throw Damage(reason: "it could not be read whole") }
-        records.withUnsafeBytes { checksum.add($0) }
-        checksummed = start + byteCount
-        position = start + byteCount
-        return records
-    }
-
-    /// Asks for huge pages for a large array about to be filled: hundreds of megabytes in 4 KiB pages
-    /// cost a page fault each, a measurable part of a warm start. Only a hint; the kernel may decline.
-    private static func adviseHugePages(_ memory: UnsafeMutableRawBufferPointer) {
-        let hugePage = 2 << 20
-        guard memory.count >= 2 * hugePage, let base = memory.baseAddress else { return }
-        let start = (Int(bitPattern: base) + hugePage - 1) / hugePage * hugePage
-        let end = (Int(bitPattern: base) + memory.count) / hugePage * hugePage
-        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
-    }
-
-    /// Gives back the pages of the file mapping read so far, once checksummed: each is read once, and
-    /// mapped pages count in the process's memory for as long as they stay mapped, which for a huge
-    /// article's links is tens of megabytes. Does nothing on a buffer that is not a file's mapping.
+    /// Gives back the pages of the file mapping read so far: each is read once, and mapped pages count in
+    /// the process's memory for as long as they stay mapped, which for a huge article's links is tens of
+    /// megabytes. The page cache keeps them. Does nothing on a buffer that is not a file's mapping.
     mutating func releaseReadPages() {
-        guard file != nil, let base = buffer.baseAddress else { return }
+        guard releasesPages, let base = buffer.baseAddress else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = position / page * page
-        guard end - released >= 8 << 20 else { return }
-        feedChecksum(upTo: end)
-        _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
-        released = end
+        let firstPage = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + position) / page * page
+        let start = max(firstPage, Int(bitPattern: base) + released)
+        guard end - start >= 8 << 20 else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED)
+        released = end - Int(bitPattern: base)
     }
 
-    /// Steps over `count` bytes, which the checksum still covers.
+    /// Steps over `count` bytes.
     mutating func skip(_ count: Int) throws {
         guard count >= 0, count <= buffer.count - position else { throw Damage(reason: "it ends early") }
         position += count

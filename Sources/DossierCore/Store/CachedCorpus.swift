@@ -22,20 +22,27 @@ struct CachedCorpus: Sendable {
 
     // MARK: - Reading
 
-    /// Decodes a payload written by `encode…`, checking every number against what it indexes,
-    /// so that a file which passed the checksum but makes no sense is refused, not trusted.
+    /// Decodes a saved index file written by `IndexCache.write`, checking every number against what it
+    /// indexes, so that a file which passed its checksums but makes no sense is refused, not trusted.
+    /// The articles are decoded now; the index stays in the file, to be read where it lies.
     /// Without `linksIncluded`, every analysis has its article but no links, quotes or pairs:
     /// enough for a search, never to be reused for a corpus or saved again.
-    static func decode(_ reader: inout BinaryReader, catalogCount: Int, linksIncluded: Bool = true) throws -> CachedCorpus {
-        let roots = try (0..<reader.readCount()).map { _ in try reader.readString() }
-        let terms = try (0..<reader.readCount()).map { _ in try reader.readString() }
+    static func decode(_ file: MappedIndexFile, catalogCount: Int, linksIncluded: Bool = true) throws -> CachedCorpus {
+        let checksumMismatch = BinaryReader.Damage(reason: "its checksum does not match")
+        guard file.verify(.meta) else { throw checksumMismatch }
+        var meta = BinaryReader(file.bytes(of: .meta))
+        let roots = try (0..<meta.readCount()).map { _ in try meta.readString() }
         var skipped: [String: Skip] = [:]
-        for _ in 0..<(try reader.readCount()) {
-            let path = try reader.readString()
-            skipped[path] = try Skip(stamp: decodeStamp(&reader), reason: reader.readString())
+        for _ in 0..<(try meta.readCount()) {
+            let path = try meta.readString()
+            skipped[path] = try Skip(stamp: decodeStamp(&meta), reason: meta.readString())
         }
+        let articleCount = try meta.readInt()
+        guard meta.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
+        guard file.verify(.articles) else { throw checksumMismatch }
+        var reader = BinaryReader(file.bytes(of: .articles), releasingReadPages: true)
+        guard articleCount <= reader.remaining / 16 else { throw BinaryReader.Damage(reason: "a count runs past the end") }
         var files: [String: File] = [:]
-        let articleCount = try reader.readCount(minimumBytes: 16)
         var seenRecords = Set<String>()
         for position in 0..<articleCount {
             let stamp = try decodeStamp(&reader)
@@ -52,10 +59,8 @@ struct CachedCorpus: Sendable {
             }
             reader.releaseReadPages()
         }
-        let index = try SearchIndex(
-            terms: terms, wordTerms: reader.readRaw(UInt32.self), articleStarts: reader.readRaw(Int.self),
-            postingEntries: reader.readRaw(UInt32.self), postingStarts: reader.readRaw(Int.self), articleCount: articleCount)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
+        let index = try SearchIndex(file: file, articleCount: articleCount)
         return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
     }
 
@@ -139,19 +144,17 @@ struct CachedCorpus: Sendable {
 
     // MARK: - Writing
 
-    static func encodeHeader(roots: [String], terms: [String], skipped: [(path: String, stamp: FileStamp, reason: String)],
-                             fileCount: Int, into writer: inout BinaryWriter) {
+    static func encodeMeta(roots: [String], skipped: [(path: String, stamp: FileStamp, reason: String)],
+                           articleCount: Int, into writer: inout BinaryWriter) {
         writer.write(roots.count)
         for root in roots { writer.write(root) }
-        writer.write(terms.count)
-        for term in terms { writer.write(term) }
         writer.write(skipped.count)
         for skip in skipped {
             writer.write(skip.path)
             encode(skip.stamp, into: &writer)
             writer.write(skip.reason)
         }
-        writer.write(fileCount)
+        writer.write(articleCount)
     }
 
     static func encode(_ stamp: FileStamp, into writer: inout BinaryWriter) {

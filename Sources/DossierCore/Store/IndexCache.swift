@@ -2,22 +2,22 @@ import Foundation
 
 /// Saved indexes, one file per corpus, in the user's cache folder.
 ///
-/// A file is a 40-byte header (magic, format version, fingerprint, payload length,
-/// payload checksum) and a payload (`CachedCorpus`). It is written to a temporary
-/// file beside the real one, synced, then renamed over it, so a run killed at any
-/// moment leaves the old index or the new one, never half of one. Reading checks the
-/// header and the checksum before it believes a byte; anything wrong is reported in
-/// one line and the index rebuilt.
+/// A file is a header, sections and a directory with a checksum for every block
+/// (`MappedIndexFile`). It is written to a temporary file beside the real one, synced,
+/// then renamed over it, so a run killed at any moment leaves the old index or the new
+/// one, never half of one, and a process that has the old one mapped keeps reading it
+/// whole. Reading maps the file, checks the header and directory, decodes the articles
+/// (their blocks checked first) and leaves the index where it lies, each block checked
+/// when first read; anything wrong is reported in one line and the index rebuilt.
 public struct IndexCache: Sendable {
     /// The folder that holds the saved indexes.
     public let directory: String
-    /// For tests: stop writing after this many payload bytes, as a killed process would.
+    /// For tests: stop writing after this many bytes, as a killed process would.
     var interruptAfterBytes: Int?
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    static let formatVersion: UInt64 = 5
-    static let headerSize = 40
+    static let formatVersion: UInt64 = 6
 
     public init(directory: String) {
         self.directory = directory
@@ -66,7 +66,7 @@ public struct IndexCache: Sendable {
     }
 
     /// The saved index for `roots`, nil when there is none; throws `Problem` when there is one that cannot be used.
-    /// With `linksIncluded` false, each article's links are stepped over (still checksummed): enough for a search.
+    /// With `linksIncluded` false, each article's links are stepped over: enough for a search.
     func read(roots: [String], fingerprint: UInt64, catalogCount: Int, linksIncluded: Bool = true) throws(Problem) -> CachedCorpus? {
         let path = filePath(forRoots: roots)
         // Without blocking, and examined through the descriptor: a FIFO put at this path must not hang the load.
@@ -83,40 +83,9 @@ public struct IndexCache: Sendable {
             throw Problem(path: path, reason: kind == .directory ? "is a folder, not an index" : "is not a regular file (\(kind.name))",
                           isRebuilt: kind != .directory)
         }
-        let size = Int(info.st_size)
-        guard size >= IndexCache.headerSize else { throw Problem(path: path, reason: "is damaged (it ends early)") }
-        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
-            throw Problem(path: path, reason: "cannot be mapped into memory")
-        }
-        defer { munmap(mapping, size) }
-        let bytes = UnsafeRawBufferPointer(start: mapping, count: size)
+        let file = try MappedIndexFile(path: path, descriptor: descriptor, size: Int(info.st_size), fingerprint: fingerprint)
         do {
-            var header = BinaryReader(bytes)
-            guard try header.readFixed() == IndexCache.magic else { throw Problem(path: path, reason: "is not a Dossier index") }
-            guard try header.readFixed() == IndexCache.formatVersion else {
-                throw Problem(path: path, reason: "was written by another version of Dossier")
-            }
-            guard try header.readFixed() == fingerprint else {
-                throw Problem(path: path, reason: "was built by another build of Dossier or with another catalog")
-            }
-            let length = try header.readFixed()
-            let expected = try header.readFixed()
-            guard length == UInt64(size - IndexCache.headerSize) else {
-                throw Problem(path: path, reason: "is damaged (\(length > UInt64(size - IndexCache.headerSize) ? "it ends early" : "it is longer than it says"))")
-            }
-            // The checksum is taken while decoding, so that the index's large arrays are read once, from the
-            // file into their own memory; a file that fails either way is reported by its checksum first.
-            let checksumMismatch = Problem(path: path, reason: "is damaged (its checksum does not match)")
-            var payload = BinaryReader(bytes, from: IndexCache.headerSize, readingRawArraysFrom: descriptor)
-            let cached: CachedCorpus
-            do {
-                cached = try CachedCorpus.decode(&payload, catalogCount: catalogCount, linksIncluded: linksIncluded)
-            } catch let damage as BinaryReader.Damage {
-                var checksum = Checksum()
-                checksum.add(UnsafeRawBufferPointer(rebasing: bytes[IndexCache.headerSize...]))
-                throw checksum.finish() == expected ? Problem(path: path, reason: "is damaged (\(damage.reason))") : checksumMismatch
-            }
-            guard payload.finishChecksum() == expected else { throw checksumMismatch }
+            let cached = try CachedCorpus.decode(file, catalogCount: catalogCount, linksIncluded: linksIncluded)
             guard cached.roots == roots else { throw Problem(path: path, reason: "belongs to another corpus") }
             return cached
         } catch let problem as Problem {
@@ -153,11 +122,15 @@ public struct IndexCache: Sendable {
         // Held while the file is written, and let go by the kernel however this process ends:
         // what tells a file being written from one abandoned (`removeAbandonedTemporaries`).
         flock(descriptor, LOCK_EX)
-        var file = CacheFileWriter(descriptor: descriptor, path: temporaryPath, limit: interruptAfterBytes)
+        var file = IndexFileWriter(descriptor: descriptor, path: temporaryPath, limit: interruptAfterBytes)
         do {
-            try file.writeHeaderPlaceholder()
-            CachedCorpus.encodeHeader(roots: roots, terms: index.terms, skipped: skipped, fileCount: analyses.count, into: &file.buffer)
+            try file.begin(.meta)
+            CachedCorpus.encodeMeta(roots: roots, skipped: skipped, articleCount: analyses.count, into: &file.buffer)
+            try file.begin(.articles)
+            var offsets: [UInt64] = []
+            offsets.reserveCapacity(analyses.count + 1)
             for (position, analysis) in analyses.enumerated() {
+                offsets.append(UInt64(file.sectionLength))
                 CachedCorpus.encode(stamps[position], into: &file.buffer)
                 CachedCorpus.encode(analysis.article, path: paths?.saved(analysis.article.path), into: &file.buffer)
                 var links = BinaryWriter()
@@ -165,13 +138,28 @@ public struct IndexCache: Sendable {
                 try file.writeSection(links)
                 try file.flushIfFull()
             }
-            let arrays = index.savedArrays
-            try file.writeRaw(arrays.wordTerms)
-            try file.writeRaw(arrays.articleStarts)
-            try file.writeRaw(arrays.postingEntries)
-            try file.writeRaw(arrays.postingStarts)
+            offsets.append(UInt64(file.sectionLength))
+            try file.begin(.articleOffsets)
+            try offsets.withUnsafeBufferPointer { try file.writeRaw($0) }
+            let written = try index.storage.withArrays { buffers in
+                try file.begin(.termBytes)
+                try file.writeRaw(buffers.termBytes)
+                try file.begin(.termStarts)
+                try file.writeRaw(buffers.termStarts)
+                try file.begin(.sortedTerms)
+                try file.writeRaw(buffers.sortedTerms)
+                try file.begin(.wordTerms)
+                try file.writeRaw(buffers.wordTerms)
+                try file.begin(.articleStarts)
+                try file.writeRaw(buffers.articleStarts)
+                try file.begin(.postingEntries)
+                try file.writeRaw(buffers.postingEntries)
+                try file.begin(.postingStarts)
+                try file.writeRaw(buffers.postingStarts)
+            }
+            guard written != nil else { throw WriteFailure(message: "the index to save \(index.damage ?? "is damaged")") }
             try file.finish(fingerprint: fingerprint)
-        } catch let interruption as CacheFileWriter.Interruption {
+        } catch let interruption as IndexFileWriter.Interruption {
             close(descriptor)
             throw interruption
         } catch {
@@ -243,102 +231,6 @@ public struct IndexCache: Sendable {
             }
         }
         return removed
-    }
-}
-
-/// Streams a cache file's payload to disk in megabyte pieces, checksumming as it goes,
-/// then fills in the header and syncs.
-private struct CacheFileWriter {
-    struct Interruption: Error {}
-
-    let descriptor: Int32
-    let path: String
-    let limit: Int?
-    var buffer = BinaryWriter()
-    private var checksum = Checksum()
-    private var payloadBytes = 0
-
-    init(descriptor: Int32, path: String, limit: Int?) {
-        self.descriptor = descriptor
-        self.path = path
-        self.limit = limit
-    }
-
-    mutating func writeHeaderPlaceholder() throws {
-        try writeAll([UInt8](repeating: 0, count: IndexCache.headerSize), at: 0)
-    }
-
-    mutating func flushIfFull() throws {
-        if buffer.bytes.count >= 1 << 20 { try flush() }
-    }
-
-    /// A section after its length; a large one (a huge article's links) straight from its own buffer, not copied into this one.
-    mutating func writeSection(_ section: BinaryWriter) throws {
-        guard section.bytes.count >= 1 << 20 else {
-            buffer.writeSection(section)
-            return
-        }
-        buffer.write(section.bytes.count)
-        try flush()
-        try writePayload(section.bytes)
-    }
-
-    /// A count, then the records' bytes as they lie in memory (fixed-width integers only), in pieces.
-    mutating func writeRaw<Record>(_ records: [Record]) throws {
-        buffer.write(records.count)
-        try records.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let end = min(raw.count, offset + (4 << 20))
-                buffer.append(raw[offset..<end])
-                try flush()
-                offset = end
-            }
-        }
-        try flush()
-    }
-
-    mutating func finish(fingerprint: UInt64) throws {
-        try flush()
-        var header = BinaryWriter()
-        header.writeFixed(IndexCache.magic)
-        header.writeFixed(IndexCache.formatVersion)
-        header.writeFixed(fingerprint)
-        header.writeFixed(UInt64(payloadBytes))
-        header.writeFixed(checksum.finish())
-        try writeAll(header.bytes, at: 0)
-        guard fsync(descriptor) == 0 else { throw failure("cannot sync") }
-    }
-
-    private mutating func flush() throws {
-        try writePayload(buffer.bytes)
-        buffer.removeAll()
-    }
-
-    private mutating func writePayload(_ bytes: [UInt8]) throws {
-        if let limit, payloadBytes + bytes.count > limit {
-            try writeAll(Array(bytes.prefix(max(0, limit - payloadBytes))), at: IndexCache.headerSize + payloadBytes)
-            throw Interruption()
-        }
-        checksum.add(bytes)
-        try writeAll(bytes, at: IndexCache.headerSize + payloadBytes)
-        payloadBytes += bytes.count
-    }
-
-    private func writeAll(_ bytes: [UInt8], at offset: Int) throws {
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write")
-            }
-            done += count
-        }
-    }
-
-    private func failure(_ what: String) -> IndexCache.WriteFailure {
-        IndexCache.WriteFailure(message: "\(what) \(path): \(String(cString: strerror(errno)).lowercased())")
     }
 }
 

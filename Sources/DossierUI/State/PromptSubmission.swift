@@ -117,6 +117,11 @@ func runSearch(_ state: inout AppState, _ text: String, movingReader: Bool = tru
         return
     }
     let result = state.corpus.index.search(query)
+    if let damage = state.corpus.index.damage {
+        state.search = nil
+        state.status = damage + "; quit and start again to rebuild it"
+        return
+    }
     guard !result.hits.isEmpty else {
         state.search = nil
         state.status = "no matches for \(text)"

@@ -18,8 +18,15 @@ struct Search: ParsableCommand {
     func run() throws {
         let parsed = try Query(query)
         // A search needs no links: with a saved index of the unchanged corpus, only articles and index are read.
-        let corpus = try corpus.loadCorpus(purpose: .search)
+        var corpus = try self.corpus.loadCorpus(purpose: .search)
         var result = corpus.index.search(parsed)
+        if let damage = corpus.index.damage {
+            // A piece of the saved index failed its check as the query read it: nothing it gave is used.
+            Output.warning(damage + "; rebuilding it")
+            self.corpus.discardSavedIndex()
+            corpus = try self.corpus.loadCorpus(purpose: .search)
+            result = corpus.index.search(parsed)
+        }
         // Matches in a file that changed since it was indexed cannot be shown, so they are not counted either.
         if !corpus.articlesChangedSinceIndexed(among: result.hits).isEmpty {
             let showable = ShowableArticles(corpus)

@@ -1,0 +1,268 @@
+import Foundation
+
+/// Where an index's arrays lie: in memory after a build, or in a saved index file mapped as it is.
+///
+/// A built index is whole and sound by construction. A mapped one is trusted piece by piece: the
+/// small tables every query reads (terms, article and posting starts) are checked, checksums and
+/// structure, on the first query; a term's postings and an article's words the first time a query
+/// reads them. A check that fails marks the index damaged (`damage`), and every query from then on
+/// finds nothing, so that no number is used before it is checked.
+final class IndexStorage: @unchecked Sendable {
+    struct Arrays {
+        var termBytes: [UInt8] = []
+        var termStarts: [Int] = [0]
+        var sortedTerms: [UInt32] = []
+        var wordTerms: [UInt32] = []
+        var articleStarts: [Int] = [0]
+        var postingEntries: [UInt32] = []
+        var postingStarts: [Int] = [0]
+    }
+
+    private let arrays: Arrays
+    private let file: MappedIndexFile?
+    private let mapped: IndexBuffers?
+
+    private let lock = NSLock()
+    private var tablesChecked = false
+    /// One bit a term: set once its postings were checked.
+    private var checkedTerms: [UInt64] = []
+    private var damageReason: String?
+
+    init(arrays: Arrays) {
+        self.arrays = arrays
+        file = nil
+        mapped = nil
+    }
+
+    /// The index in a mapped file, its sections' sizes checked against one another (nothing else is read yet).
+    init(file: MappedIndexFile, articleCount: Int) throws(BinaryReader.Damage) {
+        let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
+        guard let termStarts = file.array(of: .termStarts, as: Int.self), let sortedTerms = file.array(of: .sortedTerms, as: UInt32.self),
+              let wordTerms = file.array(of: .wordTerms, as: UInt32.self), let articleStarts = file.array(of: .articleStarts, as: Int.self),
+              let postingEntries = file.array(of: .postingEntries, as: UInt32.self),
+              let postingStarts = file.array(of: .postingStarts, as: Int.self),
+              let termBytes = file.array(of: .termBytes, as: UInt8.self) else { throw doesNotAddUp }
+        guard termStarts.count >= 1, sortedTerms.count == termStarts.count - 1, articleStarts.count == articleCount + 1,
+              postingStarts.count == termStarts.count, postingEntries.count == wordTerms.count,
+              wordTerms.count < Int(UInt32.max), termStarts.count < Int(UInt32.max) else { throw doesNotAddUp }
+        arrays = Arrays()
+        self.file = file
+        mapped = IndexBuffers(termBytes: termBytes, termStarts: termStarts,
+                              sortedTerms: sortedTerms, wordTerms: wordTerms, articleStarts: articleStarts,
+                              postingEntries: postingEntries, postingStarts: postingStarts, storage: nil)
+        checkedTerms = [UInt64](repeating: 0, count: (termStarts.count + 63) / 64)
+    }
+
+    /// Why the index can no longer be used, once a check failed or its file lost pages, in a line that
+    /// names the file; nil while sound.
+    var damage: String? {
+        lock.lock()
+        let reason = damageReason
+        lock.unlock()
+        guard let file else { return nil }
+        if let reason { return "index cache \(file.path) \(reason)" }
+        if !file.isIntact { return "index cache \(file.path) is damaged (it was cut short while in use)" }
+        return nil
+    }
+
+    /// Runs `body` on the index's arrays, checked as far as every query needs; nil when the index is damaged,
+    /// or became so while `body` ran (what it found is then not to be believed).
+    func read<Result>(_ body: (IndexBuffers) throws(IndexBuffers.Damage) -> Result) -> Result? {
+        guard let mapped else {
+            return arrays.termBytes.withUnsafeBufferPointer { termBytes in
+                arrays.termStarts.withUnsafeBufferPointer { termStarts in
+                    arrays.sortedTerms.withUnsafeBufferPointer { sortedTerms in
+                        arrays.wordTerms.withUnsafeBufferPointer { wordTerms in
+                            arrays.articleStarts.withUnsafeBufferPointer { articleStarts in
+                                arrays.postingEntries.withUnsafeBufferPointer { postingEntries in
+                                    arrays.postingStarts.withUnsafeBufferPointer { postingStarts in
+                                        try? body(IndexBuffers(termBytes: termBytes, termStarts: termStarts, sortedTerms: sortedTerms,
+                                                               wordTerms: wordTerms, articleStarts: articleStarts,
+                                                               postingEntries: postingEntries, postingStarts: postingStarts, storage: nil))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard damage == nil, checkTables(mapped) else { return nil }
+        var buffers = mapped
+        buffers.storage = self
+        let result: Result
+        do {
+            result = try body(buffers)
+        } catch {
+            markDamaged(error.reason)
+            return nil
+        }
+        return damage == nil ? result : nil
+    }
+
+    private func markDamaged(_ reason: String) {
+        lock.lock()
+        if damageReason == nil { damageReason = reason }
+        lock.unlock()
+    }
+
+    /// The tables every query reads, checked once: their blocks, then that every start rises and stays inside what it indexes.
+    private func checkTables(_ buffers: IndexBuffers) -> Bool {
+        lock.lock()
+        let done = tablesChecked
+        lock.unlock()
+        if done { return true }
+        guard let file else { return true }
+        for section: IndexSection in [.termBytes, .termStarts, .sortedTerms, .articleStarts, .postingStarts] where !file.verify(section) {
+            markDamaged("is damaged (its checksum does not match)")
+            return false
+        }
+        func rises(_ starts: UnsafeBufferPointer<Int>, to end: Int) -> Bool {
+            guard starts.first == 0, starts.last == end else { return false }
+            for index in 1..<starts.count where starts[index] < starts[index - 1] { return false }
+            return true
+        }
+        let termCount = UInt32(buffers.termCount)
+        guard rises(buffers.termStarts, to: buffers.termBytes.count), rises(buffers.articleStarts, to: buffers.wordTerms.count),
+              rises(buffers.postingStarts, to: buffers.postingEntries.count), buffers.sortedTerms.allSatisfy({ $0 < termCount }) else {
+            markDamaged("is damaged (its index does not add up)")
+            return false
+        }
+        lock.lock()
+        tablesChecked = true
+        lock.unlock()
+        return true
+    }
+
+    /// Checks a term's postings, the first time they are read: their blocks, and that they rise and point at words.
+    fileprivate func checkPostings(of term: Int, in buffers: IndexBuffers) throws(IndexBuffers.Damage) {
+        lock.lock()
+        let done = checkedTerms[term / 64] & (1 << UInt64(term % 64)) != 0
+        lock.unlock()
+        guard !done, let file else { return }
+        let range = buffers.postingStarts[term]..<buffers.postingStarts[term + 1]
+        guard file.verify(.postingEntries, bytes: (range.lowerBound * 4)..<(range.upperBound * 4)) else {
+            throw IndexBuffers.Damage(reason: "is damaged (its checksum does not match)")
+        }
+        // Queries walk postings with a cursor that only moves forward, so each term's must rise.
+        let wordCount = UInt32(buffers.wordTerms.count)
+        var previous: UInt32?
+        for slot in range {
+            let position = buffers.postingEntries[slot]
+            guard position < wordCount, previous.map({ position > $0 }) ?? true else {
+                throw IndexBuffers.Damage(reason: "is damaged (a term's postings are out of order)")
+            }
+            previous = position
+        }
+        lock.lock()
+        checkedTerms[term / 64] |= 1 << UInt64(term % 64)
+        lock.unlock()
+    }
+
+    fileprivate func checkWords(_ range: Range<Int>) throws(IndexBuffers.Damage) {
+        guard let file, file.verify(.wordTerms, bytes: (range.lowerBound * 4)..<(range.upperBound * 4)) else {
+            if file == nil { return }
+            throw IndexBuffers.Damage(reason: "is damaged (its checksum does not match)")
+        }
+    }
+
+    /// The arrays as they are to be saved, for `IndexCache.write`.
+    func withArrays<Result>(_ body: (IndexBuffers) throws -> Result) throws -> Result? {
+        var failure: Error?
+        let result = read { buffers -> Result? in
+            do { return try body(buffers) } catch { failure = error; return nil }
+        }
+        if let failure { throw failure }
+        return result ?? nil
+    }
+}
+
+/// An index's arrays, as `SearchIndex` reads them; through `postings(of:)` and `words(from:to:)` a mapped
+/// index's pieces are checked before they are read.
+struct IndexBuffers {
+    struct Damage: Error {
+        let reason: String
+    }
+
+    let termBytes: UnsafeBufferPointer<UInt8>
+    let termStarts: UnsafeBufferPointer<Int>
+    let sortedTerms: UnsafeBufferPointer<UInt32>
+    let wordTerms: UnsafeBufferPointer<UInt32>
+    let articleStarts: UnsafeBufferPointer<Int>
+    let postingEntries: UnsafeBufferPointer<UInt32>
+    let postingStarts: UnsafeBufferPointer<Int>
+    /// Set for a mapped index: what checks its pieces.
+    fileprivate(set) var storage: IndexStorage?
+
+    var termCount: Int { termStarts.count - 1 }
+    var articleCount: Int { articleStarts.count - 1 }
+
+    /// A term's occurrences, checked.
+    func postings(of term: UInt32) throws(Damage) -> UnsafeBufferPointer<UInt32> {
+        try storage?.checkPostings(of: Int(term), in: self)
+        return UnsafeBufferPointer(rebasing: postingEntries[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]])
+    }
+
+    /// Article `article`'s words' terms, checked.
+    func words(ofArticle article: Int) throws(Damage) -> UnsafeBufferPointer<UInt32> {
+        let range = articleStarts[article]..<articleStarts[article + 1]
+        try storage?.checkWords(range)
+        return UnsafeBufferPointer(rebasing: wordTerms[range])
+    }
+
+    /// A term's bytes.
+    func bytes(ofTerm term: UInt32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: termBytes[termStarts[Int(term)]..<termStarts[Int(term) + 1]])
+    }
+
+    /// The term numbered `term`.
+    func term(_ term: UInt32) -> String {
+        String(decoding: bytes(ofTerm: term), as: UTF8.self)
+    }
+
+    /// Where terms at or after `key` begin in byte order (a position in `sortedTerms`).
+    func lowerBound(of key: UnsafeBufferPointer<UInt8>) -> Int {
+        var low = 0
+        var high = sortedTerms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.compare(bytes(ofTerm: sortedTerms[middle]), key) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The number of `term`, nil when no word has it.
+    func id(of term: String) -> UInt32? {
+        var term = term
+        return term.withUTF8 { key in
+            let position = lowerBound(of: key)
+            guard position < sortedTerms.count, Self.compare(bytes(ofTerm: sortedTerms[position]), key) == 0 else { return nil }
+            return sortedTerms[position]
+        }
+    }
+
+    /// The positions in `sortedTerms` of every term that starts with `prefix`.
+    func ranks(withPrefix prefix: String) -> Range<Int> {
+        var prefix = prefix
+        return prefix.withUTF8 { key in
+            let lower = lowerBound(of: key)
+            var upper = lower
+            while upper < sortedTerms.count {
+                let candidate = bytes(ofTerm: sortedTerms[upper])
+                guard candidate.count >= key.count, Self.compare(UnsafeBufferPointer(rebasing: candidate[0..<key.count]), key) == 0 else { break }
+                upper += 1
+            }
+            return lower..<upper
+        }
+    }
+
+    /// Byte order: memcmp, then the shorter first.
+    static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(left.count, right.count)
+        if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+            let order = memcmp(a, b, common)
+            if order != 0 { return Int(order) }
+        }
+        return left.count - right.count
+    }
+}

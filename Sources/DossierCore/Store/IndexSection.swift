@@ -1,0 +1,26 @@
+/// The sections of a saved index file, in the order they are written.
+///
+/// Each is a run of bytes starting at a multiple of 8, so that the arrays among them can be read
+/// where they lie in a mapping of the file.
+enum IndexSection: Int, CaseIterable {
+    /// The roots, the skipped files and the article count, as `BinaryWriter` numbers and strings.
+    case meta
+    /// Each article in saved order: its file's stamp, its fields and its links (`CachedCorpus`).
+    case articles
+    /// Where each article starts in `articles`, as 64-bit offsets, and where the last ends.
+    case articleOffsets
+    /// Every term's UTF-8 bytes, one after another, by term number.
+    case termBytes
+    /// Where each term starts in `termBytes`, and where the last ends (64-bit).
+    case termStarts
+    /// The term numbers in the byte order of their terms, for look-up and prefix queries (32-bit).
+    case sortedTerms
+    /// The term of every word of every article, one article after another (32-bit).
+    case wordTerms
+    /// Where each article's words start in `wordTerms`, and where the last ends (64-bit).
+    case articleStarts
+    /// Each term's occurrences as positions in `wordTerms`, rising, one term after another (32-bit).
+    case postingEntries
+    /// Where each term's occurrences start in `postingEntries`, and where the last ends (64-bit).
+    case postingStarts
+}
