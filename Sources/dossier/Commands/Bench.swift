@@ -114,6 +114,7 @@ struct Bench: ParsableCommand {
         while !loading.wait(seconds: 60) {}
         _ = render(AppState(corpus: try loading.result!.get(), size: size))
         Output.line(String(format: "indexed: %.3f s after the process started", try Self.secondsSinceProcessStart()))
+        Output.line("resident: \(Self.residentKiB()) KiB")
         for warning in loading.warnings { Output.warning(warning) }
     }
 
@@ -133,6 +134,13 @@ struct Bench: ParsableCommand {
         let pages = Double(result.bodies.count)
         Output.line(String(format: "extraction: %d pages, %.3f s on one thread, %.2f ms a page; on %d cores %.2f ms a page",
                            result.bodies.count, result.seconds, result.seconds * 1000 / pages, result.cores, result.allCoresSeconds * 1000 / pages))
+    }
+
+    /// The process's resident memory now, from the kernel (its mapped index's pages among it).
+    static func residentKiB() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     /// From the kernel's record of when this process started (in clock ticks since boot) to now.
