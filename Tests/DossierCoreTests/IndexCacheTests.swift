@@ -171,8 +171,8 @@ struct IndexCacheTests {
         let setup = try Setup()
         #expect(try setup.load(purpose: .search).corpus.isLinked)
         try setup.patchCache { bytes in
-            let articles = Self.range(of: .articles, in: bytes)
-            bytes[(articles.lowerBound + articles.upperBound) / 2] ^= 0xFF
+            let stamps = Self.range(of: .stamps, in: bytes)
+            bytes[(stamps.lowerBound + stamps.upperBound) / 2] ^= 0xFF
         }
         let damaged = try setup.load(purpose: .search)
         #expect(damaged.corpus.isLinked)
@@ -303,6 +303,24 @@ struct IndexCacheTests {
         let rebuilt = try setup.load(purpose: .search)
         #expect(rebuilt.corpus.index.damage == nil)
         #expect(Self.summary(rebuilt.corpus) == Self.summary(first.corpus))
+    }
+
+    /// A search decodes only the articles it shows, so a damaged article is found when it is read: it is
+    /// then shown as no text, and the corpus says the saved index is damaged.
+    @Test func corruptedArticleByte_inASearch_isFoundWhenTheArticleIsRead() throws {
+        let setup = try Setup()
+        let first = try setup.load()
+        try setup.patchCache { bytes in
+            let articles = Self.range(of: .articles, in: bytes)
+            bytes[articles.lowerBound + 20] ^= 0x5A
+        }
+        let search = try setup.load(purpose: .search)
+        #expect(search.warnings.isEmpty && !search.corpus.isLinked)
+        #expect(search.corpus.savedIndexDamage == nil, "no article is read yet")
+        let ids = search.corpus.articles.map(\.id)
+        #expect(ids.count == first.corpus.articles.count)
+        #expect(search.corpus.savedIndexDamage == "index cache \(setup.cacheFile) is damaged (its checksum does not match)")
+        #expect(search.corpus.articles.contains { $0.title.isEmpty && $0.textLength == 0 }, "the damaged one is shown as nothing")
     }
 
     /// Another program truncates the saved index while it is mapped (Dossier itself only ever replaces it by

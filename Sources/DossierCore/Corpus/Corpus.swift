@@ -6,7 +6,7 @@ import Foundation
 /// then the undated ones by path. Every index in this type (`articles`,
 /// `mentions`, hits) counts in that order.
 public final class Corpus: Sendable {
-    public let articles: [Article]
+    public let articles: CorpusArticles
     public let entities: [Entity]
     /// The mentions in each article, in text order; `mentions[i]` belongs to `articles[i]`.
     public let mentions: [[Mention]]
@@ -33,11 +33,22 @@ public final class Corpus: Sendable {
     /// Where the words of the article last asked about lie, for turning hits into byte ranges.
     let wordPlaces = WordPlaces()
 
+    /// Why the saved index this corpus reads from failed a check, in a line naming its file; nil while
+    /// sound, and always for a corpus held wholly in memory. A caller checks it after a query and after
+    /// reading the articles it found, and believes neither when it is set.
+    public var savedIndexDamage: String? { index.damage ?? articles.damage }
+
     /// False for a corpus loaded for a search alone (`load(…, purpose: .search)`): it holds the
     /// articles and the index, and no entities, mentions or quotes.
     public let isLinked: Bool
 
-    init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
+    convenience init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
+                     quotes: [[Quote]], related: [[RelatedEntity]], isLinked: Bool = true) {
+        self.init(articles: CorpusArticles(articles), entities: entities, mentions: mentions, index: index, skipped: skipped,
+                  quotes: quotes, related: related, isLinked: isLinked)
+    }
+
+    init(articles: CorpusArticles, entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
          quotes: [[Quote]], related: [[RelatedEntity]], isLinked: Bool = true) {
         self.isLinked = isLinked
         self.articles = articles
@@ -272,41 +283,48 @@ public final class Corpus: Sendable {
 
     /// The articles and index alone, from a saved index that holds every file unchanged, in reading
     /// order; nil when it does not, or cannot be read, and the full load goes on and reports why.
+    /// Nothing of an article is decoded until it is asked for: a search decodes its hits' articles alone.
     private static func searchOnlyCorpus(files: [ArticleFile], ids: [String], passedOver: [SkippedFile], cache: IndexCache, roots: [String],
                                          cachedPaths: CachedPaths, fingerprint: UInt64, catalogCount: Int, warn: (String) -> Void) -> Corpus? {
-        guard let saved = try? cache.read(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount, linksIncluded: false),
-              saved.files.count + saved.skipped.count == files.count else { return nil }
-        let unchanged = files.indices.parallelMap { index -> Bool in
+        guard let saved = try? cache.readForSearch(roots: roots, fingerprint: fingerprint, catalogCount: catalogCount) else { return nil }
+        // The saved order is reading order by real paths; roots spelt in another order than their real paths sort in would read differently.
+        guard roots.count == 1 || cachedPaths.keepsTheOrderOfTheRoots else { return nil }
+        let savedArticles = saved.articles
+        // Each file's saved articles, when its stamp is the saved one; nil for a file the index does not hold as it is now.
+        let found = files.indices.parallelMap { index -> [Int]? in
             let file = files[index]
-            guard let stamp = file.currentStamp else { return false }
+            guard let stamp = file.currentStamp else { return nil }
             let savedPath = cachedPaths.saved(file.path)
-            return saved.files[savedPath]?.stamp == stamp || saved.skipped[savedPath]?.stamp == stamp
+            let articles = savedArticles.articles(savedAt: savedPath)
+            if let first = articles.first { return savedArticles.stamp(of: first) == stamp ? articles : nil }
+            return saved.skipped[savedPath]?.stamp == stamp ? [] : nil
         }
-        guard unchanged.allSatisfy({ $0 }) else { return nil }
-        var articles: [Article?] = Array(repeating: nil, count: saved.files.count)
+        var paths = Array(repeating: "", count: savedArticles.count)
+        var articleIDs = Array(repeating: "", count: savedArticles.count)
         var skipped = passedOver
         var skipWarnings: [String] = []
+        var skippedCount = 0
+        var articleCount = 0
         for (index, file) in files.enumerated() {
-            let savedPath = cachedPaths.saved(file.path)
-            if let known = saved.files[savedPath] {
-                for analysis in known.analyses {
-                    guard case .saved(let position) = analysis.words, position < articles.count else { return nil }
-                    articles[position] = analysis.article.relocated(to: file.path)
-                        .renamed(analysis.article.record.map { "\(ids[index])#\($0)" } ?? ids[index])
-                }
-            } else if let skip = saved.skipped[savedPath] {
+            guard let articles = found[index] else { return nil }
+            if articles.isEmpty, let skip = saved.skipped[cachedPaths.saved(file.path)] {
                 skipped.append(SkippedFile(path: file.path, reason: skip.reason, isVerdictOnContent: true))
                 skipWarnings.append("skipped \(file.path): \(skip.reason)")
+                skippedCount += 1
             }
+            for article in articles {
+                paths[article] = file.path
+                articleIDs[article] = savedArticles.record(of: article).map { "\(ids[index])#\($0)" } ?? ids[index]
+            }
+            articleCount += articles.count
         }
-        // The saved index numbers articles in the order they were saved, which must be reading order.
-        let ordered = articles.compactMap { $0 }
-        guard ordered.count == articles.count, !ordered.isEmpty,
-              zip(ordered, ordered.dropFirst()).allSatisfy({ !readsBefore($1, $0) }) else { return nil }
+        // Every saved article and skip belongs to a file found now: none is gone.
+        guard articleCount == savedArticles.count, skippedCount == saved.skipped.count, articleCount > 0 else { return nil }
+        savedArticles.name(paths: paths, ids: articleIDs)
         skipWarnings.forEach(warn)
-        let none = Array(repeating: [Mention](), count: ordered.count)
-        return Corpus(articles: ordered, entities: [], mentions: none, index: saved.index, skipped: skipped,
-                      quotes: Array(repeating: [], count: ordered.count), related: [], isLinked: false)
+        let none = Array(repeating: [Mention](), count: articleCount)
+        return Corpus(articles: CorpusArticles(saved: savedArticles), entities: [], mentions: none, index: saved.index, skipped: skipped,
+                      quotes: Array(repeating: [], count: articleCount), related: [], isLinked: false)
     }
 
     /// What became of one file, with the stamp it had when it was read.

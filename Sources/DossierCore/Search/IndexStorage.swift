@@ -59,10 +59,8 @@ final class IndexStorage: @unchecked Sendable {
         lock.lock()
         let reason = damageReason
         lock.unlock()
-        guard let file else { return nil }
-        if let reason { return "index cache \(file.path) \(reason)" }
-        if !file.isIntact { return "index cache \(file.path) is damaged (it was cut short while in use)" }
-        return nil
+        guard let file, let reason = reason ?? file.problem else { return nil }
+        return "index cache \(file.path) \(reason)"
     }
 
     /// Runs `body` on the index's arrays, checked as far as every query needs; nil when the index is damaged,

@@ -19,7 +19,7 @@ final class WordPlaces: @unchecked Sendable {
     private var last: Starts?
 
     /// The byte range of word `word` of article `index`, nil when `index`'s text does not hold `expectedCount` words.
-    func range(ofWord word: Int, article index: Int, expectedCount: Int, in articles: [Article]) -> Range<Int>? {
+    func range(ofWord word: Int, article index: Int, expectedCount: Int, in articles: CorpusArticles) -> Range<Int>? {
         lock.lock()
         defer { lock.unlock() }
         let places = starts(ofArticle: index, expectedCount: expectedCount, in: articles)
@@ -36,7 +36,7 @@ final class WordPlaces: @unchecked Sendable {
         return Tokenizer.wordRange(startingAt: start, in: articles[index].text.bytes, limit: places.runs[low].upperBound)
     }
 
-    private func starts(ofArticle index: Int, expectedCount: Int, in articles: [Article]) -> Starts {
+    private func starts(ofArticle index: Int, expectedCount: Int, in articles: CorpusArticles) -> Starts {
         if let last, last.article == index { return last }
         let article = articles[index]
         let bytes = article.text.bytes

@@ -22,14 +22,15 @@ struct CachedCorpus: Sendable {
 
     // MARK: - Reading
 
-    /// Decodes a saved index file written by `IndexCache.write`, checking every number against what it
-    /// indexes, so that a file which passed its checksums but makes no sense is refused, not trusted.
-    /// The articles are decoded now; the index stays in the file, to be read where it lies.
-    /// Without `linksIncluded`, every analysis has its article but no links, quotes or pairs:
-    /// enough for a search, never to be reused for a corpus or saved again.
-    static func decode(_ file: MappedIndexFile, catalogCount: Int, linksIncluded: Bool = true) throws -> CachedCorpus {
-        let checksumMismatch = BinaryReader.Damage(reason: "its checksum does not match")
-        guard file.verify(.meta) else { throw checksumMismatch }
+    /// What a saved index says of itself before its articles: its roots, the files it skipped, how many articles it holds.
+    struct Meta {
+        let roots: [String]
+        let skipped: [String: Skip]
+        let articleCount: Int
+    }
+
+    static func decodeMeta(_ file: MappedIndexFile) throws -> Meta {
+        guard file.verify(.meta) else { throw BinaryReader.Damage(reason: "its checksum does not match") }
         var meta = BinaryReader(file.bytes(of: .meta))
         let roots = try (0..<meta.readCount()).map { _ in try meta.readString() }
         var skipped: [String: Skip] = [:]
@@ -39,14 +40,28 @@ struct CachedCorpus: Sendable {
         }
         let articleCount = try meta.readInt()
         guard meta.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        guard file.verify(.articles) else { throw checksumMismatch }
+        return Meta(roots: roots, skipped: skipped, articleCount: articleCount)
+    }
+
+    /// Decodes a saved index file written by `IndexCache.write`, checking every number against what it
+    /// indexes, so that a file which passed its checksums but makes no sense is refused, not trusted.
+    /// The articles are decoded now; the index stays in the file, to be read where it lies.
+    static func decode(_ file: MappedIndexFile, catalogCount: Int) throws -> CachedCorpus {
+        let meta = try decodeMeta(file)
+        let (roots, skipped, articleCount) = (meta.roots, meta.skipped, meta.articleCount)
+        let checksumMismatch = BinaryReader.Damage(reason: "its checksum does not match")
+        // The tables a search reads instead of the articles are checked too, though this load does not need them:
+        // damage there is reported and mended now, not left to send every search to a full load.
+        for section: IndexSection in [.articles, .articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps] where !file.verify(section) {
+            throw checksumMismatch
+        }
         var reader = BinaryReader(file.bytes(of: .articles), releasingReadPages: true)
         guard articleCount <= reader.remaining / 16 else { throw BinaryReader.Damage(reason: "a count runs past the end") }
         var files: [String: File] = [:]
         var seenRecords = Set<String>()
         for position in 0..<articleCount {
             let stamp = try decodeStamp(&reader)
-            let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount, linksIncluded: linksIncluded)
+            let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount, linksIncluded: true)
             let origin = analysis.article.origin
             guard seenRecords.insert(origin.path + "#" + String(origin.record ?? 0)).inserted else {
                 throw BinaryReader.Damage(reason: "it holds one article twice")
@@ -62,6 +77,14 @@ struct CachedCorpus: Sendable {
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
         let index = try SearchIndex(file: file, articleCount: articleCount)
         return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
+    }
+
+    /// One article as `decode` reads it, its stamp and links stepped over: what a search shows of it.
+    static func decodeArticle(_ reader: inout BinaryReader, position: Int, catalogCount: Int) throws -> ArticleAnalysis {
+        _ = try decodeStamp(&reader)
+        let analysis = try decodeAnalysis(&reader, position: position, catalogCount: catalogCount, linksIncluded: false)
+        guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "an article is not as long as it says") }
+        return analysis
     }
 
     private static func decodeStamp(_ reader: inout BinaryReader) throws -> FileStamp {

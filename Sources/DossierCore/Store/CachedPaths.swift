@@ -9,6 +9,13 @@ struct CachedPaths: Sendable {
         roots = zip(typed, real).map { ($0, $1) }.sorted { $0.typed.utf8.count > $1.typed.utf8.count }
     }
 
+    /// Whether the roots as typed sort in the order of their real paths, so that articles read in the order
+    /// of their real paths are in the order of their paths as typed too.
+    var keepsTheOrderOfTheRoots: Bool {
+        let byTyped = roots.sorted { $0.typed < $1.typed }.map(\.real)
+        return byTyped == byTyped.sorted()
+    }
+
     /// The path under which the index files `path`, a path as found under one of the typed roots.
     func saved(_ path: String) -> String {
         for root in roots where root.typed != root.real {

@@ -66,8 +66,34 @@ public struct IndexCache: Sendable {
     }
 
     /// The saved index for `roots`, nil when there is none; throws `Problem` when there is one that cannot be used.
-    /// With `linksIncluded` false, each article's links are stepped over: enough for a search.
-    func read(roots: [String], fingerprint: UInt64, catalogCount: Int, linksIncluded: Bool = true) throws(Problem) -> CachedCorpus? {
+    func read(roots: [String], fingerprint: UInt64, catalogCount: Int) throws(Problem) -> CachedCorpus? {
+        guard let file = try map(roots: roots, fingerprint: fingerprint) else { return nil }
+        return try decoding(file, roots: roots) {
+            let cached = try CachedCorpus.decode(file, catalogCount: catalogCount)
+            return (cached.roots, cached)
+        }
+    }
+
+    /// What a search reads of a saved index: the skipped files, the articles by path (each decoded when asked for) and the index.
+    struct SavedForSearch {
+        let skipped: [String: CachedCorpus.Skip]
+        let articles: SavedArticles
+        let index: SearchIndex
+    }
+
+    /// The saved index for `roots` as a search reads it, without decoding its articles; nil when there is none.
+    func readForSearch(roots: [String], fingerprint: UInt64, catalogCount: Int) throws(Problem) -> SavedForSearch? {
+        guard let file = try map(roots: roots, fingerprint: fingerprint) else { return nil }
+        return try decoding(file, roots: roots) {
+            let meta = try CachedCorpus.decodeMeta(file)
+            let articles = try SavedArticles(file: file, count: meta.articleCount, catalogCount: catalogCount)
+            let index = try SearchIndex(file: file, articleCount: meta.articleCount)
+            return (meta.roots, SavedForSearch(skipped: meta.skipped, articles: articles, index: index))
+        }
+    }
+
+    /// The file for `roots`, mapped, its header and directory checked; nil when there is none.
+    private func map(roots: [String], fingerprint: UInt64) throws(Problem) -> MappedIndexFile? {
         let path = filePath(forRoots: roots)
         // Without blocking, and examined through the descriptor: a FIFO put at this path must not hang the load.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -83,17 +109,22 @@ public struct IndexCache: Sendable {
             throw Problem(path: path, reason: kind == .directory ? "is a folder, not an index" : "is not a regular file (\(kind.name))",
                           isRebuilt: kind != .directory)
         }
-        let file = try MappedIndexFile(path: path, descriptor: descriptor, size: Int(info.st_size), fingerprint: fingerprint)
+        return try MappedIndexFile(path: path, descriptor: descriptor, size: Int(info.st_size), fingerprint: fingerprint)
+    }
+
+    /// What `body` makes of a mapped file, its damage reported as a `Problem`, and refused when it belongs to other roots.
+    private func decoding<Result>(_ file: MappedIndexFile, roots: [String],
+                                  _ body: () throws -> (roots: [String], result: Result)) throws(Problem) -> Result {
         do {
-            let cached = try CachedCorpus.decode(file, catalogCount: catalogCount, linksIncluded: linksIncluded)
-            guard cached.roots == roots else { throw Problem(path: path, reason: "belongs to another corpus") }
-            return cached
+            let decoded = try body()
+            guard decoded.roots == roots else { throw Problem(path: file.path, reason: "belongs to another corpus") }
+            return decoded.result
         } catch let problem as Problem {
             throw problem
         } catch let damage as BinaryReader.Damage {
-            throw Problem(path: path, reason: "is damaged (\(damage.reason))")
+            throw Problem(path: file.path, reason: "is damaged (\(damage.reason))")
         } catch {
-            throw Problem(path: path, reason: "is damaged")
+            throw Problem(path: file.path, reason: "is damaged")
         }
     }
 
@@ -141,6 +172,7 @@ public struct IndexCache: Sendable {
             offsets.append(UInt64(file.sectionLength))
             try file.begin(.articleOffsets)
             try offsets.withUnsafeBufferPointer { try file.writeRaw($0) }
+            try writeFileTable(of: analyses, stamps: stamps, paths: paths, into: &file)
             let written = try index.storage.withArrays { buffers in
                 try file.begin(.termBytes)
                 try file.writeRaw(buffers.termBytes)
@@ -179,6 +211,41 @@ public struct IndexCache: Sendable {
             fsync(folder)
             close(folder)
         }
+    }
+
+    /// The sections a search reads instead of the articles: each article's saved path, stamp and record,
+    /// and the articles in their paths' order.
+    private func writeFileTable(of analyses: [ArticleAnalysis], stamps: [FileStamp], paths: CachedPaths?,
+                                into file: inout IndexFileWriter) throws {
+        var pathBytes: [UInt8] = []
+        var pathStarts: [Int] = [0]
+        pathStarts.reserveCapacity(analyses.count + 1)
+        for analysis in analyses {
+            pathBytes.append(contentsOf: (paths?.saved(analysis.article.path) ?? analysis.article.path).utf8)
+            pathStarts.append(pathBytes.count)
+        }
+        let order = pathBytes.withUnsafeBufferPointer { bytes in
+            func path(_ article: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[pathStarts[article]..<pathStarts[article + 1]]) }
+            return analyses.indices.sorted { left, right in
+                let order = IndexBuffers.compare(path(left), path(right))
+                return order != 0 ? order < 0 : left < right
+            }.map { UInt32($0) }
+        }
+        var table: [UInt64] = []
+        table.reserveCapacity(analyses.count * 8)
+        for (position, stamp) in stamps.enumerated() {
+            table += [stamp.size, UInt64(bitPattern: stamp.modifiedSeconds), UInt64(bitPattern: stamp.modifiedNanoseconds),
+                      UInt64(bitPattern: stamp.changedSeconds), UInt64(bitPattern: stamp.changedNanoseconds), stamp.inode, stamp.device,
+                      UInt64(analyses[position].article.record ?? 0)]
+        }
+        try file.begin(.savedPaths)
+        try pathBytes.withUnsafeBufferPointer { try file.writeRaw($0) }
+        try file.begin(.savedPathStarts)
+        try pathStarts.withUnsafeBufferPointer { try file.writeRaw($0) }
+        try file.begin(.pathOrder)
+        try order.withUnsafeBufferPointer { try file.writeRaw($0) }
+        try file.begin(.stamps)
+        try table.withUnsafeBufferPointer { try file.writeRaw($0) }
     }
 
     /// Temporary files left by runs that were killed while writing. A writer holds a lock on its file

@@ -9,6 +9,16 @@ enum IndexSection: Int, CaseIterable {
     case articles
     /// Where each article starts in `articles`, as 64-bit offsets, and where the last ends.
     case articleOffsets
+    /// Each article's file path as saved (its real path), one after another, by article.
+    case savedPaths
+    /// Where each article's path starts in `savedPaths`, and where the last ends (64-bit).
+    case savedPathStarts
+    /// The article numbers in the byte order of their paths, then in saved order, so that a search
+    /// finds a file's articles by binary search instead of decoding every article (32-bit).
+    case pathOrder
+    /// Each article's file stamp and record number, eight 64-bit numbers an article: size, modification
+    /// seconds and nanoseconds, change seconds and nanoseconds, inode, device, record (0 for none).
+    case stamps
     /// Every term's UTF-8 bytes, one after another, by term number.
     case termBytes
     /// Where each term starts in `termBytes`, and where the last ends (64-bit).

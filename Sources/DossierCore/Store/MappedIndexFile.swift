@@ -141,6 +141,15 @@ final class MappedIndexFile: @unchecked Sendable {
         verify(section, bytes: 0..<sections[section.rawValue].length)
     }
 
+    /// Why the file can no longer be believed, once `isIntact` is false; nil while it is.
+    var problem: String? {
+        lock.lock()
+        let failed = failedBlock
+        lock.unlock()
+        if failed { return "is damaged (its checksum does not match)" }
+        return isIntact ? nil : "is damaged (it was cut short while in use)"
+    }
+
     /// Whether a page of the mapping was lost to another program's truncation of the file (`MappingGuard`).
     var lostPages: Bool { guardSlot.map(MappingGuard.lostPages) ?? false }
 

@@ -20,15 +20,18 @@ struct Search: ParsableCommand {
         // A search needs no links: with a saved index of the unchanged corpus, only articles and index are read.
         var corpus = try self.corpus.loadCorpus(purpose: .search)
         var result = corpus.index.search(parsed)
-        if let damage = corpus.index.damage {
-            // A piece of the saved index failed its check as the query read it: nothing it gave is used.
+        // Reads the matching articles from the saved index (the only ones a search decodes).
+        var changed = corpus.articlesChangedSinceIndexed(among: result.hits)
+        if let damage = corpus.savedIndexDamage {
+            // A piece of the saved index failed its check as it was read: nothing it gave is used.
             Output.warning(damage + "; rebuilding it")
             self.corpus.discardSavedIndex()
             corpus = try self.corpus.loadCorpus(purpose: .search)
             result = corpus.index.search(parsed)
+            changed = corpus.articlesChangedSinceIndexed(among: result.hits)
         }
         // Matches in a file that changed since it was indexed cannot be shown, so they are not counted either.
-        if !corpus.articlesChangedSinceIndexed(among: result.hits).isEmpty {
+        if !changed.isEmpty {
             let showable = ShowableArticles(corpus)
             result = SearchResult(query: result.query, hits: result.hits.filter { showable.contains($0.article) },
                                   ranking: result.ranking.filter { showable.contains($0.article) })
