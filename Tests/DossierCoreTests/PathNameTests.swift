@@ -20,6 +20,16 @@ struct PathNameTests {
 
 /// A folder's notes about itself are not news.
 struct FolderNoteTests {
+    /// The walk's test of a name reads its bytes; it must say what the format's name rules and the folder notes say.
+    @Test func walkedNames_areThoseWithAFormat_thatAreNotFolderNotes() {
+        let names = ["a.txt", "A.TXT", "story.md", "page.HTML", "page.htm.gz", "feed.xml", "f.RSS", "f.atom", "d.jsonl", "d.NDJSON.GZ",
+                     "t.csv", "t.csv.gz", "x.gz", "x", "x.", ".txt", "x.pdf", "x.txt.bak", "README.md", "readme.TXT", "License.txt",
+                     "licence", "readme-of-the-week.txt", "notice.html.gz", "authors", "CODE_OF_CONDUCT.md", "é.txt", "naïve.Md", "a.b.c.csv"]
+        for name in names {
+            #expect(DocumentFormat.isWalked(name) == (DocumentFormat(path: name) != nil && !DocumentFormat.isFolderNote(name)), "\(name)")
+        }
+    }
+
     @Test func readmeLicenseAndChangelog_inAFolder_areNotArticles_butOneNamedDirectlyIs() throws {
         let folder = try ArticleFolder.make([
             "README.md": "# My clippings\n\nNotes about this folder.\n",

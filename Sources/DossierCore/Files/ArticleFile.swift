@@ -58,6 +58,8 @@ public struct ArticleFile: Sendable, Equatable {
         }
         defer { closedir(directory) }
         let entries = sortedEntries(of: directory, folder: folder, into: &found)
+        seenFiles.reserveCapacity(seenFiles.count + entries.count)
+        found.files.reserveCapacity(found.files.count + entries.count)
         let descriptor = dirfd(directory)
         for entry in entries {
             let name = entry.name
