@@ -64,8 +64,10 @@ final class IndexStorage: @unchecked Sendable {
     }
 
     /// Runs `body` on the index's arrays, checked as far as every query needs; nil when the index is damaged,
-    /// or became so while `body` ran (what it found is then not to be believed).
-    func read<Result>(_ body: (IndexBuffers) throws(IndexBuffers.Damage) -> Result) -> Result? {
+    /// or became so while `body` ran (what it found is then not to be believed). With `confirmingTheFile`,
+    /// whether another program cut the file short meanwhile is asked of the system too, a call that a query
+    /// makes once and a look-up of one number, made for every hit, does without.
+    func read<Result>(confirmingTheFile: Bool = false, _ body: (IndexBuffers) throws(IndexBuffers.Damage) -> Result) -> Result? {
         guard let mapped else {
             return arrays.termBytes.withUnsafeBufferPointer { termBytes in
                 arrays.termStarts.withUnsafeBufferPointer { termStarts in
@@ -85,7 +87,7 @@ final class IndexStorage: @unchecked Sendable {
                 }
             }
         }
-        guard damage == nil, checkTables(mapped) else { return nil }
+        guard isSound(confirmingTheFile: confirmingTheFile), checkTables(mapped) else { return nil }
         var buffers = mapped
         buffers.storage = self
         let result: Result
@@ -95,7 +97,14 @@ final class IndexStorage: @unchecked Sendable {
             markDamaged(error.reason)
             return nil
         }
-        return damage == nil ? result : nil
+        return isSound(confirmingTheFile: confirmingTheFile) ? result : nil
+    }
+
+    private func isSound(confirmingTheFile: Bool) -> Bool {
+        lock.lock()
+        let reason = damageReason
+        lock.unlock()
+        return reason == nil && (!confirmingTheFile || file?.problem == nil) && !(file?.lostPages ?? false)
     }
 
     private func markDamaged(_ reason: String) {

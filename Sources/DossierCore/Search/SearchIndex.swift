@@ -130,7 +130,7 @@ public struct SearchIndex: Sendable {
     /// Every match of the query in reading order, and the matching articles ranked by BM25.
     /// Nothing when the index is damaged (`damage` says why).
     public func search(_ query: Query) -> SearchResult {
-        storage.read { buffers throws(IndexBuffers.Damage) in
+        storage.read(confirmingTheFile: true) { buffers throws(IndexBuffers.Damage) in
             let hitsByPhrase = try query.phrases.map { phrase throws(IndexBuffers.Damage) in try occurrences(of: phrase, in: buffers) }
             // An article matches only when it holds every phrase; hits are sorted, so merge sorted article lists.
             var articles = distinctArticles(hitsByPhrase[0])
@@ -148,7 +148,7 @@ public struct SearchIndex: Sendable {
     /// The `limit` most relevant articles, exactly `search(query).ranking.prefix(limit)`, without gathering
     /// every hit: a single word's matches in each article are counted straight off its postings.
     public func topArticles(_ query: Query, limit: Int) -> [RankedArticle] {
-        storage.read { buffers throws(IndexBuffers.Damage) in
+        storage.read(confirmingTheFile: true) { buffers throws(IndexBuffers.Damage) in
             let countsByPhrase = try query.phrases.map { phrase throws(IndexBuffers.Damage) in try matchCounts(of: phrase, in: buffers) }
             var articles = countsByPhrase[0].map(\.article)
             for counts in countsByPhrase.dropFirst() { articles = sortedIntersection(articles, counts.map(\.article)) }
