@@ -167,7 +167,8 @@ public final class Corpus: Sendable {
         }()
 
         // Words from the saved index are numbered by its terms; numbering goes on from there.
-        let numbering = TermNumbering(continuing: saved?.index.allTerms() ?? [])
+        // Only the index is kept for this: the rest of `saved` goes before the merge.
+        let numbering = TermNumbering(continuing: saved.map { saved in { [index = saved.index] in index.allTerms() } })
         let tracker = ProgressTracker(fileCount: files.count, report: progress)
         // The threads read a constant copy of `saved`, let go once they are done, so that `saved` can go before the merge.
         var outcomes = { [saved] in files.indices.parallelMap { index -> FileOutcome in

@@ -1,6 +1,7 @@
 import Foundation
 
-/// An inverted index of every word of every article, built once at load.
+/// An inverted index of every word of every article, built at load or read where it lies in a saved
+/// index file (`IndexStorage`).
 ///
 /// Articles are numbered in reading order, and each term's postings list its
 /// occurrences in that order, so hits come out in reading order without sorting.

@@ -9,11 +9,20 @@ import Foundation
 final class TermNumbering: @unchecked Sendable {
     private let lock = NSLock()
     private var ids: [String: UInt32] = [:]
-    private var terms: [String]
+    private var terms: [String] = []
+    /// The terms numbering goes on from, asked for when the first word is numbered: a load that
+    /// finds every file in its saved index numbers none, and never reads them.
+    private var earlierTerms: (() -> [String])?
 
     /// Numbering that goes on from a saved index's terms, so that its articles' words keep their numbers.
-    init(continuing terms: [String] = []) {
-        self.terms = terms
+    init(continuing earlierTerms: (() -> [String])? = nil) {
+        self.earlierTerms = earlierTerms
+    }
+
+    private func takeEarlierTerms() {
+        guard let earlier = earlierTerms?() else { return }
+        earlierTerms = nil
+        terms = earlier
         ids.reserveCapacity(terms.count)
         for (id, term) in terms.enumerated() { ids[term] = UInt32(id) }
     }
@@ -22,6 +31,7 @@ final class TermNumbering: @unchecked Sendable {
     func numbers(of vocabulary: [String]) -> [UInt32] {
         lock.lock()
         defer { lock.unlock() }
+        takeEarlierTerms()
         return vocabulary.map { term in
             if let id = ids[term] { return id }
             let id = UInt32(terms.count)
@@ -35,6 +45,7 @@ final class TermNumbering: @unchecked Sendable {
     var allTerms: [String] {
         lock.lock()
         defer { lock.unlock() }
+        takeEarlierTerms()
         return terms
     }
 }
