@@ -239,15 +239,19 @@ public final class Corpus: Sendable {
             index = saved.index
         } else {
             var building = SearchIndex()
+            // The saved index's words, rebuilt from its postings the first time an unchanged article needs them.
+            var savedWords: [UInt32]?
             for position in analyses.indices {
                 switch analyses[position].words {
                 case .compact(let tokens): building.add(indexed: tokens.terms)
                 case .saved(let savedPosition):
-                    guard let words = saved!.index.wordTerms(ofArticle: savedPosition) else {
+                    let savedIndex = saved!.index
+                    if savedWords == nil { savedWords = savedIndex.wordTermsOfEveryArticle() }
+                    guard let words = savedWords else {
                         let path = cache?.filePath(forRoots: roots) ?? "?"
-                        throw SavedIndexDamage(message: (saved!.index.damage ?? "index cache \(path) is damaged") + "; rebuilding it")
+                        throw SavedIndexDamage(message: (savedIndex.damage ?? "index cache \(path) is damaged") + "; rebuilding it")
                     }
-                    building.add(indexed: words)
+                    building.add(indexed: words[savedIndex.wordRange(ofArticle: savedPosition)])
                 case .handedOver: break
                 }
                 // Words are the largest thing a load holds; each article's go as soon as they are indexed.

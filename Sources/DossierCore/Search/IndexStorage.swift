@@ -4,15 +4,13 @@ import Foundation
 ///
 /// A built index is whole and sound by construction. A mapped one is trusted piece by piece: the
 /// small tables every query reads (terms, article and posting starts) are checked, checksums and
-/// structure, on the first query; a term's postings and an article's words the first time a query
-/// reads them. A check that fails marks the index damaged (`damage`), and every query from then on
+/// structure, on the first query; a term's postings the first time a query reads them. A check that fails marks the index damaged (`damage`), and every query from then on
 /// finds nothing, so that no number is used before it is checked.
 final class IndexStorage: @unchecked Sendable {
     struct Arrays {
         var termBytes: [UInt8] = []
         var termStarts: [Int] = [0]
         var sortedTerms: [UInt32] = []
-        var wordTerms: [UInt32] = []
         var articleStarts: [Int] = [0]
         var postingEntries: [UInt32] = []
         var postingStarts: [Int] = [0]
@@ -38,17 +36,17 @@ final class IndexStorage: @unchecked Sendable {
     init(file: MappedIndexFile, articleCount: Int) throws(BinaryReader.Damage) {
         let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
         guard let termStarts = file.array(of: .termStarts, as: Int.self), let sortedTerms = file.array(of: .sortedTerms, as: UInt32.self),
-              let wordTerms = file.array(of: .wordTerms, as: UInt32.self), let articleStarts = file.array(of: .articleStarts, as: Int.self),
+              let articleStarts = file.array(of: .articleStarts, as: Int.self),
               let postingEntries = file.array(of: .postingEntries, as: UInt32.self),
               let postingStarts = file.array(of: .postingStarts, as: Int.self),
               let termBytes = file.array(of: .termBytes, as: UInt8.self) else { throw doesNotAddUp }
         guard termStarts.count >= 1, sortedTerms.count == termStarts.count - 1, articleStarts.count == articleCount + 1,
-              postingStarts.count == termStarts.count, postingEntries.count == wordTerms.count,
-              wordTerms.count < Int(UInt32.max), termStarts.count < Int(UInt32.max) else { throw doesNotAddUp }
+              postingStarts.count == termStarts.count, postingEntries.count < Int(UInt32.max),
+              termStarts.count < Int(UInt32.max) else { throw doesNotAddUp }
         arrays = Arrays()
         self.file = file
         mapped = IndexBuffers(termBytes: termBytes, termStarts: termStarts,
-                              sortedTerms: sortedTerms, wordTerms: wordTerms, articleStarts: articleStarts,
+                              sortedTerms: sortedTerms, articleStarts: articleStarts,
                               postingEntries: postingEntries, postingStarts: postingStarts, storage: nil)
         checkedTerms = [UInt64](repeating: 0, count: (termStarts.count + 63) / 64)
     }
@@ -72,14 +70,12 @@ final class IndexStorage: @unchecked Sendable {
             return arrays.termBytes.withUnsafeBufferPointer { termBytes in
                 arrays.termStarts.withUnsafeBufferPointer { termStarts in
                     arrays.sortedTerms.withUnsafeBufferPointer { sortedTerms in
-                        arrays.wordTerms.withUnsafeBufferPointer { wordTerms in
-                            arrays.articleStarts.withUnsafeBufferPointer { articleStarts in
-                                arrays.postingEntries.withUnsafeBufferPointer { postingEntries in
-                                    arrays.postingStarts.withUnsafeBufferPointer { postingStarts in
-                                        try? body(IndexBuffers(termBytes: termBytes, termStarts: termStarts, sortedTerms: sortedTerms,
-                                                               wordTerms: wordTerms, articleStarts: articleStarts,
-                                                               postingEntries: postingEntries, postingStarts: postingStarts, storage: nil))
-                                    }
+                        arrays.articleStarts.withUnsafeBufferPointer { articleStarts in
+                            arrays.postingEntries.withUnsafeBufferPointer { postingEntries in
+                                arrays.postingStarts.withUnsafeBufferPointer { postingStarts in
+                                    try? body(IndexBuffers(termBytes: termBytes, termStarts: termStarts, sortedTerms: sortedTerms,
+                                                           articleStarts: articleStarts, postingEntries: postingEntries,
+                                                           postingStarts: postingStarts, storage: nil))
                                 }
                             }
                         }
@@ -130,7 +126,7 @@ final class IndexStorage: @unchecked Sendable {
             return true
         }
         let termCount = UInt32(buffers.termCount)
-        guard rises(buffers.termStarts, to: buffers.termBytes.count), rises(buffers.articleStarts, to: buffers.wordTerms.count),
+        guard rises(buffers.termStarts, to: buffers.termBytes.count), rises(buffers.articleStarts, to: buffers.postingEntries.count),
               rises(buffers.postingStarts, to: buffers.postingEntries.count), buffers.sortedTerms.allSatisfy({ $0 < termCount }) else {
             markDamaged("is damaged (its index does not add up)")
             return false
@@ -152,7 +148,7 @@ final class IndexStorage: @unchecked Sendable {
             throw IndexBuffers.Damage(reason: "is damaged (its checksum does not match)")
         }
         // Queries walk postings with a cursor that only moves forward, so each term's must rise.
-        let wordCount = UInt32(buffers.wordTerms.count)
+        let wordCount = UInt32(buffers.postingEntries.count)
         var previous: UInt32?
         for slot in range {
             let position = buffers.postingEntries[slot]
@@ -166,13 +162,6 @@ final class IndexStorage: @unchecked Sendable {
         lock.unlock()
     }
 
-    fileprivate func checkWords(_ range: Range<Int>) throws(IndexBuffers.Damage) {
-        guard let file, file.verify(.wordTerms, bytes: (range.lowerBound * 4)..<(range.upperBound * 4)) else {
-            if file == nil { return }
-            throw IndexBuffers.Damage(reason: "is damaged (its checksum does not match)")
-        }
-    }
-
     /// The arrays as they are to be saved, for `IndexCache.write`.
     func withArrays<Result>(_ body: (IndexBuffers) throws -> Result) throws -> Result? {
         var failure: Error?
@@ -184,8 +173,8 @@ final class IndexStorage: @unchecked Sendable {
     }
 }
 
-/// An index's arrays, as `SearchIndex` reads them; through `postings(of:)` and `words(from:to:)` a mapped
-/// index's pieces are checked before they are read.
+/// An index's arrays, as `SearchIndex` reads them; through `postings(of:)` a mapped index's postings are
+/// checked before they are read.
 struct IndexBuffers {
     struct Damage: Error {
         let reason: String
@@ -194,7 +183,6 @@ struct IndexBuffers {
     let termBytes: UnsafeBufferPointer<UInt8>
     let termStarts: UnsafeBufferPointer<Int>
     let sortedTerms: UnsafeBufferPointer<UInt32>
-    let wordTerms: UnsafeBufferPointer<UInt32>
     let articleStarts: UnsafeBufferPointer<Int>
     let postingEntries: UnsafeBufferPointer<UInt32>
     let postingStarts: UnsafeBufferPointer<Int>
@@ -208,13 +196,6 @@ struct IndexBuffers {
     func postings(of term: UInt32) throws(Damage) -> UnsafeBufferPointer<UInt32> {
         try storage?.checkPostings(of: Int(term), in: self)
         return UnsafeBufferPointer(rebasing: postingEntries[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]])
-    }
-
-    /// Article `article`'s words' terms, checked.
-    func words(ofArticle article: Int) throws(Damage) -> UnsafeBufferPointer<UInt32> {
-        let range = articleStarts[article]..<articleStarts[article + 1]
-        try storage?.checkWords(range)
-        return UnsafeBufferPointer(rebasing: wordTerms[range])
     }
 
     /// A term's bytes.

@@ -5,17 +5,17 @@ import Foundation
 ///
 /// Articles are numbered in reading order, and each term's postings list its
 /// occurrences in that order, so hits come out in reading order without sorting.
-/// A phrase is found from the occurrences of its first word by checking the terms
-/// of the words that follow in the article.
+/// A phrase is found by merging its words' postings: the positions of its first word
+/// whose next position is one of the second word's, and so on.
 ///
-/// The index keeps 8 bytes a word: each word's term, and each occurrence as the word's
-/// position among all the corpus's words. It keeps no byte offsets: a hit names its
-/// words by position, and `Corpus.byteRange(of:)` finds them again in the article's
-/// text, which a view reads anyway to show them.
+/// The index keeps 4 bytes a word: each occurrence as the word's position among all
+/// the corpus's words. It keeps no byte offsets: a hit names its words by position,
+/// and `Corpus.byteRange(of:)` finds them again in the article's text, which a view
+/// reads anyway to show them.
 public struct SearchIndex: Sendable {
     /// The finished index's arrays; empty until `finish`.
     private(set) var storage = IndexStorage(arrays: IndexStorage.Arrays())
-    /// Words added and not yet finished: the term of every word of every article, one article after
+    /// Words added and not yet filed: the term of every word of every article, one article after
     /// another, flat, so that 100,000 articles are one allocation, not 100,000.
     private var addedWordTerms: [UInt32] = []
     private var addedArticleStarts: [Int] = [0]
@@ -28,7 +28,7 @@ public struct SearchIndex: Sendable {
     init(file: MappedIndexFile, articleCount: Int) throws(BinaryReader.Damage) {
         storage = try IndexStorage(file: file, articleCount: articleCount)
         self.articleCount = articleCount
-        averageLength = max(1, Double(file.array(of: .wordTerms, as: UInt32.self)?.count ?? 0) / Double(max(articleCount, 1)))
+        averageLength = max(1, Double(file.array(of: .postingEntries, as: UInt32.self)?.count ?? 0) / Double(max(articleCount, 1)))
     }
 
     /// Why a saved index can no longer be used, once a piece of it failed its check, in a line naming its
@@ -40,19 +40,31 @@ public struct SearchIndex: Sendable {
         storage.read { buffers in (0..<UInt32(buffers.termCount)).map(buffers.term) } ?? []
     }
 
-    /// The terms of one article's words, numbered as in `allTerms`; nil when the index is damaged or they are not all terms.
-    func wordTerms(ofArticle article: Int) -> [UInt32]? {
+    /// Every word's term, numbered as in `allTerms`, one article after another, rebuilt from the postings:
+    /// what carries a saved index's unchanged articles into a new one. Nil when the index is damaged.
+    func wordTermsOfEveryArticle() -> [UInt32]? {
         storage.read { buffers throws(IndexBuffers.Damage) in
-            let words = try buffers.words(ofArticle: article)
-            let termCount = UInt32(buffers.termCount)
-            guard words.allSatisfy({ $0 < termCount }) else { throw IndexBuffers.Damage(reason: "is damaged (a word has no term)") }
-            return Array(words)
+            // Each posting names one word and there are as many postings as words, so a word named twice
+            // is the only way one could be left unnamed.
+            var words = [UInt32](repeating: UInt32.max, count: buffers.postingEntries.count)
+            for term in 0..<UInt32(buffers.termCount) {
+                for position in try buffers.postings(of: term) {
+                    guard words[Int(position)] == UInt32.max else { throw IndexBuffers.Damage(reason: "is damaged (a word has two terms)") }
+                    words[Int(position)] = term
+                }
+            }
+            return words
         }
+    }
+
+    /// Where article `article`'s words lie among all the corpus's words (`wordTermsOfEveryArticle`).
+    func wordRange(ofArticle article: Int) -> Range<Int> {
+        storage.read { $0.articleStarts[article]..<$0.articleStarts[article + 1] } ?? 0..<0
     }
 
     /// How many words article `article` has in the index.
     public func wordCount(ofArticle article: Int) -> Int {
-        storage.read { $0.articleStarts[article + 1] - $0.articleStarts[article] } ?? 0
+        wordRange(ofArticle: article).count
     }
 
     /// Adds the next article (in reading order) from its words' term numbers, which `finish` names.
@@ -93,7 +105,7 @@ public struct SearchIndex: Sendable {
         arrays.postingStarts = starts
         articleCount = addedArticleStarts.count - 1
         averageLength = max(1, Double(addedWordTerms.count) / Double(max(articleCount, 1)))
-        arrays.wordTerms = addedWordTerms
+        // The words' terms go once filed: a phrase is found from its words' postings.
         arrays.articleStarts = addedArticleStarts
         addedWordTerms = []
         addedArticleStarts = [0]
@@ -238,34 +250,8 @@ public struct SearchIndex: Sendable {
         return result
     }
 
-    /// Which terms a word of a phrase matches: one term, or every term with a prefix.
-    private enum Matcher {
-        case term(UInt32?)
-        /// One bit a term number.
-        case terms([UInt64])
-
-        func matches(_ term: UInt32) -> Bool {
-            switch self {
-            case .term(let id): return term == id
-            case .terms(let bits):
-                let word = Int(term / 64)
-                return word < bits.count && bits[word] & (1 << UInt64(term % 64)) != 0
-            }
-        }
-    }
-
-    private func matcher(for word: Query.Word, in buffers: IndexBuffers) -> Matcher {
-        guard word.isPrefix else { return .term(buffers.id(of: word.term)) }
-        var bits = [UInt64](repeating: 0, count: (buffers.termCount + 63) / 64)
-        for rank in buffers.ranks(withPrefix: word.term) {
-            let id = buffers.sortedTerms[rank]
-            bits[Int(id / 64)] |= 1 << UInt64(id % 64)
-        }
-        return .terms(bits)
-    }
-
-    /// The positions of a phrase's first word, in reading order.
-    private func firstWordPositions(_ word: Query.Word, in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [UInt32] {
+    /// The positions of a query word, rising: its term's postings, or those of every term it begins, merged.
+    private func positions(of word: Query.Word, in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [UInt32] {
         if !word.isPrefix {
             guard let id = buffers.id(of: word.term) else { return [] }
             return Array(try buffers.postings(of: id))
@@ -276,36 +262,60 @@ public struct SearchIndex: Sendable {
         return merged
     }
 
+    /// Where a phrase occurs: the positions of its first word whose next words are at the positions of
+    /// the phrase's next words, each list merged with the next, and none running into the next article.
     private func occurrences(of phrase: [Query.Word], in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [Hit] {
-        let following = phrase.dropFirst().map { matcher(for: $0, in: buffers) }
-        let candidates = try firstWordPositions(phrase[0], in: buffers)
+        var starts = try positions(of: phrase[0], in: buffers)
+        for (offset, word) in phrase.enumerated().dropFirst() where !starts.isEmpty {
+            if !word.isPrefix, let id = buffers.id(of: word.term) {
+                starts = Self.starts(starts, followedAt: offset, by: try buffers.postings(of: id))
+            } else {
+                starts = try positions(of: word, in: buffers).withUnsafeBufferPointer { following in
+                    Self.starts(starts, followedAt: offset, by: following)
+                }
+            }
+        }
         var hits: [Hit] = []
-        hits.reserveCapacity(candidates.count)
-        let starts = buffers.articleStarts
+        hits.reserveCapacity(starts.count)
+        let articleStarts = buffers.articleStarts
         var article = 0
-        var checkedArticle = -1
-        for candidate in candidates {
-            let position = Int(candidate)
-            article = Self.article(holding: position, from: article, starts: starts)
-            let first = starts[article]
-            guard !following.isEmpty else {
-                hits.append(Hit(article: article, words: position - first..<position - first + 1))
-                continue
-            }
+        for start in starts {
+            let position = Int(start)
+            article = Self.article(holding: position, from: article, starts: articleStarts)
             // A phrase does not run on into the next article.
-            guard position + following.count < starts[article + 1] else { continue }
-            if article != checkedArticle {
-                _ = try buffers.words(ofArticle: article)
-                checkedArticle = article
-            }
-            var matches = true
-            for (offset, matcher) in following.enumerated() where !matcher.matches(buffers.wordTerms[position + offset + 1]) {
-                matches = false
-                break
-            }
-            if matches { hits.append(Hit(article: article, words: position - first..<position - first + following.count + 1)) }
+            guard position + phrase.count <= articleStarts[article + 1] else { continue }
+            let first = articleStarts[article]
+            hits.append(Hit(article: article, words: position - first..<position - first + phrase.count))
         }
         return hits
+    }
+
+    /// The `starts` whose word `offset` places on is one of `following`; both rise. A few starts against a
+    /// long list leap through it (galloping), so "yukos said" does not walk every "said".
+    private static func starts(_ starts: [UInt32], followedAt offset: Int, by following: UnsafeBufferPointer<UInt32>) -> [UInt32] {
+        var kept: [UInt32] = []
+        var next = 0
+        for start in starts {
+            let target = Int(start) + offset
+            guard next < following.count else { break }
+            if Int(following[next]) < target {
+                var step = 1
+                var low = next
+                while low + step < following.count && Int(following[low + step]) < target {
+                    low += step
+                    step *= 2
+                }
+                var high = min(following.count, low + step)
+                low += 1
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Int(following[middle]) < target { low = middle + 1 } else { high = middle }
+                }
+                next = low
+            }
+            if next < following.count && Int(following[next]) == target { kept.append(start) }
+        }
+        return kept
     }
 
     /// Okapi BM25 (k1 = 1.2, b = 0.75) with each phrase as one term; ties keep reading order.

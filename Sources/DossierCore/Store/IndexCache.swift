@@ -180,8 +180,6 @@ public struct IndexCache: Sendable {
                 try file.writeRaw(buffers.termStarts)
                 try file.begin(.sortedTerms)
                 try file.writeRaw(buffers.sortedTerms)
-                try file.begin(.wordTerms)
-                try file.writeRaw(buffers.wordTerms)
                 try file.begin(.articleStarts)
                 try file.writeRaw(buffers.articleStarts)
                 try file.begin(.postingEntries)

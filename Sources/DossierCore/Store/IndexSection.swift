@@ -25,11 +25,9 @@ enum IndexSection: Int, CaseIterable {
     case termStarts
     /// The term numbers in the byte order of their terms, for look-up and prefix queries (32-bit).
     case sortedTerms
-    /// The term of every word of every article, one article after another (32-bit).
-    case wordTerms
-    /// Where each article's words start in `wordTerms`, and where the last ends (64-bit).
+    /// Where each article's words start among all the corpus's words, and where the last ends (64-bit).
     case articleStarts
-    /// Each term's occurrences as positions in `wordTerms`, rising, one term after another (32-bit).
+    /// Each term's occurrences as positions among all the corpus's words, rising, one term after another (32-bit).
     case postingEntries
     /// Where each term's occurrences start in `postingEntries`, and where the last ends (64-bit).
     case postingStarts
