@@ -73,7 +73,7 @@ measure() {
 }
 "$dossier" bench --list-queries >"$work/queries"
 mapfile -t sample < <(find "$corpus" -name '*.txt' | sort | head -300)
-corpus_bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{ total += $1 } END { print total }')
+corpus_bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{ total += $1 } END { printf "%.0f\n", total }')
 cache="$work/cache"
 
 for run in $(seq "$runs"); do
