@@ -291,7 +291,7 @@ struct IndexCacheTests {
             bytes[(postings.lowerBound + postings.upperBound) / 2] ^= 0x5A
         }
         let second = try setup.load(purpose: .search)
-        #expect(second.warnings.isEmpty, "only the article blocks are read to load")
+        #expect(second.warnings.isEmpty, "a search's load does not read the postings")
         #expect(second.corpus.index.damage == nil)
         let damaged = second.corpus.index.search(try Query("pompeo"))
         #expect(damaged.hits.isEmpty && damaged.ranking.isEmpty, "nothing read from a damaged block is used")

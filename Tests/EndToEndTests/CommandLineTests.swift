@@ -267,6 +267,21 @@ extension CommandLineTests {
         #expect(repaired.stderr == "dossier: warning: index cache \(file) is damaged (it ends early); rebuilding it\n")
         #expect(try Self.run("search", "Pompeo", "--json", cacheHome: home).stderr.isEmpty)
 
+        // Damage that a search finds only as its query reads it (a term's postings, checked when first read):
+        // one line, nothing of the damaged file believed, and the answer from an index built again.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        func number(at offset: Int) -> Int { (0..<8).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
+        let directory = number(at: 32)
+        let postingsSection = 11  // IndexSection.postingEntries: its entry in the directory after the section count
+        let postings = number(at: directory + 8 + 16 * postingsSection)
+        let postingsLength = number(at: directory + 16 + 16 * postingsSection)
+        for offset in stride(from: postings, to: postings + postingsLength, by: 64) { bytes[offset] ^= 0x5A }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let requeried = try Self.run("search", "Pompeo", "--json", cacheHome: home)
+        #expect(requeried.stdout == cold.stdout)
+        #expect(requeried.stderr == "dossier: warning: index cache \(file) is damaged (its checksum does not match); rebuilding it\n")
+        #expect(try Self.run("search", "Pompeo", "--json", cacheHome: home).stderr.isEmpty)
+
         let cleared = try Self.run("cache", "clear", cacheHome: home)
         #expect(cleared.status == 0)
         #expect(String(decoding: cleared.stdout, as: UTF8.self).hasPrefix("removed 1 saved index file"))
