@@ -327,13 +327,8 @@ struct IndexCacheTests {
     /// rename, which leaves a mapping whole). Reading a page past the new end raises SIGBUS; the query must
     /// neither crash nor answer from what it read, before or after its blocks were first checked.
     @Test func indexTruncatedWhileMapped_isReportedAsDamaged_neverACrash() throws {
-        // Enough articles that the index spans many pages, and a query reads pages past the new end.
-        var files = Self.articles
-        for number in 0..<400 {
-            files["filler-\(number).txt"] = "Filler \(number)\n\nThe committee number \(number) met on day \(number * 7) and said little.\n"
-        }
         for queriedBefore in [false, true] {
-            let setup = try Setup(files)
+            let setup = try Setup(Self.articlesSpanningManyPages)
             let first = try setup.load()
             #expect(try FileManager.default.attributesOfItem(atPath: setup.cacheFile)[.size] as? Int ?? 0 > 16 * 4096)
             let mapped = try setup.load(purpose: .search)
@@ -356,9 +351,7 @@ struct IndexCacheTests {
     /// A query that is reading the mapping when the cut comes reads pages past the new end: the SIGBUS that
     /// raises is answered with a page of zeros, which fails the block's checksum, and the loss is noted.
     @Test func pagesLostToATruncation_readAsZeros_failTheirChecksums_andAreNoted() throws {
-        var files = Self.articles
-        for number in 0..<400 { files["filler-\(number).txt"] = "Filler \(number)\n\nCommittee \(number) met on day \(number * 7).\n" }
-        let setup = try Setup(files)
+        let setup = try Setup(Self.articlesSpanningManyPages)
         _ = try setup.load()
         let descriptor = open(setup.cacheFile, O_RDONLY)
         defer { close(descriptor) }
@@ -376,6 +369,11 @@ struct IndexCacheTests {
         #expect(file.lostPages)
         #expect(!file.isIntact)
     }
+
+    /// Enough articles that their saved index spans many pages, so that a read can reach past a truncation.
+    static let articlesSpanningManyPages = articles.merging((0..<400).map { number in
+        ("filler-\(number).txt", "Filler \(number)\n\nThe committee number \(number) met on day \(number * 7) and said little.\n")
+    }) { first, _ in first }
 
     static func hitCount(_ query: String, in corpus: Corpus) -> Int {
         corpus.index.search(try! Query(query)).hits.count

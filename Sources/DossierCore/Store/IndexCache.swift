@@ -170,22 +170,15 @@ public struct IndexCache: Sendable {
                 try file.flushIfFull()
             }
             offsets.append(UInt64(file.sectionLength))
-            try file.begin(.articleOffsets)
-            try offsets.withUnsafeBufferPointer { try file.writeRaw($0) }
+            try file.write(.articleOffsets, offsets)
             try writeFileTable(of: analyses, stamps: stamps, paths: paths, into: &file)
             let written = try index.storage.withArrays { buffers in
-                try file.begin(.termBytes)
-                try file.writeRaw(buffers.termBytes)
-                try file.begin(.termStarts)
-                try file.writeRaw(buffers.termStarts)
-                try file.begin(.sortedTerms)
-                try file.writeRaw(buffers.sortedTerms)
-                try file.begin(.articleStarts)
-                try file.writeRaw(buffers.articleStarts)
-                try file.begin(.postingEntries)
-                try file.writeRaw(buffers.postingEntries)
-                try file.begin(.postingStarts)
-                try file.writeRaw(buffers.postingStarts)
+                try file.write(.termBytes, buffers.termBytes)
+                try file.write(.termStarts, buffers.termStarts)
+                try file.write(.sortedTerms, buffers.sortedTerms)
+                try file.write(.articleStarts, buffers.articleStarts)
+                try file.write(.postingEntries, buffers.postingEntries)
+                try file.write(.postingStarts, buffers.postingStarts)
             }
             guard written != nil else { throw WriteFailure(message: "the index to save \(index.damage ?? "is damaged")") }
             try file.finish(fingerprint: fingerprint)
@@ -236,14 +229,10 @@ public struct IndexCache: Sendable {
                       UInt64(bitPattern: stamp.changedSeconds), UInt64(bitPattern: stamp.changedNanoseconds), stamp.inode, stamp.device,
                       UInt64(analyses[position].article.record ?? 0)]
         }
-        try file.begin(.savedPaths)
-        try pathBytes.withUnsafeBufferPointer { try file.writeRaw($0) }
-        try file.begin(.savedPathStarts)
-        try pathStarts.withUnsafeBufferPointer { try file.writeRaw($0) }
-        try file.begin(.pathOrder)
-        try order.withUnsafeBufferPointer { try file.writeRaw($0) }
-        try file.begin(.stamps)
-        try table.withUnsafeBufferPointer { try file.writeRaw($0) }
+        try file.write(.savedPaths, pathBytes)
+        try file.write(.savedPathStarts, pathStarts)
+        try file.write(.pathOrder, order)
+        try file.write(.stamps, table)
     }
 
     /// Temporary files left by runs that were killed while writing. A writer holds a lock on its file

@@ -50,8 +50,18 @@ struct IndexFileWriter {
         try writeSectionBytes(section.bytes)
     }
 
+    /// A section that is one array of numbers, as they lie in memory.
+    mutating func write<Number: FixedWidthInteger>(_ section: IndexSection, _ numbers: UnsafeBufferPointer<Number>) throws {
+        try begin(section)
+        try writeRaw(numbers)
+    }
+
+    mutating func write<Number: FixedWidthInteger>(_ section: IndexSection, _ numbers: [Number]) throws {
+        try numbers.withUnsafeBufferPointer { try write(section, $0) }
+    }
+
     /// Numbers as they lie in memory, in pieces.
-    mutating func writeRaw<Number: FixedWidthInteger>(_ numbers: UnsafeBufferPointer<Number>) throws {
+    private mutating func writeRaw<Number: FixedWidthInteger>(_ numbers: UnsafeBufferPointer<Number>) throws {
         try flush()
         let raw = UnsafeRawBufferPointer(numbers)
         var offset = 0
