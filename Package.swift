@@ -12,13 +12,28 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // The model: files, articles, linking, search and the saved index; no terminal code. The bundled
-        // articles, catalog and word lists live in the top-level Resources/ folder, reached from here.
+        // The model, as stages that depend only on the ones before them, so that the compiler holds
+        // the data flow DESIGN.md draws: platform → text → formats → linking → index → core.
+        // Small pieces every stage may use and that know nothing of news: folders, files, locks, checksums.
+        .target(name: "DossierPlatform"),
+        // Source text, tokens, name keys and the one sanitising path to the screen.
+        .target(name: "DossierText", dependencies: ["DossierPlatform"]),
+        // The bundled articles, catalog and word lists, in one bundle an installed binary carries beside it.
         .target(
-            name: "DossierCore",
-            dependencies: ["CLibXML2", "CZlib", "CCurl"],
+            name: "DossierResources",
+            dependencies: ["DossierText"],
             resources: [.copy("../../Resources/articles"), .copy("../../Resources/catalog.json"), .copy("../../Resources/gazetteer.json")]
         ),
+        // Files found and read, and every input format parsed into articles: text, pages, feeds, datasets.
+        .target(name: "DossierFormats", dependencies: ["DossierText", "DossierPlatform", "CLibXML2", "CZlib"]),
+        // Names found in an article, linked to entities, and quotes given to their speakers.
+        .target(name: "DossierLinking", dependencies: ["DossierFormats", "DossierResources"]),
+        // The inverted index, search, and the saved index on disk.
+        .target(name: "DossierIndex", dependencies: ["DossierLinking"]),
+        // The feed list, the library and downloading feeds.
+        .target(name: "DossierFetch", dependencies: ["DossierFormats", "CCurl"]),
+        // The corpus that ties the stages together, and what the reader and commands ask of it.
+        .target(name: "DossierCore", dependencies: ["DossierIndex", "DossierFetch"]),
         // libxml2 parses web pages (its HTML parser) and feeds (its XML reader); zlib unpacks gzip.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),

@@ -55,8 +55,8 @@ NAMES_THOUGH_WORDS = {
     "ray", "frank", "guy", "rob", "victor", "grace",
 }
 
-# NameWords in Sources/DossierCore/Linking/NameWords.swift, and the gazetteer's own cue words.
-swift = open(os.path.join(os.path.dirname(__file__), "..", "Sources", "DossierCore", "Linking", "NameWords.swift"), encoding="utf-8").read()
+# NameWords in Sources/DossierLinking/NameWords.swift, and the gazetteer's own cue words.
+swift = open(os.path.join(os.path.dirname(__file__), "..", "Sources", "DossierLinking", "NameWords.swift"), encoding="utf-8").read()
 name_words = set(re.findall(r'"([a-z]+)"', swift))
 cues = {word.lower() for cue in gazetteer["personCues"] + gazetteer["nobleTitles"] for word in cue.split()}
 places = {place.lower() for place in gazetteer["places"]}

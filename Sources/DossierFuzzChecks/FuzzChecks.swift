@@ -1,4 +1,8 @@
 import DossierCore
+import DossierFormats
+import DossierIndex
+import DossierLinking
+import DossierText
 import DossierUI
 
 /// What must hold for any bytes at all, checked by the fuzzer and by the

@@ -1,5 +1,5 @@
 import CNcursesw
-import DossierCore
+import DossierText
 import DossierUI
 import Foundation
 

@@ -1,6 +1,6 @@
 import CFuzzMain
+import DossierFormats
 import DossierFuzzChecks
-import DossierCore
 import Foundation
 
 /// What is fuzzed, named by DOSSIER_FUZZ_FORMAT: a document format (text, html, feed, jsonl, csv),

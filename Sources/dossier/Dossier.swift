@@ -1,6 +1,12 @@
 import ArgumentParser
 import CMallocTuning
 import DossierCore
+import DossierFetch
+import DossierFormats
+import DossierIndex
+import DossierPlatform
+import DossierResources
+import DossierText
 import Foundation
 
 @main

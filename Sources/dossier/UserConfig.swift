@@ -1,4 +1,5 @@
-import DossierCore
+import DossierLinking
+import DossierText
 import DossierUI
 import Foundation
 

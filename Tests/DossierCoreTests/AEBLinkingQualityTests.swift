@@ -1,6 +1,8 @@
+@testable import DossierCore
+@testable import DossierFormats
+@testable import DossierText
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// Precision and recall of person linking on article bodies of the Article Extraction Benchmark: real
 /// pages from many outlets, countries and years, annotated by hand by id and offsets

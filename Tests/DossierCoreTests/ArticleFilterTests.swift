@@ -1,5 +1,6 @@
 import DossierCore
 import DossierTestSupport
+import DossierText
 import Testing
 
 /// The filter language over the seeds and a folder of dated articles of every format.

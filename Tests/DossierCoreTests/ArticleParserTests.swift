@@ -1,6 +1,7 @@
+@testable import DossierCore
+@testable import DossierFormats
 import Foundation
 import Testing
-@testable import DossierCore
 
 struct ArticleParserTests {
     private func seed(_ id: String) throws -> Article {

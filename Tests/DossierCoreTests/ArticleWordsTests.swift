@@ -1,6 +1,8 @@
+@testable import DossierFormats
+@testable import DossierLinking
+@testable import DossierText
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// A huge article's tokens are made a chunk at a time, and a run longer than a chunk is cut in
 /// pieces. Neither may change a single token, nor what linking finds.

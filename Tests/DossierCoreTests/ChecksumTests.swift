@@ -1,5 +1,6 @@
+@testable import DossierIndex
+@testable import DossierPlatform
 import Testing
-@testable import DossierCore
 
 /// The cache's checksum: the same whatever pieces the bytes arrive in, and changed by any one byte.
 struct ChecksumTests {

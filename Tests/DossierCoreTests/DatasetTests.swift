@@ -1,6 +1,9 @@
+@testable import DossierCore
+@testable import DossierFormats
+@testable import DossierIndex
+@testable import DossierText
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// JSON Lines and CSV datasets: an article a record, fields found by their usual names or
 /// named by the user, bad records skipped with a line that names them. Written for the test.

@@ -1,6 +1,7 @@
+@testable import DossierCore
+@testable import DossierFormats
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// RSS 2.0, RSS 1.0 and Atom feeds: an article an item, written for the test.
 struct FeedTests {

@@ -1,5 +1,6 @@
-import Testing
 @testable import DossierCore
+@testable import DossierLinking
+import Testing
 
 /// Entities found in text are numbered across articles by their folded name, each as the kind most
 /// articles found it to be.

@@ -1,7 +1,10 @@
+@testable import DossierCore
+@testable import DossierFormats
+@testable import DossierIndex
 import DossierTestSupport
+@testable import DossierText
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// The index keeps words by position, not byte offset; a hit's place is found again from the text,
 /// so the tokenizer's two ways of finding words must agree on every kind of text.

@@ -1,7 +1,8 @@
+@testable import DossierCore
+@testable import DossierIndex
 import DossierTestSupport
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// Hits placed in their text in one walk: the same lines, columns and snippets as looking each
 /// up alone, and nothing counted or shown from a file that changed since it was indexed.

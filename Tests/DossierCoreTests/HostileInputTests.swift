@@ -1,7 +1,10 @@
+@testable import DossierCore
+@testable import DossierFormats
+@testable import DossierIndex
 import DossierTestSupport
+@testable import DossierText
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// Every rule about hostile input, on the corpus `HostileCorpus` writes.
 @Suite(.serialized) struct HostileInputTests {

@@ -1,6 +1,10 @@
+@testable import DossierCore
+@testable import DossierFormats
+@testable import DossierIndex
+@testable import DossierLinking
+@testable import DossierPlatform
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// The saved index: reused when nothing changed, refreshed file by file when something did,
 /// and never trusted when it is damaged, foreign or half-written.

@@ -1,6 +1,8 @@
+@testable import DossierCore
+@testable import DossierFormats
+@testable import DossierText
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// Precision and recall of person linking on 15 BBC articles annotated by hand
 /// (Fixtures/bbc-person-mentions.json says how). A predicted mention counts as

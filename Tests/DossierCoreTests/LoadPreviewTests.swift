@@ -1,6 +1,9 @@
+@testable import DossierCore
+@testable import DossierFormats
+@testable import DossierIndex
+@testable import DossierText
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// What a reader can show while a corpus loads: the files at once, then each title.
 struct LoadPreviewTests {

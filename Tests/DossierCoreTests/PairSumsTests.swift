@@ -1,5 +1,5 @@
+@testable import DossierIndex
 import Testing
-@testable import DossierCore
 
 /// Pairs are summed across articles by merging sorted lists, not in a table of every pair.
 @Suite struct PairSumsTests {

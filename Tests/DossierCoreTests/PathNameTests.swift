@@ -1,6 +1,7 @@
+@testable import DossierCore
+@testable import DossierFormats
 import DossierTestSupport
 import Testing
-@testable import DossierCore
 
 struct PathNameTests {
     @Test(arguments: [

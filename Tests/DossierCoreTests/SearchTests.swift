@@ -1,5 +1,7 @@
-import Testing
 @testable import DossierCore
+@testable import DossierIndex
+@testable import DossierText
+import Testing
 
 struct SearchTests {
     static let seedFigures: [(query: String, matches: Int, articles: Int)] = [

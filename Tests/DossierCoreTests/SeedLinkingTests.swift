@@ -1,5 +1,5 @@
+@testable import DossierLinking
 import Testing
-@testable import DossierCore
 
 /// The hand-checked mention counts on the two seed articles.
 struct SeedLinkingTests {

@@ -1,5 +1,5 @@
+@testable import DossierText
 import Testing
-@testable import DossierCore
 
 struct SourceTextTests {
     @Test func location_countsScalarsNotBytes() {

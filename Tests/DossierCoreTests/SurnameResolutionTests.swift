@@ -1,5 +1,4 @@
 import Testing
-@testable import DossierCore
 
 /// How a surname alone is resolved, on small articles written for each rule.
 struct SurnameResolutionTests {

@@ -1,6 +1,7 @@
+@testable import DossierCore
+@testable import DossierFormats
 import Foundation
 import Testing
-@testable import DossierCore
 
 /// Web pages: the article's body without the page around it, its metadata from where pages
 /// keep it, in the character set the page is written in. Every page here is written for the test.

@@ -1,8 +1,9 @@
 import DossierCore
+import DossierLinking
 import DossierTestSupport
+@testable import DossierUI
 import Foundation
 import Testing
-@testable import DossierUI
 
 /// The config file (keys, colours, saved filters, the user's people) and the memory the reader
 /// keeps between runs.

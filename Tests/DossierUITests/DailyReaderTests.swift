@@ -1,7 +1,6 @@
-import DossierCore
 import DossierTestSupport
-import Testing
 @testable import DossierUI
+import Testing
 
 /// The reader as a daily tool: filters, sorting, read marks, the dossier, the keys people expect,
 /// and the rough edges a newcomer found.

@@ -1,4 +1,4 @@
-import DossierCore
+import DossierFormats
 import DossierFuzzChecks
 import Foundation
 import Testing

@@ -1,7 +1,9 @@
-import Foundation
 import DossierCore
-import Testing
+import DossierFormats
+import DossierText
 @testable import DossierUI
+import Foundation
+import Testing
 
 /// A huge article opens with its first screenfuls wrapped, and the rest arrives without the reader losing its place.
 struct HugeArticleTests {

@@ -1,7 +1,8 @@
-import Foundation
 import DossierCore
-import Testing
+import DossierFormats
 @testable import DossierUI
+import Foundation
+import Testing
 
 /// The reader while its corpus is still being indexed, and the swap to the full corpus.
 struct IndexingTests {

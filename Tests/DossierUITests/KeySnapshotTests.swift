@@ -1,6 +1,5 @@
-import DossierCore
-import Testing
 @testable import DossierUI
+import Testing
 
 /// One snapshot per key of the key table, each pressed in the same setting:
 /// 120×30, Mike Pompeo selected, a search for "Korea" run, focus on the reader.

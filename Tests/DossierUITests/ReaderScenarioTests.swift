@@ -1,6 +1,5 @@
-import DossierCore
-import Testing
 @testable import DossierUI
+import Testing
 
 /// Whole-app scenarios on the seed articles, with snapshots of the screen after the steps that matter.
 struct ReaderScenarioTests {

@@ -1,6 +1,5 @@
-import DossierCore
-import Testing
 @testable import DossierUI
+import Testing
 
 struct WidthAndGridTests {
     @Test func graphemeWidths_matchTheTerminal() {

@@ -1,3 +1,9 @@
+import DossierFormats
+import DossierIndex
+import DossierLinking
+import DossierPlatform
+import DossierResources
+import DossierText
 import Foundation
 
 /// All the articles a user opened, with every entity mention linked and every word indexed.
@@ -655,25 +661,5 @@ public struct RelatedEntity: Sendable, Hashable {
     init(entity: Int, count: Int) {
         entityNumber = Int32(entity)
         sentences = Int32(clamping: count)
-    }
-}
-
-/// A file that was found but not loaded.
-public struct SkippedFile: Sendable, Equatable, Error {
-    public let path: String
-    public let reason: String
-    /// True when the user named the file directly, so that failing to read it is an error.
-    var isFatal = false
-    /// True when the file was read and judged empty or not text (not merely unreadable).
-    var isVerdictOnContent = false
-}
-
-/// A name folded for comparison: words of the tokenizer, so case, hyphens and apostrophes do not matter.
-struct EntityKey: Equatable {
-    let words: [String]
-
-    init(_ text: String) {
-        let bytes = Array(text.utf8)
-        words = Tokenizer.tokens(in: bytes, range: 0..<bytes.count).map(\.term)
     }
 }

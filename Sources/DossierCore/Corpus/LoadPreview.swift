@@ -1,3 +1,7 @@
+import DossierFormats
+import DossierIndex
+import DossierText
+
 /// What a corpus being loaded already shows, before any entity is linked or any word indexed:
 /// enough for the reader to list the files and open one while the rest is read.
 public enum LoadPreview: Sendable {

@@ -1,3 +1,6 @@
+import DossierFormats
+import DossierText
+
 /// A filter over a corpus's articles, written in a small language:
 ///
 ///     mentions:kim-jong-un source:CNN since:2018-09-01 until:2018-12 unread format:feed summit

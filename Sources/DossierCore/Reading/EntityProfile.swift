@@ -1,3 +1,5 @@
+import DossierText
+
 /// Everything the corpus says about one entity, gathered for the dossier view and `dossier profile`:
 /// the names it goes by in the text, where and when it is mentioned, who it is named with, and
 /// what it is quoted as saying.

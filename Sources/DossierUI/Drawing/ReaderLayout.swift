@@ -1,4 +1,5 @@
-import DossierCore
+import DossierFormats
+import DossierText
 
 /// An article wrapped to a width: the reader's lines, each tied to bytes of the article.
 ///

@@ -1,4 +1,3 @@
-import DossierCore
 
 /// Draws the state into a screen of its size. Pure: reads the state, writes cells.
 public func render(_ state: AppState) -> Screen {

@@ -1,4 +1,4 @@
-import DossierCore
+import DossierText
 
 /// Terminal size in columns and rows.
 public struct Size: Equatable, Sendable {

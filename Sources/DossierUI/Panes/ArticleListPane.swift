@@ -1,4 +1,4 @@
-import DossierCore
+import DossierText
 
 /// The article list: one row an article, only the visible rows drawn.
 ///

@@ -1,4 +1,3 @@
-import DossierCore
 
 /// The dossier view, over the whole screen but the status line: a title row, then the lines
 /// of `DossierView`, the selected one reversed.

@@ -1,4 +1,4 @@
-import DossierCore
+import DossierText
 
 /// The entities of the open article with counts here and in all articles, then
 /// the selected entity's description and every mention across the corpus.

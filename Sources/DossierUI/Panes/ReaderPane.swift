@@ -1,4 +1,5 @@
-import DossierCore
+import DossierIndex
+import DossierLinking
 
 /// The open article, wrapped, with mentions in their entity's colour, matches
 /// underlined, the current mention or match reversed, and a scrollbar that

@@ -1,4 +1,4 @@
-import DossierCore
+import DossierFormats
 
 /// The files that were found but not loaded, each with its reason, in a box over the screen.
 enum SkippedFilesOverlay {

@@ -1,4 +1,5 @@
-import DossierCore
+import DossierText
+
 
 /// The bottom row: the prompt while one is open, otherwise messages, counters and a key hint.
 enum StatusLine {

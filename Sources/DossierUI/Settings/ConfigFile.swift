@@ -1,4 +1,4 @@
-import DossierCore
+import DossierLinking
 import TOMLKit
 
 /// The user's config file (`$XDG_CONFIG_HOME/dossier/config.toml`), read: key bindings, colours,

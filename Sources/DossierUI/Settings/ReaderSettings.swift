@@ -1,4 +1,3 @@
-import DossierCore
 
 /// What the config file changes in the reader: its keys, its colours and the filters it names.
 public struct ReaderSettings: Equatable, Sendable {

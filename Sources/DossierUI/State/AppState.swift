@@ -1,4 +1,7 @@
 import DossierCore
+import DossierFormats
+import DossierIndex
+import DossierText
 
 /// Everything the reader shows. `update` is the only place it changes.
 public struct AppState {

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFormats
 
 /// What work done off the key loop hands back to the reader: the load's progress and result,
 /// the open file read on its own, a huge article's whole layout. `update` turns each into

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierText
 
 /// A person's (or any entity's) whole dossier, full screen: who they are, the names the text
 /// uses, a timeline of their mentions, the company they keep, their articles and their quotes.

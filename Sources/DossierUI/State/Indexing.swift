@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFormats
 
 extension AppState {
     /// What the reader holds while the corpus is indexed: how far it has come, the titles

@@ -1,4 +1,5 @@
-import DossierCore
+import DossierText
+
 
 // The mouse: a click focuses the pane under it and acts on what it hits (a list row opens its
 // article, a name in the reader selects its entity, an entity row does what Enter does); the

@@ -1,4 +1,3 @@
-import DossierCore
 
 // The help and the dossier sit over the panes and take the keys while they are open: moving
 // keys scroll them, and nothing reaches the list behind.

@@ -1,4 +1,6 @@
 import DossierCore
+import DossierIndex
+import DossierText
 
 // MARK: - The prompt
 

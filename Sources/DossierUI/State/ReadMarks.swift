@@ -1,4 +1,4 @@
-import DossierCore
+import DossierText
 
 // Read and unread: an article open in the reader for `AppState.readAfterSeconds` is read;
 // `u` marks it either way, and `>` and `<` go to the next unread article in the list.

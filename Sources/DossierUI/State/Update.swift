@@ -1,4 +1,5 @@
 import DossierCore
+import DossierText
 
 /// Applies an action to the state. Pure: no terminal, disk or clock.
 public func update(_ state: inout AppState, _ action: Action) {

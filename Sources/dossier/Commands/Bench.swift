@@ -1,5 +1,9 @@
 import ArgumentParser
 import DossierCore
+import DossierFormats
+import DossierIndex
+import DossierLinking
+import DossierPlatform
 import DossierUI
 import Foundation
 

@@ -1,5 +1,9 @@
 import ArgumentParser
-import DossierCore
+import DossierFetch
+import DossierFormats
+import DossierIndex
+import DossierResources
+import DossierText
 import Foundation
 
 /// Looks after the saved indexes in the user's cache folder.

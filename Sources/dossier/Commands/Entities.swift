@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierCore
+import DossierText
 
 /// Lists the entities the articles mention, most-mentioned first.
 struct Entities: ParsableCommand {

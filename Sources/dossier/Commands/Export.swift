@@ -1,5 +1,4 @@
 import ArgumentParser
-import DossierCore
 
 /// Writes every article with every mention, for scripts that study the whole corpus.
 struct Export: ParsableCommand {

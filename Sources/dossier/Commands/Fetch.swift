@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierCore
+import DossierFetch
+import DossierText
 import Foundation
 
 /// Downloads the feeds the user follows and keeps their new items in the library.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DossierCore
 
 /// Lists the articles in reading order.
 struct List: ParsableCommand {

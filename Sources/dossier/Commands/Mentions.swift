@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierCore
+import DossierText
 
 /// Lists every mention of one entity across the articles.
 struct Mentions: ParsableCommand {

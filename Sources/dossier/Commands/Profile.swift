@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierText
 
 /// One entity's dossier, as the reader's `D` shows it: for scripts (JSON) and notes (Markdown).
 struct Profile: ParsableCommand {

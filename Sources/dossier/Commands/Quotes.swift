@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierCore
+import DossierText
 
 /// Lists what one person is quoted as saying.
 struct Quotes: ParsableCommand {

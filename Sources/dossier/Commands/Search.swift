@@ -1,5 +1,7 @@
 import ArgumentParser
 import DossierCore
+import DossierIndex
+import DossierText
 import Foundation
 
 /// Runs a full-text query over the index.

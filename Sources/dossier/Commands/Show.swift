@@ -1,5 +1,7 @@
 import ArgumentParser
-import DossierCore
+import DossierFormats
+import DossierLinking
+import DossierText
 
 /// Prints one article with its mentions marked.
 struct Show: ParsableCommand {

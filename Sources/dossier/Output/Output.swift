@@ -1,4 +1,4 @@
-import DossierCore
+import DossierText
 import Foundation
 
 /// Where the command line writes: text for people goes through the display sanitizer, JSON has

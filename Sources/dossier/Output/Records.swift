@@ -1,4 +1,6 @@
 import DossierCore
+import DossierLinking
+import DossierText
 
 /// An optional that encodes as JSON null rather than vanishing, so every record has every key.
 struct Nullable<Value: Encodable>: Encodable {

@@ -1,4 +1,5 @@
-import DossierCore
+import DossierFetch
+import DossierText
 import DossierUI
 import Foundation
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierCore
+import DossierFormats
 import DossierTerminal
 import DossierUI
 import Foundation

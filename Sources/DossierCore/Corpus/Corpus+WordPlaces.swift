@@ -1,0 +1,26 @@
+import DossierIndex
+
+extension Corpus {
+    /// The byte range of a hit, from its first word's start to its last word's end; nil when the
+    /// article's file no longer holds the words that were indexed (it changed length or vanished after indexing).
+    public func byteRange(of hit: Hit) -> Range<Int>? {
+        byteRange(of: hit, places: wordPlaces)
+    }
+
+    /// `byteRange(of:)` with word places of the caller's own, which keep one article's words at a
+    /// time: threads that place hits in different articles each need theirs.
+    func byteRange(of hit: Hit, places: WordPlaces) -> Range<Int>? {
+        guard !hit.words.isEmpty else { return nil }
+        let count = index.wordCount(ofArticle: hit.article)
+        guard let first = places.range(ofWord: hit.words.lowerBound, article: hit.article, expectedCount: count, in: articles),
+              let last = hit.words.count == 1
+                ? first : places.range(ofWord: hit.words.upperBound - 1, article: hit.article, expectedCount: count, in: articles)
+        else { return nil }
+        return first.lowerBound..<last.upperBound
+    }
+
+    /// The byte ranges of hits, in order, leaving out any that their file no longer holds.
+    public func byteRanges(of hits: some Sequence<Hit>) -> [Range<Int>] {
+        hits.compactMap(byteRange(of:))
+    }
+}

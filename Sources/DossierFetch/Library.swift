@@ -1,0 +1,164 @@
+import DossierFormats
+import DossierPlatform
+import DossierText
+import Foundation
+
+/// The user's own library of fetched news: `$XDG_DATA_HOME/dossier/library`, else
+/// `~/.local/share/dossier/library`.
+///
+/// Each fetch of a feed that brings new items writes them to one new JSON Lines file in the
+/// feed's folder, which the corpus reads like any dataset. A file is written under a hidden
+/// temporary name, flushed to disk, and renamed into place, so a fetch killed at any moment
+/// leaves either the whole file or none (a stale temporary is hidden, never read, and
+/// removed by the next fetch). Which items are stored is read back from the stored files
+/// themselves (each record keeps its feed's id for the item), so no second record can
+/// disagree with them; the feeds' ETag and Last-Modified, which only save downloads, are
+/// kept beside them in `feeds.json`.
+public struct Library: Sendable {
+    public let folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    public static func userDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> Library {
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return Library(folder: data + "/dossier/library")
+    }
+
+    /// Whether the library holds any stored items: then it, not the bundled articles, is what
+    /// commands read when given no path.
+    public var holdsArticles: Bool {
+        guard let feeds = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return false }
+        return feeds.contains { feed in
+            guard !feed.hasPrefix(".") else { return false }
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + feed)) ?? []
+            return files.contains { !$0.hasPrefix(".") && $0.hasSuffix(".jsonl") }
+        }
+    }
+
+    /// The folder a feed's items are stored in: its host and path, readable, and a hash of its whole URL.
+    func feedFolder(for url: String) -> String {
+        let readable = url.lowercased().replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+            .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            .split(separator: "-").joined(separator: "-")
+        let hash = String(Checksum.of(url), radix: 16)
+        return folder + "/" + String(readable.prefix(60)) + "-" + String(hash.prefix(8))
+    }
+
+    /// The identities (feed id, else link) of every item stored for `url`.
+    func storedIdentities(for url: String) -> Set<String> {
+        let feedFolder = feedFolder(for: url)
+        var identities = Set<String>()
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: feedFolder)) ?? []
+        for file in files where !file.hasPrefix(".") && file.hasSuffix(".jsonl") {
+            guard let bytes = try? FileReader.bytes(of: feedFolder + "/" + file) else { continue }
+            for line in bytes.split(separator: 0x0A) {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                      let identity = object["guid"] as? String else { continue }
+                identities.insert(identity)
+            }
+        }
+        return identities
+    }
+
+    /// Stores `items` (already known to be new) from the feed at `url`, whole or not at all.
+    func store(_ items: [FeedItem], feedTitle: String?, from url: String, at date: Date = Date()) throws {
+        guard !items.isEmpty else { return }
+        let feedFolder = feedFolder(for: url)
+        try FileManager.default.createDirectory(atPath: feedFolder, withIntermediateDirectories: true)
+        var lines = Data()
+        for item in items {
+            let record: [String: Any] = [
+                "guid": Library.identity(of: item) ?? "", "title": item.title ?? "", "text": item.paragraphs.joined(separator: "\n\n"),
+                "date": item.date ?? "", "source": feedTitle ?? "", "author": item.author ?? "", "url": item.link ?? "",
+                "summary": item.isSummary, "feed": url,
+            ]
+            lines += try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
+            lines.append(0x0A)
+        }
+        let stamp = Library.fileStamp(date)
+        var name = stamp + ".jsonl"
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: feedFolder + "/" + name) {
+            name = "\(stamp)-\(suffix).jsonl"
+            suffix += 1
+        }
+        try Library.writeAtomically(lines, to: feedFolder + "/" + name)
+    }
+
+    /// An item's identity: the feed's own id for it, else its link.
+    static func identity(of item: FeedItem) -> String? {
+        (item.guid?.isEmpty == false ? item.guid : nil) ?? item.link
+    }
+
+    /// "2026-12-02T18-53-00Z": a file name that sorts in time order.
+    static func fileStamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date).replacingOccurrences(of: ":", with: "-")
+    }
+
+    /// Writes a hidden temporary file beside `path`, flushes it to disk and renames it into place.
+    package static func writeAtomically(_ data: Data, to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw DossierError.unreadable(temporary, reason: "it cannot be written: \(String(cString: strerror(errno)).lowercased())") }
+        var written = 0
+        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 { if errno == EINTR { continue }; return errno }
+                written += count
+            }
+            return fsync(descriptor) == 0 ? nil : errno
+        }
+        close(descriptor)
+        if let failure {
+            unlink(temporary)
+            throw DossierError.unreadable(path, reason: "it cannot be written: \(String(cString: strerror(failure)).lowercased())")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            unlink(temporary)
+            throw DossierError.unreadable(path, reason: "it cannot be written: \(reason)")
+        }
+        // The rename itself is made durable by flushing the folder.
+        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 { fsync(folder); close(folder) }
+    }
+
+    /// Removes temporaries that a fetch killed midway left behind.
+    func removeAbandonedTemporaries() {
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            if (path as NSString).lastPathComponent.hasPrefix("."), path.hasSuffix(".tmp") {
+                try? FileManager.default.removeItem(atPath: folder + "/" + path)
+            }
+        }
+    }
+
+    // MARK: - What saves a download
+
+    public struct Validators: Codable, Sendable, Equatable {
+        public var etag: String?
+        public var lastModified: String?
+    }
+
+    var validatorsPath: String { folder + "/feeds.json" }
+
+    func validators() -> [String: Validators] {
+        guard let data = FileManager.default.contents(atPath: validatorsPath),
+              let decoded = try? JSONDecoder().decode([String: Validators].self, from: data) else { return [:] }
+        return decoded
+    }
+
+    func saveValidators(_ validators: [String: Validators]) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try Library.writeAtomically(try encoder.encode(validators), to: validatorsPath)
+    }
+}

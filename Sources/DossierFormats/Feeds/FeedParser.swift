@@ -1,0 +1,277 @@
+import CLibXML2
+import Foundation
+
+/// A feed's title and items.
+package struct Feed: Sendable {
+    package var title: String?
+    package var items: [FeedItem] = []
+}
+
+/// One item of a feed, read as an article.
+package struct FeedItem: Sendable, Equatable {
+    package var title: String?
+    package var link: String?
+    package var author: String?
+    /// ISO 8601 day of the published date, else the updated one.
+    package var date: String?
+    /// The feed's own identity for the item (RSS `guid`, Atom `id`), else nil.
+    package var guid: String?
+    package var paragraphs: [String] = []
+    /// True when the feed gave only a summary of the article, not its text.
+    package var isSummary = false
+}
+
+/// Reads RSS 2.0, RSS 1.0 (RDF) and Atom 1.0 feeds with libxml2's streaming XML reader, which
+/// holds one item at a time rather than the whole document.
+///
+/// The reader never fetches anything (no network, no external DTD) and never expands entities
+/// it was not asked to, so a hostile feed cannot make it read files or grow without bound.
+/// Malformed XML is read as far as libxml2 can recover it.
+package enum FeedParser {
+    package enum Failure: Error, Equatable {
+        case notXML
+        case malformed(line: Int)
+        case notAFeed(root: String)
+
+        package var reason: String {
+            switch self {
+            case .notXML: "it is not XML"
+            case .malformed(let line): "its XML is not well formed (line \(line)), or is nested too deeply, and no item could be read"
+            case .notAFeed(let root): "it is XML, but not a feed (its root is <\(root)>, not <rss>, <feed> or <rdf:RDF>)"
+            }
+        }
+    }
+
+    package static func parse(_ bytes: [UInt8]) throws(Failure) -> Feed {
+        LibXML.initialise()
+        var state = ReadingState()
+        let outcome: Failure? = bytes.withUnsafeBufferPointer { buffer -> Failure? in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return .notXML }
+            let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+            guard let reader = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
+                xmlReaderForMemory($0, Int32(min(buffer.count, Int(Int32.max))), nil, nil, Int32(options))
+            }) else { return .notXML }
+            defer { xmlFreeTextReader(reader) }
+            var status: Int32 = 1
+            while status == 1 {
+                status = xmlTextReaderRead(reader)
+                if status == 1, let failure = state.take(reader) { return failure }
+            }
+            // An error ends the reading; the items read before it are kept.
+            if status < 0, state.feed.items.isEmpty {
+                let line = xmlGetLastError().map { Int($0.pointee.line) } ?? 0
+                return Markup.rootName(in: buffer.prefix(4_096)) == nil ? .notXML : .malformed(line: line)
+            }
+            return state.root == nil ? .notXML : nil
+        }
+        if let outcome { throw outcome }
+        return state.feed
+    }
+}
+
+/// Where the reader is in the feed, and what it has read of the item it is in.
+private struct ReadingState {
+    var feed = Feed()
+    var root: String?
+    private var item: FeedItem?
+    private var itemDepth = 0
+    /// The item's field being read, with its depth and what it has gathered.
+    private var field: (name: String, depth: Int, isHTML: Bool)?
+    private var gathered: [UInt8] = []
+    private var content: (text: [UInt8], isHTML: Bool)?
+    private var summary: (text: [UInt8], isHTML: Bool)?
+    private var publishedDate: String?
+    private var updatedDate: String?
+    private var inAuthor = false
+    private var channelTitleDepth: Int?
+
+    private static let elementStart: Int32 = 1
+    private static let elementEnd: Int32 = 15
+
+    mutating func take(_ reader: xmlTextReaderPtr) -> FeedParser.Failure? {
+        let type = xmlTextReaderNodeType(reader)
+        let depth = Int(xmlTextReaderDepth(reader))
+        if type == ReadingState.elementStart {
+            let name = string(xmlTextReaderConstLocalName(reader)) ?? ""
+            if root == nil {
+                let qualified = (string(xmlTextReaderConstName(reader)) ?? name).lowercased()
+                root = qualified
+                guard ["rss", "feed", "rdf:rdf"].contains(qualified) || name.lowercased() == "rdf" else { return .notAFeed(root: qualified) }
+                return nil
+            }
+            let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+            startElement(name, depth: depth, isEmpty: isEmpty, reader: reader)
+        } else if type == ReadingState.elementEnd {
+            endElement(depth: depth)
+        } else if field != nil || channelTitleDepth != nil, let value = xmlTextReaderConstValue(reader) {
+            // Text, CDATA (merged into text) and white space inside a field being read.
+            gathered.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))))
+        }
+        return nil
+    }
+
+    private mutating func startElement(_ name: String, depth: Int, isEmpty: Bool, reader: xmlTextReaderPtr) {
+        if item == nil {
+            if name == "item" || name == "entry" {
+                item = FeedItem()
+                itemDepth = depth
+                content = nil
+                summary = nil
+                publishedDate = nil
+                updatedDate = nil
+            } else if name == "title", feed.title == nil, depth <= 2, !isEmpty {
+                channelTitleDepth = depth
+                gathered.removeAll()
+            }
+            return
+        }
+        if name == "author", depth == itemDepth + 1 { inAuthor = !isEmpty }
+        if name == "link", depth == itemDepth + 1, let href = attribute("href", of: reader) {
+            // Atom: the alternate link is the article's; others (enclosures, replies) are not.
+            let relation = attribute("rel", of: reader) ?? "alternate"
+            if relation == "alternate", item?.link == nil { item?.link = href.trimmed }
+            return
+        }
+        let isAuthorName = inAuthor && name == "name" && depth == itemDepth + 2
+        guard depth == itemDepth + 1 || isAuthorName, !isEmpty else { return }
+        let type = attribute("type", of: reader)?.lowercased() ?? ""
+        if (name == "content" || name == "summary"), type == "xhtml" {
+            // Atom's XHTML content is markup, not text: taken whole, for the HTML extractor.
+            let inner = xmlTextReaderReadInnerXml(reader)
+            defer { dossier_xml_free(inner) }
+            let markup = Array((string(inner) ?? "").utf8)
+            if name == "content" { content = (markup, true) } else { summary = (markup, true) }
+            return
+        }
+        let isHTML = name == "encoded" || name == "description" || type == "html" || type.hasSuffix("/html")
+        field = (isAuthorName ? "author" : name, depth, isHTML)
+        gathered.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func endElement(depth: Int) {
+        if let titleDepth = channelTitleDepth, depth == titleDepth {
+            feed.title = HTMLText.collapsingSpaces(gathered)
+            channelTitleDepth = nil
+            return
+        }
+        if let current = field, depth == current.depth {
+            finishField(current.name, isHTML: current.isHTML)
+            field = nil
+            return
+        }
+        if inAuthor, depth == itemDepth + 1 { inAuthor = false }
+        if item != nil, depth == itemDepth { finishItem() }
+    }
+
+    private mutating func finishField(_ name: String, isHTML: Bool) {
+        let gathered = gathered
+        func text() -> String { HTMLText.collapsingSpaces(gathered) }
+        switch name {
+        case "title": item?.title = isHTML ? FeedText.plain(fromHTML: gathered) : text()
+        case "link": if item?.link == nil { item?.link = text() }
+        case "encoded", "content": content = (gathered, isHTML || name == "encoded")
+        case "description", "summary": summary = (gathered, isHTML || name == "description")
+        case "pubDate", "published", "issued", "created": publishedDate = publishedDate ?? MachineDate.isoDay(from: text())
+        case "date", "updated", "modified": updatedDate = updatedDate ?? MachineDate.isoDay(from: text())
+        case "author", "creator": if item?.author == nil { item?.author = FeedText.personName(text()) }
+        case "guid", "id": item?.guid = text()
+        default: break
+        }
+    }
+
+    private mutating func finishItem() {
+        guard var finished = item else { return }
+        finished.date = publishedDate ?? updatedDate
+        if let content, case let paragraphs = FeedText.paragraphs(content.text, isHTML: content.isHTML), !paragraphs.isEmpty {
+            finished.paragraphs = paragraphs
+        } else if let summary {
+            finished.paragraphs = FeedText.paragraphs(summary.text, isHTML: summary.isHTML)
+            finished.isSummary = true
+        }
+        if finished.title?.isEmpty == true { finished.title = nil }
+        feed.items.append(finished)
+        item = nil
+        field = nil
+        inAuthor = false
+    }
+
+    private func attribute(_ name: String, of reader: xmlTextReaderPtr) -> String? {
+        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
+        defer { dossier_xml_free(value) }
+        return string(value)
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+}
+
+/// Turns what a feed's fields hold into an article's text.
+enum FeedText {
+    /// An item's content or summary as paragraphs: HTML through the page extractor (falling back to
+    /// every block of text when the fragment is too short for it to find a body), text by its lines.
+    static func paragraphs(_ bytes: [UInt8], isHTML: Bool) -> [String] {
+        guard isHTML else { return PlainParagraphs.split(String(decoding: bytes, as: UTF8.self)) }
+        let tree = HTMLParser.parse(bytes, encoding: "UTF-8")
+        let extracted = BodyExtractor.paragraphs(of: tree)
+        let everything = BodyExtractor.allBlocks(of: tree)
+        let extractedLength = extracted.reduce(0) { $0 + $1.utf8.count }
+        let allLength = everything.reduce(0) { $0 + $1.utf8.count }
+        // A feed's fragment is the article already: the extractor only trims what is clearly not.
+        return extractedLength * 2 >= allLength ? extracted : everything
+    }
+
+    static func plain(fromHTML bytes: [UInt8]) -> String {
+        BodyExtractor.allBlocks(of: HTMLParser.parse(bytes, encoding: "UTF-8")).joined(separator: " ")
+    }
+
+    /// RSS writes an author as "editor@example.com (Jo Bloggs)": the name in brackets, when there is one.
+    static func personName(_ text: String) -> String? {
+        var name = text
+        if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close, text.contains("@") {
+            name = String(text[text.index(after: open)..<close])
+        }
+        name = name.trimmed
+        return name.isEmpty ? nil : name
+    }
+}
+
+/// Paragraphs of plain text: blocks split by blank lines, or by line when there are none.
+enum PlainParagraphs {
+    static func split(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<bytes.count)
+        func isBlank(_ line: Range<Int>) -> Bool { bytes[line].allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } }
+        let blank = lines.map(isBlank)
+        // Blank lines between lines of text, not only at the ends, say the text has paragraphs of several lines.
+        let firstText = blank.firstIndex(of: false) ?? 0
+        let lastText = blank.lastIndex(of: false) ?? 0
+        let hasBlankLines = firstText < lastText && blank[firstText...lastText].contains(true)
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            let paragraph = HTMLText.collapsingSpaces(current)
+            if !paragraph.isEmpty { paragraphs.append(paragraph) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for (line, isBlankLine) in zip(lines, blank) {
+            if isBlankLine { flush(); continue }
+            if !current.isEmpty { current.append(0x20) }
+            current.append(contentsOf: bytes[line])
+            if !hasBlankLines { flush() }
+        }
+        flush()
+        return paragraphs
+    }
+}

@@ -1,0 +1,298 @@
+import DossierFormats
+import DossierPlatform
+import Foundation
+
+/// Saved indexes, one file per corpus, in the user's cache folder.
+///
+/// A file is a header, sections and a directory with a checksum for every block
+/// (`MappedIndexFile`). It is written to a temporary file beside the real one, synced,
+/// then renamed over it, so a run killed at any moment leaves the old index or the new
+/// one, never half of one, and a process that has the old one mapped keeps reading it
+/// whole. Reading maps the file, checks the header and directory, decodes the articles
+/// (their blocks checked first) and leaves the index where it lies, each block checked
+/// when first read; anything wrong is reported in one line and the index rebuilt.
+public struct IndexCache: Sendable {
+    /// The folder that holds the saved indexes.
+    public let directory: String
+    /// For tests: stop writing after this many bytes, as a killed process would.
+    var interruptAfterBytes: Int?
+
+    static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
+    /// Bumped whenever the payload's layout or the meaning of what it holds changes.
+    package static let formatVersion: UInt64 = 6
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`; nil when the environment names neither.
+    public static func userDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> IndexCache? {
+        if let cacheHome = environment["XDG_CACHE_HOME"], cacheHome.hasPrefix("/") {
+            return IndexCache(directory: cacheHome + "/dossier")
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return IndexCache(directory: home + "/.cache/dossier")
+        }
+        return nil
+    }
+
+    /// Absolute, links resolved: one folder opened by two spellings of its path shares one index.
+    package static func roots(for paths: [String]) -> [String] {
+        paths.map { path in
+            guard let resolved = realpath(path, nil) else { return path }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+    }
+
+    /// The file that holds the index of the corpus opened from `paths`.
+    public func filePath(forPaths paths: [String]) -> String {
+        filePath(forRoots: IndexCache.roots(for: paths))
+    }
+
+    package func filePath(forRoots roots: [String]) -> String {
+        let key = Checksum.of(roots.joined(separator: "\0"))
+        return directory + "/" + String(key, radix: 16).zeroPadded(to: 16) + ".index"
+    }
+
+    // MARK: - Reading
+
+    /// Why a saved index was not used.
+    package struct Problem: Error, Equatable {
+        let path: String
+        let reason: String
+        /// False when the index cannot be saved there either (a folder stands in its place): then saying so is left to the write.
+        var isRebuilt = true
+
+        package var message: String { "index cache \(path) \(reason)" + (isRebuilt ? "; rebuilding it" : "") }
+    }
+
+    /// The saved index for `roots`, nil when there is none; throws `Problem` when there is one that cannot be used.
+    package func read(roots: [String], fingerprint: UInt64, catalogCount: Int) throws(Problem) -> CachedCorpus? {
+        guard let file = try map(roots: roots, fingerprint: fingerprint) else { return nil }
+        return try decoding(file, roots: roots) {
+            let cached = try CachedCorpus.decode(file, catalogCount: catalogCount)
+            return (cached.roots, cached)
+        }
+    }
+
+    /// What a search reads of a saved index: the skipped files, the articles by path (each decoded when asked for) and the index.
+    package struct SavedForSearch {
+        package let skipped: [String: CachedCorpus.Skip]
+        package let articles: SavedArticles
+        package let index: SearchIndex
+    }
+
+    /// The saved index for `roots` as a search reads it, without decoding its articles; nil when there is none.
+    package func readForSearch(roots: [String], fingerprint: UInt64, catalogCount: Int) throws(Problem) -> SavedForSearch? {
+        guard let file = try map(roots: roots, fingerprint: fingerprint) else { return nil }
+        return try decoding(file, roots: roots) {
+            let meta = try CachedCorpus.decodeMeta(file)
+            let articles = try SavedArticles(file: file, count: meta.articleCount, catalogCount: catalogCount)
+            let index = try SearchIndex(file: file, articleCount: meta.articleCount)
+            return (meta.roots, SavedForSearch(skipped: meta.skipped, articles: articles, index: index))
+        }
+    }
+
+    /// The file for `roots`, mapped, its header and directory checked; nil when there is none.
+    private func map(roots: [String], fingerprint: UInt64) throws(Problem) -> MappedIndexFile? {
+        let path = filePath(forRoots: roots)
+        // Without blocking, and examined through the descriptor: a FIFO put at this path must not hang the load.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return nil }
+            throw Problem(path: path, reason: "cannot be read (\(String(cString: strerror(errno)).lowercased()))")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Problem(path: path, reason: "cannot be examined") }
+        let kind = FileKind(mode: info.st_mode)
+        guard kind == .regular else {
+            throw Problem(path: path, reason: kind == .directory ? "is a folder, not an index" : "is not a regular file (\(kind.name))",
+                          isRebuilt: kind != .directory)
+        }
+        return try MappedIndexFile(path: path, descriptor: descriptor, size: Int(info.st_size), fingerprint: fingerprint)
+    }
+
+    /// What `body` makes of a mapped file, its damage reported as a `Problem`, and refused when it belongs to other roots.
+    private func decoding<Result>(_ file: MappedIndexFile, roots: [String],
+                                  _ body: () throws -> (roots: [String], result: Result)) throws(Problem) -> Result {
+        do {
+            let decoded = try body()
+            guard decoded.roots == roots else { throw Problem(path: file.path, reason: "belongs to another corpus") }
+            return decoded.result
+        } catch let problem as Problem {
+            throw problem
+        } catch let damage as BinaryReader.Damage {
+            throw Problem(path: file.path, reason: "is damaged (\(damage.reason))")
+        } catch {
+            throw Problem(path: file.path, reason: "is damaged")
+        }
+    }
+
+    // MARK: - Writing
+
+    package struct WriteFailure: Error {
+        package let message: String
+    }
+
+    /// Saves the index of a loaded corpus; `analyses[i]` and `stamps[i]` belong to the index's article i.
+    /// Articles are filed under their real paths (`paths`), which any spelling of their folder finds.
+    package func write(roots: [String], fingerprint: UInt64, index: SearchIndex, analyses: [ArticleAnalysis],
+               stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)], paths: CachedPaths? = nil) throws {
+        guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
+        let finalPath = filePath(forRoots: roots)
+        removeAbandonedTemporaries(of: finalPath)
+        var existing = stat()
+        if stat(finalPath, &existing) == 0, FileKind(mode: existing.st_mode) == .directory {
+            throw WriteFailure(message: "\(finalPath) is a folder; remove it to let Dossier save the index there")
+        }
+        let temporaryPath = finalPath + ".tmp-\(getpid())"
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw WriteFailure(message: "cannot write \(temporaryPath): \(String(cString: strerror(errno)).lowercased())")
+        }
+        // Held while the file is written, and let go by the kernel however this process ends:
+        // what tells a file being written from one abandoned (`removeAbandonedTemporaries`).
+        flock(descriptor, LOCK_EX)
+        var file = IndexFileWriter(descriptor: descriptor, path: temporaryPath, limit: interruptAfterBytes)
+        do {
+            try file.begin(.meta)
+            CachedCorpus.encodeMeta(roots: roots, skipped: skipped, articleCount: analyses.count, into: &file.buffer)
+            try file.begin(.articles)
+            var offsets: [UInt64] = []
+            offsets.reserveCapacity(analyses.count + 1)
+            for (position, analysis) in analyses.enumerated() {
+                offsets.append(UInt64(file.sectionLength))
+                CachedCorpus.encode(stamps[position], into: &file.buffer)
+                CachedCorpus.encode(analysis.article, path: paths?.saved(analysis.article.path), into: &file.buffer)
+                var links = BinaryWriter()
+                CachedCorpus.encodeLinks(of: analysis, into: &links)
+                try file.writeSection(links)
+                try file.flushIfFull()
+            }
+            offsets.append(UInt64(file.sectionLength))
+            try file.write(.articleOffsets, offsets)
+            try writeFileTable(of: analyses, stamps: stamps, paths: paths, into: &file)
+            let written = try index.storage.withArrays { buffers in
+                try file.write(.termBytes, buffers.termBytes)
+                try file.write(.termStarts, buffers.termStarts)
+                try file.write(.sortedTerms, buffers.sortedTerms)
+                try file.write(.articleStarts, buffers.articleStarts)
+                try file.write(.postingEntries, buffers.postingEntries)
+                try file.write(.postingStarts, buffers.postingStarts)
+            }
+            guard written != nil else { throw WriteFailure(message: "the index to save \(index.damage ?? "is damaged")") }
+            try file.finish(fingerprint: fingerprint)
+        } catch let interruption as IndexFileWriter.Interruption {
+            close(descriptor)
+            throw interruption
+        } catch {
+            close(descriptor)
+            unlink(temporaryPath)
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            unlink(temporaryPath)
+            throw WriteFailure(message: "cannot replace \(finalPath): \(reason)")
+        }
+        // The rename itself is durable only once the folder is synced.
+        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
+    /// The sections a search reads instead of the articles: each article's saved path, stamp and record,
+    /// and the articles in their paths' order.
+    private func writeFileTable(of analyses: [ArticleAnalysis], stamps: [FileStamp], paths: CachedPaths?,
+                                into file: inout IndexFileWriter) throws {
+        var pathBytes: [UInt8] = []
+        var pathStarts: [Int] = [0]
+        pathStarts.reserveCapacity(analyses.count + 1)
+        for analysis in analyses {
+            pathBytes.append(contentsOf: (paths?.saved(analysis.article.path) ?? analysis.article.path).utf8)
+            pathStarts.append(pathBytes.count)
+        }
+        let order = pathBytes.withUnsafeBufferPointer { bytes in
+            func path(_ article: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[pathStarts[article]..<pathStarts[article + 1]]) }
+            return analyses.indices.sorted { left, right in
+                let order = IndexBuffers.compare(path(left), path(right))
+                return order != 0 ? order < 0 : left < right
+            }.map { UInt32($0) }
+        }
+        var table: [UInt64] = []
+        table.reserveCapacity(analyses.count * 8)
+        for (position, stamp) in stamps.enumerated() {
+            table += [stamp.size, UInt64(bitPattern: stamp.modifiedSeconds), UInt64(bitPattern: stamp.modifiedNanoseconds),
+                      UInt64(bitPattern: stamp.changedSeconds), UInt64(bitPattern: stamp.changedNanoseconds), stamp.inode, stamp.device,
+                      UInt64(analyses[position].article.record ?? 0)]
+        }
+        try file.write(.savedPaths, pathBytes)
+        try file.write(.savedPathStarts, pathStarts)
+        try file.write(.pathOrder, order)
+        try file.write(.stamps, table)
+    }
+
+    /// Temporary files left by runs that were killed while writing. A writer holds a lock on its file
+    /// until it is renamed, and the kernel lets the lock go when the process ends, so a file whose lock
+    /// can be taken is abandoned, even when its name's process id now belongs to another process
+    /// (after a reboot). A file just created may not be locked yet: one that young is left alone
+    /// while a process with its id lives.
+    private func removeAbandonedTemporaries(of finalPath: String) {
+        let prefix = (finalPath as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            let path = directory + "/" + name
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, FileKind(mode: info.st_mode) == .regular,
+                  flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
+            let processGone = kill(pid, 0) != 0 && errno == ESRCH
+            let ageSeconds = time(nil) - info.st_mtim.tv_sec
+            if pid == getpid() || processGone || ageSeconds > IndexCache.newTemporarySeconds { unlink(path) }
+        }
+    }
+
+    /// How long a temporary file may stand unlocked after it was made, before its writer locks it.
+    static let newTemporarySeconds = 10
+
+    private func mkdirAll(_ path: String) -> Bool {
+        (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                  attributes: [.posixPermissions: 0o700])) != nil
+    }
+
+    // MARK: - Clearing
+
+    /// Removes the saved index of the corpus at `paths`, or every saved index when `paths` is nil.
+    /// Returns how many files went and their bytes.
+    public func clear(paths: [String]?) -> (files: Int, bytes: UInt64) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return (0, 0) }
+        let only = paths.map { (filePath(forPaths: $0) as NSString).lastPathComponent }
+        var removed = (files: 0, bytes: UInt64(0))
+        for name in names where name.hasSuffix(".index") || name.contains(".index.tmp-") {
+            if let only, name != only, !name.hasPrefix(only + ".tmp-") { continue }
+            let path = directory + "/" + name
+            var info = stat()
+            let size = stat(path, &info) == 0 ? UInt64(info.st_size) : 0
+            if unlink(path) == 0 {
+                removed.files += 1
+                removed.bytes += size
+            }
+        }
+        return removed
+    }
+}
+
+extension String {
+    /// Zeros before a number's digits up to a width, for file names of fixed length.
+    package func zeroPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,169 @@
+import DossierPlatform
+import Foundation
+
+/// A saved index file mapped into memory and read where it lies, the way search engines open their
+/// segments: opening it reads its header and directory, whatever the corpus's size, and a query then
+/// touches only the pages it needs, which the kernel shares with its page cache.
+///
+/// The file is a header, its sections (`IndexSection`), and a directory at the end: each section's
+/// offset and length, then a checksum of every block of `blockSize` bytes of every section. The
+/// header's own checksum covers the directory, which is checked on opening; a block is checked the
+/// first time anything in it is asked for (`verify`), so every byte is checked before it is trusted
+/// and a search pays only for the blocks it reads. What a failed check or a lost page means for a
+/// query is in `isIntact`.
+final class MappedIndexFile: @unchecked Sendable {
+    static let headerSize = 64
+    static let blockSize = 32 << 10
+
+    let path: String
+    let mapping: UnsafeRawBufferPointer
+    private let sections: [(offset: Int, length: Int, firstBlock: Int)]
+    private let blockChecksums: UnsafeRawBufferPointer
+    private let guardSlot: Int?
+    /// The file, kept open so that `isIntact` can see it was cut short even where no page was lost (a
+    /// small file's only page reads as zeros past the new end, without a fault).
+    private let descriptor: Int32
+
+    private let lock = NSLock()
+    /// One bit a block: set once its checksum matched.
+    private var verifiedBlocks: [UInt64]
+    private var failedBlock = false
+
+    /// Maps the file open at `descriptor` (`size` bytes, a regular file) and checks its header and directory.
+    init(path: String, descriptor: Int32, size: Int, fingerprint: UInt64) throws(IndexCache.Problem) {
+        self.path = path
+        guard size >= Self.headerSize else { throw IndexCache.Problem(path: path, reason: "is damaged (it ends early)") }
+        guard let base = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), base != MAP_FAILED else {
+            throw IndexCache.Problem(path: path, reason: "cannot be mapped into memory")
+        }
+        let mapping = UnsafeRawBufferPointer(start: base, count: size)
+        let guardSlot = MappingGuard.watch(base, length: size)
+        func fail(_ reason: String) -> IndexCache.Problem {
+            if let guardSlot { MappingGuard.release(guardSlot) }
+            munmap(base, size)
+            return IndexCache.Problem(path: path, reason: reason)
+        }
+        var header = BinaryReader(mapping)
+        var directoryRange = 0..<0
+        var sections: [(offset: Int, length: Int, firstBlock: Int)] = []
+        var totalBlocks = 0
+        do {
+            guard try header.readFixed() == IndexCache.magic else { throw fail("is not a Dossier index") }
+            guard try header.readFixed() == IndexCache.formatVersion else { throw fail("was written by another version of Dossier") }
+            guard try header.readFixed() == fingerprint else { throw fail("was built by another build of Dossier or with another catalog") }
+            let length = try header.readFixed()
+            guard length == UInt64(size) else {
+                throw fail("is damaged (\(length > UInt64(size) ? "it ends early" : "it is longer than it says"))")
+            }
+            let directoryOffset = try header.readFixed()
+            let directoryLength = try header.readFixed()
+            let directoryChecksum = try header.readFixed()
+            guard directoryOffset >= UInt64(Self.headerSize), directoryOffset <= UInt64(size),
+                  directoryLength <= UInt64(size) - directoryOffset else { throw fail("is damaged (its directory lies outside it)") }
+            directoryRange = Int(directoryOffset)..<Int(directoryOffset + directoryLength)
+            var checksum = Checksum()
+            checksum.add(UnsafeRawBufferPointer(rebasing: mapping[directoryRange]))
+            guard checksum.finish() == directoryChecksum else { throw fail("is damaged (its checksum does not match)") }
+            var directory = BinaryReader(UnsafeRawBufferPointer(rebasing: mapping[directoryRange]))
+            guard try directory.readFixed() == UInt64(IndexSection.allCases.count) else { throw fail("is damaged (its directory does not add up)") }
+            var end = Self.headerSize
+            for _ in IndexSection.allCases {
+                let offset = try directory.readFixed()
+                let length = try directory.readFixed()
+                // In order, each on a multiple of 8, none overlapping another or the directory.
+                guard offset % 8 == 0, offset >= UInt64(end), offset <= directoryOffset, length <= directoryOffset - offset else {
+                    throw fail("is damaged (its directory does not add up)")
+                }
+                sections.append((Int(offset), Int(length), totalBlocks))
+                totalBlocks += (Int(length) + Self.blockSize - 1) / Self.blockSize
+                end = Int(offset + length)
+            }
+            guard directory.position + totalBlocks * 8 == directoryRange.count else { throw fail("is damaged (its directory does not add up)") }
+            blockChecksums = UnsafeRawBufferPointer(rebasing: mapping[(directoryRange.lowerBound + directory.position)..<directoryRange.upperBound])
+        } catch let problem as IndexCache.Problem {
+            throw problem
+        } catch {
+            throw fail("is damaged (it ends early)")
+        }
+        self.mapping = mapping
+        self.sections = sections
+        self.guardSlot = guardSlot
+        self.descriptor = dup(descriptor)
+        verifiedBlocks = [UInt64](repeating: 0, count: (totalBlocks + 63) / 64)
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+        if let guardSlot { MappingGuard.release(guardSlot) }
+        munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count)
+    }
+
+    /// A section's bytes, not yet checked: `verify` them before reading.
+    func bytes(of section: IndexSection) -> UnsafeRawBufferPointer {
+        let (offset, length, _) = sections[section.rawValue]
+        return UnsafeRawBufferPointer(rebasing: mapping[offset..<(offset + length)])
+    }
+
+    /// A section as an array of fixed-width numbers, not yet checked; nil when its length is not a whole number of them.
+    func array<Number: FixedWidthInteger>(of section: IndexSection, as type: Number.Type) -> UnsafeBufferPointer<Number>? {
+        let raw = bytes(of: section)
+        guard raw.count % MemoryLayout<Number>.stride == 0 else { return nil }
+        guard let base = raw.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: base.assumingMemoryBound(to: Number.self), count: raw.count / MemoryLayout<Number>.stride)
+    }
+
+    /// Checks the blocks that hold `range` of a section's bytes, those not checked before; false when one
+    /// does not match its checksum (and every later call says so too, through `isIntact`).
+    func verify(_ section: IndexSection, bytes range: Range<Int>) -> Bool {
+        let (offset, length, firstBlock) = sections[section.rawValue]
+        guard !range.isEmpty else { return true }
+        precondition(range.lowerBound >= 0 && range.upperBound <= length, "a range outside its section")
+        lock.lock()
+        defer { lock.unlock() }
+        guard !failedBlock else { return false }
+        for block in (range.lowerBound / Self.blockSize)...((range.upperBound - 1) / Self.blockSize) {
+            let number = firstBlock + block
+            guard verifiedBlocks[number / 64] & (1 << UInt64(number % 64)) == 0 else { continue }
+            let start = block * Self.blockSize
+            let end = min(length, start + Self.blockSize)
+            var checksum = Checksum()
+            checksum.add(UnsafeRawBufferPointer(rebasing: mapping[(offset + start)..<(offset + end)]))
+            guard checksum.finish() == blockChecksums.loadUnaligned(fromByteOffset: number * 8, as: UInt64.self) else {
+                failedBlock = true
+                return false
+            }
+            verifiedBlocks[number / 64] |= 1 << UInt64(number % 64)
+        }
+        return true
+    }
+
+    /// Checks a whole section.
+    func verify(_ section: IndexSection) -> Bool {
+        verify(section, bytes: 0..<sections[section.rawValue].length)
+    }
+
+    /// Why the file can no longer be believed, once `isIntact` is false; nil while it is.
+    var problem: String? {
+        lock.lock()
+        let failed = failedBlock
+        lock.unlock()
+        if failed { return "is damaged (its checksum does not match)" }
+        return isIntact ? nil : "is damaged (it was cut short while in use)"
+    }
+
+    /// Whether a page of the mapping was lost to another program's truncation of the file (`MappingGuard`).
+    var lostPages: Bool { guardSlot.map(MappingGuard.lostPages) ?? false }
+
+    /// False once a block failed its check, or another program truncated the file (a page of the mapping
+    /// was lost, or the file is shorter than its mapping): whatever was read from it since may be wrong,
+    /// and must not be shown. Asked after each query, so an answer is used only when the file was whole
+    /// throughout.
+    var isIntact: Bool {
+        lock.lock()
+        let failed = failedBlock
+        lock.unlock()
+        if failed || lostPages { return false }
+        var info = stat()
+        return descriptor < 0 || (fstat(descriptor, &info) == 0 && Int(info.st_size) == mapping.count)
+    }
+}

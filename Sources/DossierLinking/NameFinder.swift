@@ -1,0 +1,440 @@
+import DossierText
+
+/// Finds the names the catalog does not know: runs of capitalised words,
+/// typed by what surrounds them.
+///
+/// A run is a person when a title or role stands before it ("Prime Minister
+/// Shinzo Abe", "spokesperson Heather Nauert"), post-nominal letters follow it
+/// ("Paul Boateng MP"), it starts with a known given name, it is a Korean
+/// three-part name, a verb of saying follows it ("Heather Nauert said"), or a
+/// relative clause or role follows it ("Jelena Dokic, who…", "Anil Ambani,
+/// vice-chairman…"). Runs with an organisation word ("Labour Party", "Bank of
+/// England") are organisations; known places and runs ending in a place word
+/// ("Downing Street") are places. A run with none of these signs is returned
+/// unclassified: the linker makes it a person if the article later calls its last
+/// word by a title ("President Castro"). A lone capitalised word is kept only as a
+/// possible surname or first name of someone the article names in full.
+struct NameFinder: Sendable {
+    let gazetteer: Gazetteer
+    /// Words for the people of the gazetteer's and the catalog's places ("north koreans").
+    private let demonyms: Set<String>
+
+    /// `knownPlaces`: the catalog's places, by folded name and alias, whose people's names are not people.
+    init(gazetteer: Gazetteer, knownPlaces: Set<String> = []) {
+        self.gazetteer = gazetteer
+        demonyms = Self.demonyms(of: gazetteer.places.union(knownPlaces))
+    }
+
+    enum Finding: Equatable {
+        /// A name: the token range it covers in the run, and what it is.
+        case entity(tokens: Range<Int>, FoundEntity)
+        /// A lone word that may be the surname or first name of someone named in full elsewhere in the article.
+        case possibleSurname(token: Int, afterTitle: Bool)
+        /// Capitalised words with no sign of what they are.
+        case unclassified(tokens: Range<Int>)
+        /// Words after a word for a relative ("his sister Yo Jong"): the given name, or its last part, of
+        /// someone the article names in full; else what they are on their own (`otherwise`: "his son Sandy Oatley").
+        indirect case possibleGivenName(tokens: Range<Int>, otherwise: [Finding])
+    }
+
+    /// Words for a relative, after which a given name alone stands for someone named in full ("his sister Yo Jong").
+    static let relatives: Set<String> = [
+        "sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "uncle", "aunt", "niece",
+        "nephew", "cousin", "widow", "widower", "grandson", "granddaughter", "grandfather", "grandmother", "stepson",
+        "stepdaughter", "fiancee", "fiancée", "fiance", "fiancé",
+    ]
+
+    private static let particles: Set<String> = [
+        "de", "van", "von", "bin", "al", "le", "la", "du", "da", "di", "del", "der", "den", "ter", "dos", "das", "of",
+    ]
+
+    /// The findings in one run of tokens, skipping tokens already `covered` by catalog mentions.
+    /// `lowercaseTerms` are the words the article also writes in lower case: capitalised at the
+    /// start of a sentence, such a word is a common word ("Hopefully", "Critics"), not a name.
+    /// In a headline (`isHeadline`), words of an unclassified run may each be a surname.
+    func findings(in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>, isHeadline: Bool = false, text: SourceText) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 0
+        while index < tokens.count {
+            guard !covered[index], isNameLike(tokens[index]), !isHandle(tokens[index], text: text) else {
+                index += 1
+                continue
+            }
+            let afterRelative = index > 0 && tokens[index - 1].shape == .lowercase
+                && gap(text, tokens[index - 1], tokens[index]).elementsEqual([0x20]) && Self.relatives.contains(tokens[index - 1].term)
+            var end = index + 1
+            while end < tokens.count, !covered[end], joins(text, tokens[end - 1], tokens[end]) {
+                if isNameLike(tokens[end]) {
+                    end += 1
+                } else if isKoreanSyllable(tokens[end], after: tokens[end - 1], text: text),
+                          afterRelative || (end - 2 >= index && gazetteer.familyNamesFirst.contains(tokens[end - 2].term)) {
+                    // A Korean given name is often written with a hyphen and a lower-case second syllable ("Kim Hyok-chol").
+                    end += 1
+                    break
+                } else if Self.particles.contains(tokens[end].term), end + 1 < tokens.count, !covered[end + 1],
+                          isNameLike(tokens[end + 1]), joins(text, tokens[end], tokens[end + 1]) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            let classified = classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text)
+            // One word after a relative is resolved as a lone first name or surname is; two are a given name's parts.
+            if afterRelative, end - index == 2 {
+                findings.append(.possibleGivenName(tokens: index..<end, otherwise: classified))
+                index = end
+                continue
+            }
+            if isHeadline, classified.count == 1, case .unclassified(let run) = classified[0] {
+                // Headlines are terse: "Blair Labour's longest-serving PM" puts a surname beside another name.
+                findings += run.map { .possibleSurname(token: $0, afterTitle: false) }
+            } else {
+                findings += classified
+            }
+            index = end
+        }
+        return coordinated(findings, tokens: tokens, text: text)
+    }
+
+    /// "Ben McLachlan and Yasutaka Uchiyama": a name with no sign of its own, joined by "and" to a
+    /// person's, is a person too.
+    private func coordinated(_ findings: [Finding], tokens: [Token], text: SourceText) -> [Finding] {
+        guard findings.count > 1 else { return findings }
+        func isPerson(_ finding: Finding) -> Bool {
+            if case .entity(_, let entity) = finding { return entity.kind == .person }
+            return false
+        }
+        func span(_ finding: Finding) -> Range<Int>? {
+            switch finding {
+            case .entity(let tokens, _), .unclassified(let tokens), .possibleGivenName(let tokens, _): tokens
+            case .possibleSurname(let token, _): token..<(token + 1)
+            }
+        }
+        func joinedByAnd(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
+            guard right.lowerBound == left.upperBound + 1, tokens[left.upperBound].term == "and" else { return false }
+            return gap(text, tokens[left.upperBound - 1], tokens[left.upperBound]).elementsEqual([0x20])
+                && gap(text, tokens[left.upperBound], tokens[right.lowerBound]).elementsEqual([0x20])
+        }
+        var result = findings
+        for position in findings.indices {
+            // "Deval Patrick and Hawaii Rep. Tulsi Gabbard": not a place and a title.
+            guard case .unclassified(let run) = findings[position], run.count >= 2, !gazetteer.cueWords.contains(tokens[run.upperBound - 1].term),
+                  !gazetteer.places.contains(tokens[run.lowerBound].term) else { continue }
+            let before = position > 0 && isPerson(findings[position - 1]) && span(findings[position - 1]).map { joinedByAnd($0, run) } == true
+            let after = position + 1 < findings.count && isPerson(findings[position + 1])
+                && span(findings[position + 1]).map { joinedByAnd(run, $0) } == true
+            if before || after {
+                result[position] = .entity(tokens: run, makeEntity(.person, tokens: tokens, name: run, cue: nil, text: text))
+            }
+        }
+        return result
+    }
+
+    /// "@Ilhan", "#MeToo": a user's handle or a tag, which names no one however it is spelt.
+    private func isHandle(_ token: Token, text: SourceText) -> Bool {
+        token.range.lowerBound > 0 && (text.bytes[token.range.lowerBound - 1] == 0x40 || text.bytes[token.range.lowerBound - 1] == 0x23)
+    }
+
+    /// "chol" in "Hyok-chol": a short lower-case syllable joined by a hyphen to a capitalised one.
+    private func isKoreanSyllable(_ token: Token, after previous: Token, text: SourceText) -> Bool {
+        token.shape == .lowercase && token.term.utf8.count <= 5 && previous.shape == .capitalized && previous.term.utf8.count <= 5
+            && gap(text, previous, token).elementsEqual([0x2D])
+    }
+
+    /// True when the words from `start` name a known place or organisation ("New York", "New Zealand").
+    private func startsKnownName(_ tokens: [Token], _ start: Int, before end: Int) -> Bool {
+        var key = tokens[start].term
+        for index in (start + 1)..<max(start + 1, min(end, start + 4)) {
+            key += " " + tokens[index].term
+            if gazetteer.places.contains(key) || gazetteer.organisations.contains(key) { return true }
+        }
+        return false
+    }
+
+    /// "North Koreans", "an Israeli": words naming a known place's people.
+    func isDemonym(_ terms: [String]) -> Bool {
+        demonyms.contains(terms.joined(separator: " "))
+    }
+
+    /// The words for the people of each place: its name with the usual endings ("north korean",
+    /// "north koreans", "israeli", "japanese", "chinese", "italians").
+    static func demonyms(of places: Set<String>) -> Set<String> {
+        var words: Set<String> = []
+        for place in places where place.count > 2 {
+            let stem = String(place.dropLast())
+            var forms = [place + "n", place + "an", place + "i", place + "ese"]
+            if place.hasSuffix("a") { forms += [stem + "ese", stem + "ian", stem + "an"] }
+            if place.hasSuffix("y") { forms += [stem + "ian", stem + "an"] }
+            if place.hasSuffix("e") { forms += [stem + "ian", place + "se"] }
+            for form in forms { words.insert(form); words.insert(form + "s") }
+        }
+        return words
+    }
+
+    private func isNameLike(_ token: Token) -> Bool {
+        guard token.term != "i" else { return false }
+        return token.shape == .capitalized || (token.shape == .allCaps && token.term.count >= 2)
+    }
+
+    /// True when nothing but a sentence end, or the start of the run, stands before the token.
+    private func startsSentence(_ tokens: [Token], _ index: Int, text: SourceText) -> Bool {
+        guard index > 0 else { return true }
+        let gap = text.bytes[tokens[index - 1].range.upperBound..<tokens[index].range.lowerBound]
+        return gap.contains { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x0A }
+    }
+
+    /// Words of one name: only spaces or a hyphen between them, or the full stop of an initial.
+    private func joins(_ text: SourceText, _ left: Token, _ right: Token) -> Bool {
+        let gap = text.bytes[left.range.upperBound..<right.range.lowerBound]
+        if gap.count == 1, gap.first == 0x20 || gap.first == 0x2D { return true }
+        if gap.elementsEqual([0x2E, 0x20]) { return left.term.count == 1 }
+        // Initials run together: "J.R.R. Tolkien", "George R.R. Martin".
+        if gap.elementsEqual([0x2E]) { return left.term.count == 1 && right.term.count == 1 }
+        return false
+    }
+
+    private func gap(_ text: SourceText, _ left: Token, _ right: Token) -> ArraySlice<UInt8> {
+        text.bytes[left.range.upperBound..<right.range.lowerBound]
+    }
+
+    private func classify(_ tokens: [Token], _ run: Range<Int>, lowercaseTerms: Set<String>, isHeadline: Bool, text: SourceText) -> [Finding] {
+        var start = run.lowerBound
+        // A sentence may open with a capitalised common word: "When", "Earlier", "The", "Hopefully".
+        while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term),
+              NameWords.mayNeighbourName(tokens[start].term)
+                || (start == run.lowerBound && startsSentence(tokens, start, text: text) && lowercaseTerms.contains(tokens[start].term)),
+              !startsKnownName(tokens, start, before: run.upperBound) {
+            start += 1
+        }
+        var end = run.upperBound
+        // Post-nominal letters ("MP", "QC") follow a person's name without belonging to it.
+        var hasPostNominal = false
+        // "Martin Truex Jr": a generational suffix belongs to the name, and marks a person as post-nominals do.
+        var suffix = 0
+        if end - start > 2, NameWords.generationalSuffixes.contains(tokens[end - 1].term), tokens[end - 1].shape == .capitalized {
+            end -= 1
+            suffix = 1
+            hasPostNominal = true
+        }
+        while end - start > 1, gazetteer.postNominals.contains(tokens[end - 1].term) {
+            end -= 1
+            hasPostNominal = true
+        }
+        // "Jane Smith RRP": letters in capitals after a name in ordinary case are not part of it.
+        if suffix == 0, end - start > 2, tokens[end - 1].shape == .allCaps, tokens[end - 1].term.utf8.count > 1,
+           !tokens[end - 1].term.allSatisfy({ "ivx".contains($0) }), tokens[start..<(end - 1)].allSatisfy({ $0.shape == .capitalized }) {
+            end -= 1
+        }
+        guard start < end else { return [] }
+
+        // A title or role inside the run ("Prime Minister Shinzo Abe") or just before it ("spokesperson Heather Nauert").
+        var nameStart = start
+        var cue: String?
+        // A word for a relative is a cue only in lower case: "Son" in "Choe Son Hui" is a syllable of her name.
+        if let last = (start..<(end - 1)).last(where: { gazetteer.cueWords.contains(tokens[$0].term) && !Self.relatives.contains(tokens[$0].term) }) {
+            nameStart = last + 1
+            cue = tokens[last].term
+        } else if start == run.lowerBound, start > 0, gazetteer.cueWords.contains(tokens[start - 1].term),
+                  gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x20])
+                    || (Self.abbreviatedTitles.contains(tokens[start - 1].term) && gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x2E, 0x20])) {
+            cue = tokens[start - 1].term
+        } else if let given = (start..<(end - 1)).first(where: { gazetteer.commonGivenNames.contains(tokens[$0].term) }), given > start,
+                  end - given <= 3, !gazetteer.familyNamesFirst.contains(tokens[start].term) {
+            // "Liberal Democrat David Laws": the name starts at its first given name.
+            nameStart = given
+        }
+        guard nameStart < end, !Self.particles.contains(tokens[nameStart].term) else { return [] }
+        let name = nameStart..<end
+        let terms = tokens[name].map(\.term)
+        let key = terms.joined(separator: " ")
+        func entity(_ kind: Entity.Kind, key: String = key, name displayName: String? = nil) -> [Finding] {
+            // "North Koreans watched", "a North Korean official": the people of a place, not a person.
+            if kind == .person, isDemonym(terms) { return [] }
+            let found = makeEntity(kind, tokens: tokens, name: name, key: key, displayName: displayName, cue: cue, text: text)
+            guard kind == .person, suffix > 0 else { return [.entity(tokens: name, found)] }
+            // The suffix is part of the name and its key (a father and son share the rest), not the surname.
+            let span = name.lowerBound..<(end + suffix)
+            return [.entity(tokens: span, FoundEntity(
+                key: key + " " + tokens[end].term, name: displayName ?? Self.writtenName(tokens[span], text: text), kind: kind,
+                role: found.role, gender: found.gender, surname: found.surname, givenName: found.givenName))]
+        }
+
+        if name.count == 1 {
+            let term = terms[0]
+            if let cue, gazetteer.nobleTitles.contains(cue) {
+                // "Lord Goldsmith" is the name such a person goes by; the title is part of it.
+                let title = text.string(tokens[nameStart - 1].range)
+                return entity(.person, key: cue + " " + term, name: title + " " + text.string(tokens[nameStart].range))
+            }
+            // After a title or honorific a lone word is a surname ("Mr Blair"); after another cue it may be a
+            // first name ("his brother Mukesh", "their fourth child, Leo").
+            if let cue, !NameWords.titles.contains(cue), !gazetteer.nobleTitles.contains(cue) {
+                return [.possibleSurname(token: nameStart, afterTitle: false)]
+            }
+            if cue != nil || hasPostNominal { return [.possibleSurname(token: nameStart, afterTitle: true)] }
+            if gazetteer.places.contains(term) { return entity(.place) }
+            if gazetteer.organisations.contains(term) { return entity(.organisation) }
+            if tokens[nameStart].shape == .capitalized { return [.possibleSurname(token: nameStart, afterTitle: false)] }
+            return []
+        }
+        let allCapitalized = tokens[name].allSatisfy { $0.shape == .capitalized }
+        // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
+        if tokens[run].contains(where: { $0.term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) { return [] }
+        // "the Hoa Lo prison": a name before a word for a kind of place is that place.
+        if end < tokens.count, tokens[end].shape == .lowercase, gap(text, tokens[end - 1], tokens[end]).elementsEqual([0x20]),
+           gazetteer.placeWords.contains(tokens[end].term) {
+            return entity(.place)
+        }
+        // Two words joined by a hyphen alone ("the Blair-Brown rift", "Howitt-Garrett") pair two people's
+        // surnames; a person's full name has a space in it.
+        if name.count == 2, allCapitalized, cue == nil, gap(text, tokens[nameStart], tokens[nameStart + 1]).elementsEqual([0x2D]) {
+            return [.possibleSurname(token: nameStart, afterTitle: false), .possibleSurname(token: nameStart + 1, afterTitle: false)]
+        }
+        if gazetteer.places.contains(key) { return entity(.place) }
+        if gazetteer.organisations.contains(key) { return entity(.organisation) }
+        if terms.contains(where: gazetteer.organisationWords.contains) { return entity(.organisation) }
+        // "Gladstone Avenue", "Bartholomew County Jail": a word for a kind of place after the first makes a
+        // place, unless it is also a common surname ("Jack Hill", "Park").
+        if terms.dropFirst().contains(where: { gazetteer.placeWords.contains($0) && !Self.surnamesThatArePlaceWords.contains($0) }) {
+            return entity(.place)
+        }
+        // A title before words the article also writes in lower case ("Online Leader Success Mindset") is a heading.
+        if cue != nil, terms.allSatisfy(lowercaseTerms.contains) { return [] }
+        if name.count == 2, Self.compassWords.contains(terms[1]), gazetteer.places.contains(terms[0]) { return entity(.place) }
+        if (cue != nil || hasPostNominal), allCapitalized {
+            // "Chief Strategy Officer", "Star Wars Ultimate Collector Series": a title or a long run after a
+            // cue is not a name ("governor Mervyn King" is).
+            let endsInTitle = gazetteer.cueWords.contains(terms[terms.count - 1]) && !gazetteer.isGivenName(terms[0])
+            if cue != nil, endsInTitle || terms.filter({ !Self.particles.contains($0) }).count > 3 {
+                return []
+            }
+            return entity(.person)
+        }
+        // A given name starts a person's name, unless a terse headline puts a name beside a place or body ("Blair Labour's").
+        if gazetteer.isGivenName(terms[0]), name.count <= 4,
+           !(isHeadline && terms.dropFirst().contains(where: { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) })) {
+            return entity(.person)
+        }
+        // Initials before a surname mark a person: "J.R.R. Tolkien", "H. G. Wells".
+        if terms.count > 1, terms[0].utf8.count == 1, let surname = terms.firstIndex(where: { $0.utf8.count > 1 }), surname == terms.count - 1,
+           tokens[end - 1].shape == .capitalized, tokens[name].dropLast().allSatisfy({ $0.shape != .lowercase }),
+           gap(text, tokens[end - 2], tokens[end - 1]).first == 0x2E {
+            return entity(.person)
+        }
+        // A middle initial marks a person: "Victor N. Burton" (not "Enterprise E-Commerce").
+        if name.count == 3, terms[1].utf8.count == 1, terms[0].utf8.count > 1, terms[2].utf8.count > 1,
+           tokens[nameStart].shape == .capitalized, tokens[end - 1].shape == .capitalized,
+           gap(text, tokens[nameStart], tokens[nameStart + 1]).elementsEqual([0x20]),
+           [[0x2E, 0x20], [0x20]].contains(where: { gap(text, tokens[nameStart + 1], tokens[end - 1]).elementsEqual($0) }) {
+            return entity(.person)
+        }
+        if name.count == 3, gazetteer.familyNamesFirst.contains(terms[0]), terms.dropFirst().allSatisfy({ $0.utf8.count <= 6 }) {
+            return entity(.person)
+        }
+        // "Xi Jinping", "Liu Xiaming": a Chinese family name before a given name of one or two pinyin syllables.
+        if name.count == 2, allCapitalized, gazetteer.chineseSurnames.contains(terms[0]), !lowercaseTerms.contains(terms[1]),
+           Pinyin.isGivenName(terms[1]) {
+            return entity(.person)
+        }
+        if let last = terms.last, gazetteer.placeWords.contains(last) { return entity(.place) }
+        if allCapitalized, name.count <= 3, isFollowedByPersonSign(tokens, after: end, text: text) { return entity(.person) }
+        if allCapitalized, name.count <= 3, nameStart > 0, ["said", "says"].contains(tokens[nameStart - 1].term) { return entity(.person) }
+        return allCapitalized && name.count <= 3 ? [.unclassified(tokens: name)] : []
+    }
+
+    /// "Heather Nauert said", "Jelena Dokic, who…", "Anil Ambani, vice-chairman of…".
+    private func isFollowedByPersonSign(_ tokens: [Token], after end: Int, text: SourceText) -> Bool {
+        guard end < tokens.count else { return false }
+        let between = gap(text, tokens[end - 1], tokens[end])
+        if between.elementsEqual([0x20]) { return gazetteer.attributionVerbs.contains(tokens[end].term) }
+        if between.elementsEqual([0x2C, 0x20]) {
+            // "Elizabeth A. Burton, 32, of Franklin": an age between commas.
+            if tokens[end].term.count <= 3, tokens[end].term.allSatisfy(\.isNumber), end + 1 < tokens.count,
+               gap(text, tokens[end], tokens[end + 1]).first == 0x2C {
+                return true
+            }
+            return tokens[end].term == "who" || gazetteer.cueWords.contains(tokens[end].term)
+                || (end + 1 < tokens.count && ["a", "an", "the"].contains(tokens[end].term) && gazetteer.cueWords.contains(tokens[end + 1].term))
+        }
+        return false
+    }
+
+    /// A found entity from a name's tokens.
+    func makeEntity(_ kind: Entity.Kind, tokens: [Token], name: Range<Int>, key: String? = nil, displayName: String? = nil,
+                    cue: String?, text: SourceText) -> FoundEntity {
+        let terms = tokens[name].map(\.term)
+        let isPerson = kind == .person
+        // A Korean or Chinese name puts the family name first ("Kim Hyok-chol" is Mr Kim, "Xi Jinping" President
+        // Xi), and its given name is not used alone.
+        let familyNameFirst = isPerson && gazetteer.familyNamesFirst.contains(terms[0])
+            && (terms.count == 3 || (terms.count == 2 && gazetteer.chineseSurnames.contains(terms[0]) && Pinyin.isGivenName(terms[1])))
+        let gender = isPerson ? (cue.flatMap(gazetteer.gender(ofTitle:)) ?? gazetteer.gender(ofGivenName: terms[0])) : nil
+        return FoundEntity(
+            key: key ?? terms.joined(separator: " "),
+            name: displayName ?? Self.writtenName(tokens[name], text: text),
+            kind: kind, role: isPerson ? role(tokens, before: name.lowerBound, cueFound: cue != nil, text: text) : nil,
+            gender: gender, surname: familyNameFirst ? terms.first : isPerson ? terms.last : nil,
+            givenName: isPerson && !familyNameFirst && terms.count > 1 ? terms.first : nil)
+    }
+
+    /// Titles written short with a full stop before the name: "Gov. Deval Patrick", "Rep. Tulsi Gabbard".
+    private static let abbreviatedTitles: Set<String> = [
+        "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "cpl", "dr", "mr", "mrs", "ms", "prof", "rev", "cmdr",
+        "adm", "amb", "supt", "insp", "det", "pres", "maj", "fr", "hon",
+    ]
+
+    /// Compass words that, after a place, make the name of a place or constituency ("Bolton West"), not a
+    /// person (Kanye West).
+    private static let compassWords: Set<String> = ["north", "south", "east", "west"]
+
+    /// Words for a kind of place that are also common surnames.
+    private static let surnamesThatArePlaceWords: Set<String> = ["hill", "park", "lake", "bridge", "camp", "bay", "street", "palace", "coast"]
+
+    /// Honorifics that belong to a name, not to a role ("the Rt Rev Michael Scott-Joynt").
+    private static let honorifics = NameWords.courtesyTitles.union(["rt", "hon", "right", "very", "most", "rev", "revd"])
+
+    /// A name as the text writes it ("Pierre-Hugues Herbert", "Kim Hyok-chol"), each run of white space one space.
+    static func writtenName(_ tokens: ArraySlice<Token>, text: SourceText) -> String {
+        guard let first = tokens.first, let last = tokens.last else { return "" }
+        let range = first.range.lowerBound..<last.range.upperBound
+        var previous: UInt8 = 0
+        let spacedOnce = text.bytes[range].allSatisfy { byte in
+            defer { previous = byte }
+            return !(byte == 0x20 && previous == 0x20) && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0xC2
+        }
+        if spacedOnce { return text.string(range) }
+        return text.string(range)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
+    }
+
+    /// The role written before a person's name: the title words and capitalised words just before it.
+    private func role(_ tokens: [Token], before nameStart: Int, cueFound: Bool, text: SourceText) -> String? {
+        guard cueFound, nameStart > 0 else { return nil }
+        var first = nameStart
+        while first > 0, nameStart - first < 5 {
+            let previous = tokens[first - 1]
+            let isRoleWord = gazetteer.cueWords.contains(previous.term) || previous.shape == .capitalized || previous.shape == .allCaps
+                || (previous.term == "of" && first - 1 > 0)
+            let between = gap(text, previous, tokens[first])
+            let startsPlace = first < nameStart && gazetteer.places.contains(previous.term + " " + tokens[first].term)
+            guard isRoleWord, between.allSatisfy({ $0 == 0x20 || $0 == 0x2D }),
+                  !NameWords.common.contains(previous.term) || previous.term == "of" || startsPlace
+            else { break }
+            first -= 1
+        }
+        while first < nameStart, tokens[first].term == "of" { first += 1 }
+        // "manager Sir Alex Ferguson": the honorific belongs to the name, not the role.
+        var last = nameStart - 1
+        while last >= first, gazetteer.nobleTitles.contains(tokens[last].term) || Self.honorifics.contains(tokens[last].term) {
+            last -= 1
+        }
+        guard first <= last else { return nil }
+        // A word the text doubles by mistake ("British British Casino Association") is said once.
+        var words: [Substring] = []
+        for word in text.string(tokens[first].range.lowerBound..<tokens[last].range.upperBound).split(separator: " ")
+        where words.last?.lowercased() != word.lowercased() {
+            words.append(word)
+        }
+        return words.joined(separator: " ")
+    }
+}
