@@ -21,7 +21,7 @@ public enum FuzzChecks {
     /// The bundled articles, for parsing filters against.
     private static var seeds: Corpus {
         if let cachedSeeds { return cachedSeeds }
-        let made = try! Corpus.load(paths: [])
+        let made = try! CorpusLoader.load(paths: [])
         cachedSeeds = made
         return made
     }
@@ -93,7 +93,7 @@ public enum FuzzChecks {
         }
         precondition(wordRanges == tokenRanges, "word ranges differ from the tokens")
         let links = linker.link(words)
-        let (entities, mentions) = Corpus.mergeFoundEntities([links], catalog: linker.entities)
+        let (entities, mentions) = EntityMerger.mergeFoundEntities([links], catalog: linker.entities)
         for mention in mentions[0] {
             precondition(mention.range.upperBound <= text.bytes.count && !mention.range.isEmpty, "mention outside the text")
             let location = text.location(of: mention.range.lowerBound)

@@ -88,19 +88,34 @@ struct CorpusOptions: ParsableArguments {
     @Flag(help: "Neither read nor save the index cache; index every file afresh.")
     var noCache = false
 
-    func loadCorpus(purpose: Corpus.Purpose = .everything) throws -> Corpus {
+    func loadCorpus() throws -> Corpus {
+        try withProgressBar { progress in try loadCorpus(progress: progress, warn: { Output.warning($0) }) }
+    }
+
+    func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?,
+                    preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
+        for warning in UserConfig.warnings { warn(warning) }
+        return try CorpusLoader.load(paths: pathsOrLibrary, catalog: UserConfig.catalog(), cache: noCache ? nil : IndexCache.userDefault(),
+                                     fields: datasetFields(), progress: progress, preview: preview, warn: warn)
+    }
+
+    /// What a search needs: the saved index's articles and index alone when it holds every file unchanged.
+    func loadForSearch() throws -> any SearchableCorpus {
+        try withProgressBar { progress in
+            for warning in UserConfig.warnings { Output.warning(warning) }
+            return try CorpusLoader.loadForSearch(paths: pathsOrLibrary, catalog: UserConfig.catalog(),
+                                                  cache: noCache ? nil : IndexCache.userDefault(), fields: datasetFields(),
+                                                  progress: progress, warn: { Output.warning($0) })
+        }
+    }
+
+    /// Runs `load` with a progress bar on standard error when it is a terminal.
+    private func withProgressBar<Loaded>(_ load: ((@Sendable (LoadProgress) -> Void)?) throws -> Loaded) rethrows -> Loaded {
         let bar = ProgressBar.standardError()
         defer { bar?.finish() }
         var progress: (@Sendable (LoadProgress) -> Void)?
         if let bar { progress = { bar.show($0) } }
-        return try loadCorpus(purpose: purpose, progress: progress, warn: { Output.warning($0) })
-    }
-
-    func loadCorpus(purpose: Corpus.Purpose = .everything, progress: (@Sendable (LoadProgress) -> Void)?,
-                    preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
-        for warning in UserConfig.warnings { warn(warning) }
-        return try Corpus.load(paths: pathsOrLibrary, catalog: UserConfig.catalog(), cache: noCache ? nil : IndexCache.userDefault(),
-                               purpose: purpose, fields: datasetFields(), progress: progress, preview: preview, warn: warn)
+        return try load(progress)
     }
 
     /// Removes the saved index of these paths, which a load then builds and saves again.

@@ -56,7 +56,7 @@ struct AEBLinkingQualityTests {
             guard let body = bodies[article.id] else { throw DossierError.unknownArticle(article.id) }
             files["\(article.id).txt"] = body
         }
-        let corpus = try Corpus.load(paths: [TestCorpus.folder(files).path])
+        let corpus = try CorpusLoader.load(paths: [TestCorpus.folder(files).path])
 
         var right = 0
         var predictedCount = 0

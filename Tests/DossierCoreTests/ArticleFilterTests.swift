@@ -5,9 +5,9 @@ import Testing
 
 /// The filter language over the seeds and a folder of dated articles of every format.
 struct ArticleFilterTests {
-    static let seeds = Result { try Corpus.load(paths: []) }
+    static let seeds = Result { try CorpusLoader.load(paths: []) }
     static let dated = Result {
-        try Corpus.load(paths: [DocumentationExamples.repository.appendingPathComponent("docs/examples").path])
+        try CorpusLoader.load(paths: [DocumentationExamples.repository.appendingPathComponent("docs/examples").path])
     }
 
     /// Titles of the articles a filter passes, with nothing read.
@@ -98,7 +98,7 @@ struct ArticleFilterTests {
 
 struct EntityProfileTests {
     @Test func pompeo_onTheSeeds_hasEightMentionsInTwoArticles_andTheNamesTheTextUses() throws {
-        let corpus = try Corpus.load(paths: [])
+        let corpus = try CorpusLoader.load(paths: [])
         let profile = EntityProfile(entity: try corpus.lookUpEntity("mike-pompeo"), in: corpus)
         #expect(profile.mentionCount == 8)
         #expect(profile.articles.count == 2)
@@ -115,7 +115,7 @@ struct EntityProfileTests {
         for number in 0..<(EntityProfile.namesSampleLimit + 2) {
             files["a\(number).txt"] = "Talks \(number)\n\nMike Pompeo spoke on day \(number). Pompeo then left.\n"
         }
-        let corpus = try Corpus.load(paths: [try ArticleFolder.make(files).path])
+        let corpus = try CorpusLoader.load(paths: [try ArticleFolder.make(files).path])
         let profile = EntityProfile(entity: try corpus.lookUpEntity("mike-pompeo"), in: corpus)
         #expect(profile.articles.count == EntityProfile.namesSampleLimit + 2)
         #expect(profile.mentionCount == 2 * (EntityProfile.namesSampleLimit + 2), "every mention is counted")
@@ -124,12 +124,12 @@ struct EntityProfileTests {
     }
 
     @Test func riSonGwon_hasFourQuotes() throws {
-        let corpus = try Corpus.load(paths: [])
+        let corpus = try CorpusLoader.load(paths: [])
         #expect(EntityProfile(entity: try corpus.lookUpEntity("ri-son-gwon"), in: corpus).quotes.count == 4)
     }
 
     @Test func timeline_countsByWeekWhenTheyFit_elseByMonth_keepingEmptyPeriods() throws {
-        let corpus = try Corpus.load(paths: [DocumentationExamples.repository.appendingPathComponent("docs/examples").path])
+        let corpus = try CorpusLoader.load(paths: [DocumentationExamples.repository.appendingPathComponent("docs/examples").path])
         let profile = EntityProfile(entity: try corpus.lookUpEntity("kim-jong-un"), in: corpus)
         // Mentioned on 2018-06-12 and 2019-02-27: 38 weeks, 9 months.
         let weekly = profile.timeline(maxPeriods: 40)

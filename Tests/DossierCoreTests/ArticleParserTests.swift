@@ -56,7 +56,7 @@ struct ArticleParserTests {
             "old.txt": "Old news\n\nBy Jane Doe, in World on March 3, 2017.\n\nBody.\n",
             "new.txt": "New news\n\nBy , in World on 2018-10-02.\n\nBody.\n",
         ])
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         #expect(corpus.articles.map(\.id) == ["new", "old", "a", "b"])
         #expect(corpus.articles[1].byline == "Jane Doe")
         #expect(corpus.articles[1].date == "2017-03-03")
@@ -78,7 +78,7 @@ struct ArticleParserTests {
 
     @Test func clashingFileNames_useTheRelativePath() throws {
         let folder = try TestCorpus.folder(["one/story.txt": "A\n\nText.\n", "two/story.txt": "B\n\nText.\n", "solo.md": "C\n\nText.\n"])
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         #expect(Set(corpus.articles.map(\.id)) == ["one/story", "two/story", "solo"])
     }
 }

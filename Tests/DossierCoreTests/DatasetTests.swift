@@ -29,7 +29,7 @@ struct DatasetTests {
     @Test func jsonLines_recordsAreArticles_badOnesSkippedByLine() throws {
         let folder = try TestCorpus.folder(["news.jsonl": DatasetTests.jsonLines])
         var warnings: [String] = []
-        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
         // Records are numbered as they stand in the file, the skipped ones too (a blank line is no record).
         #expect(corpus.articles.map(\.id) == ["news#4", "news#1", "news#6"])
         let first = try #require(corpus.articles.first { $0.id == "news#1" })
@@ -53,7 +53,7 @@ struct DatasetTests {
     @Test func fieldsNamedByTheUser_comeFirst() throws {
         let folder = try TestCorpus.folder(["feed.jsonl": #"{"name": "Talks", "story_text": "Mike Pompeo spoke.", "when": "2019-05-01", "text": "not this"}"#])
         let fields = try DatasetFields(parsing: "title=name,text=story_text,date=when")
-        let corpus = try Corpus.load(paths: [folder.path], fields: fields)
+        let corpus = try CorpusLoader.load(paths: [folder.path], fields: fields)
         #expect(corpus.articles[0].title == "Talks")
         #expect(corpus.articles[0].date == "2019-05-01")
         #expect(corpus.count(of: "mike-pompeo", inArticle: "feed#1") == 1)
@@ -64,7 +64,7 @@ struct DatasetTests {
     @Test func csv_quotedFieldsHoldCommasQuotesAndLineBreaks_wrongRowsSkippedByLine() throws {
         let folder = try TestCorpus.folder(["data.csv": DatasetTests.csv])
         var warnings: [String] = []
-        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
         #expect(corpus.articles.map(\.id) == ["data#3", "data#1"])
         let first = try #require(corpus.articles.first { $0.id == "data#1" })
         #expect(first.title == "Talks, again")
@@ -78,7 +78,7 @@ struct DatasetTests {
     @Test func csvWithoutTitleOrTextColumns_isSkipped_namingItsHeader() throws {
         let folder = try TestCorpus.folder(["prices.csv": "day,price\n2018-01-01,3\n", "story.txt": "Mike Pompeo flew to Seoul.\n"])
         var warnings: [String] = []
-        _ = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        _ = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
         #expect(warnings.contains { $0.contains("prices.csv") && $0.contains("names no title or text column") && $0.contains("day,price") })
     }
 
@@ -90,7 +90,7 @@ struct DatasetTests {
         let folder = try TestCorpus.folder([:])
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(try Gzip.compress(Array(lines.utf8))).write(to: folder.appendingPathComponent("big.jsonl.gz"))
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         #expect(corpus.articles.count == 5_000)
         let last = try #require(corpus.articles.first { $0.id == "big#4321" })
         #expect(last.title == "Story 4321")
@@ -116,8 +116,8 @@ struct DatasetTests {
     @Test func cachedDataset_isReused_andItsRecordsKeepTheirPlaces() throws {
         let folder = try TestCorpus.folder(["news.jsonl": DatasetTests.jsonLines, "data.csv": DatasetTests.csv])
         let cache = IndexCache(directory: try TestCorpus.folder([:]).appendingPathComponent("cache").path)
-        let first = try Corpus.load(paths: [folder.path], cache: cache)
-        let second = try Corpus.load(paths: [folder.path], cache: cache)
+        let first = try CorpusLoader.load(paths: [folder.path], cache: cache)
+        let second = try CorpusLoader.load(paths: [folder.path], cache: cache)
         #expect(second.articles.map(\.id) == first.articles.map(\.id))
         #expect(second.articles.map(\.record) == first.articles.map(\.record))
         for article in second.articles {

@@ -93,7 +93,7 @@ struct FeedTests {
 
     @Test func feedFile_loads_itemsInFeedOrderWhenUndated_summariesMarked() throws {
         let folder = try TestCorpus.folder(["gazette.xml": FeedTests.rss2, "desk.atom": FeedTests.atom, "wire.txt": FeedTests.rss1])
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         let ids = corpus.articles.map(\.id)
         // Dated items newest first; the undated after them, in the feed's order.
         #expect(ids == ["desk#1", "desk#2", "gazette#1", "gazette#2", "wire#1", "gazette#3", "gazette#4"])
@@ -118,7 +118,7 @@ struct FeedTests {
             "story.txt": "Mike Pompeo flew to Seoul.\n",
         ])
         var warnings: [String] = []
-        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
         #expect(corpus.articles.map(\.id) == ["story"])
         #expect(warnings.contains { $0.contains("config.xml") && $0.contains("not a feed (its root is <settings>") })
         #expect(warnings.contains { $0.contains("broken.rss") && $0.contains("not XML") })
@@ -157,13 +157,13 @@ struct FeedTests {
 extension FeedTests {
     @Test func feedChangedAfterIndexing_isNotShownAsIndexed() throws {
         let folder = try TestCorpus.folder(["gazette.xml": FeedTests.rss2])
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         let first = try #require(corpus.articles.first { $0.id == "gazette#1" })
         #expect(first.textIsAsIndexed)
         // The item's words change length; the feed read last must not be trusted after the change.
         let changed = FeedTests.rss2.replacingOccurrences(of: "Officials in Seoul welcomed the news.", with: "Officials in Seoul said nothing at all.")
         try Data(changed.utf8).write(to: folder.appendingPathComponent("gazette.xml"))
-        let again = try Corpus.load(paths: [folder.path]).articles.first { $0.id == "gazette#1" }
+        let again = try CorpusLoader.load(paths: [folder.path]).articles.first { $0.id == "gazette#1" }
         #expect(again?.textIsAsIndexed == true)
         let stale = first.releasingText()
         #expect(!stale.textIsAsIndexed)

@@ -17,7 +17,7 @@ import Testing
 
     @Test func oneEntityPerName_ofTheKindMostArticlesFound() {
         let catalog = Array(try! EntityCatalog.bundled().entities.prefix(2))
-        let (entities, numbering) = Corpus.numberFoundEntities([
+        let (entities, numbering) = EntityMerger.numberFoundEntities([
             links([found("old trafford", .place), found("acme", .organisation)]),
             links([found("old trafford", .organisation), found("mike pompeo", .person)]),
             links([found("old trafford", .place), found("acme", .person)]),

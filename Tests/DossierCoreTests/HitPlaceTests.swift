@@ -53,7 +53,7 @@ import Testing
     @Test func phrase_doesNotRunOnIntoTheNextArticle() throws {
         let folder = try TestCorpus.folder(["a.txt": "First article\n\nIt ends with North", "b.txt": "Second article\n\nKorea begins it."])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         #expect(corpus.index.search(try Query("north korea")).hits.isEmpty)
         #expect(corpus.index.search(try Query("north")).hits.count == 1)
     }
@@ -61,7 +61,7 @@ import Testing
     @Test func hitInAFileChangedAfterIndexing_hasNoPlace_andNothingBreaks() throws {
         let folder = try TestCorpus.folder(["a.txt": "Headline here\n\nPompeo met Kim in Pyongyang on Sunday."])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         let hits = corpus.index.search(try Query("pyongyang")).hits
         #expect(hits.count == 1)
         // Another length: the article shows a notice instead, which holds other words.

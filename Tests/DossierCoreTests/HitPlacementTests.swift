@@ -12,7 +12,7 @@ struct HitPlacementTests {
             "mixed.txt": "Government notes\r\n\r\nThe government of Zoë said “government” twice.\r\nA line with 東京 and the government.\n\nLast government.\n",
             "short.txt": "Short\n\nOne government here.\n",
         ])
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         let hits = corpus.index.search(try Query("government")).hits
         var placed: [PlacedHit] = []
         corpus.placeHits(hits) { placed.append($0) }
@@ -28,7 +28,7 @@ struct HitPlacementTests {
     @Test func aSingleLineOfAMegabyte_placesEveryHit_onLine3_withRisingColumns() throws {
         let folder = try TestCorpus.folder(["short.txt": "Short\n\nNo match here.\n"])
         try Data(HostileCorpus.singleLine(megabytes: 1)).write(to: folder.appendingPathComponent("line.txt"))
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         let hits = corpus.index.search(try Query("government")).hits
         #expect(hits.count > 10_000)
         var placed: [PlacedHit] = []
@@ -66,7 +66,7 @@ struct HitPlacementTests {
             "kept.txt": "Kept\n\nThe government met.\n",
             "changed.txt": "Changed\n\nThe government spoke, and the government left.\n",
         ])
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         let hits = corpus.index.search(try Query("government")).hits
         #expect(hits.count == 3)
         // As if the file were replaced between the load and the search's output: it has another length now.
@@ -77,7 +77,7 @@ struct HitPlacementTests {
         corpus.placeHits(hits) { placed.append($0) }
         #expect(placed.map { corpus.articles[$0.article].id } == ["kept"])
         // A file that is gone, or cannot be read, is changed too; text already read stays as it was read.
-        let unreadable = try Corpus.load(paths: [folder.path])
+        let unreadable = try CorpusLoader.load(paths: [folder.path])
         try HostileCorpus.makeUnreadable(folder.appendingPathComponent("kept.txt"))
         #expect(unreadable.articlesChangedSinceIndexed(among: unreadable.index.search(try Query("government")).hits).count == 1)
         var none: [PlacedHit] = []
@@ -85,7 +85,7 @@ struct HitPlacementTests {
         #expect(none.isEmpty)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("kept.txt"))
         try Data("Kept\n\nThe government met.\n".utf8).write(to: folder.appendingPathComponent("kept.txt"))
-        let again = try Corpus.load(paths: [folder.path])
+        let again = try CorpusLoader.load(paths: [folder.path])
         try FileManager.default.removeItem(at: folder.appendingPathComponent("kept.txt"))
         #expect(again.articlesChangedSinceIndexed(among: again.index.search(try Query("government")).hits).count == 1)
     }

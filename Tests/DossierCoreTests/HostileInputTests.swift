@@ -12,7 +12,7 @@ import Testing
     static let loaded = Result { () throws -> (Corpus, [String]) in
         let folder = try HostileCorpus.make(withLongLine: true)
         nonisolated(unsafe) var warnings: [String] = []
-        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
         return (corpus, warnings)
     }
 
@@ -65,7 +65,7 @@ import Testing
                          [folder.appendingPathComponent("a.txt").path, folder.path],
                          [folder.path, folder.path + "/../" + folder.lastPathComponent]]
         for paths in spellings {
-            let corpus = try Corpus.load(paths: paths)
+            let corpus = try CorpusLoader.load(paths: paths)
             #expect(corpus.articles.map(\.id).sorted() == ["a", "b"], "\(paths)")
             #expect(corpus.index.search(try Query("spoke")).hits.count == 2, "\(paths)")
         }
@@ -75,10 +75,10 @@ import Testing
         let folder = try HostileCorpus.make()
         for (name, reason) in HostileCorpus.specialFiles {
             let path = folder.appendingPathComponent(name).path
-            #expect(throws: DossierError.unreadable(path, reason: reason)) { try Corpus.load(paths: [path]) }
+            #expect(throws: DossierError.unreadable(path, reason: reason)) { try CorpusLoader.load(paths: [path]) }
         }
         #expect(throws: DossierError.unreadable("/dev/zero", reason: "it is not a regular file (a character device)")) {
-            try Corpus.load(paths: ["/dev/zero"])
+            try CorpusLoader.load(paths: ["/dev/zero"])
         }
     }
 
@@ -90,7 +90,7 @@ import Testing
         // What a listing saw as a plain file is read as whatever stands there when its turn comes.
         let file = ArticleFile(path: swapped, relativePath: "swapped.txt", stamp: nil)
         #expect(throws: DossierError.unreadable(swapped, reason: "it is not a regular file (a FIFO)")) { try FileReader.bytes(of: file.path) }
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         #expect(corpus.articles.map(\.id) == ["kept"])
     }
 
@@ -158,11 +158,11 @@ import Testing
     }
 
     @Test func missingOrUnreadablePath_isOneClearError() throws {
-        #expect(throws: DossierError.pathNotFound("/no/such/place")) { try Corpus.load(paths: ["/no/such/place"]) }
+        #expect(throws: DossierError.pathNotFound("/no/such/place")) { try CorpusLoader.load(paths: ["/no/such/place"]) }
         let onlyBinary = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-binary-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: onlyBinary, withIntermediateDirectories: true)
         try Data([0, 1, 2, 3]).write(to: onlyBinary.appendingPathComponent("x.txt"))
-        #expect(throws: DossierError.noArticles([onlyBinary.path])) { try Corpus.load(paths: [onlyBinary.path]) }
+        #expect(throws: DossierError.noArticles([onlyBinary.path])) { try CorpusLoader.load(paths: [onlyBinary.path]) }
     }
 
     @Test func aNameThatIsNotUTF8_isSkippedWithAWarning_andTheRestLoads() throws {
@@ -175,7 +175,7 @@ import Testing
         _ = write(descriptor, "Lost article\n\nText.", 20)
         close(descriptor)
         nonisolated(unsafe) var warnings: [String] = []
-        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
         #expect(corpus.articles.map(\.id) == ["kept"])
         #expect(warnings == ["skipped \(folder.path)/caf\u{FFFD}.txt: its name is not UTF-8"])
         #expect(corpus.skipped.map(\.reason) == ["its name is not UTF-8"], "the reader's list of skipped files has it too")

@@ -56,7 +56,7 @@ struct LinkingQualityTests {
     static func score(fixture name: String, bbc: URL) throws -> Score {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name).json")
         let annotations = try JSONDecoder().decode(Annotations.self, from: Data(contentsOf: fixture))
-        let corpus = try Corpus.load(paths: annotations.articles.map { bbc.appendingPathComponent($0.path).path })
+        let corpus = try CorpusLoader.load(paths: annotations.articles.map { bbc.appendingPathComponent($0.path).path })
 
         var truePositives = 0
         var predictedCount = 0

@@ -37,7 +37,7 @@ struct LoadPreviewTests {
     @Test func preview_listsEveryFileFound_thenTitlesEachArticleOnce() throws {
         let folder = try TestCorpus.folder(Self.files)
         let collector = Collector()
-        let corpus = try Corpus.load(paths: [folder.path], preview: collector.record)
+        let corpus = try CorpusLoader.load(paths: [folder.path], preview: collector.record)
 
         #expect(collector.found.count == 1)
         let preview = try #require(collector.found.first)
@@ -59,16 +59,16 @@ struct LoadPreviewTests {
     @Test func preview_fromASavedIndex_titlesEveryArticleToo() throws {
         let folder = try TestCorpus.folder(Self.files)
         let cache = IndexCache(directory: try TestCorpus.folder([:]).appendingPathComponent("cache").path)
-        _ = try Corpus.load(paths: [folder.path], cache: cache)
+        _ = try CorpusLoader.load(paths: [folder.path], cache: cache)
         let collector = Collector()
-        let corpus = try Corpus.load(paths: [folder.path], cache: cache, preview: collector.record)
+        let corpus = try CorpusLoader.load(paths: [folder.path], cache: cache, preview: collector.record)
         #expect(collector.titles.count == corpus.articles.count)
         #expect(Set(collector.titles.values.map { $0[0] }) == Set(corpus.articles.map(\.title)))
     }
 
     @Test func readAlone_parsesTheFileAsTheCorpusDoes() throws {
         let folder = try TestCorpus.folder(Self.files)
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         for article in corpus.articles {
             let alone = ArticleParser.readAlone(path: article.path, id: article.id)
             #expect(alone.title == article.title)

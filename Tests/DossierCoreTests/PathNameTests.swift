@@ -40,10 +40,10 @@ struct FolderNoteTests {
             "readme-of-the-week.txt": "Readme of the week\n\nA column that happens to start with readme.\n",
             "story.txt": "A story\n\nMike Pompeo flew to Seoul.\n",
         ])
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         #expect(Set(corpus.articles.map(\.id)) == ["story", "readme-of-the-week"])
         #expect(corpus.skipped.isEmpty, "left out by rule, not skipped as unreadable")
-        let named = try Corpus.load(paths: [folder.appendingPathComponent("README.md").path])
+        let named = try CorpusLoader.load(paths: [folder.appendingPathComponent("README.md").path])
         #expect(named.articles.map(\.id) == ["README"])
     }
 }

@@ -69,7 +69,7 @@ struct SearchTests {
 
     @Test func bbcCorpus_answersCommonWordsAndPhrases() throws {
         guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
-        let corpus = try Corpus.load(paths: [bbc.path])
+        let corpus = try CorpusLoader.load(paths: [bbc.path])
         #expect(corpus.skipped.isEmpty)
         #expect(corpus.articles.filter { $0.path.hasSuffix(".txt") }.count == 2_095)
         let result = corpus.index.search(try Query("Tony Blair"))
@@ -82,7 +82,7 @@ struct SearchTests {
     /// The top-k path counts postings instead of gathering hits; it must rank exactly as the full search does.
     @Test func topArticles_areTheFullRankingsFirstArticles() throws {
         guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
-        let corpus = try Corpus.load(paths: [bbc.path])
+        let corpus = try CorpusLoader.load(paths: [bbc.path])
         for text in ["the", "said", "tony blair", "profit*", "\"gordon brown\" \"tax\"", "yukos", "no-such-word", "world cup"] {
             let query = try Query(text)
             let full = corpus.index.search(query).ranking

@@ -121,7 +121,7 @@ struct WebPageTests {
 
     @Test func pageFile_loadsAsAnArticle_withItsTextMadeFromThePage() throws {
         let folder = try TestCorpus.folder(["envoys.html": WebPageTests.newsPage])
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         let article = try #require(corpus.articles.first)
         #expect(article.id == "envoys")
         #expect(article.format == .html)
@@ -146,7 +146,7 @@ struct WebPageTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let packed = try Gzip.compress(Array(WebPageTests.newsPage.utf8))
         try Data(packed).write(to: folder.appendingPathComponent("envoys.html.gz"))
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         #expect(corpus.articles.map(\.id) == ["envoys"])
         #expect(corpus.articles[0].title == "Envoys meet again in Hanoi")
         #expect(corpus.articles[0].text.bytes.count == corpus.articles[0].textLength)
@@ -158,7 +158,7 @@ struct WebPageTests {
             "story.txt": "Mike Pompeo flew to Seoul.\n",
         ])
         var warnings: [String] = []
-        let corpus = try Corpus.load(paths: [folder.path], warn: { warnings.append($0) })
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
         #expect(corpus.articles.map(\.id) == ["story"])
         #expect(warnings.contains { $0.contains("menu.html") && $0.contains("no article text was found in the page") })
     }

@@ -10,7 +10,7 @@ struct ChangedFileScreenTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("talks.txt")
         try Data("Talks in Pyongyang\n\nMike Pompeo met Kim Jong Un in Pyongyang, and Donald Trump said so.\n".utf8).write(to: file)
-        let corpus = try Corpus.load(paths: [folder.path])
+        let corpus = try CorpusLoader.load(paths: [folder.path])
         try Data("Short now.\n".utf8).write(to: file)
 
         let size = Size(columns: 120, rows: 24)

@@ -117,7 +117,7 @@ struct ConfigFileTests {
             "envoy.txt": "Envoy returns\n\nLee Sang-min, the envoy, returned to Seoul on Friday. Lee said the talks would resume.\n",
         ])
         let people = ConfigFile(text: Self.example).people
-        let corpus = try Corpus.load(paths: [folder.path], catalog: try EntityCatalog.bundled().merging(people))
+        let corpus = try CorpusLoader.load(paths: [folder.path], catalog: try EntityCatalog.bundled().merging(people))
         let lee = try #require(corpus.entityIndex(id: "lee-sang-min"))
         #expect(corpus.mentionsByEntity[lee].count == 2)
         #expect(!corpus.entities[lee].isFound)

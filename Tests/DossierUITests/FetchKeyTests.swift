@@ -16,7 +16,7 @@ struct FetchKeyTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) {
             try FileManager.default.copyItem(atPath: seeds.path + "/" + name, toPath: folder.path + "/" + name)
         }
-        var app = TestApp(state: AppState(corpus: try Corpus.load(paths: [folder.path]), size: Size(columns: 100, rows: 24)))
+        var app = TestApp(state: AppState(corpus: try CorpusLoader.load(paths: [folder.path]), size: Size(columns: 100, rows: 24)))
         app.state.settings.savedFilters = ["pompeo": "mentions:mike-pompeo"]
         app.type("j <Enter>")
         app.wait(seconds: 2)
@@ -33,7 +33,7 @@ struct FetchKeyTests {
         #expect(app.status.hasPrefix("fetching your feeds: 2/5"))
         // The corpus again, with one article more.
         try Data("Envoys meet again\n\nMike Pompeo met officials in Seoul on Friday.\n".utf8).write(to: folder.appendingPathComponent("new.txt"))
-        let grown = try Corpus.load(paths: [folder.path])
+        let grown = try CorpusLoader.load(paths: [folder.path])
         update(&app.state, .fetchFinished(summary: "fetched 5 feeds: 1 new article", corpus: grown))
         #expect(!app.state.isFetching)
         #expect(app.state.corpus.articles.count == 3)

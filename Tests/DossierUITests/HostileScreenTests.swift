@@ -6,7 +6,7 @@ import Testing
 
 /// The hostile articles drawn by the reader: borders stay put and no control reaches a cell.
 @Suite(.serialized) struct HostileScreenTests {
-    static let corpus = Result { try Corpus.load(paths: [HostileCorpus.make().path]) }
+    static let corpus = Result { try CorpusLoader.load(paths: [HostileCorpus.make().path]) }
 
     @Test(arguments: [Size(columns: 120, rows: 30), Size(columns: 80, rows: 24), Size(columns: 40, rows: 12)])
     func everyHostileArticle_keepsBordersAlignedAndControlsOut(size: Size) throws {

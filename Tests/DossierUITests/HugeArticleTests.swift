@@ -79,7 +79,7 @@ struct HugeArticleTests {
             + "\n\nThe last paragraph mentions a zebra once."
         try Data(text.utf8).write(to: folder.appendingPathComponent("long.txt"))
         nonisolated(unsafe) var preview: Corpus?
-        let corpus = try Corpus.load(paths: [folder.path], preview: { if case .found(let found) = $0 { preview = found } })
+        let corpus = try CorpusLoader.load(paths: [folder.path], preview: { if case .found(let found) = $0 { preview = found } })
         return (corpus, try #require(preview))
     }
     static let huge = loaded.map(\.corpus)

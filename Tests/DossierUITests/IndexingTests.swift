@@ -19,7 +19,7 @@ struct IndexingTests {
                 var titles: [(index: Int, title: String)] = []
             }
             let events = Events()
-            corpus = try Corpus.load(paths: [], preview: { event in
+            corpus = try CorpusLoader.load(paths: [], preview: { event in
                 events.lock.withLock {
                     switch event {
                     case .found(let corpus): events.preview = corpus

@@ -11,7 +11,7 @@ struct OpenLinkTests {
         let link = url.map { "<link>\($0)</link>" } ?? ""
         let feed = "<rss version=\"2.0\"><channel><title>Desk</title><item><title>Talks</title>\(link)<description>Mike Pompeo spoke.</description></item></channel></rss>"
         let folder = try ArticleFolder.make(["desk.xml": feed])
-        return TestApp(state: AppState(corpus: try Corpus.load(paths: [folder.path]), size: Size(columns: 100, rows: 24)))
+        return TestApp(state: AppState(corpus: try CorpusLoader.load(paths: [folder.path]), size: Size(columns: 100, rows: 24)))
     }
 
     @Test func webAddress_isHandedToTheLoop_andItsOutcomeShown() throws {

@@ -187,7 +187,7 @@ struct FileIdentity: Hashable {
 }
 
 /// The files found under the paths a user gave, and what was passed over on the way.
-package struct FoundFiles {
+package struct FoundFiles: Sendable {
     package var files: [ArticleFile] = []
     /// Entries that look like articles but cannot be read as files, and folders that cannot be listed.
     package var skipped: [SkippedFile] = []

@@ -8,7 +8,7 @@ import Foundation
 /// its article again, over the same runs the index was built from (headline, then paragraphs).
 /// Hits come grouped by article, so the last article's word starts are kept for the next hit:
 /// 4 bytes a word, where whole ranges would take 16 (a 50 MB article has 8 million words).
-package final class WordPlaces: @unchecked Sendable {
+public final class WordPlaces: @unchecked Sendable {
     private struct Starts {
         let article: Int
         /// Each indexed word's first byte, in order; empty when the text is not the one indexed.

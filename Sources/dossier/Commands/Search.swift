@@ -20,7 +20,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let parsed = try Query(query)
         // A search needs no links: with a saved index of the unchanged corpus, only articles and index are read.
-        var corpus = try self.corpus.loadCorpus(purpose: .search)
+        var corpus = try self.corpus.loadForSearch()
         var result = corpus.index.search(parsed)
         // Reads the matching articles from the saved index (the only ones a search decodes).
         var changed = corpus.articlesChangedSinceIndexed(among: result.hits)
@@ -28,7 +28,7 @@ struct Search: ParsableCommand {
             // A piece of the saved index failed its check as it was read: nothing it gave is used.
             Output.warning(damage + "; rebuilding it")
             self.corpus.discardSavedIndex()
-            corpus = try self.corpus.loadCorpus(purpose: .search)
+            corpus = try self.corpus.loadForSearch()
             result = corpus.index.search(parsed)
             changed = corpus.articlesChangedSinceIndexed(among: result.hits)
         }
@@ -52,7 +52,7 @@ struct Search: ParsableCommand {
 /// which a tree of records would hold in memory all at once. The layout is `JSONEncoder`'s
 /// (pretty, sorted keys), so that it reads like every other command's JSON.
 enum SearchJSON {
-    static func write(_ result: SearchResult, of corpus: Corpus) {
+    static func write(_ result: SearchResult, of corpus: any SearchableCorpus) {
         Output.jsonBytes(Array("{\n  \"articles\" : \(result.articleCount),\n  \"hits\" : [".utf8))
         var first = true
         corpus.placeHits(result.hits) { hit in

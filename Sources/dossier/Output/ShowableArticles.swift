@@ -4,10 +4,10 @@ import DossierCore
 /// or became unreadable since has lost every line and column Dossier knows of it: it is left out,
 /// of counts as of records, and named once on stderr with what to do.
 final class ShowableArticles {
-    private let corpus: Corpus
+    private let corpus: any SearchableCorpus
     private var verdicts: [Int: Bool] = [:]
 
-    init(_ corpus: Corpus) {
+    init(_ corpus: any SearchableCorpus) {
         self.corpus = corpus
     }
 

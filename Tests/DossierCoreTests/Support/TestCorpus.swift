@@ -6,7 +6,7 @@ enum TestCorpus {
     static let seedIDs = (first: "000_6fb30d2b1fa199a6", second: "004_aa78b19fab688198")
 
     static func seeds() throws -> Corpus {
-        try Corpus.load(paths: [])
+        try CorpusLoader.load(paths: [])
     }
 
     /// The shared folder beside the repository, which a user's clone does not have.
@@ -51,7 +51,7 @@ enum TestCorpus {
 
     /// A corpus of one article with the given text, linked against the bundled catalog.
     static func single(_ text: String) throws -> Corpus {
-        try Corpus.load(paths: [folder(["article.txt": text]).path])
+        try CorpusLoader.load(paths: [folder(["article.txt": text]).path])
     }
 }
 

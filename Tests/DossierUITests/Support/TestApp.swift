@@ -6,7 +6,7 @@ struct TestApp {
     var state: AppState
 
     init(size: Size = Size(columns: 80, rows: 24), paths: [String] = []) throws {
-        state = AppState(corpus: try Corpus.load(paths: paths), size: size)
+        state = AppState(corpus: try CorpusLoader.load(paths: paths), size: size)
     }
 
     /// Time passing, as the reader's loop reports it.

@@ -1,6 +1,6 @@
 import DossierIndex
 
-extension Corpus {
+extension SearchableCorpus {
     /// The byte range of a hit, from its first word's start to its last word's end; nil when the
     /// article's file no longer holds the words that were indexed (it changed length or vanished after indexing).
     public func byteRange(of hit: Hit) -> Range<Int>? {

@@ -2,7 +2,7 @@ import DossierIndex
 import DossierText
 import Foundation
 
-extension Corpus {
+extension SearchableCorpus {
     /// The articles among the hits' whose text can no longer be shown as it was indexed (the file
     /// changed, vanished or became unreadable since): their hits cannot be placed, nor counted.
     public func articlesChangedSinceIndexed(among hits: [Hit]) -> [Int] {

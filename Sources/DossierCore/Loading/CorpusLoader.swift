@@ -1,0 +1,154 @@
+import DossierFormats
+import DossierIndex
+import DossierLinking
+import DossierPlatform
+import DossierResources
+import DossierText
+import Foundation
+
+/// Loads the articles under a user's paths into a `Corpus`: finds the files, analyses each on every
+/// core (or takes its analysis from the saved index when the file has not changed), builds or reuses
+/// the index, saves it, and merges every article's entities into the corpus's.
+///
+/// Files that are empty or not text are skipped and reported through `warn`, as are unreadable
+/// files inside folders; a path that does not exist or cannot be read is an error, and so is a set
+/// of paths that holds no article at all. A saved index that cannot be used, or cannot be saved, is
+/// reported through `warn`; loading goes on without it.
+public enum CorpusLoader {
+    /// Loads the articles under `paths` (files and folders), or the bundled articles when `paths` is empty.
+    ///
+    /// With a `cache`, files whose size, modification time and identity match the saved index are
+    /// taken from it rather than read, and the index is saved again when anything changed.
+    /// `preview` hears of the files as soon as they are found and of each title as its file is read,
+    /// from any thread, so that a reader can list them meanwhile.
+    public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
+                            cache: IndexCache? = nil, fields: DatasetFields = DatasetFields(),
+                            progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                            preview: (@Sendable (LoadPreview) -> Void)? = nil,
+                            warn: (String) -> Void = { _ in }) throws -> Corpus {
+        try retryingWithoutDamagedIndex(warn: warn) { readsSavedIndex in
+            let setup = try LoadSetup(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields,
+                                      preview: preview, warn: warn)
+            return try loadWhole(setup, readsSavedIndex: readsSavedIndex, progress: progress, preview: preview, warn: warn)
+        }
+    }
+
+    /// What a search needs: from a saved index that holds every file unchanged, its articles and index
+    /// alone (a `SearchCorpus`, nothing decoded until asked for); otherwise the whole corpus, loaded and saved.
+    public static func loadForSearch(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
+                                     cache: IndexCache? = nil, fields: DatasetFields = DatasetFields(),
+                                     progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                                     warn: (String) -> Void = { _ in }) throws -> any SearchableCorpus {
+        try retryingWithoutDamagedIndex(warn: warn) { readsSavedIndex in
+            let setup = try LoadSetup(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields,
+                                      preview: nil, warn: warn)
+            if readsSavedIndex, let cache, let corpus = SearchCorpus(savedIn: cache, setup: setup, warn: warn) { return corpus }
+            return try loadWhole(setup, readsSavedIndex: readsSavedIndex, progress: progress, preview: nil, warn: warn)
+        }
+    }
+
+    /// A saved index whose words failed their check while a changed corpus's index was built from them.
+    struct SavedIndexDamage: Error {
+        let message: String
+    }
+
+    /// Runs `load`; when it finds the saved index damaged only once it was extending it, says so and
+    /// starts again without it, so that a new one is saved.
+    private static func retryingWithoutDamagedIndex<Loaded>(warn: (String) -> Void,
+                                                            _ load: (_ readsSavedIndex: Bool) throws -> Loaded) throws -> Loaded {
+        do {
+            return try load(true)
+        } catch let damage as SavedIndexDamage {
+            warn(damage.message)
+            return try load(false)
+        }
+    }
+
+    // MARK: - The whole load, step by step
+
+    private static func loadWhole(_ setup: LoadSetup, readsSavedIndex: Bool, progress: (@Sendable (LoadProgress) -> Void)?,
+                                  preview: (@Sendable (LoadPreview) -> Void)?, warn: (String) -> Void) throws -> Corpus {
+        var saved = readsSavedIndex ? readSavedIndex(setup, warn: warn) : nil
+        // Words from the saved index are numbered by its terms; numbering goes on from there.
+        // Only the index is kept for this: the rest of `saved` goes before the merge.
+        let numbering = TermNumbering(continuing: saved.map { saved in { [index = saved.index] in index.allTerms() } })
+        let tracker = ProgressTracker(fileCount: setup.files.count, report: progress)
+        var outcomes = FileAnalyser(setup: setup, numbering: numbering)
+            .analyseEveryFile(reusing: saved, tracker: tracker, preview: preview)
+        let fileCount = outcomes.count
+        var gathered = try GatheredFiles(outcomes, setup: setup, warn: warn)
+        // `gathered` holds what is still needed; the outcomes would keep every analysis alive through the merge.
+        outcomes = []
+        guard !gathered.analyses.isEmpty else { throw DossierError.noArticles(setup.paths) }
+        gathered.sortIntoReadingOrder()
+
+        tracker.entered(.indexing)
+        // Every file found came from the saved index, and it holds no file that is gone.
+        let unchanged = saved.map { gathered.reused == fileCount && $0.files.count + $0.skipped.count == gathered.reused } ?? false
+        let index = try makeIndex(of: &gathered.analyses, saved: saved, unchanged: unchanged, numbering: numbering, setup: setup)
+        // The saved analyses are in `gathered` now, and its index in `index` if still used; its own copy goes.
+        saved = nil
+        // Saved before merging, which then frees each article's local links as it numbers them anew:
+        // the two copies of every mention are never held at once.
+        if let cache = setup.cache, !unchanged {
+            tracker.entered(.saving)
+            save(gathered, index: index, in: cache, setup: setup, warn: warn)
+        }
+        return EntityMerger.merge(&gathered.analyses, catalog: setup.catalog.entities, index: index, skipped: gathered.skipped)
+    }
+
+    private static func readSavedIndex(_ setup: LoadSetup, warn: (String) -> Void) -> CachedCorpus? {
+        guard let cache = setup.cache else { return nil }
+        do {
+            return try cache.read(roots: setup.roots, fingerprint: setup.fingerprint, catalogCount: setup.catalog.entities.count)
+        } catch let problem as IndexCache.Problem {
+            warn(problem.message)
+        } catch {
+            warn("the index cache could not be read: \(error)")
+        }
+        return nil
+    }
+
+    /// The saved index itself when nothing changed and the articles stand in its order; otherwise an
+    /// index built from every article's words, fresh or saved. Each article's words go once indexed.
+    private static func makeIndex(of analyses: inout [ArticleAnalysis], saved: CachedCorpus?, unchanged: Bool,
+                                  numbering: TermNumbering, setup: LoadSetup) throws -> SearchIndex {
+        if let saved, unchanged,
+           analyses.indices.allSatisfy({ if case .saved($0) = analyses[$0].words { true } else { false } }) {
+            return saved.index
+        }
+        var building = SearchIndex()
+        // The saved index's words, rebuilt from its postings the first time an unchanged article needs them.
+        var savedWords: [UInt32]?
+        for position in analyses.indices {
+            switch analyses[position].words {
+            case .compact(let tokens): building.add(indexed: tokens.terms)
+            case .saved(let savedPosition):
+                guard let savedIndex = saved?.index else { preconditionFailure("an article from a saved index that was not read") }
+                if savedWords == nil { savedWords = savedIndex.wordTermsOfEveryArticle() }
+                guard let words = savedWords else {
+                    let path = setup.cache?.filePath(forRoots: setup.roots) ?? "?"
+                    throw SavedIndexDamage(message: (savedIndex.damage ?? "index cache \(path) is damaged") + "; rebuilding it")
+                }
+                building.add(indexed: words[savedIndex.wordRange(ofArticle: savedPosition)])
+            case .handedOver: break
+            }
+            // Words are the largest thing a load holds; each article's go as soon as they are indexed.
+            analyses[position].words = .handedOver
+        }
+        building.finish(terms: numbering.allTerms)
+        return building
+    }
+
+    private static func save(_ gathered: GatheredFiles, index: SearchIndex, in cache: IndexCache, setup: LoadSetup,
+                             warn: (String) -> Void) {
+        do {
+            try cache.write(roots: setup.roots, fingerprint: setup.fingerprint, index: index, analyses: gathered.analyses,
+                            stamps: gathered.stamps, skipped: gathered.savedSkips, paths: setup.cachedPaths)
+        } catch let failure as IndexCache.WriteFailure {
+            warn("the index cache was not saved: \(failure.message)")
+        } catch {
+            warn("the index cache was not saved: \(error)")
+        }
+    }
+}

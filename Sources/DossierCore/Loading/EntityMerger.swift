@@ -1,0 +1,133 @@
+import DossierFormats
+import DossierIndex
+import DossierLinking
+
+/// Turns every article's local entity numbers into the corpus's: entities found in text are numbered
+/// after the catalog's, one per folded full name across all articles, and each article's mentions,
+/// quotes and shared sentences are renumbered to match.
+package enum EntityMerger {
+    /// Numbers the entities found in text across all articles and turns every article's
+    /// local numbers (mentions, quotes, shared sentences) into corpus-wide ones.
+    /// Leaves each analysis with its article alone.
+    static func merge(_ analyses: inout [ArticleAnalysis], catalog: [Entity], index: SearchIndex,
+                              skipped: [SkippedFile]) -> Corpus {
+        let (entities, numbering) = numberFoundEntities(analyses.map(\.links), catalog: catalog)
+        var mentions: [[Mention]] = []
+        var quotes: [[Quote]] = []
+        // Each article's pairs, renumbered and sorted in place, to be summed across articles by merging the lists.
+        var pairLists: [[ArticleAnalysis.EntityPair]] = []
+        mentions.reserveCapacity(analyses.count)
+        quotes.reserveCapacity(analyses.count)
+        for position in analyses.indices {
+            var (links, localQuotes, pairs) = analyses[position].takeLinks()
+            let found = numbering[position]
+            func global(_ local: Int) -> Int { local < catalog.count ? local : found[local - catalog.count] }
+            // Renumbered in place, and the found entities let go before the pairs are counted:
+            // a huge article's mentions are never held twice.
+            var articleMentions = links.mentions
+            links = ArticleLinks()
+            for index in articleMentions.indices {
+                let mention = articleMentions[index]
+                articleMentions[index] = Mention(range: mention.range, entity: mention.entity.map(global),
+                                                 candidates: mention.candidates.map(global), form: mention.form)
+            }
+            mentions.append(articleMentions)
+            quotes.append(localQuotes.map { Quote(range: $0.range, speaker: $0.speaker.map(global)) })
+            for index in pairs.indices {
+                let pair = pairs[index]
+                let (first, second) = (Int32(global(Int(pair.first))), Int32(global(Int(pair.second))))
+                pairs[index] = ArticleAnalysis.EntityPair(first: min(first, second), second: max(first, second), sentences: pair.sentences)
+            }
+            // Linking never pairs an entity with itself, but a saved index that passed its checksum could.
+            pairs.removeAll { $0.first == $0.second }
+            pairs.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+            if !pairs.isEmpty { pairLists.append(pairs) }
+        }
+        var related = Array(repeating: [RelatedEntity](), count: entities.count)
+        PairSums.forEach(in: pairLists) { first, second, sentences in
+            keepTop(RelatedEntity(entity: second, count: sentences), in: &related[first])
+            keepTop(RelatedEntity(entity: first, count: sentences), in: &related[second])
+        }
+        return Corpus(articles: analyses.map(\.article), entities: entities, mentions: mentions, index: index,
+                      skipped: skipped, quotes: quotes, related: related)
+    }
+
+    /// Puts `candidate` in its place in a list kept most often first (then by entity), at most `Corpus.relatedLimit` long.
+    private static func keepTop(_ candidate: RelatedEntity, in list: inout [RelatedEntity]) {
+        func precedes(_ left: RelatedEntity, _ right: RelatedEntity) -> Bool {
+            left.count != right.count ? left.count > right.count : left.entity < right.entity
+        }
+        if list.count == Corpus.relatedLimit, let last = list.last, !precedes(candidate, last) { return }
+        let place = list.firstIndex { precedes(candidate, $0) } ?? list.count
+        list.insert(candidate, at: place)
+        if list.count > Corpus.relatedLimit { list.removeLast() }
+    }
+
+    /// Numbers the entities found in text after the catalog's, one per folded full name across
+    /// all articles; `numbering[a][i]` is the number of `links[a].found[i]`.
+    static func numberFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> (entities: [Entity], numbering: [[Int]]) {
+        var indexByKey: [String: Int] = [:]
+        var firsts: [FoundEntity] = []
+        // Each entity's votes for each kind, in `Entity.Kind.allCases` order: a dictionary an entity
+        // took 8 MB for the 80,000 entities of a huge article.
+        let kinds = Entity.Kind.allCases
+        var kindVotes: [Int32] = []
+        var roles: [String?] = []
+        var genders: [Entity.Gender?] = []
+        var numbering: [[Int]] = []
+        numbering.reserveCapacity(links.count)
+        for article in links {
+            numbering.append(article.found.map { found in
+                let index: Int
+                if let existing = indexByKey[found.key] {
+                    index = existing
+                } else {
+                    index = firsts.count
+                    indexByKey[found.key] = index
+                    firsts.append(found)
+                    kindVotes += repeatElement(0, count: kinds.count)
+                    roles.append(nil)
+                    genders.append(nil)
+                }
+                kindVotes[index * kinds.count + kinds.firstIndex(of: found.kind)!] += 1
+                roles[index] = roles[index] ?? found.role
+                genders[index] = genders[index] ?? found.gender
+                return catalog.count + index
+            })
+        }
+        var usedIDs = Set(catalog.map(\.id))
+        // Made in place after the catalog's: the found entities are never held twice.
+        var entities = catalog
+        entities.reserveCapacity(catalog.count + firsts.count)
+        for index in firsts.indices {
+            let found = firsts[index]
+            // The most votes; a tie goes to the kind first in the alphabet.
+            let votes = kinds.indices.map { (kind: kinds[$0], votes: kindVotes[index * kinds.count + $0]) }
+            let kind = votes.max { ($0.votes, $1.kind.rawValue) < ($1.votes, $0.kind.rawValue) }?.kind ?? found.kind
+            var id = found.key.split(separator: " ").joined(separator: "-")
+            if usedIDs.contains(id) {
+                var suffix = 2
+                while usedIDs.contains("\(id)-\(suffix)") { suffix += 1 }
+                id = "\(id)-\(suffix)"
+            }
+            usedIDs.insert(id)
+            let description = roles[index] ?? "\(kind.rawValue) found in the text"
+            entities.append(Entity(id: id, name: found.name, kind: kind, description: description,
+                                   surname: kind == .person ? found.surname : nil, gender: genders[index], isFound: true))
+        }
+        return (entities, numbering)
+    }
+
+    /// The same numbering, with every article's mentions in corpus-wide numbers.
+    package static func mergeFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> ([Entity], [[Mention]]) {
+        let (entities, numbering) = numberFoundEntities(links, catalog: catalog)
+        let mentions = links.indices.map { position in
+            links[position].mentions.map { mention in
+                let global = { (local: Int) in local < catalog.count ? local : numbering[position][local - catalog.count] }
+                return Mention(range: mention.range, entity: mention.entity.map(global), candidates: mention.candidates.map(global),
+                               form: mention.form)
+            }
+        }
+        return (entities, mentions)
+    }
+}

@@ -1,0 +1,49 @@
+import DossierFormats
+import DossierIndex
+import DossierText
+
+/// Every file's outcome gathered into what the index and the merge take: the articles' analyses with
+/// their files' stamps, the files skipped, and the verdicts on content worth saving.
+struct GatheredFiles {
+    var analyses: [ArticleAnalysis] = []
+    /// `stamps[i]` is the stamp of the file `analyses[i]` came from.
+    var stamps: [FileStamp] = []
+    var skipped: [SkippedFile]
+    var savedSkips: [(path: String, stamp: FileStamp, reason: String)] = []
+    /// Files taken from the saved index unchanged, analysed or skipped.
+    var reused = 0
+
+    /// Names every article after its file (records numbered within it: "news#12" is the twelfth of
+    /// news.jsonl) and reports each record and file passed over. A file the user named directly that
+    /// cannot be read ends the load.
+    init(_ outcomes: [FileAnalyser.Outcome], setup: LoadSetup, warn: (String) -> Void) throws {
+        skipped = setup.found.skipped
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .analysed(let fileAnalyses, let warnings, let wasReused, let stamp):
+                for warning in warnings { warn("\(setup.files[index].path): \(warning)") }
+                for var analysis in fileAnalyses {
+                    let id = setup.ids[index]
+                    analysis.article = analysis.article.renamed(analysis.article.record.map { "\(id)#\($0)" } ?? id)
+                    analyses.append(analysis)
+                    stamps.append(stamp)
+                }
+                if wasReused { reused += 1 }
+            case .skipped(let skip, let wasReused, let stamp):
+                if skip.isFatal { throw DossierError.unreadable(skip.path, reason: skip.reason) }
+                skipped.append(skip)
+                warn("skipped \(skip.path): \(skip.reason)")
+                // A file that could not be read may be readable next time without changing; only verdicts on content are kept.
+                if skip.isVerdictOnContent, let stamp { savedSkips.append((setup.cachedPaths.saved(skip.path), stamp, skip.reason)) }
+                if wasReused { reused += 1 }
+            }
+        }
+    }
+
+    /// Puts the articles, and their stamps with them, in reading order (`Article.readsBefore`).
+    mutating func sortIntoReadingOrder() {
+        let order = analyses.indices.sorted { analyses[$0].article.readsBefore(analyses[$1].article) }
+        analyses = order.map { analyses[$0] }
+        stamps = order.map { stamps[$0] }
+    }
+}
