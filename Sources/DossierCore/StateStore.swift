@@ -1,4 +1,3 @@
-import DossierFetch
 import DossierIndex
 import DossierPlatform
 import DossierText
@@ -18,9 +17,7 @@ public struct StateStore: Sendable {
     }
 
     public static func userDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> StateStore {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        return StateStore(directory: state + "/dossier")
+        StateStore(directory: UserFolder.state.dossierFolder(environment: environment))
     }
 
     /// The state file of the corpus opened from `paths` (none: the bundled articles).
@@ -45,8 +42,12 @@ public struct StateStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw DossierError.unreadable(directory, reason: "the folder cannot be made")
+            throw DossierError.unwritable(directory, reason: "the folder cannot be made")
         }
-        try Library.writeAtomically(data, to: filePath(forPaths: paths))
+        do {
+            try AtomicFile.write(data, to: filePath(forPaths: paths))
+        } catch {
+            throw DossierError.unwritable(error.path, reason: error.reason)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import DossierFormats
+import DossierPlatform
 import DossierText
 import Foundation
 
@@ -16,9 +17,7 @@ public struct FeedList: Sendable, Equatable {
 
     /// `$XDG_CONFIG_HOME/dossier/urls`, else `~/.config/dossier/urls`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
-        return config + "/dossier/urls"
+        UserFolder.config.dossierFolder(environment: environment) + "/urls"
     }
 
     public init(reading path: String) throws {

@@ -22,9 +22,7 @@ public struct Library: Sendable {
     }
 
     public static func userDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> Library {
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return Library(folder: data + "/dossier/library")
+        Library(folder: UserFolder.data.dossierFolder(environment: environment) + "/library")
     }
 
     /// Whether the library holds any stored items: then it, not the bundled articles, is what
@@ -85,7 +83,7 @@ public struct Library: Sendable {
             name = "\(stamp)-\(suffix).jsonl"
             suffix += 1
         }
-        try Library.writeAtomically(lines, to: feedFolder + "/" + name)
+        try Library.writeWhole(lines, to: feedFolder + "/" + name)
     }
 
     /// An item's identity: the feed's own id for it, else its link.
@@ -100,44 +98,18 @@ public struct Library: Sendable {
         return formatter.string(from: date).replacingOccurrences(of: ":", with: "-")
     }
 
-    /// Writes a hidden temporary file beside `path`, flushes it to disk and renames it into place.
-    package static func writeAtomically(_ data: Data, to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw DossierError.unreadable(temporary, reason: "it cannot be written: \(String(cString: strerror(errno)).lowercased())") }
-        var written = 0
-        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
-            while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 { if errno == EINTR { continue }; return errno }
-                written += count
-            }
-            return fsync(descriptor) == 0 ? nil : errno
+    /// Replaces `path` with `data` whole (`AtomicFile`), or says in a line why it could not.
+    private static func writeWhole(_ data: Data, to path: String) throws {
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw DossierError.unwritable(error.path, reason: error.reason)
         }
-        close(descriptor)
-        if let failure {
-            unlink(temporary)
-            throw DossierError.unreadable(path, reason: "it cannot be written: \(String(cString: strerror(failure)).lowercased())")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno)).lowercased()
-            unlink(temporary)
-            throw DossierError.unreadable(path, reason: "it cannot be written: \(reason)")
-        }
-        // The rename itself is made durable by flushing the folder.
-        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folder >= 0 { fsync(folder); close(folder) }
     }
 
-    /// Removes temporaries that a fetch killed midway left behind.
+    /// Removes temporaries that a fetch killed midway left behind; a fetch still writing keeps its own.
     func removeAbandonedTemporaries() {
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            if (path as NSString).lastPathComponent.hasPrefix("."), path.hasSuffix(".tmp") {
-                try? FileManager.default.removeItem(atPath: folder + "/" + path)
-            }
-        }
+        AtomicFile.removeAbandonedTemporaries(below: folder)
     }
 
     // MARK: - What saves a download
@@ -159,6 +131,6 @@ public struct Library: Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try Library.writeAtomically(try encoder.encode(validators), to: validatorsPath)
+        try Library.writeWhole(try encoder.encode(validators), to: validatorsPath)
     }
 }

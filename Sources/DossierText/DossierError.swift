@@ -2,6 +2,7 @@
 public enum DossierError: Error, Equatable, CustomStringConvertible {
     case pathNotFound(String)
     case unreadable(String, reason: String)
+    case unwritable(String, reason: String)
     case noArticles([String])
     case invalidCatalog(String)
     case missingResource(String)
@@ -16,6 +17,7 @@ public enum DossierError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .pathNotFound(let path): "no such file or directory: \(Self.shortened(path))"
         case .unreadable(let path, let reason): "cannot read \(Self.shortened(path)): \(reason)"
+        case .unwritable(let path, let reason): "cannot write \(Self.shortened(path)): \(reason)"
         case .noArticles(let paths): "no articles (.txt, .md, .html, .xml, .jsonl or .csv files) found in \(paths.map(Self.shortened).joined(separator: ", "))"
         case .invalidCatalog(let reason): "entity catalog: \(reason)"
         case .missingResource(let name): "the bundled \(name) is missing; pass article paths instead"

@@ -120,8 +120,8 @@ struct CorpusOptions: ParsableArguments {
 
     /// Removes the saved index of these paths, which a load then builds and saves again.
     func discardSavedIndex() {
-        guard !noCache, let cache = IndexCache.userDefault() else { return }
-        _ = cache.clear(paths: pathsOrLibrary.isEmpty ? [(try? BundledResources.articlesURL().path) ?? ""] : pathsOrLibrary)
+        guard !noCache else { return }
+        _ = IndexCache.userDefault().clear(paths: pathsOrLibrary.isEmpty ? [(try? BundledResources.articlesURL().path) ?? ""] : pathsOrLibrary)
     }
 
     /// The paths given; without any, the user's library when it holds articles (else none: the bundled articles).

@@ -1,4 +1,5 @@
 import DossierLinking
+import DossierPlatform
 import DossierText
 import DossierUI
 import Foundation
@@ -8,9 +9,7 @@ import Foundation
 /// the rest of it applies.
 enum UserConfig {
     static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
-        return config + "/dossier/config.toml"
+        UserFolder.config.dossierFolder(environment: environment) + "/config.toml"
     }
 
     /// The file read, or the empty config when there is none.

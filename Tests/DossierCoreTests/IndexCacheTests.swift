@@ -520,12 +520,13 @@ struct IndexCacheTests {
         let setup = try Setup()
         _ = try setup.load()
         // Process 1 always lives, and is no Dossier writing an index (as after a reboot reused the id).
-        let abandoned = setup.cacheFile + ".tmp-1"
+        let temporaries = setup.cache.directory + "/" + AtomicFile.temporaryPrefix(for: setup.cacheFile)
+        let abandoned = temporaries + "1"
         try Data("half an index".utf8).write(to: URL(fileURLWithPath: abandoned))
         var old = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
         try #require(utimensat(AT_FDCWD, abandoned, &old, 0) == 0)
         // A writer at work holds the lock on its file, however old its last write.
-        let beingWritten = setup.cacheFile + ".tmp-2"
+        let beingWritten = temporaries + "2"
         try Data("being written".utf8).write(to: URL(fileURLWithPath: beingWritten))
         try #require(utimensat(AT_FDCWD, beingWritten, &old, 0) == 0)
         let writer = open(beingWritten, O_RDONLY)

@@ -25,15 +25,9 @@ public struct IndexCache: Sendable {
         self.directory = directory
     }
 
-    /// `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`; nil when the environment names neither.
-    public static func userDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> IndexCache? {
-        if let cacheHome = environment["XDG_CACHE_HOME"], cacheHome.hasPrefix("/") {
-            return IndexCache(directory: cacheHome + "/dossier")
-        }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return IndexCache(directory: home + "/.cache/dossier")
-        }
-        return nil
+    /// `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier` (`UserFolder`).
+    public static func userDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> IndexCache {
+        IndexCache(directory: UserFolder.cache.dossierFolder(environment: environment))
     }
 
     /// Absolute, links resolved: one folder opened by two spellings of its path shares one index.
@@ -142,20 +136,18 @@ public struct IndexCache: Sendable {
                stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)], paths: CachedPaths? = nil) throws {
         guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
         let finalPath = filePath(forRoots: roots)
-        removeAbandonedTemporaries(of: finalPath)
+        AtomicFile.removeAbandonedTemporaries(of: finalPath)
         var existing = stat()
         if stat(finalPath, &existing) == 0, FileKind(mode: existing.st_mode) == .directory {
             throw WriteFailure(message: "\(finalPath) is a folder; remove it to let Dossier save the index there")
         }
-        let temporaryPath = finalPath + ".tmp-\(getpid())"
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw WriteFailure(message: "cannot write \(temporaryPath): \(String(cString: strerror(errno)).lowercased())")
+        let output: AtomicFile
+        do {
+            output = try AtomicFile(replacing: finalPath, permissions: 0o600)
+        } catch {
+            throw WriteFailure(message: "cannot write \(error.path): \(error.reason)")
         }
-        // Held while the file is written, and let go by the kernel however this process ends:
-        // what tells a file being written from one abandoned (`removeAbandonedTemporaries`).
-        flock(descriptor, LOCK_EX)
-        var file = IndexFileWriter(descriptor: descriptor, path: temporaryPath, limit: interruptAfterBytes)
+        var file = IndexFileWriter(descriptor: output.descriptor, path: output.temporaryPath, limit: interruptAfterBytes)
         do {
             try file.begin(.meta)
             CachedCorpus.encodeMeta(roots: roots, skipped: skipped, articleCount: analyses.count, into: &file.buffer)
@@ -185,24 +177,17 @@ public struct IndexCache: Sendable {
             guard written != nil else { throw WriteFailure(message: "the index to save \(index.damage ?? "is damaged")") }
             try file.finish(fingerprint: fingerprint)
         } catch let interruption as IndexFileWriter.Interruption {
-            close(descriptor)
+            // Where a run killed mid-write would leave its temporary.
+            output.closeAsIfKilled()
             throw interruption
         } catch {
-            close(descriptor)
-            unlink(temporaryPath)
+            output.abandon()
             throw error
         }
-        close(descriptor)
-        guard rename(temporaryPath, finalPath) == 0 else {
-            let reason = String(cString: strerror(errno)).lowercased()
-            unlink(temporaryPath)
-            throw WriteFailure(message: "cannot replace \(finalPath): \(reason)")
-        }
-        // The rename itself is durable only once the folder is synced.
-        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
+        do {
+            try output.commit()
+        } catch {
+            throw WriteFailure(message: "cannot replace \(finalPath): \(error.reason)")
         }
     }
 
@@ -237,32 +222,6 @@ public struct IndexCache: Sendable {
         try file.write(.stamps, table)
     }
 
-    /// Temporary files left by runs that were killed while writing. A writer holds a lock on its file
-    /// until it is renamed, and the kernel lets the lock go when the process ends, so a file whose lock
-    /// can be taken is abandoned, even when its name's process id now belongs to another process
-    /// (after a reboot). A file just created may not be locked yet: one that young is left alone
-    /// while a process with its id lives.
-    private func removeAbandonedTemporaries(of finalPath: String) {
-        let prefix = (finalPath as NSString).lastPathComponent + ".tmp-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
-            let path = directory + "/" + name
-            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
-            defer { close(descriptor) }
-            var info = stat()
-            guard fstat(descriptor, &info) == 0, FileKind(mode: info.st_mode) == .regular,
-                  flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
-            let processGone = kill(pid, 0) != 0 && errno == ESRCH
-            let ageSeconds = time(nil) - info.st_mtim.tv_sec
-            if pid == getpid() || processGone || ageSeconds > IndexCache.newTemporarySeconds { unlink(path) }
-        }
-    }
-
-    /// How long a temporary file may stand unlocked after it was made, before its writer locks it.
-    static let newTemporarySeconds = 10
-
     private func mkdirAll(_ path: String) -> Bool {
         (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                   attributes: [.posixPermissions: 0o700])) != nil
@@ -276,8 +235,8 @@ public struct IndexCache: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return (0, 0) }
         let only = paths.map { (filePath(forPaths: $0) as NSString).lastPathComponent }
         var removed = (files: 0, bytes: UInt64(0))
-        for name in names where name.hasSuffix(".index") || name.contains(".index.tmp-") {
-            if let only, name != only, !name.hasPrefix(only + ".tmp-") { continue }
+        for name in names where name.hasSuffix(".index") || AtomicFile.isTemporary(name, ofAFileEndingIn: ".index") {
+            if let only, name != only, !name.hasPrefix(AtomicFile.temporaryPrefix(for: only)) { continue }
             let path = directory + "/" + name
             var info = stat()
             let size = stat(path, &info) == 0 ? UInt64(info.st_size) : 0

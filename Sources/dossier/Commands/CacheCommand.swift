@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierFetch
 import DossierFormats
 import DossierIndex
+import DossierPlatform
 import DossierResources
 import DossierText
 import Foundation
@@ -11,12 +12,8 @@ struct CacheCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cache", abstract: "Show or remove saved indexes.", subcommands: [Clear.self, Where.self])
 
-    static func userCache() throws -> IndexCache {
-        guard let cache = IndexCache.userDefault() else {
-            Output.error("no cache folder: neither XDG_CACHE_HOME nor HOME is an absolute path")
-            throw ExitCode(1)
-        }
-        return cache
+    static func userCache() -> IndexCache {
+        IndexCache.userDefault()
     }
 
     struct Clear: ParsableCommand {
@@ -26,7 +23,7 @@ struct CacheCommand: ParsableCommand {
         @Argument(help: "The article files or folders whose index to remove.") var paths: [String] = []
 
         func run() throws {
-            let cache = try CacheCommand.userCache()
+            let cache = CacheCommand.userCache()
             let removed = cache.clear(paths: paths.isEmpty ? nil : paths)
             // A corpus that is gone may still have an index to clear; a path that names neither is a mistake.
             if removed.files == 0, let missing = paths.first(where: { access($0, F_OK) != 0 }) {
@@ -44,7 +41,7 @@ struct CacheCommand: ParsableCommand {
         @Argument(help: "Article files or folders. Default: your library when it holds articles, else the bundled articles.") var paths: [String] = []
 
         func run() throws {
-            let cache = try CacheCommand.userCache()
+            let cache = CacheCommand.userCache()
             let library = Library.userDefault()
             let paths = try !paths.isEmpty ? paths : library.holdsArticles ? [library.folder] : [BundledResources.articlesURL().path]
             if let missing = paths.first(where: { access($0, F_OK) != 0 }) { throw DossierError.pathNotFound(missing) }
