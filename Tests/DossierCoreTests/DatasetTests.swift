@@ -2,6 +2,7 @@
 @testable import DossierFormats
 @testable import DossierIndex
 @testable import DossierText
+@testable import DossierPlatform
 import Foundation
 import Testing
 
@@ -105,12 +106,33 @@ struct DatasetTests {
         // Fed a byte at a time: a record never depends on where a chunk ends.
         for byte in Array(text.utf8) { records += splitter.take([byte]) }
         if let last = splitter.finish() { records.append(last) }
-        let fields: [[String]] = records.map { CSVRow.fields($0.bytes) }
+        let fields: [[String]] = records.map { CSVScanner.fields(of: $0.bytes) }
         #expect(fields == [["a", "b\nc", "d"], ["e", "f", "g"], ["h\"", "i", "j"]])
         #expect(records.map(\.line) == [1, 3, 4])
         let bytes = Array(text.utf8)
         let spans: [[UInt8]] = records.map { Array(bytes[$0.span]) }
         #expect(spans == records.map(\.bytes))
+    }
+
+    /// A quote inside an unquoted field is a character, as RFC 4180 and Python's csv module read it:
+    /// the record splitter used to take it for an opening quote and join the rows after it into one.
+    @Test func csvInchMark_insideAField_isACharacter_andEndsNoRecord() throws {
+        let text = "title,text\nA 5\" screen,Phones shrink.\nPompeo flies,He lands in Pyongyang.\nKim waits,\"He says \"\"soon\"\".\"\n"
+        var splitter = RecordSplitter(.csv)
+        var records = splitter.take(Array(text.utf8))
+        if let last = splitter.finish() { records.append(last) }
+        #expect(records.map { CSVScanner.fields(of: $0.bytes) } == [
+            ["title", "text"], ["A 5\" screen", "Phones shrink."], ["Pompeo flies", "He lands in Pyongyang."],
+            ["Kim waits", "He says \"soon\"."],
+        ])
+        let corpus = try CorpusLoader.load(paths: [try TestCorpus.folder(["shop.csv": text]).path])
+        #expect(corpus.articles.map(\.title).sorted() == ["A 5\" screen", "Kim waits", "Pompeo flies"])
+    }
+
+    /// After a closing quote the rest of a field is kept as written, as Python's csv module keeps it.
+    @Test func csvTextAfterAClosingQuote_staysInTheField() {
+        #expect(CSVScanner.fields(of: Array("\"a\"b,c".utf8)) == ["ab", "c"])
+        #expect(CSVScanner.fields(of: Array("\"\",x\"y\",".utf8)) == ["", "x\"y\"", ""])
     }
 
     @Test func cachedDataset_isReused_andItsRecordsKeepTheirPlaces() throws {

@@ -1,3 +1,4 @@
+import DossierPlatform
 import DossierText
 
 /// A CSV file's first row: its column names, and which column holds which part of an article.
@@ -9,7 +10,7 @@ struct CSVHeader: Sendable {
     init(_ row: [UInt8], fields: DatasetFields) {
         var bytes = row
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        names = CSVRow.fields(bytes)
+        names = CSVScanner.fields(of: bytes)
         columns = fields.columns(in: names)
     }
 

@@ -1,3 +1,4 @@
+import DossierPlatform
 import DossierText
 import Foundation
 
@@ -110,7 +111,7 @@ struct DatasetRecord: Equatable {
 
     /// A CSV row, with the header's columns for each part.
     static func csv(_ bytes: [UInt8], line: Int, columns: [DatasetFields.Part: Int], width: Int) throws(Failure) -> DatasetRecord {
-        let values = CSVRow.fields(bytes)
+        let values = CSVScanner.fields(of: bytes)
         guard values.count == width else { throw .wrongFieldCount(line: line, expected: width, found: values.count) }
         func find(_ part: DatasetFields.Part) -> String? {
             guard let column = columns[part] else { return nil }

@@ -1,3 +1,5 @@
+import DossierPlatform
+
 /// One record of a dataset file: its bytes, where they lie in the (unpacked) file, and the
 /// line it starts on, for messages.
 struct RawRecord: Sendable {
@@ -8,7 +10,7 @@ struct RawRecord: Sendable {
 
 /// Cuts a stream of bytes into records as the chunks arrive, keeping only the unfinished
 /// record between chunks: a JSON Lines record ends at a line feed, a CSV row at a line feed
-/// outside quotes (RFC 4180: a quoted field may hold line breaks, and `""` is a quote).
+/// outside a quoted field (`CSVScanner`).
 struct RecordSplitter {
     enum Syntax { case jsonLines, csv }
 
@@ -17,8 +19,8 @@ struct RecordSplitter {
     /// Offset in the file of `pending`'s first byte, and the line it is on.
     private var pendingStart = 0
     private var pendingLine = 1
-    /// For CSV: whether the scan so far of `pending` is inside quotes, and how far it got.
-    private var insideQuotes = false
+    /// For CSV: where the scan so far of `pending` stands, and how far it got.
+    private var scanner = CSVScanner()
     private var scanned = 0
     private var linesInPending = 0
 
@@ -34,11 +36,10 @@ struct RecordSplitter {
         var recordLine = pendingLine
         while index < pending.count {
             let byte = pending[index]
-            if syntax == .csv, byte == UInt8(ascii: "\"") {
-                insideQuotes.toggle()
-            } else if byte == 0x0A {
+            let endsRecord = syntax == .csv ? scanner.scan(byte) == .recordEnd : byte == 0x0A
+            if byte == 0x0A {
                 line += 1
-                if !insideQuotes {
+                if endsRecord {
                     records.append(record(from: recordStart, to: index + 1, line: recordLine))
                     recordStart = index + 1
                     recordLine = line
@@ -68,45 +69,5 @@ struct RecordSplitter {
         let bytes = pending[start..<contentEnd]
         let isBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
         return RawRecord(bytes: isBlank ? [] : Array(bytes), span: (pendingStart + start)..<(pendingStart + contentEnd), line: line)
-    }
-}
-
-/// The fields of one CSV row (RFC 4180), unquoted.
-enum CSVRow {
-    static func fields(_ bytes: [UInt8]) -> [String] {
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var index = 0
-        var quoted = false
-        var atFieldStart = true
-        while index < bytes.count {
-            let byte = bytes[index]
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(byte)
-                }
-            } else if byte == UInt8(ascii: "\"") && atFieldStart {
-                quoted = true
-            } else if byte == UInt8(ascii: ",") {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-                atFieldStart = true
-                index += 1
-                continue
-            } else {
-                field.append(byte)
-            }
-            atFieldStart = false
-            index += 1
-        }
-        fields.append(String(decoding: field, as: UTF8.self))
-        return fields
     }
 }
