@@ -1,3 +1,4 @@
+import DossierCore
 import DossierTestSupport
 @testable import DossierUI
 import Testing
@@ -315,5 +316,22 @@ extension DailyReaderTests {
         #expect(dossier.lines.filter { if case .quote = $0.target { true } else { false } }.count == DossierView.quoteLimit)
         app.type("G")
         #expect(app.screen.text.contains("… and 3 more quotes: dossier profile mike-pompeo lists them all"))
+    }
+}
+
+/// The dossier view lists as named with a person exactly what `EntityProfile` (and so `dossier profile`) lists.
+struct DossierViewCompanyTests {
+    @Test func namedWith_isTheProfilesCompany() throws {
+        let corpus = try CorpusLoader.load(paths: [])
+        let pompeo = try #require(corpus.entityIndex(id: "mike-pompeo"))
+        let view = DossierView(entity: pompeo, in: corpus, palette: EntityPalette(), width: 100)
+        let heading = try #require(view.lines.firstIndex { line in
+            if case .text(let text, _) = line.parts.first { text.hasPrefix("Named with") } else { false }
+        })
+        let listed = view.lines[(heading + 1)...].prefix { $0.target != nil }.compactMap { line -> Int? in
+            if case .entity(let entity) = line.target { entity } else { nil }
+        }
+        #expect(!listed.isEmpty)
+        #expect(listed == view.profile.company.map(\.entity))
     }
 }

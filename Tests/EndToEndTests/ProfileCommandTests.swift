@@ -1,3 +1,4 @@
+import DossierCore
 import DossierTestSupport
 import Foundation
 import Testing
@@ -16,7 +17,7 @@ struct ProfileCommandTests {
         #expect(articles.compactMap { $0["mentions"] as? Int }.reduce(0, +) == 8)
         #expect((profile["namesSeen"] as? [[String: Any]])?.compactMap { $0["text"] as? String }.sorted() == ["Mike Pompeo", "Pompeo"])
         #expect(profile["undatedMentions"] as? Int == 8)
-        #expect((profile["company"] as? [[String: Any]])?.first?["id"] as? String == "north-korea")
+        #expect((profile["company"] as? [[String: Any]])?.first?["id"] as? String == "donald-trump")
     }
 
     @Test func riSonGwon_hasFourQuotes_inTextJSONAndMarkdown() throws {
@@ -73,5 +74,22 @@ struct ProfileCommandTests {
         let nauert = try #require(entities.first { $0["id"] as? String == "heather-nauert" })
         #expect(nauert["found"] as? Bool == false, "the user's catalog entry, not a name found in the text")
         #expect(nauert["description"] as? String == "State Department spokesperson")
+    }
+}
+
+/// `dossier profile` says it shows what the reader's dossier view (`D`) shows; both list the same
+/// people and organisations as named with a person.
+struct ProfileCompanyTests {
+    @Test func profileCompany_isThePeopleAndOrganisationsTheDossierViewLists() throws {
+        let run = try CommandLineTests.run("profile", "mike-pompeo", "--json")
+        let company = try #require((try run.json() as? [String: Any])?["company"] as? [[String: Any]])
+        #expect(!company.isEmpty)
+        #expect(company.allSatisfy { $0["kind"] as? String != "place" }, "the dossier view lists no places")
+        let corpus = try CorpusLoader.load(paths: [CommandLineTests.seedFolder.path])
+        let pompeo = try #require(corpus.entityIndex(id: "mike-pompeo"))
+        let profile = EntityProfile(entity: pompeo, in: corpus)
+        #expect(company.compactMap { $0["id"] as? String } == profile.company.map { corpus.entities[$0.entity].id })
+        #expect(corpus.related[pompeo].contains { corpus.entities[$0.entity].kind == .place },
+                "the seeds name places with Pompeo, so leaving them out is tested")
     }
 }

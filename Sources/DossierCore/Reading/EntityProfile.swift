@@ -19,7 +19,9 @@ public struct EntityProfile: Sendable {
     /// Mentions by day, for the timeline; mentions in undated articles are counted apart.
     public let mentionsByDay: [(day: CalendarDay, count: Int)]
     public let undatedMentions: Int
-    /// The entities most often named in the same sentences, most often first.
+    /// The people and organisations most often named in the same sentences, most often first. Places
+    /// are left out: a place shares sentences with everyone in its news, and says nothing of whom
+    /// a person deals with.
     public let company: [RelatedEntity]
     public let quotes: [QuoteReference]
 
@@ -59,7 +61,7 @@ public struct EntityProfile: Sendable {
         self.articles = articles
         mentionsByDay = byDay.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         undatedMentions = undated
-        company = corpus.related[entity]
+        company = corpus.related[entity].filter { corpus.entities[$0.entity].kind != .place }
         quotes = corpus.quotesByEntity[entity]
     }
 
