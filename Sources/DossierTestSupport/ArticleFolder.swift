@@ -4,7 +4,7 @@ import Foundation
 public enum ArticleFolder {
     /// Writes `files` (name: text) into a new temporary folder and returns it.
     public static func make(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-articles-\(UUID().uuidString)")
+        let folder = TemporaryFolder.url("articles")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files {
             let file = folder.appendingPathComponent(name)

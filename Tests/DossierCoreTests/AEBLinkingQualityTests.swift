@@ -31,8 +31,9 @@ struct AEBLinkingQualityTests {
         let person: String
     }
 
-    @Test func personLinking_onTheDevelopmentArticles_reachesPrecisionOf97AndRecallOf90() throws {
-        guard let aeb = TestCorpus.aebFolderOrSkip() else { return }
+    @Test(.enabled(if: TestCorpus.hasAEB, TestCorpus.noAEB))
+    func personLinking_onTheDevelopmentArticles_reachesPrecisionOf97AndRecallOf90() throws {
+        let aeb = try #require(TestCorpus.aebFolder)
         let score = try Self.score(fixture: "aeb-person-mentions", aeb: aeb)
         #expect(score.precision >= 0.97)
         #expect(score.recall >= 0.90)
@@ -40,8 +41,9 @@ struct AEBLinkingQualityTests {
 
     /// No rule is tuned on the held-out articles; their figures are reported, and held to a floor that
     /// catches a collapse.
-    @Test func personLinking_onTheHeldOutArticles_staysAccurate() throws {
-        guard let aeb = TestCorpus.aebFolderOrSkip() else { return }
+    @Test(.enabled(if: TestCorpus.hasAEB, TestCorpus.noAEB))
+    func personLinking_onTheHeldOutArticles_staysAccurate() throws {
+        let aeb = try #require(TestCorpus.aebFolder)
         let score = try Self.score(fixture: "aeb-person-mentions-heldout", aeb: aeb)
         #expect(score.precision >= 0.75)
         #expect(score.recall >= 0.75)

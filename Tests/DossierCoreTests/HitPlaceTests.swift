@@ -34,8 +34,9 @@ import Testing
         for (name, bytes) in HostileCorpus.files { expectWordRangesMatchTokens(SourceText(decoding: bytes), name) }
     }
 
-    @Test func wordRanges_equalTokenRanges_onTheBBCCorpus() throws {
-        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
+    @Test(.enabled(if: TestCorpus.hasBBC, TestCorpus.noBBC))
+    func wordRanges_equalTokenRanges_onTheBBCCorpus() throws {
+        let bbc = try #require(TestCorpus.bbcFolder)
         let files = FileManager.default.enumerator(atPath: bbc.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }
         #expect(files.count == 2_095)
         for file in files {

@@ -159,7 +159,7 @@ import Testing
 
     @Test func missingOrUnreadablePath_isOneClearError() throws {
         #expect(throws: DossierError.pathNotFound("/no/such/place")) { try CorpusLoader.load(paths: ["/no/such/place"]) }
-        let onlyBinary = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-binary-\(UUID().uuidString)")
+        let onlyBinary = TemporaryFolder.url("binary")
         try FileManager.default.createDirectory(at: onlyBinary, withIntermediateDirectories: true)
         try Data([0, 1, 2, 3]).write(to: onlyBinary.appendingPathComponent("x.txt"))
         #expect(throws: DossierError.noArticles([onlyBinary.path])) { try CorpusLoader.load(paths: [onlyBinary.path]) }

@@ -37,8 +37,9 @@ struct LinkingQualityTests {
         var recall: Double { Double(right) / Double(max(annotated, 1)) }
     }
 
-    @Test func personLinking_onHandAnnotatedBBCArticles_reachesPrecisionAndRecallOf95() throws {
-        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
+    @Test(.enabled(if: TestCorpus.hasBBC, TestCorpus.noBBC))
+    func personLinking_onHandAnnotatedBBCArticles_reachesPrecisionAndRecallOf95() throws {
+        let bbc = try #require(TestCorpus.bbcFolder)
         let score = try Self.score(fixture: "bbc-person-mentions", bbc: bbc)
         #expect(score.precision >= 0.95)
         #expect(score.recall >= 0.95)
@@ -46,8 +47,9 @@ struct LinkingQualityTests {
 
     /// The held-out articles were annotated after the rules were written; their figures are reported, and
     /// held to a floor that catches a collapse, not tuned to.
-    @Test func personLinking_onHeldOutBBCArticles_staysAccurate() throws {
-        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
+    @Test(.enabled(if: TestCorpus.hasBBC, TestCorpus.noBBC))
+    func personLinking_onHeldOutBBCArticles_staysAccurate() throws {
+        let bbc = try #require(TestCorpus.bbcFolder)
         let score = try Self.score(fixture: "bbc-person-mentions-heldout", bbc: bbc)
         #expect(score.precision >= 0.9)
         #expect(score.recall >= 0.85)

@@ -67,8 +67,9 @@ struct SearchTests {
         #expect(throws: DossierError.self) { try Query("  -- ") }
     }
 
-    @Test func bbcCorpus_answersCommonWordsAndPhrases() throws {
-        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
+    @Test(.enabled(if: TestCorpus.hasBBC, TestCorpus.noBBC))
+    func bbcCorpus_answersCommonWordsAndPhrases() throws {
+        let bbc = try #require(TestCorpus.bbcFolder)
         let corpus = try CorpusLoader.load(paths: [bbc.path])
         #expect(corpus.skipped.isEmpty)
         #expect(corpus.articles.filter { $0.path.hasSuffix(".txt") }.count == 2_095)
@@ -80,8 +81,9 @@ struct SearchTests {
     }
 
     /// The top-k path counts postings instead of gathering hits; it must rank exactly as the full search does.
-    @Test func topArticles_areTheFullRankingsFirstArticles() throws {
-        guard let bbc = TestCorpus.bbcFolderOrSkip() else { return }
+    @Test(.enabled(if: TestCorpus.hasBBC, TestCorpus.noBBC))
+    func topArticles_areTheFullRankingsFirstArticles() throws {
+        let bbc = try #require(TestCorpus.bbcFolder)
         let corpus = try CorpusLoader.load(paths: [bbc.path])
         for text in ["the", "said", "tony blair", "profit*", "\"gordon brown\" \"tax\"", "yukos", "no-such-word", "world cup"] {
             let query = try Query(text)

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierCore
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 /// An article whose file changed after it was indexed: the reader says so in full, and marks nothing.
 struct ChangedFileScreenTests {
     @Test func articleWhoseFileChanged_showsTheWholeNoticeNamingIt_withNoMarks() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-changed-\(UUID().uuidString)")
+        let folder = TemporaryFolder.url("changed")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("talks.txt")
         try Data("Talks in Pyongyang\n\nMike Pompeo met Kim Jong Un in Pyongyang, and Donald Trump said so.\n".utf8).write(to: file)

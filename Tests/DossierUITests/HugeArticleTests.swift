@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierCore
 import DossierFormats
 import DossierText
@@ -72,7 +73,7 @@ struct HugeArticleTests {
     /// A corpus of one article over a megabyte, "zebra" only in its last paragraph, and the
     /// placeholder corpus its load previewed.
     static let loaded = Result { () throws -> (corpus: Corpus, preview: Corpus) in
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-huge-\(UUID().uuidString)")
+        let folder = TemporaryFolder.url("huge")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let paragraph = String(repeating: "Many plain words fill this paragraph of the long article. ", count: 20)
         let text = "A very long article\n\n" + Array(repeating: paragraph, count: 1_100).joined(separator: "\n\n")

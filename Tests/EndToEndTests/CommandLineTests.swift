@@ -21,15 +21,15 @@ struct CommandLineTests {
     }
 
     /// The runs' cache folder: theirs alone, never the user's.
-    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+    static let cacheHome = TemporaryFolder.url("cli-cache")
 
     static func run(_ arguments: String..., cacheHome: URL = cacheHome) throws -> Run {
         try run(arguments: arguments, cacheHome: cacheHome)
     }
 
     /// The runs' config and state folders: empty, so that no user's config file or saved place changes what they print.
-    static let configHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-config-\(UUID().uuidString)")
-    static let stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-state-\(UUID().uuidString)")
+    static let configHome = TemporaryFolder.url("cli-config")
+    static let stateHome = TemporaryFolder.url("cli-state")
 
     static func run(arguments: [String], cacheHome: URL = cacheHome, configHome: URL = configHome) throws -> Run {
         try launch(executable, arguments: arguments, environment: [
@@ -171,7 +171,7 @@ struct CommandLineTests {
     }
 
     @Test func binaryFile_isSkippedWithAWarning_restStillLoads() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
+        let folder = TemporaryFolder.url("cli")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("image.txt"))
         try Data("Good story\n\nTrump spoke.\n".utf8).write(to: folder.appendingPathComponent("story.txt"))
@@ -214,7 +214,7 @@ extension CommandLineTests {
     }
 
     @Test func show_json_marksAmbiguousMentionsWithCandidates() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
+        let folder = TemporaryFolder.url("cli")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("Talks\n\nRi Yong Ho and Ri Son Gwon arrived together. Ri said nothing.\n".utf8)
             .write(to: folder.appendingPathComponent("talks.txt"))
@@ -247,7 +247,7 @@ extension CommandLineTests {
     // MARK: - The index cache
 
     @Test func cache_isSavedReusedReportedAndCleared() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+        let home = TemporaryFolder.url("cli-cache")
         let cold = try Self.run("search", "Pompeo", "--json", cacheHome: home)
         #expect(cold.status == 0 && cold.stderr.isEmpty)
         let where_ = try Self.run("cache", "path", cacheHome: home)

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ struct FetchTests {
 
     /// A home of the test's own: its config (the feed list), data (the library) and cache.
     struct Home {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-fetch-\(UUID().uuidString)")
+        let root = TemporaryFolder.url("fetch")
         var urls: URL { root.appendingPathComponent("config/dossier/urls") }
         var library: URL { root.appendingPathComponent("data/dossier/library") }
 

@@ -7,14 +7,14 @@ import Testing
 struct MisuseCommandLineTests {
     /// The bundled articles, copied: these tests change files.
     static func seedCopy() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-seeds-\(UUID().uuidString)")
+        let folder = TemporaryFolder.url("seeds")
         try FileManager.default.copyItem(at: CommandLineTests.seedFolder, to: folder)
         return folder
     }
 
     @Test func aFolderAndAFileInsideIt_countTheFileOnce_andLeaveTheCacheSound() throws {
         let folder = try Self.seedCopy()
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+        let home = TemporaryFolder.url("cli-cache")
         let file = folder.appendingPathComponent("000_6fb30d2b1fa199a6.txt").path
         for _ in 0..<2 {
             let run = try CommandLineTests.run(arguments: ["search", "pompeo", folder.path, file], cacheHome: home)
@@ -26,7 +26,7 @@ struct MisuseCommandLineTests {
 
     @Test func aSameSizeEdit_withItsModificationTimePutBack_isSearchedAsItIsNow() throws {
         let folder = try Self.seedCopy()
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+        let home = TemporaryFolder.url("cli-cache")
         let path = folder.appendingPathComponent("004_aa78b19fab688198.txt").path
         #expect(String(decoding: try CommandLineTests.run("search", "gangster", folder.path, cacheHome: home).stdout, as: UTF8.self)
             .hasPrefix("1 match"))
@@ -42,7 +42,7 @@ struct MisuseCommandLineTests {
 
     @Test func aFileMadeUnreadableAfterIndexing_isLeftOutOfCountsAndHits_andNamed() throws {
         let folder = try Self.seedCopy()
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(UUID().uuidString)")
+        let home = TemporaryFolder.url("cli-cache")
         let before = try CommandLineTests.run("search", "pompeo", "--json", folder.path, cacheHome: home)
         #expect((try before.json() as? [String: Any])?["total"] as? Int == 8)
         let file = folder.appendingPathComponent("004_aa78b19fab688198.txt")

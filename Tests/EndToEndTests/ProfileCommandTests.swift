@@ -66,7 +66,7 @@ struct ProfileCommandTests {
                 """,
         ])
         // A cache of its own: another catalog means another index, which other tests' runs would keep rebuilding.
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-config-cache-\(UUID().uuidString)")
+        let cache = TemporaryFolder.url("config-cache")
         let run = try CommandLineTests.run(arguments: ["entities", "--json"], cacheHome: cache, configHome: config)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("config.toml: line 6: no action is named teleport"))

@@ -47,6 +47,24 @@ public enum CorpusLoader {
         }
     }
 
+    /// A corpus of articles given as text, read from no file: each named by `name`, which serves as
+    /// its id and path. For text that arrives from elsewhere than a folder, and for tests of
+    /// linking and quotes that need no file.
+    public static func load(texts: [(name: String, text: String)], catalog: EntityCatalog? = nil,
+                            gazetteer: Gazetteer? = nil) throws -> Corpus {
+        let catalog = try catalog ?? EntityCatalog.bundled()
+        let gazetteer = try gazetteer ?? Gazetteer.bundled()
+        let linker = EntityLinker(entities: catalog.entities, gazetteer: gazetteer)
+        let numbering = TermNumbering()
+        var analyses = texts.map { name, text in
+            ArticleAnalysis.analyse(SourceText(decoding: Array(text.utf8)), id: name, path: name, linker: linker,
+                                    attributionVerbs: gazetteer.attributionVerbs, numbering: numbering, keepsText: true)
+        }
+        analyses.sort { $0.article.readsBefore($1.article) }
+        let index = try makeIndex(of: &analyses, saved: nil, unchanged: false, numbering: numbering, damagedIndexPath: "")
+        return EntityMerger.merge(&analyses, catalog: catalog.entities, index: index, skipped: [])
+    }
+
     /// A saved index whose words failed their check while a changed corpus's index was built from them.
     struct SavedIndexDamage: Error {
         let message: String
@@ -85,7 +103,8 @@ public enum CorpusLoader {
         tracker.entered(.indexing)
         // Every file found came from the saved index, and it holds no file that is gone.
         let unchanged = saved.map { gathered.reused == fileCount && $0.files.count + $0.skipped.count == gathered.reused } ?? false
-        let index = try makeIndex(of: &gathered.analyses, saved: saved, unchanged: unchanged, numbering: numbering, setup: setup)
+        let index = try makeIndex(of: &gathered.analyses, saved: saved, unchanged: unchanged, numbering: numbering,
+                                  damagedIndexPath: setup.cache?.filePath(forRoots: setup.roots) ?? "?")
         // The saved analyses are in `gathered` now, and its index in `index` if still used; its own copy goes.
         saved = nil
         // Saved before merging, which then frees each article's local links as it numbers them anew:
@@ -112,7 +131,7 @@ public enum CorpusLoader {
     /// The saved index itself when nothing changed and the articles stand in its order; otherwise an
     /// index built from every article's words, fresh or saved. Each article's words go once indexed.
     private static func makeIndex(of analyses: inout [ArticleAnalysis], saved: CachedCorpus?, unchanged: Bool,
-                                  numbering: TermNumbering, setup: LoadSetup) throws -> SearchIndex {
+                                  numbering: TermNumbering, damagedIndexPath: @autoclosure () -> String) throws -> SearchIndex {
         if let saved, unchanged,
            analyses.indices.allSatisfy({ if case .saved($0) = analyses[$0].words { true } else { false } }) {
             return saved.index
@@ -127,8 +146,7 @@ public enum CorpusLoader {
                 guard let savedIndex = saved?.index else { preconditionFailure("an article from a saved index that was not read") }
                 if savedWords == nil { savedWords = savedIndex.wordTermsOfEveryArticle() }
                 guard let words = savedWords else {
-                    let path = setup.cache?.filePath(forRoots: setup.roots) ?? "?"
-                    throw SavedIndexDamage(message: (savedIndex.damage ?? "index cache \(path) is damaged") + "; rebuilding it")
+                    throw SavedIndexDamage(message: (savedIndex.damage ?? "index cache \(damagedIndexPath()) is damaged") + "; rebuilding it")
                 }
                 building.add(indexed: words[savedIndex.wordRange(ofArticle: savedPosition)])
             case .handedOver: break

@@ -53,27 +53,30 @@ package struct ArticleAnalysis: Sendable {
         }
     }
 
+    /// Analyses a plain text article. Its text is let go for its file to give again, unless
+    /// `keepsText`: the text of an article read from no file is held.
     package static func analyse(_ text: SourceText, id: String, path: String, linker: EntityLinker,
-                        attributionVerbs: Set<String>, numbering: TermNumbering) -> ArticleAnalysis {
+                                attributionVerbs: Set<String>, numbering: TermNumbering, keepsText: Bool = false) -> ArticleAnalysis {
         let (article, words) = ArticleParser.parseWithWords(text, id: id, path: path)
-        return analyse(article, words: words, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering)
+        return analyse(article, words: words, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering,
+                       keepsText: keepsText)
     }
 
     /// Analyses an article made from a page, feed item or dataset record.
     package static func analyse(_ draft: ArticleDraft, linker: EntityLinker, attributionVerbs: Set<String>,
-                        numbering: TermNumbering) -> ArticleAnalysis {
+                                numbering: TermNumbering) -> ArticleAnalysis {
         let (article, words) = ArticleParser.composedWithWords(draft.composed, id: "", origin: draft.origin, metadata: draft.metadata)
         return analyse(article, words: words, linker: linker, attributionVerbs: attributionVerbs, numbering: numbering)
     }
 
     private static func analyse(_ article: Article, words: ArticleWords, linker: EntityLinker,
-                                attributionVerbs: Set<String>, numbering: TermNumbering) -> ArticleAnalysis {
+                                attributionVerbs: Set<String>, numbering: TermNumbering, keepsText: Bool = false) -> ArticleAnalysis {
         let links = linker.link(words)
         let terms = CompactTokens(words, numbering: numbering)
         let mentions = links.mentions
         let localEntities = linker.entities + links.found.map(\.asEntity)
         let quotes = QuoteFinder(entities: localEntities, attributionVerbs: attributionVerbs).quotes(in: article, mentions: mentions)
-        return ArticleAnalysis(article: article.releasingText(), links: links, quotes: quotes,
+        return ArticleAnalysis(article: keepsText ? article : article.releasingText(), links: links, quotes: quotes,
                                pairs: sentencePairs(in: article, mentions: mentions),
                                words: .compact(terms))
     }

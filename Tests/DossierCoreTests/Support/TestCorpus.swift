@@ -1,4 +1,6 @@
+import DossierTestSupport
 import Foundation
+import Testing
 @testable import DossierCore
 
 /// Corpora for tests: the bundled seeds, the shared BBC corpus, or files written to a temporary folder.
@@ -16,31 +18,28 @@ enum TestCorpus {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
     }
 
+    /// Whether the shared corpora are beside the repository: tests that need them are skipped, and
+    /// reported as skipped, in a clone without them.
+    static var hasBBC: Bool { bbcFolder != nil }
+    static var hasAEB: Bool { aebFolder != nil }
+
     static var bbcFolder: URL? {
         let url = sharedFolder.appendingPathComponent("corpora/bbc")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// The BBC corpus, or nil after saying that the test is skipped because a clone without
-    /// ../shared does not have it.
-    static func bbcFolderOrSkip(_ test: String = #function) -> URL? {
-        if let bbcFolder { return bbcFolder }
-        print("skipped \(test): ../shared/corpora/bbc is not beside the repository")
-        return nil
+    /// The Article Extraction Benchmark's pages and hand-checked bodies.
+    static var aebFolder: URL? {
+        let url = sharedFolder.appendingPathComponent("corpora/aeb")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("ground-truth.json").path) ? url : nil
     }
 
-    /// The Article Extraction Benchmark's pages and hand-checked bodies, or nil after saying that the
-    /// test is skipped because a clone without ../shared does not have them.
-    static func aebFolderOrSkip(_ test: String = #function) -> URL? {
-        let url = sharedFolder.appendingPathComponent("corpora/aeb")
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("ground-truth.json").path) { return url }
-        print("skipped \(test): ../shared/corpora/aeb is not beside the repository")
-        return nil
-    }
+    static let noBBC: Comment = "../shared/corpora/bbc is not beside the repository"
+    static let noAEB: Comment = "../shared/corpora/aeb is not beside the repository"
 
     /// Writes `files` (relative path → contents) into a new temporary folder.
     static func folder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
+        let folder = TemporaryFolder.url("test")
         for (path, contents) in files {
             let url = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -49,9 +48,9 @@ enum TestCorpus {
         return folder
     }
 
-    /// A corpus of one article with the given text, linked against the bundled catalog.
+    /// A corpus of one article with the given text, linked against the bundled catalog, in memory.
     static func single(_ text: String) throws -> Corpus {
-        try CorpusLoader.load(paths: [folder(["article.txt": text]).path])
+        try CorpusLoader.load(texts: [("article", text)])
     }
 }
 
