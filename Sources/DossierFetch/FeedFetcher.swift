@@ -212,26 +212,3 @@ private final class Download {
         }
     }
 }
-
-/// A value shared by threads, read and changed under a lock.
-public final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    public init(_ value: Value) { self.value = value }
-
-    public func read<Result>(_ body: (Value) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(value)
-    }
-
-    /// Changes the value and returns it as changed.
-    @discardableResult
-    public func change(_ body: (inout Value) -> Void) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        body(&value)
-        return value
-    }
-}

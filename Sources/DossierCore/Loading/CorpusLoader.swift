@@ -89,7 +89,9 @@ public enum CorpusLoader {
         var saved = readsSavedIndex ? readSavedIndex(setup, warn: warn) : nil
         // Words from the saved index are numbered by its terms; numbering goes on from there.
         // Only the index is kept for this: the rest of `saved` goes before the merge.
-        let numbering = TermNumbering(continuing: saved.map { saved in { [index = saved.index] in index.allTerms() } })
+        var savedTerms: (@Sendable () -> [String])?
+        if let index = saved?.index { savedTerms = { index.allTerms() } }
+        let numbering = TermNumbering(continuing: savedTerms)
         let tracker = ProgressTracker(fileCount: setup.files.count, report: progress)
         var outcomes = FileAnalyser(setup: setup, numbering: numbering)
             .analyseEveryFile(reusing: saved, tracker: tracker, preview: preview)

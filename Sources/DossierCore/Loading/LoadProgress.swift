@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How far loading a corpus has come, for a progress bar or a status line.
 public struct LoadProgress: Sendable, Equatable {
@@ -41,14 +42,17 @@ public struct LoadProgress: Sendable, Equatable {
 }
 
 /// Counts files done from many threads and passes a `LoadProgress` on at most ten times a second.
-final class ProgressTracker: @unchecked Sendable {
+final class ProgressTracker: Sendable {
+    private struct Counts {
+        var filesDone = 0
+        var bytesRead = 0
+        var lastReport: UInt64 = 0
+    }
+
     private let report: (@Sendable (LoadProgress) -> Void)?
     private let fileCount: Int
     private let start = DispatchTime.now()
-    private let lock = NSLock()
-    private var filesDone = 0
-    private var bytesRead = 0
-    private var lastReport: UInt64 = 0
+    private let counts = Mutex(Counts())
 
     init(fileCount: Int, report: (@Sendable (LoadProgress) -> Void)?) {
         self.fileCount = fileCount
@@ -57,25 +61,23 @@ final class ProgressTracker: @unchecked Sendable {
 
     func fileDone(bytes: Int) {
         guard let report else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        filesDone += 1
-        bytesRead += bytes
-        let now = DispatchTime.now().uptimeNanoseconds
-        guard now - lastReport >= 100_000_000 || filesDone == fileCount else { return }
-        lastReport = now
-        report(progress(.reading, at: now))
+        counts.withLock { counts in
+            counts.filesDone += 1
+            counts.bytesRead += bytes
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now - counts.lastReport >= 100_000_000 || counts.filesDone == fileCount else { return }
+            counts.lastReport = now
+            report(progress(.reading, counts, at: now))
+        }
     }
 
     func entered(_ stage: LoadProgress.Stage) {
         guard let report else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        report(progress(stage, at: DispatchTime.now().uptimeNanoseconds))
+        counts.withLock { counts in report(progress(stage, counts, at: DispatchTime.now().uptimeNanoseconds)) }
     }
 
-    private func progress(_ stage: LoadProgress.Stage, at now: UInt64) -> LoadProgress {
-        LoadProgress(stage: stage, filesDone: filesDone, fileCount: fileCount, bytesRead: bytesRead,
+    private func progress(_ stage: LoadProgress.Stage, _ counts: Counts, at now: UInt64) -> LoadProgress {
+        LoadProgress(stage: stage, filesDone: counts.filesDone, fileCount: fileCount, bytesRead: counts.bytesRead,
                      seconds: Double(now - start.uptimeNanoseconds) / 1e9)
     }
 }

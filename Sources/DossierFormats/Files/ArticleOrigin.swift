@@ -1,5 +1,6 @@
 import DossierText
 import Foundation
+import Synchronization
 
 /// Where an article comes from: its file, the file's format, and in a file of many articles,
 /// which record: enough to read the article's text again without reading anything else.
@@ -55,28 +56,22 @@ public struct ArticleOrigin: Sendable, Equatable {
 /// The items of the feed read last, kept while its file is unchanged: a reader going through a
 /// feed of 100,000 items reads the feed once, not once an item.
 enum RecentFeed {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var kept: (path: String, stamp: FileStamp, items: [FeedItem])?
+    private static let kept = Mutex<(path: String, stamp: FileStamp, items: [FeedItem])?>(nil)
 
     static func items(of path: String) throws -> [FeedItem] {
         let stamp = FileIdentity(path: path)?.stamp
-        lock.lock()
-        if let kept, kept.path == path, let stamp, kept.stamp == stamp {
-            defer { lock.unlock() }
+        let keptItems = kept.withLock { kept -> [FeedItem]? in
+            guard let kept, kept.path == path, let stamp, kept.stamp == stamp else { return nil }
             return kept.items
         }
-        lock.unlock()
+        if let keptItems { return keptItems }
         let items: [FeedItem]
         do {
             items = try FeedParser.parse(try DocumentFormat.unpackedBytes(of: path)).items
         } catch let failure as FeedParser.Failure {
             throw DossierError.unreadable(path, reason: failure.reason)
         }
-        if let stamp {
-            lock.lock()
-            kept = (path, stamp, items)
-            lock.unlock()
-        }
+        if let stamp { kept.withLock { $0 = (path, stamp, items) } }
         return items
     }
 }

@@ -1,5 +1,6 @@
 import DossierText
 import Foundation
+import Synchronization
 
 /// Where an article's text lives: in memory while it is being read, and otherwise
 /// in its file, read again on first use.
@@ -9,46 +10,38 @@ import Foundation
 /// Every range an article holds was measured on the text as it was indexed, so a
 /// file that has since changed length is not trusted: its text is replaced by a
 /// notice of the same length, and no range can fall outside it.
-final class ArticleText: @unchecked Sendable {
+final class ArticleText: Sendable {
     private let origin: ArticleOrigin
     private let length: Int
-    private let lock = NSLock()
-    private var loaded: SourceText?
-    private var loadedIsNotice = false
+    /// The text once read, and whether it is the notice that stands for a changed file.
+    private let loaded: Mutex<(text: SourceText, isNotice: Bool)?>
 
     /// Text already in memory, kept.
     init(holding text: SourceText, origin: ArticleOrigin) {
         self.origin = origin
         length = text.bytes.count
-        loaded = text
+        loaded = Mutex((text, false))
     }
 
     /// Text left in its file, `length` bytes once decoded (and, for pages, items and records, made).
     init(origin: ArticleOrigin, length: Int) {
         self.origin = origin
         self.length = length
+        loaded = Mutex(nil)
     }
 
-    var text: SourceText {
-        lock.lock()
-        defer { lock.unlock() }
-        return loadedText()
-    }
+    var text: SourceText { loadedText().text }
 
     /// False when the file changed length or vanished after indexing, so that `text` is the notice.
-    var isAsIndexed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        _ = loadedText()
-        return !loadedIsNotice
-    }
+    var isAsIndexed: Bool { !loadedText().isNotice }
 
-    private func loadedText() -> SourceText {
-        if let loaded { return loaded }
-        let (text, isNotice) = ArticleText.read(origin, expectedLength: length)
-        loaded = text
-        loadedIsNotice = isNotice
-        return text
+    private func loadedText() -> (text: SourceText, isNotice: Bool) {
+        loaded.withLock { loaded in
+            if let loaded { return loaded }
+            let read = ArticleText.read(origin, expectedLength: length)
+            loaded = read
+            return read
+        }
     }
 
     /// The same text, not held in memory.

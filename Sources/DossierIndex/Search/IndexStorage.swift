@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where an index's arrays lie: in memory after a build, or in a saved index file mapped as it is.
 ///
@@ -20,16 +21,22 @@ final class IndexStorage: @unchecked Sendable {
     private let file: MappedIndexFile?
     private let mapped: IndexBuffers?
 
-    private let lock = NSLock()
-    private var tablesChecked = false
-    /// One bit a term: set once its postings were checked.
-    private var checkedTerms: [UInt64] = []
-    private var damageReason: String?
+    /// What the checks of a mapped index found so far.
+    private struct Checks {
+        var tablesChecked = false
+        /// One bit a term: set once its postings were checked.
+        var checkedTerms: [UInt64] = []
+        /// Why the first check that failed did.
+        var damageReason: String?
+    }
+
+    private let checks: Mutex<Checks>
 
     init(arrays: Arrays) {
         self.arrays = arrays
         file = nil
         mapped = nil
+        checks = Mutex(Checks())
     }
 
     /// The index in a mapped file, its sections' sizes checked against one another (nothing else is read yet).
@@ -48,15 +55,13 @@ final class IndexStorage: @unchecked Sendable {
         mapped = IndexBuffers(termBytes: termBytes, termStarts: termStarts,
                               sortedTerms: sortedTerms, articleStarts: articleStarts,
                               postingEntries: postingEntries, postingStarts: postingStarts, storage: nil)
-        checkedTerms = [UInt64](repeating: 0, count: (termStarts.count + 63) / 64)
+        checks = Mutex(Checks(checkedTerms: [UInt64](repeating: 0, count: (termStarts.count + 63) / 64)))
     }
 
     /// Why the index can no longer be used, once a check failed or its file lost pages, in a line that
     /// names the file; nil while sound.
     var damage: String? {
-        lock.lock()
-        let reason = damageReason
-        lock.unlock()
+        let reason = checks.withLock { $0.damageReason }
         guard let file, let reason = reason ?? file.problem else { return nil }
         return "index cache \(file.path) \(reason)"
     }
@@ -97,24 +102,19 @@ final class IndexStorage: @unchecked Sendable {
     }
 
     private func isSound(confirmingTheFile: Bool) -> Bool {
-        lock.lock()
-        let reason = damageReason
-        lock.unlock()
+        let reason = checks.withLock { $0.damageReason }
         return reason == nil && (!confirmingTheFile || file?.problem == nil) && !(file?.lostPages ?? false)
     }
 
     private func markDamaged(_ reason: String) {
-        lock.lock()
-        if damageReason == nil { damageReason = reason }
-        lock.unlock()
+        checks.withLock { checks in
+            if checks.damageReason == nil { checks.damageReason = reason }
+        }
     }
 
     /// The tables every query reads, checked once: their blocks, then that every start rises and stays inside what it indexes.
     private func checkTables(_ buffers: IndexBuffers) -> Bool {
-        lock.lock()
-        let done = tablesChecked
-        lock.unlock()
-        if done { return true }
+        if checks.withLock({ $0.tablesChecked }) { return true }
         guard let file else { return true }
         for section: IndexSection in [.termBytes, .termStarts, .sortedTerms, .articleStarts, .postingStarts] where !file.verify(section) {
             markDamaged("is damaged (its checksum does not match)")
@@ -131,17 +131,13 @@ final class IndexStorage: @unchecked Sendable {
             markDamaged("is damaged (its index does not add up)")
             return false
         }
-        lock.lock()
-        tablesChecked = true
-        lock.unlock()
+        checks.withLock { $0.tablesChecked = true }
         return true
     }
 
     /// Checks a term's postings, the first time they are read: their blocks, and that they rise and point at words.
     fileprivate func checkPostings(of term: Int, in buffers: IndexBuffers) throws(IndexBuffers.Damage) {
-        lock.lock()
-        let done = checkedTerms[term / 64] & (1 << UInt64(term % 64)) != 0
-        lock.unlock()
+        let done = checks.withLock { $0.checkedTerms[term / 64] & (1 << UInt64(term % 64)) != 0 }
         guard !done, let file else { return }
         let range = buffers.postingStarts[term]..<buffers.postingStarts[term + 1]
         guard file.verify(.postingEntries, bytes: (range.lowerBound * 4)..<(range.upperBound * 4)) else {
@@ -157,9 +153,7 @@ final class IndexStorage: @unchecked Sendable {
             }
             previous = position
         }
-        lock.lock()
-        checkedTerms[term / 64] |= 1 << UInt64(term % 64)
-        lock.unlock()
+        checks.withLock { $0.checkedTerms[term / 64] |= 1 << UInt64(term % 64) }
     }
 
     /// The arrays as they are to be saved, for `IndexCache.write`.

@@ -1,6 +1,7 @@
 import DossierFormats
 import DossierText
 import Foundation
+import Synchronization
 
 /// Where the indexed words of an article lie in its text, found again from the text on demand.
 ///
@@ -8,7 +9,7 @@ import Foundation
 /// its article again, over the same runs the index was built from (headline, then paragraphs).
 /// Hits come grouped by article, so the last article's word starts are kept for the next hit:
 /// 4 bytes a word, where whole ranges would take 16 (a 50 MB article has 8 million words).
-public final class WordPlaces: @unchecked Sendable {
+public final class WordPlaces: Sendable {
     private struct Starts {
         let article: Int
         /// Each indexed word's first byte, in order; empty when the text is not the one indexed.
@@ -17,16 +18,18 @@ public final class WordPlaces: @unchecked Sendable {
         let runs: [Range<Int>]
     }
 
-    private let lock = NSLock()
-    private var last: Starts?
+    /// The last article's starts, kept for the next hit, which is most often in the same article.
+    private let last = Mutex<Starts?>(nil)
 
     package init() {}
 
     /// The byte range of word `word` of article `index`, nil when `index`'s text does not hold `expectedCount` words.
     package func range(ofWord word: Int, article index: Int, expectedCount: Int, in articles: CorpusArticles) -> Range<Int>? {
-        lock.lock()
-        defer { lock.unlock() }
-        let places = starts(ofArticle: index, expectedCount: expectedCount, in: articles)
+        let places = last.withLock { last in
+            let places = starts(ofArticle: index, expectedCount: expectedCount, in: articles, after: last)
+            last = places
+            return places
+        }
         guard places.starts.count == expectedCount, word >= 0, word < places.starts.count else { return nil }
         let start = Int(places.starts[word])
         // The run holding the start bounds the word, as it bounded the tokenizer when the index was built.
@@ -40,7 +43,7 @@ public final class WordPlaces: @unchecked Sendable {
         return Tokenizer.wordRange(startingAt: start, in: articles[index].text.bytes, limit: places.runs[low].upperBound)
     }
 
-    private func starts(ofArticle index: Int, expectedCount: Int, in articles: CorpusArticles) -> Starts {
+    private func starts(ofArticle index: Int, expectedCount: Int, in articles: CorpusArticles, after last: Starts?) -> Starts {
         if let last, last.article == index { return last }
         let article = articles[index]
         let bytes = article.text.bytes
@@ -51,8 +54,6 @@ public final class WordPlaces: @unchecked Sendable {
             starts.reserveCapacity(expectedCount)
             for run in article.contentRanges { Tokenizer.appendWordStarts(in: bytes, range: run, to: &starts) }
         }
-        let places = Starts(article: index, starts: starts, runs: article.contentRanges)
-        last = places
-        return places
+        return Starts(article: index, starts: starts, runs: article.contentRanges)
     }
 }

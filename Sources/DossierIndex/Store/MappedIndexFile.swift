@@ -1,5 +1,6 @@
 import DossierPlatform
 import Foundation
+import Synchronization
 
 /// A saved index file mapped into memory and read where it lies, the way search engines open their
 /// segments: opening it reads its header and directory, whatever the corpus's size, and a query then
@@ -24,10 +25,13 @@ final class MappedIndexFile: @unchecked Sendable {
     /// small file's only page reads as zeros past the new end, without a fault).
     private let descriptor: Int32
 
-    private let lock = NSLock()
-    /// One bit a block: set once its checksum matched.
-    private var verifiedBlocks: [UInt64]
-    private var failedBlock = false
+    private struct Checks {
+        /// One bit a block: set once its checksum matched.
+        var verifiedBlocks: [UInt64]
+        var failedBlock = false
+    }
+
+    private let checks: Mutex<Checks>
 
     /// Maps the file open at `descriptor` (`size` bytes, a regular file) and checks its header and directory.
     init(path: String, descriptor: Int32, size: Int, fingerprint: UInt64) throws(IndexCache.Problem) {
@@ -89,7 +93,7 @@ final class MappedIndexFile: @unchecked Sendable {
         self.sections = sections
         self.guardSlot = guardSlot
         self.descriptor = dup(descriptor)
-        verifiedBlocks = [UInt64](repeating: 0, count: (totalBlocks + 63) / 64)
+        checks = Mutex(Checks(verifiedBlocks: [UInt64](repeating: 0, count: (totalBlocks + 63) / 64)))
     }
 
     deinit {
@@ -118,23 +122,23 @@ final class MappedIndexFile: @unchecked Sendable {
         let (offset, length, firstBlock) = sections[section.rawValue]
         guard !range.isEmpty else { return true }
         precondition(range.lowerBound >= 0 && range.upperBound <= length, "a range outside its section")
-        lock.lock()
-        defer { lock.unlock() }
-        guard !failedBlock else { return false }
-        for block in (range.lowerBound / Self.blockSize)...((range.upperBound - 1) / Self.blockSize) {
-            let number = firstBlock + block
-            guard verifiedBlocks[number / 64] & (1 << UInt64(number % 64)) == 0 else { continue }
-            let start = block * Self.blockSize
-            let end = min(length, start + Self.blockSize)
-            var checksum = Checksum()
-            checksum.add(UnsafeRawBufferPointer(rebasing: mapping[(offset + start)..<(offset + end)]))
-            guard checksum.finish() == blockChecksums.loadUnaligned(fromByteOffset: number * 8, as: UInt64.self) else {
-                failedBlock = true
-                return false
+        return checks.withLock { checks in
+            guard !checks.failedBlock else { return false }
+            for block in (range.lowerBound / Self.blockSize)...((range.upperBound - 1) / Self.blockSize) {
+                let number = firstBlock + block
+                guard checks.verifiedBlocks[number / 64] & (1 << UInt64(number % 64)) == 0 else { continue }
+                let start = block * Self.blockSize
+                let end = min(length, start + Self.blockSize)
+                var checksum = Checksum()
+                checksum.add(UnsafeRawBufferPointer(rebasing: mapping[(offset + start)..<(offset + end)]))
+                guard checksum.finish() == blockChecksums.loadUnaligned(fromByteOffset: number * 8, as: UInt64.self) else {
+                    checks.failedBlock = true
+                    return false
+                }
+                checks.verifiedBlocks[number / 64] |= 1 << UInt64(number % 64)
             }
-            verifiedBlocks[number / 64] |= 1 << UInt64(number % 64)
+            return true
         }
-        return true
     }
 
     /// Checks a whole section.
@@ -144,10 +148,7 @@ final class MappedIndexFile: @unchecked Sendable {
 
     /// Why the file can no longer be believed, once `isIntact` is false; nil while it is.
     var problem: String? {
-        lock.lock()
-        let failed = failedBlock
-        lock.unlock()
-        if failed { return "is damaged (its checksum does not match)" }
+        if checks.withLock({ $0.failedBlock }) { return "is damaged (its checksum does not match)" }
         return isIntact ? nil : "is damaged (it was cut short while in use)"
     }
 
@@ -159,10 +160,7 @@ final class MappedIndexFile: @unchecked Sendable {
     /// and must not be shown. Asked after each query, so an answer is used only when the file was whole
     /// throughout.
     var isIntact: Bool {
-        lock.lock()
-        let failed = failedBlock
-        lock.unlock()
-        if failed || lostPages { return false }
+        if checks.withLock({ $0.failedBlock }) || lostPages { return false }
         var info = stat()
         return descriptor < 0 || (fstat(descriptor, &info) == 0 && Int(info.st_size) == mapping.count)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Keeps a mapped index file that another program truncates from crashing the process.
 ///
@@ -18,29 +19,30 @@ enum MappingGuard {
     nonisolated(unsafe) private static let ends = UnsafeMutablePointer<UInt>.allocate(capacity: capacity)
     nonisolated(unsafe) private static let lost = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: capacity)
     nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
-    private static let slots = NSLock()
-    nonisolated(unsafe) private static var isInstalled = false
+    /// Held while a slot is taken or given back; true once the handler is installed.
+    private static let registration = Mutex(false)
     /// Read once at install: `sysconf` is not among the calls a signal handler may make.
     nonisolated(unsafe) private static var pageSize: UInt = 4096
 
     /// Watches `length` bytes mapped at `base`; returns the slot to pass to `lostPages` and `release`,
     /// or nil when every slot is taken (the mapping is then unguarded, as any mapping is).
     static func watch(_ base: UnsafeRawPointer, length: Int) -> Int? {
-        slots.lock()
-        defer { slots.unlock() }
-        if !isInstalled {
-            isInstalled = true
-            starts.initialize(repeating: 0, count: capacity)
-            ends.initialize(repeating: 0, count: capacity)
-            lost.initialize(repeating: 0, count: capacity)
-            pageSize = UInt(sysconf(Int32(_SC_PAGESIZE)))
-            install()
+        let address = UInt(bitPattern: base)
+        return registration.withLock { isInstalled -> Int? in
+            if !isInstalled {
+                isInstalled = true
+                starts.initialize(repeating: 0, count: capacity)
+                ends.initialize(repeating: 0, count: capacity)
+                lost.initialize(repeating: 0, count: capacity)
+                pageSize = UInt(sysconf(Int32(_SC_PAGESIZE)))
+                install()
+            }
+            guard let slot = (0..<capacity).first(where: { ends[$0] == 0 }) else { return nil }
+            lost[slot] = 0
+            starts[slot] = address
+            ends[slot] = address + UInt(length)
+            return slot
         }
-        guard let slot = (0..<capacity).first(where: { ends[$0] == 0 }) else { return nil }
-        lost[slot] = 0
-        starts[slot] = UInt(bitPattern: base)
-        ends[slot] = UInt(bitPattern: base) + UInt(length)
-        return slot
     }
 
     /// Whether a page of the mapping in `slot` was lost to a truncation since it was watched.
@@ -48,10 +50,10 @@ enum MappingGuard {
 
     /// Stops watching a mapping, before it is unmapped.
     static func release(_ slot: Int) {
-        slots.lock()
-        defer { slots.unlock() }
-        starts[slot] = 0
-        ends[slot] = 0
+        registration.withLock { _ in
+            starts[slot] = 0
+            ends[slot] = 0
+        }
     }
 
     private static func install() {

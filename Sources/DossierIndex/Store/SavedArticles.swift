@@ -1,5 +1,6 @@
 import DossierFormats
 import Foundation
+import Synchronization
 
 /// The articles of a saved index as a search reads them: each file's stamp found by binary search on
 /// its path, and an article decoded from the file only when something asks for it, the first time.
@@ -22,9 +23,13 @@ package final class SavedArticles: @unchecked Sendable {
     private var paths: [String] = []
     private var ids: [String] = []
 
-    private let lock = NSLock()
-    private var decoded: [Int: Article] = [:]
-    private var damageReason: String?
+    private struct Decoded {
+        var articles: [Int: Article] = [:]
+        /// Why the first article that could not be decoded could not.
+        var damageReason: String?
+    }
+
+    private let decoded = Mutex(Decoded())
 
     init(file: MappedIndexFile, count: Int, catalogCount: Int) throws(BinaryReader.Damage) {
         let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
@@ -92,26 +97,20 @@ package final class SavedArticles: @unchecked Sendable {
 
     /// Why an article could not be decoded, in a line naming the file; nil while none failed.
     var damage: String? {
-        lock.lock()
-        let reason = damageReason
-        lock.unlock()
+        let reason = decoded.withLock { $0.damageReason }
         return (reason ?? file.problem).map { "index cache \(file.path) \($0)" }
     }
 
     /// Article `position`, decoded the first time it is asked for.
     func article(at position: Int) -> Article {
-        lock.lock()
-        if let known = decoded[position] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        if let known = decoded.withLock({ $0.articles[position] }) { return known }
+        // Decoded outside the lock, so that threads decode different articles at once; the first one kept wins.
         let article = decode(position)
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = decoded[position] { return known }
-        decoded[position] = article
-        return article
+        return decoded.withLock { decoded in
+            if let known = decoded.articles[position] { return known }
+            decoded.articles[position] = article
+            return article
+        }
     }
 
     private func decode(_ position: Int) -> Article {
@@ -122,9 +121,10 @@ package final class SavedArticles: @unchecked Sendable {
             let analysis = try CachedCorpus.decodeArticle(&reader, position: position, catalogCount: catalogCount)
             return analysis.article.relocated(to: paths[position]).renamed(ids[position])
         } catch {
-            lock.lock()
-            if damageReason == nil { damageReason = "is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))" }
-            lock.unlock()
+            let reason = "is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))"
+            decoded.withLock { decoded in
+                if decoded.damageReason == nil { decoded.damageReason = reason }
+            }
             return Article(id: ids[position], origin: ArticleOrigin(path: paths[position]), textLength: 0, title: "", headlineRange: nil,
                            dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [], wordCount: 0)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierFetch
+import DossierPlatform
 import DossierText
 import Foundation
 

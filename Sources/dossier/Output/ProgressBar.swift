@@ -1,5 +1,6 @@
 import DossierCore
 import Foundation
+import Synchronization
 
 /// A one-line progress bar for long loads, drawn on standard error when it is a terminal.
 ///
@@ -9,8 +10,8 @@ final class ProgressBar: @unchecked Sendable {
     /// The bar on screen, so that warnings can erase it first.
     nonisolated(unsafe) static var current: ProgressBar?
 
-    private let lock = NSLock()
-    private var isDrawn = false
+    /// True while a line of the bar is on screen; held while one is drawn or erased.
+    private let isDrawn = Mutex(false)
     private let width: Int
 
     private init(width: Int) {
@@ -30,10 +31,7 @@ final class ProgressBar: @unchecked Sendable {
     func show(_ progress: LoadProgress) {
         guard progress.seconds >= 0.5 else { return }
         let line = ProgressBar.line(for: progress, width: width)
-        lock.lock()
-        defer { lock.unlock() }
-        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
-        isDrawn = true
+        draw(line)
     }
 
     /// "fetching [#####...............]  25%  2/8 feeds", drawn at once (fetches are slow enough).
@@ -42,18 +40,22 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * 20)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled)
         let line = "fetching [\(bar)] \(String(Int(fraction * 100)).leftPadded(3))%  \(done)/\(total) \(what)"
-        lock.lock()
-        defer { lock.unlock() }
-        FileHandle.standardError.write(Data(("\r" + String(line.prefix(max(width - 1, 0))) + "\u{1B}[K").utf8))
-        isDrawn = true
+        draw(String(line.prefix(max(width - 1, 0))))
+    }
+
+    private func draw(_ line: String) {
+        isDrawn.withLock { isDrawn in
+            FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+            isDrawn = true
+        }
     }
 
     func erase() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard isDrawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-        isDrawn = false
+        isDrawn.withLock { isDrawn in
+            guard isDrawn else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            isDrawn = false
+        }
     }
 
     func finish() {

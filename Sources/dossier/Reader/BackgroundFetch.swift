@@ -1,4 +1,5 @@
 import DossierFetch
+import DossierPlatform
 import DossierText
 import DossierUI
 import Foundation
