@@ -68,3 +68,65 @@ struct AtomicFileTests {
         #expect(FileManager.default.fileExists(atPath: feed.appendingPathComponent("items.jsonl").path))
     }
 }
+
+struct JSONWriterTests {
+    private struct Record: Encodable {
+        struct Inner: Encodable {
+            let count: Int
+            let ratio: Double
+        }
+
+        let name: String
+        let tags: [String]
+        let empty: [Int]
+        let nested: Inner
+        let counts: [String: Int]
+        let missing: String?
+        let flag: Bool
+    }
+
+    private let record = Record(name: "Kim \"Jong\" Un\n/", tags: ["a", "b"], empty: [], nested: .init(count: 3, ratio: 0.25),
+                                counts: ["zeta": 1, "alpha": 2], missing: nil, flag: true)
+
+    /// Every command's JSON kept the layout of Foundation's encoder when it moved to one writer of its own.
+    @Test func value_isLaidOutAsJSONEncoderLaysItOut() throws {
+        var bytes: [UInt8] = []
+        var writer = JSONWriter { bytes += $0 }
+        try writer.value(record)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: try encoder.encode(record), as: UTF8.self))
+    }
+
+    @Test func piecesWrittenOneAtATime_formTheSameDocument() throws {
+        var bytes: [UInt8] = []
+        var writer = JSONWriter { bytes += $0 }
+        writer.beginObject()
+        writer.key("hits")
+        writer.beginArray()
+        for count in [1, 2] {
+            try writer.value(Record.Inner(count: count, ratio: 1))
+        }
+        writer.end()
+        writer.key("none")
+        writer.beginArray()
+        writer.end()
+        writer.key("query")
+        writer.string("kim")
+        writer.end()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let whole = ["hits": [Record.Inner(count: 1, ratio: 1), Record.Inner(count: 2, ratio: 1)], "none": []]
+        let expected = String(decoding: try encoder.encode(whole), as: UTF8.self)
+            .replacingOccurrences(of: "\n  ]\n}", with: "\n  ],\n  \"query\" : \"kim\"\n}")
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    /// Characters that act on a terminal are escaped in every string, keys too.
+    @Test func terminalControls_areEscaped() throws {
+        var bytes: [UInt8] = []
+        var writer = JSONWriter { bytes += $0 }
+        try writer.value(["\u{9B}31m": "\u{1B}[2J\u{202E}"])
+        #expect(String(decoding: bytes, as: UTF8.self) == "{\n  \"\\u009b31m\" : \"\\u001b[2J\\u202e\"\n}")
+    }
+}

@@ -128,13 +128,24 @@ struct Bench: ParsableCommand {
                            result.words, result.mentions, result.seconds, Double(result.words) / result.seconds))
     }
 
+    /// The bodies as the Article Extraction Benchmark's scorer reads them.
+    private struct ExtractionOutput: Encodable {
+        struct Body: Encodable {
+            let articleBody: String
+        }
+
+        let version: String
+        let output: [String: Body]
+    }
+
     /// Writes the bodies as the Article Extraction Benchmark's scorer reads them.
     private func runExtraction(output: String) throws {
         let result = try ExtractionBenchmark.run(paths: corpus.paths)
         guard !result.bodies.isEmpty else { throw ValidationError("no web pages (.html, .htm, .html.gz) under \(corpus.paths.joined(separator: ", "))") }
-        let document: [String: Any] = ["version": DossierVersion.current, "output": result.bodies.mapValues { ["articleBody": $0] }]
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
-        guard FileManager.default.createFile(atPath: output, contents: data) else { throw ValidationError("cannot write \(output)") }
+        var bytes: [UInt8] = []
+        var writer = JSONWriter { bytes += $0 }
+        try writer.value(ExtractionOutput(version: DossierVersion.current, output: result.bodies.mapValues { .init(articleBody: $0) }))
+        guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else { throw ValidationError("cannot write \(output)") }
         let pages = Double(result.bodies.count)
         Output.line(String(format: "extraction: %d pages, %.3f s on one thread, %.2f ms a page; on %d cores %.2f ms a page",
                            result.bodies.count, result.seconds, result.seconds * 1000 / pages, result.cores, result.allCoresSeconds * 1000 / pages))

@@ -49,36 +49,51 @@ struct Search: ParsableCommand {
 }
 
 /// `search --json`, written a hit at a time: a common word in a huge corpus has millions of hits,
-/// which a tree of records would hold in memory all at once. The layout is `JSONEncoder`'s
-/// (pretty, sorted keys), so that it reads like every other command's JSON.
+/// which a tree of records would hold in memory all at once.
 enum SearchJSON {
     static func write(_ result: SearchResult, of corpus: any SearchableCorpus) {
-        Output.jsonBytes(Array("{\n  \"articles\" : \(result.articleCount),\n  \"hits\" : [".utf8))
-        var first = true
+        var json = Output.jsonWriter()
+        json.beginObject()
+        json.key("articles")
+        json.number(result.articleCount)
+        json.key("hits")
+        json.beginArray()
         corpus.placeHits(result.hits) { hit in
-            var record: [UInt8] = Array((first ? "\n" : ",\n").utf8)
-            first = false
-            record += Array("    {\n      \"article\" : ".utf8) + JSONText.quoted(corpus.articles[hit.article].id)
-            record += Array(",\n      \"column\" : \(hit.location.column),\n      \"line\" : \(hit.location.line),\n      \"snippet\" : ".utf8)
-            record += JSONText.quoted(hit.snippet) + Array(",\n      \"text\" : ".utf8) + JSONText.quoted(hit.text)
-            record += Array("\n    }".utf8)
-            Output.jsonBytes(record)
+            json.beginObject()
+            json.key("article")
+            json.string(corpus.articles[hit.article].id)
+            json.key("column")
+            json.number(hit.location.column)
+            json.key("line")
+            json.number(hit.location.line)
+            json.key("snippet")
+            json.string(hit.snippet)
+            json.key("text")
+            json.string(hit.text)
+            json.end()
         }
-        Output.jsonBytes(Array("\(first ? "\n\n" : "\n")  ],\n  \"query\" : ".utf8) + JSONText.quoted(result.query.text))
-        Output.jsonBytes(Array(",\n  \"ranking\" : [".utf8))
-        for (position, ranked) in result.ranking.enumerated() {
+        json.end()
+        json.key("query")
+        json.string(result.query.text)
+        json.key("ranking")
+        json.beginArray()
+        for ranked in result.ranking {
             let article = corpus.articles[ranked.article]
-            var record: [UInt8] = Array((position == 0 ? "\n" : ",\n").utf8)
-            record += Array("    {\n      \"article\" : ".utf8) + JSONText.quoted(article.id)
-            record += Array(",\n      \"matches\" : \(ranked.matches),\n      \"score\" : \(number((ranked.score * 1000).rounded() / 1000)),\n      \"title\" : ".utf8)
-            record += JSONText.quoted(article.title) + Array("\n    }".utf8)
-            Output.jsonBytes(record)
+            json.beginObject()
+            json.key("article")
+            json.string(article.id)
+            json.key("matches")
+            json.number(ranked.matches)
+            json.key("score")
+            json.number((ranked.score * 1000).rounded() / 1000)
+            json.key("title")
+            json.string(article.title)
+            json.end()
         }
-        Output.jsonBytes(Array("\(result.ranking.isEmpty ? "\n\n" : "\n")  ],\n  \"total\" : \(result.hits.count)\n}\n".utf8))
-    }
-
-    /// A number as `JSONEncoder` writes it: whole numbers without a fraction.
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        json.end()
+        json.key("total")
+        json.number(result.hits.count)
+        json.end()
+        Output.endJSON()
     }
 }

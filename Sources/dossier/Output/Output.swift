@@ -1,3 +1,4 @@
+import DossierPlatform
 import DossierText
 import Foundation
 
@@ -14,15 +15,19 @@ enum Output {
     }
 
     static func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        standardOutput.append(JSONText.escapingTerminalControls(Array(try encoder.encode(value))))
+        var writer = jsonWriter()
+        try writer.value(value)
         standardOutput.append("\n")
     }
 
-    /// Bytes already escaped as JSON (`JSONText`).
-    static func jsonBytes(_ bytes: [UInt8]) {
-        standardOutput.append(bytes)
+    /// A writer of JSON to standard output, for output written a piece at a time.
+    static func jsonWriter() -> JSONWriter {
+        JSONWriter { standardOutput.append($0) }
+    }
+
+    /// Ends JSON written with `jsonWriter()`.
+    static func endJSON() {
+        standardOutput.append("\n")
     }
 
     static func warning(_ message: String) {

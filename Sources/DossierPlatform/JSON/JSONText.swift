@@ -5,39 +5,15 @@
 /// act on a terminal or reorder what it shows are escaped too: DEL, the C1 controls
 /// (U+0080–U+009F, among them U+009B, a one-byte CSI), the bidirectional marks, embeddings,
 /// overrides and isolates, and the line and paragraph separators. A parser reads the same strings.
-enum JSONText {
-    /// Escapes those characters in encoded JSON. They only occur inside strings, where `\uXXXX`
-    /// stands for them; the structure of JSON is ASCII and stays as it is.
-    static func escapingTerminalControls(_ json: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(json.count)
-        var index = 0
-        while index < json.count {
-            let byte = json[index]
-            if byte < 0x7F {
-                result.append(byte)
-                index += 1
-                continue
-            }
-            let (scalar, length) = decode(json, at: index)
-            if let scalar, needsEscape(scalar) {
-                appendEscape(scalar, to: &result)
-            } else {
-                result.append(contentsOf: json[index..<index + length])
-            }
-            index += length
-        }
-        return result
-    }
-
-    static func needsEscape(_ value: UInt32) -> Bool {
+package enum JSONText {
+    private static func needsEscape(_ value: UInt32) -> Bool {
         switch value {
         case 0x7F, 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
         default: false
         }
     }
 
-    static func appendEscape(_ value: UInt32, to bytes: inout [UInt8]) {
+    private static func appendEscape(_ value: UInt32, to bytes: inout [UInt8]) {
         let digits = Array("0123456789abcdef".utf8)
         bytes += Array("\\u".utf8)
         for shift in stride(from: 12, through: 0, by: -4) { bytes.append(digits[Int((value >> UInt32(shift)) & 0xF)]) }
@@ -58,8 +34,8 @@ enum JSONText {
 
 extension JSONText {
     /// `value` as a JSON string, quoted, escaped as `JSONEncoder` escapes (no `\/`) and with every
-    /// character of `needsEscape` escaped too: for output written a record at a time.
-    static func quoted(_ value: String) -> [UInt8] {
+    /// character of `needsEscape` escaped too: every string `JSONWriter` writes.
+    package static func quoted(_ value: String) -> [UInt8] {
         var value = value
         return value.withUTF8 { utf8 in
             var bytes: [UInt8] = [0x22]
