@@ -154,12 +154,6 @@ public enum DocumentReader {
     }
 }
 
-/// Why a file's contents hold no article: a verdict on what it holds, kept with its stamp in the
-/// index cache until the file changes, unlike an error reading it.
-package struct ContentProblem: Error, Equatable {
-    package let reason: String
-}
-
 extension DocumentReader {
     /// The articles of a document already in memory, not linked: for the fuzzer, which checks
     /// every parser's promises on any bytes. A dataset is cut into records `chunkBytes` at a
