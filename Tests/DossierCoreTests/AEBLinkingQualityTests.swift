@@ -58,7 +58,7 @@ struct AEBLinkingQualityTests {
             guard let body = bodies[article.id] else { throw DossierError.unknownArticle(article.id) }
             files["\(article.id).txt"] = body
         }
-        let corpus = try CorpusLoader.load(paths: [TestCorpus.folder(files).path])
+        let corpus = try CorpusLoader.load(texts: files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
 
         var right = 0
         var predictedCount = 0

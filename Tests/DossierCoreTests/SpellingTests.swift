@@ -48,11 +48,10 @@ struct SpellingTests {
     }
 
     @Test func foundPeople_areMergedAcrossArticlesByFullName() throws {
-        let folder = try TestCorpus.folder([
-            "a.txt": "Budget row\n\nChancellor Gordon Brown said taxes would rise. Brown added little.\n",
-            "b.txt": "Election\n\nGordon Brown campaigned in Kirkcaldy.\n",
+        let corpus = try CorpusLoader.load(texts: [
+            ("a", "Budget row\n\nChancellor Gordon Brown said taxes would rise. Brown added little.\n"),
+            ("b", "Election\n\nGordon Brown campaigned in Kirkcaldy.\n"),
         ])
-        let corpus = try CorpusLoader.load(paths: [folder.path])
         let brown = try #require(corpus.entities.firstIndex { $0.id == "gordon-brown" })
         #expect(corpus.entities[brown].isFound)
         #expect(corpus.entities[brown].kind == .person)
