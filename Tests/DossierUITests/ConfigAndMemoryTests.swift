@@ -43,8 +43,7 @@ struct ConfigFileTests {
     }
 
     @Test func theRebindingIsWhatTheHelpShows() throws {
-        var app = try TestApp(size: Size(columns: 120, rows: 60))
-        app.state.settings = ConfigFile(text: Self.example).settings
+        var app = try TestApp(size: Size(columns: 120, rows: 60), settings: ConfigFile(text: Self.example).settings)
         app.type("?")
         #expect(app.screen.text.contains(" f ") && app.screen.text.contains("filter the list"))
         #expect(app.screen.text.contains("Ctrl-P P"))
@@ -134,8 +133,8 @@ struct ReaderMemoryTests {
         let bytes = memory.encoded()
 
         var restarted = try TestApp(size: Size(columns: 120, rows: 30))
-        let problem = restarted.state.restore(try ReaderMemory.decoded(from: bytes))
-        #expect(problem == nil)
+        restarted.send(.memoryRead(try ReaderMemory.decoded(from: bytes)))
+        #expect(!restarted.status.contains("restored, but"))
         let state = restarted.state
         #expect(state.openArticle == app.state.openArticle)
         #expect(state.readerScroll == app.state.readerScroll)
@@ -163,8 +162,8 @@ struct ReaderMemoryTests {
         memory.selectedEntity = "nobody"
         memory.filter = "mentions:nobody"
         var app = try TestApp()
-        let problem = app.state.restore(memory)
-        #expect(problem?.contains("the saved filter no longer applies") == true)
+        app.send(.memoryRead(memory))
+        #expect(app.status.hasPrefix("restored, but the saved filter no longer applies"))
         #expect(app.state.readArticles == [1])
         #expect(app.state.openArticle == 0)
         #expect(app.state.selectedEntity == nil)

@@ -164,7 +164,7 @@ struct DailyReaderTests {
         app.type("<C-b> <C-u>")
         #expect(app.state.readerScroll == 0)
         app.type("<C-l>")
-        #expect(app.state.redrawRequested)
+        #expect(app.effects == [.redrawAll])
         app.type("Z")
         #expect(app.status.hasPrefix("Z does nothing here"))
         app.type("j")
@@ -177,7 +177,7 @@ struct DailyReaderTests {
         var app = try TestApp(size: Size(columns: 120, rows: 30))
         let layout = app.state.layout
         let list = try #require(layout.articles)
-        update(&app.state, .mouse(MouseEvent(.press, column: list.column + 3, row: list.row + 2)))
+        app.send(.mouse(MouseEvent(.press, column: list.column + 3, row: list.row + 2)))
         #expect(app.state.openArticle == 1)
         #expect(app.state.focus == .articles)
         // A click on "Ri Son Gwon" in the reader selects him.
@@ -189,15 +189,15 @@ struct DailyReaderTests {
             if let range = text.range(of: "Ri Son Gwon") { found = (reader.column + text.distance(from: text.startIndex, to: range.lowerBound) + 3, row); break }
         }
         let (column, row) = try #require(found)
-        update(&app.state, .mouse(MouseEvent(.press, column: column, row: row)))
+        app.send(.mouse(MouseEvent(.press, column: column, row: row)))
         #expect(app.state.selectedEntity == app.state.corpus.entityIndex(id: "ri-son-gwon"))
         #expect(app.state.focus == .reader)
-        update(&app.state, .mouse(MouseEvent(.wheelDown, column: reader.column + 5, row: reader.row + 5)))
+        app.send(.mouse(MouseEvent(.wheelDown, column: reader.column + 5, row: reader.row + 5)))
         #expect(app.state.readerScroll == 3)
         // A click on an entity row selects that entity.
         let entities = try #require(app.state.layout.entities)
         let top = EntityPane.listTop(app.state, in: entities)
-        update(&app.state, .mouse(MouseEvent(.press, column: entities.column + 2, row: top)))
+        app.send(.mouse(MouseEvent(.press, column: entities.column + 2, row: top)))
         #expect(app.state.focus == .entities)
         #expect(app.state.selectedEntity == app.state.entitiesInOpenArticle.first?.entity)
     }

@@ -33,39 +33,24 @@ struct IndexingTests {
 
     static let midway = LoadProgress(stage: .reading, filesDone: 1, fileCount: 2, bytesRead: 2_865, seconds: 0.4)
 
-    /// The app as the reader's loop drives it: keys through the key map, the open file read when asked.
+    /// The app as the reader's loop drives it: keys through the key map, the open file read, when
+    /// asked, before the next key.
     struct IndexingApp {
         var app: TestApp
 
         init(_ load: Load, size: Size) {
             app = TestApp(state: AppState(indexing: load.preview, size: size))
-            readWhatIsAsked()
         }
 
-        /// Like the loop, reads a file opened by a key before the next key.
-        mutating func type(_ notation: String) {
-            for key in Key.sequence(notation) {
-                if let action = KeyMap.action(for: key, in: app.state) { update(&app.state, action) }
-                readWhatIsAsked()
-            }
-        }
+        mutating func type(_ notation: String) { app.type(notation) }
 
-        mutating func send(_ event: BackgroundEvent) {
-            update(&app.state, event)
-            readWhatIsAsked()
-        }
-
-        mutating func readWhatIsAsked() {
-            if let wanted = app.state.articleToRead {
-                update(&app.state, .readAlone(index: wanted.index, ArticleParser.readAlone(path: wanted.path, id: wanted.id)))
-            }
-        }
+        mutating func send(_ outcome: Outcome) { app.send(outcome) }
     }
 
     @Test func whileIndexing_listsTheFiles_readsTheOpenOne_andSaysHowFarIndexingHasCome() throws {
         let load = try Load()
         var indexing = IndexingApp(load, size: Size(columns: 120, rows: 24))
-        #expect(indexing.app.state.articleToRead == nil, "the open file was read")
+        #expect(indexing.app.state.hasText, "the open file was read")
         indexing.send(.progressed(Self.midway))
         indexing.send(.titled(Array(load.titles.prefix(1))))
         let screen = indexing.app.screen.text
@@ -131,7 +116,8 @@ struct IndexingTests {
         let load = try Load()
         var indexing = IndexingApp(load, size: Size(columns: 80, rows: 24))
         indexing.send(.titled([(index: 99, title: "out of range")]))
-        indexing.send(.readAlone(index: 1, ArticleParser.readAlone(path: load.preview.articles[1].path, id: "x")))
+        let other = ArticleParser.readAlone(path: load.preview.articles[1].path, id: "x")
+        indexing.send(.textRead(ArticleContent(reading: other, index: 1, of: indexing.app.state.corpus)))
         #expect(indexing.app.state.articleInReader.path == load.preview.articles[0].path, "a read for an article no longer open is dropped")
         indexing.send(.finished(load.corpus))
         indexing.send(.titled([(index: 0, title: "late")]))

@@ -75,7 +75,7 @@ struct ReaderScenarioTests {
         var app = try TestApp(size: Size(columns: 40, rows: 12))
         let pasted = (0..<100).map { "w\($0)" }.joined(separator: " ")
         app.type("/")
-        for character in pasted { update(&app.state, .promptKey(.character(character))) }
+        for character in pasted { app.send(.promptKey(.character(character))) }
         #expect(app.state.prompt?.text == pasted)
         func row() -> String { app.screen.text.split(separator: "\n").last.map(String.init) ?? "" }
         func cursorColumn() -> Int? { (0..<app.state.size.columns).first { app.screen[$0, app.state.size.rows - 1].style.reverse } }
@@ -96,7 +96,7 @@ struct ReaderScenarioTests {
         // Typed past the right edge one key at a time, the cursor never leaves the row.
         app.type("<End>")
         for character in "abcdefghijklmnopqrstuvwxyz" {
-            update(&app.state, .promptKey(.character(character)))
+            app.send(.promptKey(.character(character)))
             #expect(cursorColumn() != nil, "after \(character)")
         }
         app.type("<Home> <Right> <Right>")
@@ -183,14 +183,14 @@ struct ReaderScenarioTests {
         app.type(": frobnicate <Enter>")
         #expect(app.status.hasPrefix("unknown command"))
         app.type(": q <Enter>")
-        #expect(app.state.shouldQuit)
+        #expect(app.effects == [.quit])
     }
 
     @Test func quitKeys_setQuit() throws {
         for keys in ["q", "<C-c>"] {
             var app = try TestApp()
             app.type(keys)
-            #expect(app.state.shouldQuit, "\(keys)")
+            #expect(app.effects == [.quit], "\(keys)")
         }
     }
 
@@ -229,8 +229,8 @@ struct ReaderScenarioTests {
         for (columns, rows) in [(1, 1), (19, 5), (20, 6), (33, 7), (59, 11), (60, 12), (99, 30), (100, 12)] {
             app.resize(Size(columns: columns, rows: rows))
             for key in keys {
-                if let action = KeyMap.action(for: key, in: app.state) { update(&app.state, action) }
-                if app.state.prompt != nil { update(&app.state, .promptKey(.escape)) }
+                if let action = KeyMap.action(for: key, in: app.state) { app.send(action) }
+                if app.state.prompt != nil { app.send(.promptKey(.escape)) }
                 let screen = app.screen
                 #expect(screen.size == Size(columns: columns, rows: rows))
             }

@@ -30,7 +30,7 @@ public struct AppState {
     /// The first row of the help shown, when it is longer than the screen.
     public internal(set) var helpScroll = 0
     /// The keys, colours and saved filters the config file set.
-    public var settings = ReaderSettings()
+    public internal(set) var settings: ReaderSettings
     public var keyMap: KeyMap { settings.keyMap }
     /// The articles the list shows, filtered and sorted.
     public internal(set) var list: ArticleList
@@ -41,27 +41,24 @@ public struct AppState {
     public static let readAfterSeconds = 1.0
     /// The full-screen dossier of an entity, while it is open.
     public internal(set) var dossier: DossierView?
-    /// Set by Ctrl-L; the reader's loop repaints the whole terminal and clears it.
-    public var redrawRequested = false
+    /// The entity whose dossier was asked for (`Effect.gatherDossier`) and has not arrived.
+    var requestedDossier: Int?
     /// The overlay that lists the files left out of the corpus.
     public var showSkippedFiles = false
     /// Below 100 columns the entity pane folds away; `e` brings it back.
     public var showEntitiesWhenNarrow = false
     public var backStack: [Place] = []
     public var forwardStack: [Place] = []
-    public var shouldQuit = false
-    /// A web address the reader's loop is to open in a browser, then report with `BackgroundEvent.linkOpened`.
-    public internal(set) var linkToOpen: String?
-    /// Set by `R` until the reader's loop starts a fetch (`BackgroundEvent.fetchStarted`).
-    public internal(set) var fetchRequested = false
+    /// True from `R` (`Effect.fetchFeeds`) until `Outcome.fetchFinished`.
     public internal(set) var isFetching = false
     /// Set while the corpus is still being indexed: `corpus` then holds one placeholder
     /// article a file, and the index, the entities and the mentions are not there yet.
     public internal(set) var indexing: Indexing?
 
-    public init(corpus: Corpus, size: Size) {
+    public init(corpus: Corpus, size: Size, settings: ReaderSettings = ReaderSettings()) {
         self.corpus = corpus
         self.size = size
+        self.settings = settings
         list = ArticleList(corpus: corpus)
         status = Counted.phrase(corpus.articles.count, "article") + " · ? for help"
         if !corpus.skipped.isEmpty {
@@ -72,9 +69,9 @@ public struct AppState {
     }
 
     /// The reader over a corpus still being indexed: `preview` is the corpus of its files
-    /// (`LoadPreview.found`), listed at once; the rest arrives as `BackgroundEvent`s.
-    public init(indexing preview: Corpus, size: Size) {
-        self.init(corpus: preview, size: size)
+    /// (`LoadPreview.found`), listed at once; the rest arrives as `Outcome`s.
+    public init(indexing preview: Corpus, size: Size, settings: ReaderSettings = ReaderSettings()) {
+        self.init(corpus: preview, size: size, settings: settings)
         indexing = Indexing()
         status = ""
     }
@@ -123,12 +120,38 @@ public struct AppState {
     private var readerLayoutKey: ReaderLayoutKey?
     /// Where the reader is to go once the open article's layout is complete (`ReaderLayout.isComplete`).
     var pendingReveal: PendingReveal?
+    /// Where the reader is to go once the open article's text (and, for a match, the matches) arrive.
+    var pendingJump: PendingJump?
 
-    /// What a reader layout was made for: an article, a width, and whether its text was read alone.
+    /// The open article's text, once it has arrived (`Outcome.textRead`); until then the reader
+    /// shows its title alone.
+    public private(set) var content: ArticleContent?
+    /// The article whose text was asked for and has not arrived.
+    private var requestedText: Int?
+    /// The layout asked to be wrapped whole (`Effect.finishLayout`).
+    private var requestedLayout: ReaderLayoutKey?
+    /// The search whose result is awaited (`Effect.search`): a result for another query is stale.
+    var requestedSearch: String?
+
+    /// What a reader layout was made for: a corpus, an article, a width, and whether its text had arrived.
     public struct ReaderLayoutKey: Equatable, Sendable {
+        let corpus: ObjectIdentifier
         public let article: Int
         public let width: Int
-        public let readAlone: Bool
+        public let hasText: Bool
+    }
+
+    /// Jumps that wait for the open article's text.
+    enum PendingJump: Equatable {
+        /// A byte offset to scroll into view, as a jump does.
+        case offset(Int)
+        /// The search's current match, once the matches are placed.
+        case currentMatch
+        /// A line to be the top row, as the reader left it (back, forward, a restored place).
+        case line(Int)
+        /// The place the reader had in the corpus this one replaced: its top row, and the byte
+        /// offset at the top, found again unless both layouts are whole.
+        case carried(scroll: Int, top: Int?, wasWhole: Bool)
     }
 
     enum PendingReveal: Equatable {
@@ -153,10 +176,12 @@ public struct AppState {
     private var markedLinesKey: MarkedLinesKey?
 
     /// The byte ranges of the search's matches in the open article, in text order, and of the current
-    /// match when it is there. The index keeps words by position, so these are found again from the
-    /// text, when the article or the search changes, not on every frame.
+    /// match when it is there. The index keeps words by position, so the runner finds these again
+    /// from the text (`Effect.placeMatches`), when the article or the search changes.
     public private(set) var matchesInOpenArticle = MatchRanges()
-    private var matchesKey: MatchesKey?
+    /// The matches placed for the open article and search, when they have arrived.
+    private var placedMatches: PlacedMatches?
+    private var requestedMatches: MatchesKey?
 
     public struct MatchRanges: Equatable, Sendable {
         public var all: [Range<Int>] = []
@@ -165,7 +190,7 @@ public struct AppState {
 
     private struct MatchesKey: Equatable {
         let article: Int
-        let query: String?
+        let query: String
     }
 
     public struct MarkedLines: Equatable, Sendable {
@@ -176,9 +201,11 @@ public struct AppState {
     private struct MarkedLinesKey: Equatable {
         let article: Int
         let width: Int
+        let hasText: Bool
         let layoutIsComplete: Bool
         let entity: Int?
         let query: String?
+        let matchesArePlaced: Bool
     }
 
     /// Rebuilds `markedLines` and `entitiesInOpenArticle` if what they depend on changed; call
@@ -186,8 +213,8 @@ public struct AppState {
     mutating func refreshMarkedLines() {
         refreshEntitiesInOpenArticle()
         refreshMatchesInOpenArticle()
-        let key = MarkedLinesKey(article: openArticle, width: readerTextColumns, layoutIsComplete: readerLayout.isComplete,
-                                 entity: selectedEntity, query: search?.result.query)
+        let key = MarkedLinesKey(article: openArticle, width: readerTextColumns, hasText: hasText, layoutIsComplete: readerLayout.isComplete,
+                                 entity: selectedEntity, query: search?.result.query, matchesArePlaced: matchesArePlaced)
         if key == markedLinesKey { return }
         let layout = readerLayout
         // Mentions and hits come in text order, and lines grow with the offset, so the lists come out sorted.
@@ -198,28 +225,61 @@ public struct AppState {
         markedLinesKey = key
     }
 
+    /// True when the open article's text has arrived.
+    var hasText: Bool { content.map { $0.corpus === corpus && $0.index == openArticle } ?? false }
+
+    /// The search's hits in the open article: a run of `search.result.hits`.
+    private var hitsInOpenArticle: ArraySlice<Hit> {
+        search.map { ReaderPane.hits(of: $0.result.hits, inArticle: openArticle) } ?? []
+    }
+
+    /// True when the matches of the search in the open article are known (or there is no search).
+    var matchesArePlaced: Bool {
+        guard let query = search?.result.query else { return true }
+        return placedMatches.map { $0.article == openArticle && $0.query == query } ?? false
+    }
+
     private mutating func refreshMatchesInOpenArticle() {
-        let key = MatchesKey(article: openArticle, query: search?.result.query)
-        if key != matchesKey {
-            matchesInOpenArticle.all = search.map { corpus.byteRanges(of: ReaderPane.hits(of: $0.result.hits, inArticle: openArticle)) } ?? []
-            matchesKey = key
+        guard let search else {
+            matchesInOpenArticle = MatchRanges()
+            return
         }
-        // Its article's word starts are the ones just found, so this costs no second pass over the text.
-        if let search, let current = search.current, search.result.hits[current].article == openArticle {
-            matchesInOpenArticle.current = corpus.byteRange(of: search.result.hits[current])
+        let hits = hitsInOpenArticle
+        // An article without matches needs nothing placed.
+        if hits.isEmpty, !matchesArePlaced {
+            placedMatches = PlacedMatches(corpus: corpus, article: openArticle, query: search.result.query, ranges: [])
+        }
+        guard matchesArePlaced, let ranges = placedMatches?.ranges, ranges.count == hits.count else {
+            matchesInOpenArticle = MatchRanges()
+            return
+        }
+        matchesInOpenArticle.all = ranges.compactMap { $0 }
+        if let current = search.current, hits.indices.contains(current) {
+            matchesInOpenArticle.current = ranges[current - hits.startIndex]
         } else {
             matchesInOpenArticle.current = nil
         }
     }
 
+    /// Takes the matches the runner placed, if they are for the open article and the search in force.
+    mutating func takeMatches(_ placed: PlacedMatches) {
+        guard placed.corpus === corpus, placed.article == openArticle, placed.query == search?.result.query else { return }
+        placedMatches = placed
+        requestedMatches = nil
+    }
+
     /// Rebuilds `readerLayout` if the open article, its text or the reader's width changed.
-    /// A huge article gets its first screenfuls now and the rest through `layoutToFinish`.
+    /// A huge article gets its first screenfuls now and the rest through `Effect.finishLayout`.
     mutating func refreshReaderLayout() {
-        let key = ReaderLayoutKey(article: openArticle, width: readerTextColumns, readAlone: indexing?.readAlone?.index == openArticle)
+        let key = ReaderLayoutKey(corpus: ObjectIdentifier(corpus), article: openArticle, width: readerTextColumns, hasText: hasText)
         if key == readerLayoutKey { return }
-        let article = articleInReader
+        guard let content, key.hasText else {
+            readerLayout = ReaderLayout(awaitingTextOf: corpus.articles[openArticle], width: key.width)
+            readerLayoutKey = key
+            return
+        }
         var lineLimit: Int?
-        if article.textLength > Self.wrapAtOnceLimit {
+        if content.article.textLength > Self.wrapAtOnceLimit {
             // The same article at another width: its lines move, so the text at the top is kept by its offset.
             if readerLayoutKey?.article == key.article, readerScroll > 0, pendingReveal == nil,
                let top = readerLayout.firstOffset(fromLine: readerScroll) {
@@ -228,15 +288,23 @@ public struct AppState {
             }
             lineLimit = readerScroll + 3 * max(size.rows, 1)
         }
-        readerLayout = ReaderLayout(article: article, width: key.width, lineLimit: lineLimit)
+        readerLayout = ReaderLayout(content: content, width: key.width, lineLimit: lineLimit)
         readerLayoutKey = key
     }
 
-    /// The open article, when its layout stopped at a line limit: the reader's loop wraps it
-    /// whole on another thread and hands it back as `BackgroundEvent.laidOut`.
-    public var layoutToFinish: (key: ReaderLayoutKey, article: Article)? {
-        guard !readerLayout.isComplete, let key = readerLayoutKey else { return nil }
-        return (key, articleInReader)
+    /// Takes the open article's text, if it is the one awaited, and puts back a place that waited for it.
+    mutating func takeText(_ arrived: ArticleContent) {
+        guard arrived.corpus === corpus, arrived.index == openArticle, !hasText else { return }
+        content = arrived
+        requestedText = nil
+        // A place waiting for the text is put back before the text is wrapped, so that a huge article is wrapped down to it.
+        switch pendingJump {
+        case .line(let line):
+            readerScroll = line
+            pendingJump = nil
+        case .carried(let scroll, _, _): readerScroll = scroll
+        default: break
+        }
     }
 
     /// Puts a whole layout in place of the partial one, if it is still for the open article at this width.
@@ -246,23 +314,36 @@ public struct AppState {
         return true
     }
 
+    /// What the state needs from the runner to show itself: the open article's text, a huge
+    /// article's whole layout, the search's matches in the open article. Each is asked for once.
+    mutating func neededWork() -> [Effect] {
+        var effects: [Effect] = []
+        if !hasText, requestedText != openArticle {
+            requestedText = openArticle
+            effects.append(indexing == nil ? .readText(article: openArticle) : .readAlone(article: openArticle))
+        }
+        if let key = readerLayoutKey, key.hasText, !readerLayout.isComplete, requestedLayout != key {
+            requestedLayout = key
+            effects.append(.finishLayout(key))
+        }
+        if let query = search?.result.query, !matchesArePlaced {
+            let key = MatchesKey(article: openArticle, query: query)
+            if requestedMatches != key {
+                requestedMatches = key
+                effects.append(.placeMatches(article: openArticle, query: query))
+            }
+        }
+        return effects
+    }
+
     /// The article the reader shows: while indexing, the open file as read on its own.
     public var articleInReader: Article {
-        if let alone = indexing?.readAlone, alone.index == openArticle { return alone.article }
-        return corpus.articles[openArticle]
+        hasText ? content!.article : corpus.articles[openArticle]
     }
 
     /// The title the article list shows: while indexing, the file's id until its title is known.
     public func listTitle(_ article: Int) -> String {
         indexing?.titles[article] ?? corpus.articles[article].title
-    }
-
-    /// While indexing, the open file when it still has to be read for the reader to show it;
-    /// the reader's loop reads it and hands it back as `BackgroundEvent.readAlone`.
-    public var articleToRead: (index: Int, path: String, id: String)? {
-        guard let indexing, indexing.readAlone?.index != openArticle else { return nil }
-        let article = corpus.articles[openArticle]
-        return (openArticle, article.path, article.id)
     }
 
     /// Entities in the open article, most-mentioned first, with their counts here. Kept, not

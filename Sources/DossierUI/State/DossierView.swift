@@ -5,16 +5,38 @@ import DossierCore
 /// Every line that points somewhere goes there on Enter.
 public struct DossierView: Sendable {
     public let profile: EntityProfile
+    /// The words of the quotes listed, gathered with the profile (they are read from the articles' files).
+    let quoteWords: [String]
     public var selection = 0
     public var scroll = 0
-    /// The lines at `width`, made when the dossier opens and again when the width changes: a
-    /// quote's words are read from its article, which may be on disk, so not on every key.
+    /// The lines at `width`, made when the dossier opens and again when the width changes.
     public private(set) var lines: [Line] = []
     public private(set) var width = 0
 
-    init(entity: Int, in corpus: Corpus, palette: EntityPalette, width: Int) {
-        profile = EntityProfile(entity: entity, in: corpus)
-        relayout(in: corpus, palette: palette, width: width)
+    /// What a dossier is made of: the entity's profile and the words of the quotes it lists. The
+    /// runner gathers it (`Effect.gatherDossier`), since both read the articles' text.
+    public struct Content: Sendable {
+        public let corpus: Corpus
+        public let profile: EntityProfile
+        /// The words of the first `quoteLimit` quotes, each on one line, or a note that its file changed.
+        public let quoteWords: [String]
+
+        /// Gathers an entity's dossier, reading the text of the articles that name it.
+        public init(gathering entity: Int, in corpus: Corpus) {
+            self.corpus = corpus
+            profile = EntityProfile(entity: entity, in: corpus)
+            quoteWords = profile.quotes.prefix(DossierView.quoteLimit).map { reference in
+                let article = corpus.articles[reference.article]
+                let quote = corpus.quotes[reference.article][reference.quote]
+                return article.textIsAsIndexed ? SourceText.flattened(article.text.string(quote.range)) : "(the file changed since it was indexed)"
+            }
+        }
+    }
+
+    init(_ content: Content, palette: EntityPalette, width: Int) {
+        profile = content.profile
+        quoteWords = content.quoteWords
+        relayout(in: content.corpus, palette: palette, width: width)
     }
 
     mutating func relayout(in corpus: Corpus, palette: EntityPalette, width: Int) {
@@ -138,10 +160,8 @@ public struct DossierView: Sendable {
         if !profile.quotes.isEmpty {
             lines.append(.blank)
             lines.append(Line("Quotes", heading))
-            for reference in profile.quotes.prefix(Self.quoteLimit) {
-                let quote = corpus.quotes[reference.article][reference.quote]
+            for (reference, words) in zip(profile.quotes.prefix(Self.quoteLimit), quoteWords) {
                 let article = corpus.articles[reference.article]
-                let words = article.textIsAsIndexed ? SourceText.flattened(article.text.string(quote.range)) : "(the file changed since it was indexed)"
                 lines.append(Line(parts: [
                     .text("  “" + words + "”", .plain),
                     .text(" — " + article.title, Style(dim: true)),

@@ -7,11 +7,11 @@ import DossierCore
 /// Rows the wheel moves at a time.
 let wheelStep = 3
 
-func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
-    guard !state.showSkippedFiles, state.prompt == nil else { return }
+func handleMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+    guard !state.showSkippedFiles, state.prompt == nil else { return [] }
     let layout = state.layout
     let panes: [(Pane, Rect?)] = [(.articles, layout.articles), (.reader, layout.reader), (.entities, layout.entities)]
-    guard let (pane, rect) = panes.compactMap({ pane, rect in rect.map { (pane, $0) } }).first(where: { $0.1.contains(event) }) else { return }
+    guard let (pane, rect) = panes.compactMap({ pane, rect in rect.map { (pane, $0) } }).first(where: { $0.1.contains(event) }) else { return [] }
     switch event.kind {
     case .wheelUp, .wheelDown:
         let delta = event.kind == .wheelDown ? wheelStep : -wheelStep
@@ -23,13 +23,14 @@ func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
     case .press:
         state.focus = pane
         let row = event.row - rect.row - 1
-        guard row >= 0 else { return }
+        guard row >= 0 else { return [] }
         switch pane {
         case .articles: clickList(&state, row: row)
         case .reader: clickReader(&state, row: row, column: event.column - rect.column)
         case .entities: clickEntities(&state, row: row, in: rect)
         }
     }
+    return []
 }
 
 private func clickList(_ state: inout AppState, row: Int) {
@@ -70,7 +71,7 @@ private func clickEntities(_ state: inout AppState, row: Int, in rect: Rect) {
     let index = EntityPane.firstListedRow(state, in: rect) + row - top
     guard index < state.entityRowCount else { return }
     state.entitySelection = index
-    update(&state, .activate)
+    activate(&state)
 }
 
 extension Rect {

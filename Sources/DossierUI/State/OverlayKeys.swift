@@ -25,14 +25,16 @@ func helpTakes(_ state: inout AppState, _ action: Action) -> Bool {
     return true
 }
 
-/// Handles a key while a dossier is open; false for those that act as usual (resizing, quitting).
-func dossierTakes(_ state: inout AppState, _ action: Action) -> Bool {
-    guard var dossier = state.dossier else { return false }
+/// Handles a key while a dossier is open, returning what the runner is to do; nil for the keys
+/// that act as usual (resizing, quitting).
+func dossierTakes(_ state: inout AppState, _ action: Action) -> [Effect]? {
+    guard var dossier = state.dossier else { return nil }
     let page = max(1, DossierPane.bodyRows(state) - 1)
     switch action {
     case .cancel, .openDossier:
         state.dossier = nil
-        return true
+        state.requestedDossier = nil
+        return []
     case .moveDown: dossier.selection += 1
     case .moveUp: dossier.selection -= 1
     case .pageDown: dossier.selection += page
@@ -45,28 +47,26 @@ func dossierTakes(_ state: inout AppState, _ action: Action) -> Bool {
         let lines = dossier.lines
         guard lines.indices.contains(dossier.selection), let target = lines[dossier.selection].target else {
             state.status = "Enter on an article, a quote or a name goes there"
-            return true
+            return []
         }
-        go(&state, to: target)
-        return true
+        return go(&state, to: target)
     case .mouse(let event):
-        clickDossier(&state, event)
-        return true
-    case .resized, .quit, .tick, .redraw, .toggleHelp, .openCommand, .promptKey: return false
+        return clickDossier(&state, event)
+    case .resized, .quit, .tick, .redraw, .toggleHelp, .openCommand, .promptKey: return nil
     default:
         state.status = "Esc closes the dossier; Enter goes to the line's article, quote or person"
-        return true
+        return []
     }
     state.dossier = dossier
-    return true
+    return []
 }
 
 /// Where a dossier line leads: an article or quote closes the dossier and opens it; a name
 /// opens that entity's dossier.
-func go(_ state: inout AppState, to target: DossierView.Target) {
+func go(_ state: inout AppState, to target: DossierView.Target) -> [Effect] {
     switch target {
     case .entity(let entity):
-        openDossier(&state, entity: entity)
+        return openDossier(&state, entity: entity)
     case .article(let article):
         let entity = state.dossier?.entity
         state.dossier = nil
@@ -81,34 +81,43 @@ func go(_ state: inout AppState, to target: DossierView.Target) {
         open(&state, quote: reference)
         state.focus = state.layout.reader == nil ? state.focus : .reader
     }
+    return []
 }
 
-func openDossier(_ state: inout AppState, entity: Int) {
+/// Asks for an entity's dossier; it opens when the runner has gathered it (`showDossier`).
+func openDossier(_ state: inout AppState, entity: Int) -> [Effect] {
     guard state.indexing == nil else {
         state.status = "dossiers are ready when indexing is done"
-        return
+        return []
     }
     state.selectedEntity = entity
-    state.dossier = DossierView(entity: entity, in: state.corpus, palette: state.settings.palette, width: state.size.columns)
     state.showHelp = false
-    state.status = "\(state.corpus.entities[entity].name)'s dossier · Enter goes to a line · Esc closes"
+    state.requestedDossier = entity
+    return [.gatherDossier(entity: entity)]
+}
+
+/// Opens a dossier the runner gathered.
+func showDossier(_ state: inout AppState, _ content: DossierView.Content) {
+    state.requestedDossier = nil
+    state.dossier = DossierView(content, palette: state.settings.palette, width: state.size.columns)
+    state.status = "\(state.corpus.entities[content.profile.entity].name)'s dossier · Enter goes to a line · Esc closes"
 }
 
 /// A click on a dossier line selects it; on the selected line, goes there. The wheel scrolls.
-private func clickDossier(_ state: inout AppState, _ event: MouseEvent) {
-    guard var dossier = state.dossier else { return }
+private func clickDossier(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+    guard var dossier = state.dossier else { return [] }
     switch event.kind {
     case .wheelUp: dossier.selection -= 3
     case .wheelDown: dossier.selection += 3
     case .press:
         let line = dossier.scroll + event.row - DossierPane.firstBodyRow
-        guard event.row >= DossierPane.firstBodyRow, line >= 0 else { return }
+        guard event.row >= DossierPane.firstBodyRow, line >= 0 else { return [] }
         if line == dossier.selection {
             state.dossier = dossier
-            _ = dossierTakes(&state, .activate)
-            return
+            return dossierTakes(&state, .activate) ?? []
         }
         dossier.selection = line
     }
     state.dossier = dossier
+    return []
 }

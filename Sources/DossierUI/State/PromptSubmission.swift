@@ -2,8 +2,8 @@ import DossierCore
 
 // MARK: - The prompt
 
-func editPrompt(_ state: inout AppState, _ key: Key) {
-    guard var prompt = state.prompt else { return }
+func editPrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var prompt = state.prompt else { return [] }
     // Taken out of the state while it is edited, so that the array is not copied on every key.
     state.prompt = nil
     let history = switch prompt.kind {
@@ -13,16 +13,15 @@ func editPrompt(_ state: inout AppState, _ key: Key) {
     }
     switch key {
     case .escape:
-        return
+        return []
     case .enter:
-        submit(&state, prompt)
-        return
+        return submit(&state, prompt)
     case .left: prompt.moveLeft()
     case .right: prompt.moveRight()
     case .home, .control("a"): prompt.moveToStart()
     case .end, .control("e"): prompt.moveToEnd()
     case .backspace:
-        if prompt.characters.isEmpty { return }
+        if prompt.characters.isEmpty { return [] }
         prompt.deleteBackward()
     case .delete: prompt.deleteForward()
     case .control("u"): prompt.deleteToStart()
@@ -37,18 +36,18 @@ func editPrompt(_ state: inout AppState, _ key: Key) {
     }
     prompt.keepCursorInView(columns: state.size.columns - prompt.kind.lead.count)
     state.prompt = prompt
+    return []
 }
 
-
-private func submit(_ state: inout AppState, _ prompt: AppState.Prompt) {
+private func submit(_ state: inout AppState, _ prompt: AppState.Prompt) -> [Effect] {
     let text = prompt.text.trimmingCharacters(in: " ")
     if prompt.kind == .filter {
         // An empty filter is how the list is shown whole again.
         if !text.isEmpty { remember(text, in: &state.filterHistory) }
         applyFilter(&state, text)
-        return
+        return []
     }
-    guard !text.isEmpty else { return }
+    guard !text.isEmpty else { return [] }
     switch prompt.kind {
     case .search:
         remember(text, in: &state.searchHistory)
@@ -56,17 +55,17 @@ private func submit(_ state: inout AppState, _ prompt: AppState.Prompt) {
             // A query that cannot parse is said now, not when the index is ready.
             do { _ = try Query(text) } catch {
                 state.status = "\(error)"
-                return
+                return []
             }
             state.indexing?.pendingSearch = text
             state.status = "\(text) will be searched when indexing is done"
-        } else {
-            runSearch(&state, text)
+            return []
         }
+        return runSearch(&state, text)
     case .command:
         remember(text, in: &state.commandHistory)
-        runCommand(&state, text)
-    case .filter: break
+        return runCommand(&state, text)
+    case .filter: return []
     }
 }
 
@@ -109,58 +108,60 @@ func setList(_ state: inout AppState, filter: ArticleFilter?, sort: ArticleSort)
     state.listScroll = max(0, state.listSelection - ScreenLayout.contentRows(state.layout.articles) / 3)
 }
 
-/// Runs a search and, when `movingReader`, shows its first match.
-func runSearch(_ state: inout AppState, _ text: String, movingReader: Bool = true) {
-    let query: Query
-    do { query = try Query(text) } catch {
+/// Asks for a search that parses (one that does not is said at once); `showSearch` shows what it
+/// found, and, when `movingReader`, its first match.
+func runSearch(_ state: inout AppState, _ text: String, movingReader: Bool = true) -> [Effect] {
+    do { _ = try Query(text) } catch {
         state.status = "\(error)"
-        return
+        return []
     }
-    let result = state.corpus.index.search(query)
-    if let damage = state.corpus.index.damage {
+    state.requestedSearch = text
+    return [.search(text, movingReader: movingReader)]
+}
+
+/// Shows what a search found: its first match when it moves the reader, and how many there are.
+func showSearch(_ state: inout AppState, _ finding: SearchFinding) {
+    if let damage = finding.damage {
         state.search = nil
         state.status = damage + "; quit and start again to rebuild it"
         return
     }
-    guard !result.hits.isEmpty else {
+    guard !finding.hits.isEmpty else {
         state.search = nil
-        state.status = "no matches for \(text)"
+        state.status = "no matches for \(finding.query)"
         return
     }
     state.search = AppState.SearchState(
         result: AppState.SearchResultSummary(
-            query: text, hits: result.hits, articleCount: result.articleCount, articles: Set(result.hits.map(\.article))),
-        current: movingReader ? 0 : nil)
+            query: finding.query, hits: finding.hits, articleCount: finding.articleCount, articles: Set(finding.hits.map(\.article))),
+        current: finding.movingReader ? 0 : nil)
     showMatch(&state)
-    state.status = Counted.phrase(result.hits.count, "match", plural: "matches") + " in " + Counted.phrase(result.articleCount, "article")
-        + (movingReader ? "" : " · n goes to the next")
+    state.status = Counted.phrase(finding.hits.count, "match", plural: "matches") + " in " + Counted.phrase(finding.articleCount, "article")
+        + (finding.movingReader ? "" : " · n goes to the next")
 }
 
-private func runCommand(_ state: inout AppState, _ text: String) {
+private func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
     let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
     let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: " ") : ""
     switch parts[0] {
-    case "q", "quit": state.shouldQuit = true
+    case "q", "quit": return [.quit]
     case "help", "h": state.showHelp = true
     case "entity", "e", "dossier", "d":
         let isDossier = parts[0].hasPrefix("d")
         guard state.indexing == nil else {
             state.status = "entities are ready when indexing is done"
-            return
+            return []
         }
         guard !argument.isEmpty else {
             state.status = isDossier && state.selectedEntity != nil
                 ? "usage: :dossier NAME (an id, name or alias); D opens the selected entity's"
                 : "usage: :\(parts[0]) NAME, with an entity's id, name or alias (e.g. :\(parts[0]) pompeo)"
-            if isDossier, let entity = state.selectedEntity { openDossier(&state, entity: entity) }
-            return
+            if isDossier, let entity = state.selectedEntity { return openDossier(&state, entity: entity) }
+            return []
         }
         do {
             let entity = try state.corpus.lookUpEntity(argument)
-            if isDossier {
-                openDossier(&state, entity: entity)
-                return
-            }
+            if isDossier { return openDossier(&state, entity: entity) }
             state.selectedEntity = entity
             state.currentMention = nil
             let count = state.corpus.mentionsByEntity[entity].count
@@ -172,7 +173,7 @@ private func runCommand(_ state: inout AppState, _ text: String) {
     case "sort", "s":
         guard state.indexing == nil else {
             state.status = "the list can be sorted when indexing is done"
-            return
+            return []
         }
         do {
             let sort = try ArticleSort(parsing: argument.isEmpty ? "date" : argument)
@@ -182,7 +183,7 @@ private func runCommand(_ state: inout AppState, _ text: String) {
     case "open", "o":
         guard !argument.isEmpty else {
             state.status = "usage: :open ARTICLE, with an article's id or words of its title"
-            return
+            return []
         }
         do {
             open(&state, article: try state.corpus.lookUpArticle(argument))
@@ -191,6 +192,7 @@ private func runCommand(_ state: inout AppState, _ text: String) {
     default:
         state.status = "unknown command :\(parts[0]) (try :filter, :sort, :dossier, :entity, :open, :help, :q)"
     }
+    return []
 }
 
 extension String {

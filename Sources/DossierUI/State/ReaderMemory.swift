@@ -66,8 +66,7 @@ extension AppState {
 
     /// Puts the reader back where a memory says, as far as this corpus still holds it; returns
     /// what could not be restored, in a line, or nil.
-    @discardableResult
-    public mutating func restore(_ memory: ReaderMemory) -> String? {
+    mutating func restore(_ memory: ReaderMemory) -> String? {
         guard indexing == nil else { return nil }
         var problems: [String] = []
         let indexByID = Dictionary(corpus.articles.indices.map { (corpus.articles[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -85,14 +84,15 @@ extension AppState {
         let sort = memory.sort.flatMap { try? ArticleSort(parsing: $0) } ?? .standard
         if filter != nil || sort != .standard { setList(&self, filter: filter, sort: sort) }
         if let id = memory.openArticle, let article = indexByID[id] {
+            if article != openArticle { pendingJump = nil }
             openArticle = article
             if let row = list.row(of: article) { listSelection = row }
             refreshReaderLayout()
-            readerScroll = memory.readerScroll
+            setReaderScroll(&self, memory.readerScroll)
         }
         focus = memory.focus
         if !layout.visiblePanes.contains(focus), let first = layout.visiblePanes.first { focus = first }
-        finishUpdate(&self)
+        refreshDerived(&self)
         listScroll = max(0, listSelection - ScreenLayout.contentRows(layout.articles) / 3)
         clamp(&self)
         return problems.isEmpty ? nil : problems.joined(separator: "; ")

@@ -1,34 +1,37 @@
 import DossierCore
 
-/// Applies an action to the state. Pure: no terminal, disk or clock.
-public func update(_ state: inout AppState, _ action: Action) {
+/// Applies an action to the state and returns what the runner is to do for it. Pure: it reads
+/// no terminal, file or clock (the time comes as `.tick`, an article's text as `Outcome.textRead`),
+/// and it is the only place the state changes.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     // A message stands until the user does something else, so none outlives what it was about.
     if action.isUserAction, !keepsStatus(action) { state.status = "" }
     if state.indexing != nil, let wait = waitForIndex(action) {
         state.status = wait
-        return
+        return []
     }
     if case .tick(let now) = action {
+        let read = state.readArticles.count
         noteTimePassing(&state, now: now)
-        return
+        return state.readArticles.count == read ? [] : [.draw]
     }
     if state.showHelp, helpTakes(&state, action) {
-        finishUpdate(&state)
-        return
+        return finishUpdate(&state)
     }
-    if state.dossier != nil, dossierTakes(&state, action) {
-        finishUpdate(&state)
-        return
+    if state.dossier != nil, let effects = dossierTakes(&state, action) {
+        return effects + finishUpdate(&state)
     }
+    var effects: [Effect] = []
     switch action {
-    case .quit: state.shouldQuit = true
-    case .openLink: openLink(&state)
+    case .quit: effects = [.quit]
+    case .openLink: effects = openLink(&state)
     case .fetchFeeds:
-        if state.isFetching || state.fetchRequested {
+        if state.isFetching {
             state.status = "already fetching your feeds"
         } else {
-            state.fetchRequested = true
+            state.isFetching = true
             state.status = "fetching your feeds…"
+            effects = [.fetchFeeds]
         }
     case .toggleHelp:
         state.showHelp.toggle()
@@ -94,7 +97,7 @@ public func update(_ state: inout AppState, _ action: Action) {
             state.status = "no entity selected: select one in the entity pane, or use :dossier NAME"
             break
         }
-        openDossier(&state, entity: entity)
+        effects = openDossier(&state, entity: entity)
     case .cancel:
         if state.showHelp { state.showHelp = false } else if state.showSkippedFiles { state.showSkippedFiles = false } else if state.search != nil {
             state.search = nil
@@ -102,10 +105,10 @@ public func update(_ state: inout AppState, _ action: Action) {
         }
     case .back: travel(&state, from: \.backStack, to: \.forwardStack, empty: "at the start of the jump history")
     case .forward: travel(&state, from: \.forwardStack, to: \.backStack, empty: "at the end of the jump history")
-    case .redraw: state.redrawRequested = true
-    case .promptKey(let key): editPrompt(&state, key)
+    case .redraw: effects = [.redrawAll]
+    case .promptKey(let key): effects = editPrompt(&state, key)
     case .unbound(let key): state.status = "\(key.notation) does nothing here · ? lists the keys"
-    case .mouse(let event): handleMouse(&state, event)
+    case .mouse(let event): effects = handleMouse(&state, event)
     case .tick: break
     case .resized(let size):
         // What was said about the layout no longer holds once it changes.
@@ -118,7 +121,7 @@ public func update(_ state: inout AppState, _ action: Action) {
             state.focus = .reader
         }
     }
-    finishUpdate(&state)
+    return effects + finishUpdate(&state)
 }
 
 /// Resizing keeps the message, and so does typing at the prompt, which hides it until the prompt closes.
@@ -131,11 +134,40 @@ private func keepsStatus(_ action: Action) -> Bool {
 
 let entityPaneNotice = "the entity pane always shows at 100 columns and wider"
 
-/// What every action ends with: derived state rebuilt, cursors back in range.
-func finishUpdate(_ state: inout AppState) {
+/// What every action ends with: derived state rebuilt, jumps that waited carried out, cursors
+/// back in range; returns the work the runner is to do for what the state now shows.
+func finishUpdate(_ state: inout AppState) -> [Effect] {
+    refreshDerived(&state)
+    return state.neededWork()
+}
+
+/// Rebuilds what is derived from the rest of the state, carries out a jump whose wait is over, and
+/// puts every cursor back in range.
+func refreshDerived(_ state: inout AppState) {
     state.refreshReaderLayout()
     state.refreshMarkedLines()
+    takePendingJump(&state)
     clamp(&state)
+}
+
+/// Carries out a jump that waited for the open article's text (and a match's, for its place).
+private func takePendingJump(_ state: inout AppState) {
+    guard let jump = state.pendingJump, state.hasText else { return }
+    switch jump {
+    case .offset(let offset):
+        state.pendingJump = nil
+        scrollIntoView(&state, offset: offset)
+    case .line(let line):
+        state.pendingJump = nil
+        state.readerScroll = line
+    case .carried(let scroll, let top, let wasWhole):
+        state.pendingJump = nil
+        placeCarried(&state, scroll: scroll, top: top, wasWhole: wasWhole)
+    case .currentMatch:
+        guard state.matchesArePlaced else { return }
+        state.pendingJump = nil
+        if let match = state.matchesInOpenArticle.current { scrollIntoView(&state, offset: match.lowerBound) }
+    }
 }
 
 /// The entity under the entity pane's cursor, when it is on an entity's row.
@@ -176,6 +208,7 @@ private func move(_ state: inout AppState, by delta: Int) {
         state.readerScroll = state.readerScroll.addingClamped(delta)
         // The user moved: a reveal waiting for the whole layout is dropped, unless this asks for the end, which only it knows.
         state.pendingReveal = delta >= Int.max / 2 && !state.readerLayout.isComplete ? .bottom : nil
+        state.pendingJump = nil
     case .entities: state.entitySelection = state.entitySelection.addingClamped(delta)
     }
 }
@@ -241,6 +274,7 @@ func open(_ state: inout AppState, article: Int, mention: Int? = nil, highlight 
         state.openArticle = article
         state.readerScroll = 0
         state.pendingReveal = nil
+        state.pendingJump = nil
         state.entitySelection = 0
         state.entityScroll = 0
     }
@@ -252,8 +286,13 @@ func open(_ state: inout AppState, article: Int, mention: Int? = nil, highlight 
 }
 
 /// Scrolls the reader so the line holding `offset` shows, a third of the way down when it moves;
-/// past the lines of a layout still being wrapped, once the layout is whole.
+/// once the text arrives, when it has not; past the lines of a layout still being wrapped, once
+/// the layout is whole.
 func scrollIntoView(_ state: inout AppState, offset: Int) {
+    guard state.hasText else {
+        state.pendingJump = .offset(offset)
+        return
+    }
     guard let line = state.readerLayout.line(containing: offset) else {
         if !state.readerLayout.isComplete { state.pendingReveal = .offset(offset) }
         return
@@ -264,7 +303,7 @@ func scrollIntoView(_ state: inout AppState, offset: Int) {
     }
 }
 
-private func activate(_ state: inout AppState) {
+func activate(_ state: inout AppState) {
     switch state.focus {
     case .articles:
         guard let article = state.articleAtCursor else {
@@ -403,10 +442,11 @@ private func stepMatch(_ state: inout AppState, forward: Bool) {
     showMatch(&state)
 }
 
+/// Opens the article of the search's current match, and shows the match once its place is known.
 func showMatch(_ state: inout AppState) {
     guard let search = state.search, let current = search.current else { return }
-    let hit = search.result.hits[current]
-    open(&state, article: hit.article, mention: nil, highlight: state.corpus.byteRange(of: hit)?.lowerBound)
+    open(&state, article: search.result.hits[current].article)
+    state.pendingJump = .currentMatch
     state.status = "match \(current + 1)/\(search.result.hits.count)"
 }
 
@@ -418,24 +458,34 @@ private func travel(_ state: inout AppState, from source: WritableKeyPath<AppSta
     state.refreshReaderLayout()
     if let row = state.list.row(of: place.article) { state.listSelection = row }
     state.currentMention = place.mention
-    state.readerScroll = place.scroll
+    setReaderScroll(&state, place.scroll)
     state.status = "\(state.corpus.articles[place.article].title)"
+}
+
+/// Puts a line at the top of the reader; once the text arrives, when it has not.
+func setReaderScroll(_ state: inout AppState, _ line: Int) {
+    if state.hasText {
+        state.pendingJump = nil
+        state.readerScroll = line
+    } else {
+        state.pendingJump = .line(line)
+    }
 }
 
 // MARK: - Links
 
-/// Asks the loop to open the web address of the article under the cursor in the list, or of the
+/// Asks the runner to open the web address of the article under the cursor in the list, or of the
 /// one in the reader; only http and https addresses are opened.
-private func openLink(_ state: inout AppState) {
+private func openLink(_ state: inout AppState) -> [Effect] {
     let index = state.focus == .articles ? state.articleAtCursor ?? state.openArticle : state.openArticle
     guard index < state.corpus.articles.count, let url = state.corpus.articles[index].url else {
         state.status = "this article has no web address"
-        return
+        return []
     }
     let lowered = url.lowercased()
     guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
         state.status = "only http and https addresses are opened, not \(DossierError.shortened(url))"
-        return
+        return []
     }
-    state.linkToOpen = url
+    return [.openLink(url)]
 }

@@ -6,7 +6,7 @@ import Foundation
 /// then, when the reader shows the library, loads the corpus again so that the new articles
 /// join it. The reader takes its progress and outcome as events.
 final class BackgroundFetch: @unchecked Sendable {
-    private let events = Locked([BackgroundEvent]())
+    private let events = Locked([Outcome]())
     private let done = Locked(false)
 
     init(_ options: CorpusOptions) {
@@ -22,13 +22,13 @@ final class BackgroundFetch: @unchecked Sendable {
     /// True once the last event has been taken.
     var isOver: Bool { done.read { $0 } && events.read { $0.isEmpty } }
 
-    func takeEvents() -> [BackgroundEvent] {
-        var taken: [BackgroundEvent] = []
+    func takeEvents() -> [Outcome] {
+        var taken: [Outcome] = []
         events.change { taken = $0; $0.removeAll() }
         return taken
     }
 
-    private func finish(_ options: CorpusOptions) -> BackgroundEvent {
+    private func finish(_ options: CorpusOptions) -> Outcome {
         let listPath = FeedList.defaultPath()
         let list: FeedList
         do {

@@ -33,9 +33,9 @@ final class BackgroundLoad: @unchecked Sendable {
     var preview: Corpus? { lock.withLock { previewCorpus } }
 
     /// What the load has told since the last call, as events for the reader's state.
-    func takeEvents() -> [BackgroundEvent] {
+    func takeEvents() -> [Outcome] {
         lock.withLock {
-            var events: [BackgroundEvent] = []
+            var events: [Outcome] = []
             if progressIsNew, let latestProgress { events.append(.progressed(latestProgress)) }
             if !newTitles.isEmpty { events.append(.titled(newTitles)) }
             progressIsNew = false

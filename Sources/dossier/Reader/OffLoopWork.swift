@@ -7,10 +7,10 @@ import Foundation
 final class OffLoopWork<Key: Equatable & Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var requested: Key?
-    private var done: BackgroundEvent?
+    private var done: Outcome?
 
     /// Starts `work` for `key`, unless work for that key is already under way or done.
-    func request(_ key: Key, _ work: @escaping @Sendable () -> BackgroundEvent) {
+    func request(_ key: Key, _ work: @escaping @Sendable () -> Outcome) {
         let isNew = lock.withLock {
             guard requested != key else { return false }
             requested = key
@@ -27,7 +27,7 @@ final class OffLoopWork<Key: Equatable & Sendable>: @unchecked Sendable {
     }
 
     /// The work finished since the last call, as an event for the reader's state.
-    func takeEvent() -> BackgroundEvent? {
+    func takeEvent() -> Outcome? {
         lock.withLock {
             defer { done = nil }
             return done

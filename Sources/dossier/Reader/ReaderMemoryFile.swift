@@ -20,23 +20,22 @@ struct ReaderMemoryFile {
         restorePending = !fresh
     }
 
-    /// Restores the saved memory into a state whose corpus is whole; a damaged file is said in the
-    /// status line, in one line, and left to be replaced.
-    mutating func restoreIfReady(_ state: inout AppState) {
-        guard restorePending, state.indexing == nil else { return }
+    /// Once the state's corpus is whole, the saved memory to restore into it, once; a damaged file
+    /// is a line for the status bar, and is left to be replaced.
+    mutating func restorable(into state: AppState) -> Outcome? {
+        guard restorePending, state.indexing == nil else { return nil }
         restorePending = false
         let bytes: Data?
         do { bytes = try store.load(forPaths: paths) } catch {
-            state.status = "your saved place was not restored: \(error)"
-            return
+            return .reported("your saved place was not restored: \(error)")
         }
-        guard let bytes else { return }
+        guard let bytes else { return nil }
         do {
             let memory = try ReaderMemory.decoded(from: Array(bytes))
-            if let problem = state.restore(memory) { state.status = "restored, but \(problem)" }
             lastSaved = memory
+            return .memoryRead(memory)
         } catch {
-            state.status = "your saved place was not restored: \(store.filePath(forPaths: paths)): \(error.description)"
+            return .reported("your saved place was not restored: \(store.filePath(forPaths: paths)): \(error.description)")
         }
     }
 

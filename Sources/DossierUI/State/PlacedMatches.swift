@@ -1,0 +1,18 @@
+import DossierCore
+
+/// Where a search's matches lie in one article's text, as the runner found them from the text
+/// (the index keeps words by position, not by byte): one range a hit, in the order of the hits.
+public struct PlacedMatches: Sendable {
+    public let corpus: Corpus
+    public let article: Int
+    public let query: String
+    /// The byte range of each of the search's hits in `article`; nil where the file no longer holds the words indexed.
+    public let ranges: [Range<Int>?]
+
+    public init(corpus: Corpus, article: Int, query: String, ranges: [Range<Int>?]) {
+        self.corpus = corpus
+        self.article = article
+        self.query = query
+        self.ranges = ranges
+    }
+}
