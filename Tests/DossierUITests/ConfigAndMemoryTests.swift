@@ -136,16 +136,16 @@ struct ReaderMemoryTests {
         restarted.send(.memoryRead(try ReaderMemory.decoded(from: bytes)))
         #expect(!restarted.status.contains("restored, but"))
         let state = restarted.state
-        #expect(state.openArticle == app.state.openArticle)
-        #expect(state.readerScroll == app.state.readerScroll)
-        #expect(state.selectedEntity == state.corpus.entityIndex(id: "ri-son-gwon"))
-        #expect(state.readArticles == [1])
-        #expect(state.searchHistory == ["Korea"])
-        #expect(state.commandHistory == ["entity ri-son-gwon", "sort title"])
-        #expect(state.filterHistory == ["unread"])
+        #expect(state.reader.openArticle == app.state.reader.openArticle)
+        #expect(state.reader.scroll == app.state.reader.scroll)
+        #expect(state.entities.selectedEntity == state.corpus.entityIndex(id: "ri-son-gwon"))
+        #expect(state.list.readArticles == [1])
+        #expect(state.prompt.searchHistory == ["Korea"])
+        #expect(state.prompt.commandHistory == ["entity ri-son-gwon", "sort title"])
+        #expect(state.prompt.filterHistory == ["unread"])
         #expect(state.list.filter?.text == "unread")
         #expect(state.list.sort == ArticleSort(key: .title))
-        #expect(state.focus == app.state.focus)
+        #expect(state.session.focus == app.state.session.focus)
         #expect(restarted.screen.text == app.screen.text.replacingOccurrences(of: app.status, with: restarted.status))
     }
 
@@ -164,9 +164,9 @@ struct ReaderMemoryTests {
         var app = try TestApp()
         app.send(.memoryRead(memory))
         #expect(app.status.hasPrefix("restored, but the saved filter no longer applies"))
-        #expect(app.state.readArticles == [1])
-        #expect(app.state.openArticle == 0)
-        #expect(app.state.selectedEntity == nil)
+        #expect(app.state.list.readArticles == [1])
+        #expect(app.state.reader.openArticle == 0)
+        #expect(app.state.entities.selectedEntity == nil)
     }
 }
 

@@ -30,7 +30,7 @@ struct EffectTests {
         try FileManager.default.removeItem(at: second)
         let effects = Self.type("j <Enter>", into: &state)
         #expect(effects == [.readText(article: 1)])
-        #expect(state.openArticle == 1 && !state.hasText)
+        #expect(state.reader.openArticle == 1 && !state.hasText)
         #expect(!render(state).text.contains("Kim Jong Un met"), "the title shows until the text arrives")
         try bytes.write(to: second)
         _ = update(&state, try #require(CorpusWork.outcome(of: effects[0], for: state)))
@@ -42,17 +42,17 @@ struct EffectTests {
     @Test func search_isRunByTheRunner_andAStaleResultIsDropped() throws {
         var state = InlineRunner(AppState(corpus: try Self.seeds.get(), size: Size(columns: 100, rows: 30))).state
         #expect(Self.type("/ kim <Enter>", into: &state) == [.search("kim", movingReader: true)])
-        #expect(state.search == nil, "nothing is found until the runner says")
+        #expect(state.reader.search == nil, "nothing is found until the runner says")
         let kim = try #require(CorpusWork.outcome(of: .search("kim", movingReader: true), for: state))
         #expect(Self.type("/ trump <Enter>", into: &state) == [.search("trump", movingReader: true)])
         #expect(update(&state, kim).isEmpty)
-        #expect(state.search == nil, "a result for a query no longer awaited is dropped")
+        #expect(state.reader.search == nil, "a result for a query no longer awaited is dropped")
         let trump = try #require(CorpusWork.outcome(of: .search("trump", movingReader: true), for: state))
         let effects = update(&state, trump)
-        #expect(state.search?.result.query == "trump" && state.search?.current == 0)
-        #expect(state.status.contains("matches in"))
+        #expect(state.reader.search?.result.query == "trump" && state.reader.search?.current == 0)
+        #expect(state.session.status.contains("matches in"))
         // The first match's article opens; its text (when it is another's) and where the matches lie in it are asked for.
-        let first = try #require(state.search?.result.hits.first).article
+        let first = try #require(state.reader.search?.result.hits.first).article
         #expect(effects == (first == 0 ? [] : [.readText(article: first)]) + [.placeMatches(article: first, query: "trump")])
     }
 
@@ -67,10 +67,10 @@ struct EffectTests {
         #expect(Self.type(": entity <Space> mike-pompeo <Enter>", into: &state).isEmpty)
         let pompeo = try #require(state.corpus.entityIndex(id: "mike-pompeo"))
         #expect(Self.type("D", into: &state) == [.gatherDossier(entity: pompeo)])
-        #expect(state.dossier == nil, "the dossier opens when it is gathered")
+        #expect(state.overlays.dossier == nil, "the dossier opens when it is gathered")
         _ = update(&state, try #require(CorpusWork.outcome(of: .gatherDossier(entity: pompeo), for: state)))
-        #expect(state.dossier?.entity == pompeo)
-        #expect(state.status.hasPrefix("Mike Pompeo's dossier"))
+        #expect(state.overlays.dossier?.entity == pompeo)
+        #expect(state.session.status.hasPrefix("Mike Pompeo's dossier"))
     }
 
     @Test func aTickThatMarksTheArticleRead_asksForAFrame() throws {
@@ -79,7 +79,7 @@ struct EffectTests {
         #expect(runner.send(.tick(0)).isEmpty)
         #expect(runner.send(.tick(0.5)).isEmpty)
         #expect(runner.send(.tick(1.5)) == [.draw])
-        #expect(runner.state.readArticles == [1])
+        #expect(runner.state.list.readArticles == [1])
     }
 
     @Test func textForACorpusSinceReplaced_isDropped() throws {

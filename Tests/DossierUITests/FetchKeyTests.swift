@@ -21,10 +21,10 @@ struct FetchKeyTests {
         app.type("j <Enter>")
         app.wait(seconds: 2)
         app.type(": entity <Space> ri-son-gwon <Enter> F @pompeo <Enter> : sort <Space> title <Enter>")
-        let open = app.state.corpus.articles[app.state.openArticle].id
+        let open = app.state.corpus.articles[app.state.reader.openArticle].id
         app.type("R")
         #expect(app.effects.last == .fetchFeeds)
-        #expect(app.state.isFetching)
+        #expect(app.state.session.isFetching)
         #expect(app.status.hasPrefix("fetching your feeds"))
         app.type("R")
         #expect(app.status.hasPrefix("already fetching your feeds"))
@@ -35,16 +35,16 @@ struct FetchKeyTests {
         try Data("Envoys meet again\n\nMike Pompeo met officials in Seoul on Friday.\n".utf8).write(to: folder.appendingPathComponent("new.txt"))
         let grown = try Corpus.load(paths: [folder.path])
         app.send(.fetchFinished(summary: "fetched 5 feeds: 1 new article", corpus: grown))
-        #expect(!app.state.isFetching)
+        #expect(!app.state.session.isFetching)
         #expect(app.state.corpus.articles.count == 3)
-        #expect(app.state.corpus.articles[app.state.openArticle].id == open)
+        #expect(app.state.corpus.articles[app.state.reader.openArticle].id == open)
         #expect(app.status.hasPrefix("fetched 5 feeds: 1 new article"))
         // The read mark, the selected entity, the filter (applied to the new article too), the order and the settings carry over.
-        #expect(app.state.readArticles.map { app.state.corpus.articles[$0].id } == [open])
-        #expect(app.state.selectedEntity == app.state.corpus.entityIndex(id: "ri-son-gwon"))
+        #expect(app.state.list.readArticles.map { app.state.corpus.articles[$0].id } == [open])
+        #expect(app.state.entities.selectedEntity == app.state.corpus.entityIndex(id: "ri-son-gwon"))
         #expect(app.state.list.filter?.text == "@pompeo")
         #expect(app.state.list.rows.count == 3, "the new article mentions Pompeo too")
         #expect(app.state.list.sort == ArticleSort(key: .title))
-        #expect(app.state.settings.savedFilters["pompeo"] != nil)
+        #expect(app.state.session.settings.savedFilters["pompeo"] != nil)
     }
 }

@@ -15,7 +15,7 @@ import Testing
             var app = TestApp(state: AppState(corpus: corpus, size: size))
             app.resize(size)
             for _ in 0..<article { app.send(.moveDown) }
-            #expect(app.state.listSelection == article && app.state.focus == .articles)
+            #expect(app.state.list.selection == article && app.state.session.focus == .articles)
             app.send(.activate)
             for _ in 0..<3 {
                 let state = app.state

@@ -89,17 +89,17 @@ struct HugeArticleTests {
 
     @Test func opening_wrapsAFewScreenfuls_thenGGoesToTheEndOnceTheRestArrives() throws {
         let corpus = try Self.huge.get()
-        #expect(corpus.articles[0].textLength > AppState.wrapAtOnceLimit)
+        #expect(corpus.articles[0].textLength > ReaderState.wrapAtOnceLimit)
         var app = Self.app(AppState(corpus: corpus, size: Size(columns: 100, rows: 30)))
-        #expect(!app.state.readerLayout.isComplete)
-        #expect(app.state.readerLayout.lines.count < 200)
+        #expect(!app.state.reader.layout.isComplete)
+        #expect(app.state.reader.layout.lines.count < 200)
         #expect(app.runner.deferredLayouts.count == 1)
         #expect(app.screen.text.contains("wrapping the article…"))
         app.send(.focusNext)
         app.send(.bottom)
         app.finishLayouts()
-        #expect(app.state.readerLayout.isComplete && app.runner.deferredLayouts.isEmpty)
-        #expect(app.state.readerLayout.lines.count > 5_000)
+        #expect(app.state.reader.layout.isComplete && app.runner.deferredLayouts.isEmpty)
+        #expect(app.state.reader.layout.lines.count > 5_000)
         #expect(app.screen.text.contains("zebra"))
         #expect(!app.screen.text.contains("wrapping the article…"))
     }
@@ -107,7 +107,7 @@ struct HugeArticleTests {
     @Test func aMatchPastTheWrappedLines_isShownOnceTheRestArrives() throws {
         var app = Self.app(AppState(corpus: try Self.huge.get(), size: Size(columns: 100, rows: 30)))
         app.type("/ zebra <Enter>")
-        #expect(app.state.status.hasPrefix("1 match"))
+        #expect(app.state.session.status.hasPrefix("1 match"))
         #expect(!app.screen.text.contains("zebra"), "not wrapped that far yet")
         app.finishLayouts()
         #expect(app.screen.text.contains("zebra"))
@@ -120,14 +120,14 @@ struct HugeArticleTests {
         app.finishLayouts()
         app.send(.focusNext)
         for _ in 0..<40 { app.send(.pageDown) }
-        let top = try #require(app.state.readerLayout.firstOffset(fromLine: app.state.readerScroll))
+        let top = try #require(app.state.reader.layout.firstOffset(fromLine: app.state.reader.scroll))
         app.resize(Size(columns: 140, rows: 40))
-        #expect(!app.state.readerLayout.isComplete)
+        #expect(!app.state.reader.layout.isComplete)
         app.send(.laidOut(ReaderLayout(article: corpus.articles[0], width: stale.width), for: stale))
-        #expect(!app.state.readerLayout.isComplete, "a layout for the old width is not used")
+        #expect(!app.state.reader.layout.isComplete, "a layout for the old width is not used")
         app.finishLayouts()
-        let line = try #require(app.state.readerLayout.line(containing: top))
-        #expect((app.state.readerScroll..<app.state.readerScroll + 39).contains(line), "the text that was at the top is still on screen")
+        let line = try #require(app.state.reader.layout.line(containing: top))
+        #expect((app.state.reader.scroll..<app.state.reader.scroll + 39).contains(line), "the text that was at the top is still on screen")
     }
 
     @Test func readingTheEndWhileIndexing_staysAtTheEndWhenTheIndexArrives() throws {
@@ -139,7 +139,7 @@ struct HugeArticleTests {
         app.finishLayouts()
         #expect(app.screen.text.contains("zebra"))
         app.send(.finished(corpus))
-        #expect(app.state.indexing == nil)
+        #expect(app.state.session.indexing == nil)
         app.finishLayouts()
         #expect(app.screen.text.contains("zebra"), "the reader is still at the end")
     }

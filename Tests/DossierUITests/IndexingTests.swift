@@ -76,10 +76,10 @@ struct IndexingTests {
             indexing.type(keys)
             #expect(indexing.app.status.contains(message), "\(keys)")
         }
-        #expect(indexing.app.state.indexing?.pendingSearch == "pompeo", "a query that cannot parse does not replace a good one")
+        #expect(indexing.app.state.session.indexing?.pendingSearch == "pompeo", "a query that cannot parse does not replace a good one")
         // Moving about works as ever.
         indexing.type("j <Enter>")
-        #expect(indexing.app.state.openArticle == 1)
+        #expect(indexing.app.state.reader.openArticle == 1)
         #expect(indexing.app.state.articleInReader.path == indexing.app.state.corpus.articles[1].path)
         #expect(indexing.app.state.articleInReader.paragraphs.count > 3)
     }
@@ -88,27 +88,27 @@ struct IndexingTests {
         let load = try Load()
         var indexing = IndexingApp(load, size: Size(columns: 120, rows: 24))
         indexing.type("j <Enter> j j j / pompeo <Enter> : open")
-        let openPath = indexing.app.state.corpus.articles[indexing.app.state.openArticle].path
-        #expect(indexing.app.state.readerScroll == 3)
+        let openPath = indexing.app.state.corpus.articles[indexing.app.state.reader.openArticle].path
+        #expect(indexing.app.state.reader.scroll == 3)
         indexing.send(.finished(load.corpus))
 
         let state = indexing.app.state
-        #expect(state.indexing == nil)
-        #expect(state.corpus.articles[state.openArticle].path == openPath)
-        #expect(state.listSelection == state.openArticle)
-        #expect(state.readerScroll == 3)
-        #expect(state.focus == .reader)
-        #expect(state.prompt?.text == "open", "a prompt being typed stays open")
-        #expect(state.search?.result.query == "pompeo")
-        #expect(state.search?.current == nil)
+        #expect(state.session.indexing == nil)
+        #expect(state.corpus.articles[state.reader.openArticle].path == openPath)
+        #expect(state.list.selection == state.reader.openArticle)
+        #expect(state.reader.scroll == 3)
+        #expect(state.session.focus == .reader)
+        #expect(state.prompt.open?.text == "open", "a prompt being typed stays open")
+        #expect(state.reader.search?.result.query == "pompeo")
+        #expect(state.reader.search?.current == nil)
         #expect(indexing.app.status.contains("n goes to the next") == false, "the prompt has the status row")
         indexing.type("<Esc>")
-        #expect(indexing.app.status.hasPrefix("\(state.search!.result.hits.count) matches in 2 articles · n goes to the next"))
+        #expect(indexing.app.status.hasPrefix("\(state.reader.search!.result.hits.count) matches in 2 articles · n goes to the next"))
         // Mentions are there now, and n goes to the first match from where the reader stands.
         #expect(!indexing.app.screen.text.contains("indexing"))
         indexing.type("n")
-        let hit = state.search!.result.hits.first { $0.article >= state.openArticle }!
-        #expect(indexing.app.state.openArticle == hit.article)
+        let hit = state.reader.search!.result.hits.first { $0.article >= state.reader.openArticle }!
+        #expect(indexing.app.state.reader.openArticle == hit.article)
         #expect(indexing.app.status.hasPrefix("match "))
     }
 
@@ -121,7 +121,7 @@ struct IndexingTests {
         #expect(indexing.app.state.articleInReader.path == load.preview.articles[0].path, "a read for an article no longer open is dropped")
         indexing.send(.finished(load.corpus))
         indexing.send(.titled([(index: 0, title: "late")]))
-        #expect(indexing.app.state.indexing == nil)
+        #expect(indexing.app.state.session.indexing == nil)
         #expect(!indexing.app.screen.text.contains("late"))
     }
 }

@@ -23,7 +23,7 @@ struct KeySnapshotTests {
     func key_inTheStandardSetting_drawsAsRecorded(index: Int) throws {
         var app = try TestApp(size: Size(columns: 120, rows: 30))
         app.type(": entity <Space> mike-pompeo <Enter> / Korea <Enter> <Tab>")
-        #expect(app.state.focus == .reader)
+        #expect(app.state.session.focus == .reader)
         let (name, keys) = Self.keys[index]
         // The last key of each sequence is the one under test: it must change what is drawn.
         let steps = Key.sequence(keys)

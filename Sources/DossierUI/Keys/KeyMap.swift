@@ -72,10 +72,10 @@ public struct KeyMap: Sendable, Equatable {
     /// The action for a key, given what is open: an open prompt takes every key first; a key
     /// bound to nothing is reported as such.
     public func action(for key: Key, in state: AppState) -> Action {
-        if state.prompt != nil { return .promptKey(key) }
-        if state.showHelp, key == .escape || key == .character("?") || key == .character("q") { return .toggleHelp }
-        if state.showSkippedFiles, key == .escape || key == .character("!") || key == .character("q") { return .toggleSkippedFiles }
-        if state.dossier != nil, key == .escape || key == .character("q") { return .cancel }
+        if state.prompt.open != nil { return .promptKey(key) }
+        if state.overlays.showsHelp, key == .escape || key == .character("?") || key == .character("q") { return .toggleHelp }
+        if state.overlays.showsSkippedFiles, key == .escape || key == .character("!") || key == .character("q") { return .toggleSkippedFiles }
+        if state.overlays.dossier != nil, key == .escape || key == .character("q") { return .cancel }
         return actionsByKey[key] ?? .unbound(key)
     }
 

@@ -42,7 +42,7 @@ enum HelpOverlay {
         let lines = rows(state.keyMap, width: area.columns)
         screen.fill(area)
         let body = max(1, area.rows - 1)
-        let first = min(state.helpScroll, max(0, lines.count - body))
+        let first = min(state.overlays.helpScroll, max(0, lines.count - body))
         let more = lines.count > body ? " · \(first + 1)–\(min(lines.count, first + body)) of \(lines.count), j/k scroll" : ""
         screen.fill(Rect(column: area.column, row: area.row, columns: area.columns, rows: 1), style: Style(bold: true, reverse: true))
         screen.write(truncated(" Keys (Esc or ? closes)" + more, to: area.columns), column: area.column, row: area.row, limit: area.columns,

@@ -6,14 +6,14 @@ import DossierCore
 enum ReaderPane {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout Screen) {
         let article = state.articleInReader
-        drawPaneTitle(state.listTitle(state.openArticle), focused: state.focus == .reader, in: rect, on: &screen)
+        drawPaneTitle(state.listTitle(state.reader.openArticle), focused: state.session.focus == .reader, in: rect, on: &screen)
         let rows = rect.rows - 1
         let textColumns = rect.columns - 1
         guard rows > 0, textColumns > 0 else { return }
-        let layout = state.readerLayout
-        let allMentions = layout.showsNotice ? [] : state.corpus.mentions[state.openArticle]
+        let layout = state.reader.layout
+        let allMentions = layout.showsNotice ? [] : state.corpus.mentions[state.reader.openArticle]
         // Only what the visible lines hold is looked up per character.
-        let visibleWords = layout.lines[min(state.readerScroll, layout.lines.count)..<min(layout.lines.count, state.readerScroll + rows)]
+        let visibleWords = layout.lines[min(state.reader.scroll, layout.lines.count)..<min(layout.lines.count, state.reader.scroll + rows)]
             .flatMap { line -> [Range<Int>] in
                 switch line {
                 case .body(let words), .headline(let words): words.map(\.range)
@@ -22,16 +22,16 @@ enum ReaderPane {
             }
         let visible = (visibleWords.first?.lowerBound ?? 0)..<(visibleWords.last?.upperBound ?? 0)
         let mentions = Self.overlapping(visible, in: allMentions, range: \Mention.range)
-        let hits = Self.overlapping(visible, in: state.matchesInOpenArticle.all, range: \.self)
-        let currentHit = state.matchesInOpenArticle.current
-        let currentMention = state.currentMention.flatMap { allMentions.indices.contains($0) ? allMentions[$0] : nil }
+        let hits = Self.overlapping(visible, in: state.reader.matches.all, range: \.self)
+        let currentHit = state.reader.matches.current
+        let currentMention = state.reader.currentMention.flatMap { allMentions.indices.contains($0) ? allMentions[$0] : nil }
 
-        let palette = state.settings.palette
+        let palette = state.session.settings.palette
         func style(at offset: Int, base: Style) -> Style {
             var style = base
             if let mention = mentions.first(where: { $0.range.contains(offset) }) {
                 if let entity = mention.entity {
-                    style = palette.style(of: entity, in: state.corpus, selected: state.selectedEntity)
+                    style = palette.style(of: entity, in: state.corpus, selected: state.entities.selectedEntity)
                     style.bold = style.bold || base.bold
                 } else {
                     style.dim = true
@@ -48,7 +48,7 @@ enum ReaderPane {
         }
 
         for offset in 0..<rows {
-            let index = state.readerScroll + offset
+            let index = state.reader.scroll + offset
             guard index < layout.lines.count else { break }
             let row = rect.row + 1 + offset
             switch layout.lines[index] {
@@ -128,17 +128,17 @@ enum ReaderPane {
             }
             return low < lines.count && lines[low] <= span.upperBound
         }
-        let selectedLines = state.markedLines.selectedEntity
-        let hitLines = state.markedLines.matches
+        let selectedLines = state.reader.markedLines.selectedEntity
+        let hitLines = state.reader.markedLines.matches
         for offset in 0..<rect.rows {
             let first = offset * total / rect.rows
             let last = max(first, (offset + 1) * total / rect.rows - 1)
-            let inView = (first...last).overlaps(state.readerScroll...(state.readerScroll + rect.rows - 1))
+            let inView = (first...last).overlaps(state.reader.scroll...(state.reader.scroll + rect.rows - 1))
             var symbol = inView ? "┃" : "│"
             var style = Style(dim: !inView)
             if holds(selectedLines, first...last) {
                 symbol = "◆"
-                style = Style(foreground: state.selectedEntity.map { state.settings.palette.color(of: $0, in: state.corpus) }, bold: true)
+                style = Style(foreground: state.entities.selectedEntity.map { state.session.settings.palette.color(of: $0, in: state.corpus) }, bold: true)
             } else if holds(hitLines, first...last) {
                 symbol = "•"
                 style = Style(foreground: .yellow, bold: true)

@@ -18,10 +18,10 @@ public enum CorpusWork {
             guard corpus.articles.indices.contains(article) else { return nil }
             return .textRead(readAlone(article, of: corpus))
         case .finishLayout(let key):
-            guard let content = state.content, content.corpus === corpus, content.index == key.article else { return nil }
+            guard let content = state.reader.content, content.corpus === corpus, content.index == key.article else { return nil }
             return layOut(content, for: key)
         case .placeMatches(let article, let query):
-            guard let search = state.search, search.result.query == query else { return nil }
+            guard let search = state.reader.search, search.result.query == query else { return nil }
             let hits = ReaderPane.hits(of: search.result.hits, inArticle: article)
             return .matchesPlaced(PlacedMatches(corpus: corpus, article: article, query: query, ranges: hits.map(corpus.byteRange(of:))))
         case .search(let text, let movingReader):
@@ -57,7 +57,7 @@ public enum CorpusWork {
     }
 
     /// An article wrapped whole at a layout key's width.
-    public static func layOut(_ content: ArticleContent, for key: AppState.ReaderLayoutKey) -> Outcome {
+    public static func layOut(_ content: ArticleContent, for key: ReaderState.LayoutKey) -> Outcome {
         .laidOut(ReaderLayout(content: content, width: key.width), for: key)
     }
 

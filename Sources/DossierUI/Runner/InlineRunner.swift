@@ -10,7 +10,7 @@ public struct InlineRunner {
     /// thread in the reader, so that what shows meanwhile can be seen.
     public var defersLayouts: Bool
     /// The layouts waiting for `finishLayouts()`.
-    public private(set) var deferredLayouts: [AppState.ReaderLayoutKey] = []
+    public private(set) var deferredLayouts: [ReaderState.LayoutKey] = []
 
     /// Starts the reader over `state`: it asks for what its first frame needs, which is done now.
     public init(_ state: AppState, defersLayouts: Bool = false) {

@@ -7,8 +7,8 @@ public struct DossierView: Sendable {
     public let profile: EntityProfile
     /// The words of the quotes listed, gathered with the profile (they are read from the articles' files).
     let quoteWords: [String]
-    public var selection = 0
-    public var scroll = 0
+    public internal(set) var selection = 0
+    public internal(set) var scroll = 0
     /// The lines at `width`, made when the dossier opens and again when the width changes.
     public private(set) var lines: [Line] = []
     public private(set) var width = 0

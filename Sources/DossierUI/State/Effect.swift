@@ -22,7 +22,7 @@ public enum Effect: Equatable, Sendable {
     case readAlone(article: Int)
     /// Wrap the open article whole, off the key loop (its layout stopped at a line limit);
     /// `Outcome.laidOut` brings it.
-    case finishLayout(AppState.ReaderLayoutKey)
+    case finishLayout(ReaderState.LayoutKey)
     /// Find where the search's matches lie in an article's text; `Outcome.matchesPlaced` brings them.
     case placeMatches(article: Int, query: String)
     /// Run a search on the index, showing its first match when `movingReader`; `Outcome.searchFinished` brings it.

@@ -13,7 +13,7 @@ public enum Outcome: Sendable {
     /// An article's text, for `Effect.readText` or `Effect.readAlone`.
     case textRead(ArticleContent)
     /// The whole layout of an article, for `Effect.finishLayout`.
-    case laidOut(ReaderLayout, for: AppState.ReaderLayoutKey)
+    case laidOut(ReaderLayout, for: ReaderState.LayoutKey)
     /// Where the search's matches lie in an article, for `Effect.placeMatches`.
     case matchesPlaced(PlacedMatches)
     /// What a search found, for `Effect.search`.
@@ -34,56 +34,46 @@ public enum Outcome: Sendable {
     case reported(String)
 }
 
-/// Applies what comes back from outside. The reader keeps its place across the swap to the full
-/// corpus: the same article open at the same line, the same row selected, the same pane,
-/// prompt and histories; a search submitted meanwhile runs then.
+/// Applies what comes back from outside, and returns what the runner is to do next. The reader
+/// keeps its place across the swap to the full corpus: the same article open at the same line,
+/// the same row selected, the same pane, prompt and histories; a search submitted meanwhile runs then.
 public func update(_ state: inout AppState, _ outcome: Outcome) -> [Effect] {
     var effects: [Effect] = []
     switch outcome {
     case .started: break
     case .progressed(let progress):
-        guard state.indexing != nil else { return [] }
-        state.indexing?.progress = progress
+        guard state.session.indexing != nil else { return [] }
+        state.session.indexing?.progress = progress
     case .titled(let titles):
-        guard state.indexing != nil else { return [] }
-        for (index, title) in titles where index < state.corpus.articles.count { state.indexing?.titles[index] = title }
+        guard state.session.indexing != nil else { return [] }
+        for (index, title) in titles where index < state.corpus.articles.count { state.session.indexing?.titles[index] = title }
     case .finished(let corpus):
-        guard state.indexing != nil else { return [] }
-        effects = carryPlace(&state, into: corpus)
+        guard state.session.indexing != nil else { return [] }
+        effects = state.carryPlace(into: corpus)
     case .textRead(let content):
-        state.takeText(content)
+        state.reader.takeText(content, of: state.corpus)
     case .laidOut(let layout, let key):
-        guard state.finishLayout(layout, for: key) else { return [] }
-        switch state.pendingReveal {
-        case .offset(let offset): scrollIntoView(&state, offset: offset)
-        case .top(let offset): state.readerScroll = layout.line(containing: offset) ?? state.readerScroll
-        case .bottom: state.readerScroll = Int.max / 2
-        case nil: break
-        }
-        state.pendingReveal = nil
+        state.reader.finishLayout(layout, for: key, rows: max(1, state.readerRows))
     case .matchesPlaced(let placed):
-        state.takeMatches(placed)
+        state.reader.takeMatches(placed, of: state.corpus)
     case .searchFinished(let finding):
-        guard finding.corpus === state.corpus, finding.query == state.requestedSearch else { return [] }
-        state.requestedSearch = nil
-        showSearch(&state, finding)
+        state.showSearch(finding)
     case .dossierGathered(let content):
-        guard content.corpus === state.corpus, content.profile.entity == state.requestedDossier else { return [] }
-        showDossier(&state, content)
+        state.showDossier(content)
     case .fetchProgressed(let done, let total):
-        guard state.isFetching else { return [] }
-        state.status = "fetching your feeds: \(done)/\(total)"
+        guard state.session.isFetching else { return [] }
+        state.session.status = "fetching your feeds: \(done)/\(total)"
     case .fetchFinished(let summary, let corpus):
-        state.isFetching = false
+        state.session.isFetching = false
         // While the first load is still indexing, its result will bring the new articles too.
-        if let corpus, state.indexing == nil { effects = carryPlace(&state, into: corpus) }
-        state.status = summary
+        if let corpus, state.session.indexing == nil { effects = state.carryPlace(into: corpus) }
+        state.session.status = summary
     case .linkOpened(let outcome):
-        state.status = outcome
+        state.session.status = outcome
     case .memoryRead(let memory):
-        if let problem = state.restore(memory) { state.status = "restored, but \(problem)" }
+        if let problem = state.restore(memory) { state.session.status = "restored, but \(problem)" }
     case .reported(let line):
-        state.status = line
+        state.session.status = line
     }
-    return effects + finishUpdate(&state)
+    return effects + state.finishUpdate()
 }

@@ -175,7 +175,7 @@ struct Bench: ParsableCommand {
         if let filter {
             reader.send(.openFilter)
             for key in Key.sequence("<C-u>") + filter.map(Key.character) + [.enter] { reader.send(.promptKey(key)) }
-            precondition(reader.state.list.filter != nil, "the benchmark's filter did not apply: \(reader.state.status)")
+            precondition(reader.state.list.filter != nil, "the benchmark's filter did not apply: \(reader.state.session.status)")
         }
         let tour = Key.sequence("j j j <Enter> j j k <Space> b } } ] ] ] [ <Tab> j j <Tab> <Tab> G g n N ] j")
         reader.send(.openSearch)

@@ -15,7 +15,7 @@ final class ReaderLoop {
     private var notices: [String]
     private var fetch: BackgroundFetch?
     private let reads = OffLoopWork<Int>()
-    private let layouts = OffLoopWork<AppState.ReaderLayoutKey>()
+    private let layouts = OffLoopWork<ReaderState.LayoutKey>()
     private var needsDraw = true
     private var quitting = false
 
@@ -81,7 +81,7 @@ final class ReaderLoop {
 
     /// Passes what the load reported since the last turn to the state.
     private func followTheLoad() throws {
-        guard state.indexing != nil else { return }
+        guard state.session.indexing != nil else { return }
         if let result = loading.result {
             send(.finished(try result.get()))
             return
@@ -116,7 +116,7 @@ final class ReaderLoop {
                 let corpus = state.corpus
                 reads.request(article) { .textRead(CorpusWork.readAlone(article, of: corpus)) }
             case .finishLayout(let key):
-                guard let content = state.content, content.index == key.article else { continue }
+                guard let content = state.reader.content, content.index == key.article else { continue }
                 layouts.request(key) { CorpusWork.layOut(content, for: key) }
             case .readText, .placeMatches, .search, .gatherDossier:
                 if let outcome = CorpusWork.outcome(of: effect, for: state) { send(outcome) }

@@ -23,7 +23,7 @@ struct ReaderMemoryFile {
     /// Once the state's corpus is whole, the saved memory to restore into it, once; a damaged file
     /// is a line for the status bar, and is left to be replaced.
     mutating func restorable(into state: AppState) -> Outcome? {
-        guard restorePending, state.indexing == nil else { return nil }
+        guard restorePending, state.session.indexing == nil else { return nil }
         restorePending = false
         let bytes: Data?
         do { bytes = try store.load(forPaths: paths) } catch {
@@ -56,17 +56,17 @@ struct ReaderMemoryFile {
         let readCount: Int
 
         init(_ state: AppState) {
-            place = [state.openArticle, state.readerScroll, state.selectedEntity, state.list.rows.count]
-            texts = [state.focus.rawValue, state.list.sort.description, state.searchHistory.last, state.commandHistory.last,
-                     state.filterHistory.last, state.list.filter?.text]
-            readCount = state.readArticles.count
+            place = [state.reader.openArticle, state.reader.scroll, state.entities.selectedEntity, state.list.rows.count]
+            texts = [state.session.focus.rawValue, state.list.sort.description, state.prompt.searchHistory.last, state.prompt.commandHistory.last,
+                     state.prompt.filterHistory.last, state.list.filter?.text]
+            readCount = state.list.readArticles.count
         }
     }
 
     /// Saves the state's memory if it changed; a memory of a corpus still being indexed, or one
     /// restored from nothing yet, is not saved over the file.
     mutating func save(_ state: AppState) {
-        guard state.indexing == nil, !restorePending else { return }
+        guard state.session.indexing == nil, !restorePending else { return }
         lastSummary = Summary(state)
         let memory = state.memory
         guard memory != lastSaved else { return }
