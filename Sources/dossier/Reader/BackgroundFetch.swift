@@ -5,7 +5,7 @@ import Foundation
 /// `R` in the reader: fetches the user's feeds on a thread of its own, as `dossier fetch` does,
 /// then, when the reader shows the library, loads the corpus again so that the new articles
 /// join it. The reader takes its progress and outcome as events.
-final class BackgroundFetch: @unchecked Sendable {
+final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
     private let events = Locked([Outcome]())
     private let done = Locked(false)
 
@@ -22,7 +22,7 @@ final class BackgroundFetch: @unchecked Sendable {
     /// True once the last event has been taken.
     var isOver: Bool { done.read { $0 } && events.read { $0.isEmpty } }
 
-    func takeEvents() -> [Outcome] {
+    func takeOutcomes() -> [Outcome] {
         var taken: [Outcome] = []
         events.change { taken = $0; $0.removeAll() }
         return taken

@@ -48,20 +48,10 @@ struct Read: ParsableCommand {
         try outcome.get()
     }
 
-    private func read(_ loading: BackgroundLoad, in session: TerminalSession) throws {
-        var size = session.size
-        // Until the files are found there is nothing to list: a loading screen, and q to leave.
-        while loading.preview == nil && !loading.wait(seconds: 0) {
-            if SignalFlags.stopRequested { break }
-            session.draw(LoadingScreen.render(loading.progress, paths: corpus.pathsOrLibrary, size: size))
-            switch session.nextEvent() {
-            case .resized(let newSize): size = newSize
-            case .key(.character("q")), .key(.control("c")): return
-            default: break
-            }
-        }
-        if SignalFlags.stopRequested && SignalFlags.signalNumber != SIGINT { throw ExitCode(128 + SignalFlags.signalNumber) }
-        guard !SignalFlags.stopRequested else { return }
+    private func read(_ loading: BackgroundLoad, in terminal: any TerminalBackend) throws {
+        let shown = showLoadingScreen(loading, in: terminal)
+        try exitIfSignalled()
+        guard let size = shown else { return }
         let settings = UserConfig.current.settings
         let state: AppState
         if let result = loading.result {
@@ -71,16 +61,60 @@ struct Read: ParsableCommand {
         } else {
             return
         }
-        // The config file's problems are warnings on leaving, with the load's; the first is said now.
-        let problems = UserConfig.current.problems
-        let notices = problems.first.map { first in
-            ["config.toml \(first)" + (problems.count > 1 ? " (and \(problems.count - 1) more, listed on leaving)" : "")]
-        } ?? []
-        let memory = ReaderMemoryFile(paths: corpus.pathsOrLibrary, fresh: fresh)
-        let loop = ReaderLoop(state: state, session: session, loading: loading, corpus: corpus, memory: memory, notices: notices)
+        let loop = ReaderLoop(state: state, terminal: terminal, services: services(loading))
         try loop.run()
+        try exitIfSignalled()
+    }
+
+    /// A signal other than SIGINT ends the process with 128 + its number; Ctrl-C (SIGINT) leaves as q does.
+    private func exitIfSignalled() throws {
         if SignalFlags.stopRequested && SignalFlags.signalNumber != SIGINT {
             throw ExitCode(128 + SignalFlags.signalNumber)
         }
+    }
+
+    /// Until the files are found there is nothing to list: a loading screen, and q to leave.
+    /// Returns the terminal's size then, or nil when the user or a signal asked to stop.
+    private func showLoadingScreen(_ loading: BackgroundLoad, in terminal: any TerminalBackend) -> Size? {
+        var size = terminal.size
+        while loading.preview == nil && !loading.wait(seconds: 0) {
+            if SignalFlags.stopRequested { break }
+            terminal.draw(LoadingScreen.render(loading.progress, paths: corpus.pathsOrLibrary, size: size))
+            switch terminal.nextEvent(timeout: ReaderLoop.pollInterval) {
+            case .resized(let newSize): size = newSize
+            case .key(.character("q")), .key(.control("c")): return nil
+            default: break
+            }
+        }
+        return SignalFlags.stopRequested ? nil : size
+    }
+
+    /// What the reader's loop reaches outside: the clock, the signals, the browser, the feeds, the
+    /// load still under way, and the saved place.
+    private func services(_ loading: BackgroundLoad) -> ReaderServices {
+        let memory = ReaderMemoryFile(paths: corpus.pathsOrLibrary, fresh: fresh)
+        // The config file's problems are warnings on leaving, with the load's; the first is said now.
+        let problems = UserConfig.current.problems
+        var notices = problems.first.map { first in
+            ["config.toml \(first)" + (problems.count > 1 ? " (and \(problems.count - 1) more, listed on leaving)" : "")]
+        } ?? []
+        let corpus = corpus
+        return ReaderServices(
+            clock: { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
+            stopRequested: { SignalFlags.stopRequested },
+            openLink: { Browser.open($0) },
+            fetchFeeds: { BackgroundFetch(corpus) },
+            news: { state in
+                var outcomes = state.session.indexing == nil ? [] : try loading.outcomes()
+                // The saved place is restored once the corpus is whole, after it has arrived.
+                if loading.result != nil, let restored = memory.restorable() { outcomes.append(restored) }
+                outcomes += notices.map(Outcome.reported)
+                notices.removeAll()
+                return outcomes
+            },
+            turnEnded: { state, isLast in
+                // Saved however the loop ends: a signal or an error leaves the place saved too.
+                if isLast { memory.save(state) } else { memory.saveNowAndThen(state) }
+            })
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// The reader's memory of one corpus on disk (`StateStore`): restored once the corpus is
 /// indexed, saved every few seconds while it changes and when the reader ends.
-struct ReaderMemoryFile {
+final class ReaderMemoryFile {
     let paths: [String]
     let store = StateStore.userDefault()
     /// True until the saved memory has been put into the state (or there was none to put).
@@ -20,10 +20,10 @@ struct ReaderMemoryFile {
         restorePending = !fresh
     }
 
-    /// Once the state's corpus is whole, the saved memory to restore into it, once; a damaged file
-    /// is a line for the status bar, and is left to be replaced.
-    mutating func restorable(into state: AppState) -> Outcome? {
-        guard restorePending, state.session.indexing == nil else { return nil }
+    /// The saved memory to restore, once, into a state whose corpus is whole; a damaged file is a
+    /// line for the status bar, and is left to be replaced.
+    func restorable() -> Outcome? {
+        guard restorePending else { return nil }
         restorePending = false
         let bytes: Data?
         do { bytes = try store.load(forPaths: paths) } catch {
@@ -40,7 +40,7 @@ struct ReaderMemoryFile {
     }
 
     /// Saves when the memory changed and a few seconds have passed since the last save.
-    mutating func saveNowAndThen(_ state: AppState) {
+    func saveNowAndThen(_ state: AppState) {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastSaveTime >= Self.saveIntervalNanoseconds else { return }
         lastSaveTime = now
@@ -65,7 +65,7 @@ struct ReaderMemoryFile {
 
     /// Saves the state's memory if it changed; a memory of a corpus still being indexed, or one
     /// restored from nothing yet, is not saved over the file.
-    mutating func save(_ state: AppState) {
+    func save(_ state: AppState) {
         guard state.session.indexing == nil, !restorePending else { return }
         lastSummary = Summary(state)
         let memory = state.memory

@@ -1,4 +1,3 @@
-import DossierUI
 import Foundation
 
 /// Work the reader hands to a thread of its own so that no keystroke waits for it: reading a
@@ -26,8 +25,8 @@ final class OffLoopWork<Key: Equatable & Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// The work finished since the last call, as an event for the reader's state.
-    func takeEvent() -> Outcome? {
+    /// The work finished since the last call, as an outcome for the reader's state.
+    func takeOutcome() -> Outcome? {
         lock.withLock {
             defer { done = nil }
             return done
