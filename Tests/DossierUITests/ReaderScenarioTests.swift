@@ -110,7 +110,7 @@ struct ReaderScenarioTests {
         var seen = app.screen.text
         app.type("<Space>")
         seen += app.screen.text
-        for binding in KeyMap.bindings { #expect(seen.contains(binding.help), "\(binding.help)") }
+        for binding in KeyMap.bindings { #expect(seen.contains(KeyMap.standard.help(of: binding)), "\(binding.help)") }
         // Keys meant for the panes do not reach them while the help is open.
         let before = (app.state.list.selection, app.state.reader.openArticle, app.state.session.focus)
         app.type("] <Tab> <Enter> } g")

@@ -18,7 +18,7 @@ public func render(_ state: AppState) -> Screen {
     let overlayArea = Rect(column: 0, row: 0, columns: state.session.size.columns, rows: layout.statusRow)
     if let dossier = state.overlays.dossier { DossierPane.draw(state, dossier, on: &screen) }
     if state.overlays.showsHelp { HelpOverlay.draw(state, in: overlayArea, on: &screen) }
-    if state.overlays.showsSkippedFiles { SkippedFilesOverlay.draw(state.corpus.skipped, in: overlayArea, on: &screen) }
+    if state.overlays.showsSkippedFiles { SkippedFilesOverlay.draw(state.corpus.skipped, keyMap: state.keyMap, in: overlayArea, on: &screen) }
     return screen
 }
 

@@ -19,7 +19,8 @@ enum ArticleListPane {
         let rows = rect.rows - 1
         guard rows > 0 else { return }
         if list.rows.isEmpty {
-            let note = list.filter.map { "No article matches “\($0.text)”. F changes the filter; an empty one shows all." } ?? "No articles."
+            let filterKey = state.keyMap.hint(for: .openFilter)
+            let note = list.filter.map { "No article matches “\($0.text)”. \(filterKey) changes the filter; an empty one shows all." } ?? "No articles."
             for (offset, line) in ReaderLayout.wrapText(note, width: rect.columns - 2).prefix(rows).enumerated() {
                 screen.write(line, column: rect.column + 1, row: rect.row + 1 + offset, limit: rect.columns - 1, style: Style(dim: true))
             }

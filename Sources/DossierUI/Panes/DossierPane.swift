@@ -13,7 +13,8 @@ enum DossierPane {
         let area = Rect(column: 0, row: 0, columns: width, rows: state.session.size.rows - 1)
         screen.fill(area)
         let name = state.corpus.entities[dossier.entity].name
-        drawPaneTitle("Dossier: \(name) · Enter goes there · Esc closes", focused: true, in: Rect(column: 0, row: 0, columns: width, rows: 1), on: &screen)
+        let keyMap = state.keyMap
+        drawPaneTitle("Dossier: \(name) · \(keyMap.hint(for: .activate)) goes there · \(keyMap.hint(for: .cancel)) closes", focused: true, in: Rect(column: 0, row: 0, columns: width, rows: 1), on: &screen)
         for (offset, line) in dossier.lines.dropFirst(dossier.scroll).prefix(bodyRows(state)).enumerated() {
             let row = firstBodyRow + offset
             let isSelected = dossier.scroll + offset == dossier.selection

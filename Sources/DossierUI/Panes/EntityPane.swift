@@ -77,14 +77,16 @@ enum EntityPane {
         for line in ReaderLayout.wrapText(entity.description, width: width).prefix(2) { lines.append([(line, Style(dim: true))]) }
         let count = corpus.mentionsByEntity[selected].count
         let counts = Counted.phrase(count, "mention") + " in " + Counted.phrase(corpus.articleCount(of: selected), "article")
-            + " · " + Counted.phrase(corpus.quotesByEntity[selected].count, "quote") + " · D dossier"
+            + " · " + Counted.phrase(corpus.quotesByEntity[selected].count, "quote") + " · \(state.keyMap.hint(for: .openDossier)) dossier"
         lines.append([(truncated(counts, to: width), Style(dim: true))])
         let company = corpus.related[selected].prefix(4).map { "\(corpus.entities[$0.entity].name) \($0.count)" }
         if !company.isEmpty {
             lines.append([(truncated("Mentioned with: " + company.joined(separator: ", "), to: width), Style(dim: true))])
         }
         // The list below holds this article's entities, then the selected entity's mentions or quotes.
-        let heading = state.entities.view == .mentions ? "In this article, then mentions (v: quotes)" : "In this article, then quotes (v: mentions)"
+        let viewKey = state.keyMap.hint(for: .toggleEntityView)
+        let heading = state.entities.view == .mentions
+            ? "In this article, then mentions (\(viewKey): quotes)" : "In this article, then quotes (\(viewKey): mentions)"
         lines.append([(truncated(heading, to: width), Style(underline: true))])
         return lines
     }

@@ -20,7 +20,7 @@ extension AppState {
         case .toggleRead, .nextUnread, .previousUnread: applyToList(action)
         case .toggleEntityView, .openDossier: return applyToEntityPane(action)
         case .openSearch, .openCommand, .openFilter, .promptKey: return applyToPrompt(action)
-        case .unbound(let key): session.status = "\(key.notation) does nothing here · ? lists the keys"
+        case .unbound(let key): session.status = "\(key.notation) does nothing here · \(self.key(.toggleHelp)) lists the keys"
         case .mouse(let event): return handleMouse(event)
         case .tick: break
         }
@@ -158,8 +158,8 @@ extension AppState {
         }
         let name = corpus.entities[entity].name
         return entities.view == .quotes
-            ? "\(name): \(Counted.phrase(corpus.quotesByEntity[entity].count, "quote")) · v for mentions"
-            : "\(name): \(Counted.phrase(corpus.mentionsByEntity[entity].count, "mention")) · v for quotes"
+            ? "\(name): \(Counted.phrase(corpus.quotesByEntity[entity].count, "quote")) · \(key(.toggleEntityView)) for mentions"
+            : "\(name): \(Counted.phrase(corpus.mentionsByEntity[entity].count, "mention")) · \(key(.toggleEntityView)) for quotes"
     }
 
     private mutating func applyToPrompt(_ action: Action) -> [Effect] {

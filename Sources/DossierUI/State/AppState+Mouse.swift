@@ -60,7 +60,7 @@ extension AppState {
         if let entity = mentions[found].entity {
             entities.select(entity: entity)
             let count = corpus.mentionsByEntity[entity].count
-            session.status = "\(corpus.entities[entity].name): \(Counted.phrase(count, "mention")) · ] next, D dossier"
+            session.status = "\(corpus.entities[entity].name): \(Counted.phrase(count, "mention"))" + entityKeysHint
         } else {
             session.status = "ambiguous: " + mentions[found].candidates.map { corpus.entities[$0].name }.joined(separator: " or ")
         }

@@ -58,7 +58,7 @@ extension AppState {
         switch session.focus {
         case .articles:
             guard let article = list.articleAtCursor else {
-                session.status = "no article matches the filter · F to change it"
+                session.status = "no article matches the filter · \(key(.openFilter)) to change it"
                 return
             }
             open(article: article)
@@ -78,7 +78,7 @@ extension AppState {
         switch row {
         case .entity(let entity, _):
             entities.select(entity: entity)
-            session.status = "\(corpus.entities[entity].name): \(Counted.phrase(corpus.mentionsByEntity[entity].count, "mention")) · ] next, D dossier"
+            session.status = "\(corpus.entities[entity].name): \(Counted.phrase(corpus.mentionsByEntity[entity].count, "mention"))" + entityKeysHint
         case .mention(let reference):
             jump(to: reference)
             session.focus = .reader
@@ -141,7 +141,7 @@ extension AppState {
     /// `]` and `[`: the selected entity's next or previous mention in any listed article.
     mutating func stepEntityMention(forward: Bool) {
         guard let entity = entities.selectedEntity else {
-            session.status = "no entity selected: use } or :entity NAME first"
+            session.status = "no entity selected: use \(key(.nextMention)) or :entity NAME first"
             return
         }
         let all = listedMentions(of: entity)
@@ -169,7 +169,7 @@ extension AppState {
     /// `n` and `N`: the next or previous match, round the end, in an article the list shows.
     mutating func stepMatch(forward: Bool) {
         guard var search = reader.search, !search.result.hits.isEmpty else {
-            session.status = "no search: press / to search"
+            session.status = "no search: press \(key(.openSearch)) to search"
             return
         }
         let hits = search.result.hits

@@ -22,7 +22,8 @@ extension AppState {
         case .bottom: overlays.scrollHelp(to: rows, rows: rows, bodyRows: bodyRows)
         case .resized, .quit, .tick, .redraw: return false
         default:
-            session.status = "Esc or ? closes the help; j, k, Space and b scroll it"
+            let scrolling = [Action.moveDown, .moveUp, .pageDown].map(key).joined(separator: ", ") + " and " + key(.pageUp)
+            session.status = "\(HelpOverlay.closingKeys(keyMap)) closes the help; \(scrolling) scroll it"
             overlays.scrollHelp(to: scroll, rows: rows, bodyRows: bodyRows)
         }
         return true
@@ -48,7 +49,7 @@ extension AppState {
         case .activate:
             let lines = dossier.lines
             guard lines.indices.contains(dossier.selection), let target = lines[dossier.selection].target else {
-                session.status = "Enter on an article, a quote or a name goes there"
+                session.status = "\(key(.activate)) on an article, a quote or a name goes there"
                 return []
             }
             return go(to: target)
@@ -56,7 +57,7 @@ extension AppState {
             return clickDossier(event)
         case .resized, .quit, .tick, .redraw, .toggleHelp, .openCommand, .promptKey: return nil
         default:
-            session.status = "Esc closes the dossier; Enter goes to the line's article, quote or person"
+            session.status = "\(key(.cancel)) closes the dossier; \(key(.activate)) goes to the line's article, quote or person"
             return []
         }
         overlays.update(dossier)
@@ -102,7 +103,7 @@ extension AppState {
     mutating func showDossier(_ content: DossierView.Content) {
         guard content.corpus === corpus, content.profile.entity == overlays.requestedDossier else { return }
         overlays.show(DossierView(content, palette: session.settings.palette, width: session.size.columns))
-        session.status = "\(corpus.entities[content.profile.entity].name)'s dossier · Enter goes to a line · Esc closes"
+        session.status = "\(corpus.entities[content.profile.entity].name)'s dossier · \(key(.activate)) goes to a line · \(key(.cancel)) closes"
     }
 
     /// A click on a dossier line selects it; on the selected line, goes there. The wheel scrolls.

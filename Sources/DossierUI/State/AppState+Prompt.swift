@@ -50,7 +50,7 @@ extension AppState {
         do {
             let filter = try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters)
             setList(filter: filter, sort: list.sort)
-            session.status = "\(Counted.number(list.rows.count)) of \(Counted.phrase(list.total, "article")) match · F to change, an empty filter shows all"
+            session.status = "\(Counted.number(list.rows.count)) of \(Counted.phrase(list.total, "article")) match · \(key(.openFilter)) to change, an empty filter shows all"
         } catch {
             session.status = error.description
         }
@@ -95,7 +95,7 @@ extension AppState {
             current: finding.movingReader ? 0 : nil))
         showMatch()
         session.status = Counted.phrase(finding.hits.count, "match", plural: "matches") + " in " + Counted.phrase(finding.articleCount, "article")
-            + (finding.movingReader ? "" : " · n goes to the next")
+            + (finding.movingReader ? "" : " · \(key(.nextMatch)) goes to the next")
     }
 
     private mutating func runCommand(_ text: String) -> [Effect] {
@@ -142,7 +142,7 @@ extension AppState {
         }
         guard !argument.isEmpty else {
             session.status = isDossier && entities.selectedEntity != nil
-                ? "usage: :dossier NAME (an id, name or alias); D opens the selected entity's"
+                ? "usage: :dossier NAME (an id, name or alias); \(key(.openDossier)) opens the selected entity's"
                 : "usage: :\(command) NAME, with an entity's id, name or alias (e.g. :\(command) pompeo)"
             if isDossier, let entity = entities.selectedEntity { return openDossier(of: entity) }
             return []
@@ -153,7 +153,7 @@ extension AppState {
             entities.select(entity: entity)
             reader.setCurrentMention(nil)
             let count = corpus.mentionsByEntity[entity].count
-            session.status = "\(corpus.entities[entity].name): \(Counted.phrase(count, "mention")) in \(Counted.phrase(corpus.articleCount(of: entity), "article")) · ] next, D dossier"
+            session.status = "\(corpus.entities[entity].name): \(Counted.phrase(count, "mention")) in \(Counted.phrase(corpus.articleCount(of: entity), "article"))" + entityKeysHint
         } catch { session.status = "\(error)" }
         return []
     }

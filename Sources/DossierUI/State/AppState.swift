@@ -16,9 +16,11 @@ public struct AppState {
         self.corpus = corpus
         session = SessionState(size: size, settings: settings)
         list = ListState(corpus: corpus)
-        session.status = Counted.phrase(corpus.articles.count, "article") + " · ? for help"
+        let keyMap = settings.keyMap
+        session.status = Counted.phrase(corpus.articles.count, "article") + " · \(keyMap.hint(for: .toggleHelp)) for help"
         if !corpus.skipped.isEmpty {
-            session.status = Counted.phrase(corpus.skipped.count, "file") + " skipped: ! lists them · " + session.status
+            session.status = Counted.phrase(corpus.skipped.count, "file") + " skipped: \(keyMap.hint(for: .toggleSkippedFiles)) lists them · "
+                + session.status
         }
         refreshReaderLayout()
         refreshMarkedLines()
@@ -35,6 +37,12 @@ public struct AppState {
     // MARK: - Derived
 
     public var keyMap: KeyMap { session.settings.keyMap }
+
+    /// The key bound to an action, as hints name it ("v", "Esc").
+    func key(_ action: Action) -> String { keyMap.hint(for: action) }
+
+    /// What a status line about a selected entity ends with: how to step through its mentions and open its dossier.
+    var entityKeysHint: String { " · \(key(.nextEntityMention)) next, \(key(.openDossier)) dossier" }
 
     public var layout: ScreenLayout { ScreenLayout(state: self) }
 

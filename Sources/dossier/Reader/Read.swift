@@ -49,10 +49,10 @@ struct Read: ParsableCommand {
     }
 
     private func read(_ loading: BackgroundLoad, in terminal: any TerminalBackend) throws {
-        let shown = showLoadingScreen(loading, in: terminal)
+        let settings = UserConfig.current.settings
+        let shown = showLoadingScreen(loading, in: terminal, keyMap: settings.keyMap)
         try exitIfSignalled()
         guard let size = shown else { return }
-        let settings = UserConfig.current.settings
         let state: AppState
         if let result = loading.result {
             state = AppState(corpus: try result.get(), size: size, settings: settings)
@@ -73,16 +73,16 @@ struct Read: ParsableCommand {
         }
     }
 
-    /// Until the files are found there is nothing to list: a loading screen, and q to leave.
+    /// Until the files are found there is nothing to list: a loading screen, and the quit keys to leave.
     /// Returns the terminal's size then, or nil when the user or a signal asked to stop.
-    private func showLoadingScreen(_ loading: BackgroundLoad, in terminal: any TerminalBackend) -> Size? {
+    private func showLoadingScreen(_ loading: BackgroundLoad, in terminal: any TerminalBackend, keyMap: KeyMap) -> Size? {
         var size = terminal.size
         while loading.preview == nil && !loading.wait(seconds: 0) {
             if SignalFlags.stopRequested { break }
-            terminal.draw(LoadingScreen.render(loading.progress, paths: corpus.pathsOrLibrary, size: size))
+            terminal.draw(LoadingScreen.render(loading.progress, paths: corpus.pathsOrLibrary, size: size, keyMap: keyMap))
             switch terminal.nextEvent(timeout: ReaderLoop.pollInterval) {
             case .resized(let newSize): size = newSize
-            case .key(.character("q")), .key(.control("c")): return nil
+            case .key(let key) where keyMap.boundAction(for: key) == .quit: return nil
             default: break
             }
         }
