@@ -101,6 +101,7 @@ public final class TerminalSession: TerminalBackend {
         refresh()
     }
 
+    /// The terminal's size now, as ncurses knows it.
     public var size: Size {
         Size(columns: Int(dossier_columns()), rows: Int(dossier_rows()))
     }

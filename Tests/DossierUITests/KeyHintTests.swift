@@ -16,14 +16,14 @@ struct KeyHintTests {
         String(app.screen.text.split(separator: "\n")[0])
     }
 
-    @Test func hint_isTheFirstKeyBound_inTheHelpsNotation() {
+    @Test func hint_isTheFirstKeyBound_inTheHelpsNotation() throws {
         let keys = KeyMap.standard
         #expect(keys.hint(for: .toggleEntityView) == "v")
         #expect(keys.hint(for: .pageDown) == "Space")
         #expect(keys.hint(for: .redraw) == "Ctrl-L")
         #expect(keys.hint(for: .cancel) == "Esc")
-        let unbound = try? #require(keys.rebinding("help", to: []))
-        #expect(unbound?.hint(for: .toggleHelp) == "(no key: help)")
+        let unbound = try #require(keys.rebinding("help", to: []))
+        #expect(unbound.hint(for: .toggleHelp) == "(no key: help)")
     }
 
     @Test func rebindingTheEntityView_theStatusAndThePaneNameTheNewKey() throws {

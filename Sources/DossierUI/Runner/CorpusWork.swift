@@ -41,14 +41,6 @@ public enum CorpusWork {
         }
     }
 
-    /// True for the work that takes long enough on a big article to be done off the key loop.
-    public static func runsOffTheLoop(_ effect: Effect) -> Bool {
-        switch effect {
-        case .readAlone, .finishLayout: true
-        default: false
-        }
-    }
-
     /// The open file of a corpus still being indexed, read and parsed on its own.
     public static func readAlone(_ article: Int, of corpus: Corpus) -> ArticleContent {
         let placeholder = corpus.articles[article]

@@ -5,6 +5,7 @@ import DossierCore
 /// its outcome fed back before the next message. What only a terminal's loop can do (quit,
 /// draw, open a link, fetch) is handed back to the caller.
 public struct InlineRunner {
+    /// The state after every message sent so far, and the work it asked for.
     public private(set) var state: AppState
     /// When true, a huge article's whole layout waits for `finishLayouts()`, as it waits for a
     /// thread in the reader, so that what shows meanwhile can be seen.

@@ -5,6 +5,7 @@ import DossierCore
 /// on this thread or, for the slow kinds, on one of its own), and what comes of them goes back
 /// through `update`.
 public final class ReaderLoop {
+    /// The state as the loop last left it.
     public private(set) var state: AppState
     private let terminal: any TerminalBackend
     private let services: ReaderServices
@@ -19,6 +20,7 @@ public final class ReaderLoop {
     /// How long input that has already arrived is applied before a frame is drawn all the same.
     public static let inputBatchSeconds = 0.05
 
+    /// A loop over `state`, drawing on `terminal` and reaching outside through `services`.
     public init(state: AppState, terminal: any TerminalBackend, services: ReaderServices) {
         self.state = state
         self.terminal = terminal

@@ -15,6 +15,7 @@ public struct ReaderServices {
     /// Sees the state after every turn, and once more when the loop ends (`isLast`), however it ends.
     public var turnEnded: (AppState, _ isLast: Bool) -> Void
 
+    /// Services with the given parts; by default nothing stops the loop, no news comes, and turns are not watched.
     public init(clock: @escaping () -> Double, stopRequested: @escaping () -> Bool = { false },
                 openLink: @escaping (String) -> String, fetchFeeds: @escaping () -> any BackgroundWork,
                 news: @escaping (AppState) throws -> [Outcome] = { _ in [] },

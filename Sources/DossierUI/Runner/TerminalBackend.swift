@@ -15,10 +15,3 @@ public protocol TerminalBackend: AnyObject {
     /// Puts the terminal back as it was before the reader; safe to call more than once.
     func restore()
 }
-
-/// What comes from the terminal: a key, a click or a turn of the wheel, or a new size.
-public enum TerminalEvent: Equatable, Sendable {
-    case key(Key)
-    case resized(Size)
-    case mouse(MouseEvent)
-}

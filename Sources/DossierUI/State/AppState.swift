@@ -4,14 +4,22 @@ import DossierCore
 /// the reader, the entity pane, the prompt and the overlays. `update` is the only place it
 /// changes: every part's fields are set only within this module.
 public struct AppState {
+    /// The articles, their entities, mentions and quotes, and the index.
     public let corpus: Corpus
+    /// The size, the focus, the status line, the settings, and what runs in the background.
     public internal(set) var session: SessionState
+    /// The article list: what it shows, its cursor, and the read marks.
     public internal(set) var list: ListState
+    /// The reader pane: the open article, its text and layout, the search, the jump history.
     public internal(set) var reader = ReaderState()
+    /// The entity pane: the selected entity and the list's cursor.
     public internal(set) var entities = EntityPaneState()
+    /// The prompt on the status line and the histories of what was typed there.
     public internal(set) var prompt = PromptState()
+    /// The help, the dossier and the skipped files, while they are open.
     public internal(set) var overlays = OverlayState()
 
+    /// The reader over a whole corpus, at its first article; its text is asked for by `Outcome.started`.
     public init(corpus: Corpus, size: Size, settings: ReaderSettings = ReaderSettings()) {
         self.corpus = corpus
         session = SessionState(size: size, settings: settings)
@@ -36,6 +44,7 @@ public struct AppState {
 
     // MARK: - Derived
 
+    /// The key bindings in force: the standard ones, as the config file rebound them.
     public var keyMap: KeyMap { session.settings.keyMap }
 
     /// The key bound to an action, as hints name it ("v", "Esc").
@@ -44,6 +53,7 @@ public struct AppState {
     /// What a status line about a selected entity ends with: how to step through its mentions and open its dossier.
     var entityKeysHint: String { " · \(key(.nextEntityMention)) next, \(key(.openDossier)) dossier" }
 
+    /// Where each pane goes at the current size.
     public var layout: ScreenLayout { ScreenLayout(state: self) }
 
     /// Columns the reader wraps text to: the pane less its scrollbar, or the screen when the pane is hidden.
@@ -101,6 +111,7 @@ public struct AppState {
         return rows
     }
 
+    /// A row of the entity pane's list: an entity of the open article (with its count there), or one of the selected entity's mentions or quotes.
     public enum EntityRow: Equatable {
         case entity(Int, here: Int)
         case mention(MentionReference)

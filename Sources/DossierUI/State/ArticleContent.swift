@@ -9,6 +9,7 @@ public struct ArticleContent: Sendable {
     public let index: Int
     /// The article: the corpus's own, or, while indexing, the file read and parsed on its own.
     public let article: Article
+    /// The decoded text, as the article's ranges measure it.
     public let text: SourceText
     /// False when the file changed since it was indexed: `text` is then a notice of the same length.
     public let isAsIndexed: Bool

@@ -16,7 +16,9 @@ public struct DossierView: Sendable {
     /// What a dossier is made of: the entity's profile and the words of the quotes it lists. The
     /// runner gathers it (`Effect.gatherDossier`), since both read the articles' text.
     public struct Content: Sendable {
+        /// The corpus the dossier was gathered from: one gathered for a corpus since replaced is dropped.
         public let corpus: Corpus
+        /// The entity's mentions, articles, timeline, company and quotes.
         public let profile: EntityProfile
         /// The words of the first `quoteLimit` quotes, each on one line, or a note that its file changed.
         public let quoteWords: [String]

@@ -6,6 +6,7 @@ public struct EntityPaneState {
     public internal(set) var selectedEntity: Int?
     /// Row of the cursor: the open article's entities, then the selected entity's mentions or quotes.
     public internal(set) var selection = 0
+    /// The first row of the list shown.
     public internal(set) var scroll = 0
     /// What the pane lists for the selected entity: its mentions or its quotes.
     public internal(set) var view: View = .mentions
@@ -14,6 +15,7 @@ public struct EntityPaneState {
     public private(set) var inOpenArticle: [(entity: Int, count: Int)] = []
     private var inOpenArticleKey: Int?
 
+    /// What the pane lists below the open article's entities.
     public enum View: Equatable, Sendable {
         case mentions, quotes
     }

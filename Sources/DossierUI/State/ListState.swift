@@ -21,11 +21,15 @@ public struct ListState {
 
     /// Article indices, one a row.
     public var rows: [Int] { articles.rows }
+    /// The filter the list shows the articles of; nil when it shows them all.
     public var filter: ArticleFilter? { articles.filter }
+    /// The order of the rows.
     public var sort: ArticleSort { articles.sort }
     /// Articles in the corpus, listed or not.
     public var total: Int { articles.total }
+    /// The row that shows an article; nil when the filter leaves it out.
     public func row(of article: Int) -> Int? { articles.row(of: article) }
+    /// True when the list shows an article.
     public func contains(_ article: Int) -> Bool { articles.contains(article) }
 
     /// The article under the cursor; nil when the filter leaves the list empty.

@@ -1,6 +1,7 @@
 /// What sits over the panes and takes the keys while it is open: the help, a dossier, the list
 /// of skipped files.
 public struct OverlayState {
+    /// True while the help, the key table, is open.
     public internal(set) var showsHelp = false
     /// The first row of the help shown, when it is longer than the screen.
     public internal(set) var helpScroll = 0

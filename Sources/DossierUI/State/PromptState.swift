@@ -2,8 +2,11 @@
 public struct PromptState {
     /// The prompt being typed, while one is open.
     public internal(set) var open: Prompt?
+    /// What was searched for, the latest last.
     public internal(set) var searchHistory: [String] = []
+    /// The commands typed after `:`, the latest last.
     public internal(set) var commandHistory: [String] = []
+    /// The filters typed after `F`, the latest last.
     public internal(set) var filterHistory: [String] = []
 
     /// Histories keep each line once, the latest last, and at most this many lines.

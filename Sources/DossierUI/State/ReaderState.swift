@@ -13,6 +13,7 @@ public struct ReaderState {
     public internal(set) var search: SearchState?
     /// Where the reader was, for Backspace, and where it went back from, for Ctrl-N.
     public internal(set) var backStack: [Place] = []
+    /// Where Backspace came from, for Ctrl-N; a new jump forgets it.
     public internal(set) var forwardStack: [Place] = []
 
     /// The open article wrapped to the reader's width; rebuilt when either changes.
@@ -53,6 +54,7 @@ public struct ReaderState {
 
     /// A results list and the match that stands out.
     public struct SearchState: Equatable {
+        /// What the search found.
         public internal(set) var result: SearchResultSummary
         /// Nil when the search ran without moving the reader (one submitted while indexing):
         /// then `n` and `N` go to the nearest match from the open article.
@@ -61,8 +63,11 @@ public struct ReaderState {
 
     /// The hits of a search, kept as plain values.
     public struct SearchResultSummary: Equatable {
+        /// The query as it was typed.
         public let query: String
+        /// Every match, in reading order.
         public let hits: [Hit]
+        /// How many articles hold a match.
         public let articleCount: Int
         /// Articles that hold at least one match.
         public let articles: Set<Int>
@@ -70,16 +75,22 @@ public struct ReaderState {
 
     /// Where the reader was, for the jump history.
     public struct Place: Equatable {
+        /// The article that was open.
         public let article: Int
+        /// Its first line shown.
         public let scroll: Int
+        /// The mention that stood out, if one did.
         public let mention: Int?
     }
 
     /// What a reader layout was made for: a corpus, an article, a width, and whether its text had arrived.
     public struct LayoutKey: Equatable, Sendable {
         let corpus: ObjectIdentifier
+        /// The article laid out.
         public let article: Int
+        /// The columns it was wrapped to.
         public let width: Int
+        /// False for the title alone, shown until the text arrives.
         public let hasText: Bool
     }
 
@@ -104,13 +115,19 @@ public struct ReaderState {
         case carried(scroll: Int, top: Int?, wasWhole: Bool)
     }
 
+    /// Where the search's matches are in the open article's text.
     public struct MatchRanges: Equatable, Sendable {
+        /// Every match in the article, in text order, as byte ranges.
         public internal(set) var all: [Range<Int>] = []
+        /// The match that stands out, when it is in this article.
         public internal(set) var current: Range<Int>?
     }
 
+    /// The lines the scrollbar marks, each list sorted.
     public struct MarkedLines: Equatable, Sendable {
+        /// Lines with a mention of the selected entity.
         public internal(set) var selectedEntity: [Int] = []
+        /// Lines with a search match.
         public internal(set) var matches: [Int] = []
     }
 

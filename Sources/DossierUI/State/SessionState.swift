@@ -1,7 +1,9 @@
 /// The reader as a whole: the screen's size, the focused pane, the status line, the settings,
 /// and what runs in the background (the first load's indexing, a fetch).
 public struct SessionState {
+    /// The terminal's size, in cells.
     public internal(set) var size: Size
+    /// The pane the moving keys act on.
     public internal(set) var focus: Pane = .articles
     /// The message on the status line; it stands until the user does something else.
     public internal(set) var status = ""
