@@ -50,7 +50,7 @@ public struct ListState {
         selection = row
     }
 
-    /// Shows `row` at the top of the list, or as near as it goes.
+    /// Puts `row` at the top of the list; clamping brings it back to what fits.
     mutating func scroll(toRow row: Int) {
         scroll = max(0, row)
     }
