@@ -8,12 +8,12 @@ import Foundation
 ///
 /// Ctrl-C: the terminal stays in cbreak mode, so Ctrl-C sends SIGINT, which,
 /// like SIGTERM and SIGHUP, only sets a flag (`SignalFlags`); the loop polls
-/// every 100 ms and leaves through `restore()`. Ctrl-Z is left to ncurses,
-/// whose SIGTSTP handler restores the terminal, stops, and redraws on `fg`.
-public final class TerminalSession {
+/// every 100 ms (`ReaderLoop.pollInterval`) and leaves through `restore()`.
+/// Ctrl-Z is left to ncurses, whose SIGTSTP handler restores the terminal,
+/// stops, and redraws on `fg`.
+public final class TerminalSession: TerminalBackend {
     /// Esc is a key of its own here; 25 ms is enough to tell it from an arrow key's escape sequence.
     static let escapeDelayMilliseconds: Int32 = 25
-    static let inputTimeoutMilliseconds: Int32 = 100
 
     private var isActive = false
     private var usesColor = false
@@ -71,7 +71,6 @@ public final class TerminalSession {
         nonl()
         keypad(dossier_stdscr(), true)
         set_escdelay(Self.escapeDelayMilliseconds)
-        timeout(Self.inputTimeoutMilliseconds)
         curs_set(0)
         if mouse { _ = dossier_enable_mouse() }
         isActive = true
@@ -102,14 +101,9 @@ public final class TerminalSession {
         refresh()
     }
 
+    /// The terminal's size now, as ncurses knows it.
     public var size: Size {
         Size(columns: Int(dossier_columns()), rows: Int(dossier_rows()))
-    }
-
-    public enum Event: Equatable {
-        case key(Key)
-        case resized(Size)
-        case mouse(MouseEvent)
     }
 
     /// Repaints the whole terminal on the next draw, whatever ncurses thinks is on it.
@@ -117,23 +111,22 @@ public final class TerminalSession {
         dossier_redraw_all()
     }
 
-    /// The next key or resize, or nil after the input timeout; with `waiting` false, nil at once
-    /// when no input has arrived yet.
-    public func nextEvent(waiting: Bool = true) -> Event? {
-        if !waiting { timeout(0) }
-        defer { if !waiting { timeout(Self.inputTimeoutMilliseconds) } }
+    /// The next key, click or resize, or nil when none comes within `timeout` (none waiting, for `.zero`).
+    public func nextEvent(timeout wait: Duration) -> TerminalEvent? {
+        let (seconds, attoseconds) = wait.components
+        timeout(Int32(clamping: seconds * 1_000 + attoseconds / 1_000_000_000_000_000))
         var code: wint_t = 0
         let kind = dossier_get_wch(&code)
         if kind == KEY_CODE_YES {
             if Int32(code) == KEY_RESIZE { return .resized(size) }
             if Int32(code) == KEY_MOUSE { return mouseEvent() }
-            return KeyCodes.functionKey(Int32(code)).map(Event.key)
+            return KeyCodes.functionKey(Int32(code)).map(TerminalEvent.key)
         }
         guard kind == OK else { return nil }
-        return KeyCodes.character(UInt32(code)).map(Event.key)
+        return KeyCodes.character(UInt32(code)).map(TerminalEvent.key)
     }
 
-    private func mouseEvent() -> Event? {
+    private func mouseEvent() -> TerminalEvent? {
         var kind: Int32 = 0
         var column: Int32 = 0
         var row: Int32 = 0

@@ -15,8 +15,9 @@ struct ChangedFileScreenTests {
         try Data("Short now.\n".utf8).write(to: file)
 
         let size = Size(columns: 120, rows: 24)
-        var state = AppState(corpus: corpus, size: size)
-        update(&state, .resized(size))
+        var app = TestApp(state: AppState(corpus: corpus, size: size))
+        app.resize(size)
+        let state = app.state
         let screen = render(state)
         let reader = try #require(state.layout.reader)
         let shown = (reader.row..<(reader.row + reader.rows)).map { row in

@@ -44,8 +44,7 @@ struct ConfigFileTests {
     }
 
     @Test func theRebindingIsWhatTheHelpShows() throws {
-        var app = try TestApp(size: Size(columns: 120, rows: 60))
-        app.state.settings = ConfigFile(text: Self.example).settings
+        var app = try TestApp(size: Size(columns: 120, rows: 60), settings: ConfigFile(text: Self.example).settings)
         app.type("?")
         #expect(app.screen.text.contains(" f ") && app.screen.text.contains("filter the list"))
         #expect(app.screen.text.contains("Ctrl-P P"))
@@ -135,19 +134,19 @@ struct ReaderMemoryTests {
         let bytes = memory.encoded()
 
         var restarted = try TestApp(size: Size(columns: 120, rows: 30))
-        let problem = restarted.state.restore(try ReaderMemory.decoded(from: bytes))
-        #expect(problem == nil)
+        restarted.send(.memoryRead(try ReaderMemory.decoded(from: bytes)))
+        #expect(!restarted.status.contains("restored, but"))
         let state = restarted.state
-        #expect(state.openArticle == app.state.openArticle)
-        #expect(state.readerScroll == app.state.readerScroll)
-        #expect(state.selectedEntity == state.corpus.entityIndex(id: "ri-son-gwon"))
-        #expect(state.readArticles == [1])
-        #expect(state.searchHistory == ["Korea"])
-        #expect(state.commandHistory == ["entity ri-son-gwon", "sort title"])
-        #expect(state.filterHistory == ["unread"])
+        #expect(state.reader.openArticle == app.state.reader.openArticle)
+        #expect(state.reader.scroll == app.state.reader.scroll)
+        #expect(state.entities.selectedEntity == state.corpus.entityIndex(id: "ri-son-gwon"))
+        #expect(state.list.readArticles == [1])
+        #expect(state.prompt.searchHistory == ["Korea"])
+        #expect(state.prompt.commandHistory == ["entity ri-son-gwon", "sort title"])
+        #expect(state.prompt.filterHistory == ["unread"])
         #expect(state.list.filter?.text == "unread")
         #expect(state.list.sort == ArticleSort(key: .title))
-        #expect(state.focus == app.state.focus)
+        #expect(state.session.focus == app.state.session.focus)
         #expect(restarted.screen.text == app.screen.text.replacingOccurrences(of: app.status, with: restarted.status))
     }
 
@@ -164,11 +163,11 @@ struct ReaderMemoryTests {
         memory.selectedEntity = "nobody"
         memory.filter = "mentions:nobody"
         var app = try TestApp()
-        let problem = app.state.restore(memory)
-        #expect(problem?.contains("the saved filter no longer applies") == true)
-        #expect(app.state.readArticles == [1])
-        #expect(app.state.openArticle == 0)
-        #expect(app.state.selectedEntity == nil)
+        app.send(.memoryRead(memory))
+        #expect(app.status.hasPrefix("restored, but the saved filter no longer applies"))
+        #expect(app.state.list.readArticles == [1])
+        #expect(app.state.reader.openArticle == 0)
+        #expect(app.state.entities.selectedEntity == nil)
     }
 }
 

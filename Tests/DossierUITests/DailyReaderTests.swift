@@ -22,20 +22,20 @@ struct DailyReaderTests {
         let listed = app.state.list.rows[0]
         for _ in 0..<9 {
             app.type("]")
-            #expect(app.state.openArticle == listed)
+            #expect(app.state.reader.openArticle == listed)
         }
         #expect(app.status.contains("in the filtered list"))
         // n and N too.
         app.type("/ Korea <Enter> n n n n")
-        #expect(app.state.openArticle == listed)
+        #expect(app.state.reader.openArticle == listed)
         expectSnapshot(app.screen.text, named: "filter-ri-yong-ho")
         // F shows the filter in force to edit; an empty one shows all again.
         app.type("F")
-        #expect(app.state.prompt?.text == "mentions:ri-yong-ho")
+        #expect(app.state.prompt.open?.text == "mentions:ri-yong-ho")
         app.type("<C-u> <Enter>")
         #expect(app.state.list.filter == nil)
         #expect(app.state.list.rows.count == 2)
-        #expect(app.state.filterHistory == ["mentions:ri-yong-ho"])
+        #expect(app.state.prompt.filterHistory == ["mentions:ri-yong-ho"])
     }
 
     @Test func filter_thatMatchesNothing_saysSo_andABadOneSaysWhy() throws {
@@ -76,33 +76,33 @@ struct DailyReaderTests {
         #expect(app.screen.text.contains("2 unread"))
         app.type("j <Enter>")
         app.wait(seconds: 0.5)
-        #expect(app.state.readArticles.isEmpty, "half a second is not a read")
+        #expect(app.state.list.readArticles.isEmpty, "half a second is not a read")
         app.wait(seconds: 1.2, from: 1)
-        #expect(app.state.readArticles == [1])
+        #expect(app.state.list.readArticles == [1])
         #expect(app.screen.text.contains("1 unread"))
         let rows = app.screen.text.split(separator: "\n")
         #expect(rows[1].hasPrefix("| *Secretary"), "the unread article is starred")
         #expect(rows[2].hasPrefix("|▶ North"), "the read one is not")
         app.type("<S-Tab> u")
-        #expect(app.state.readArticles.isEmpty)
+        #expect(app.state.list.readArticles.isEmpty)
         #expect(app.status.hasPrefix("marked unread · 2 unread articles in the list"))
         app.type("u")
-        #expect(app.state.readArticles == [1])
+        #expect(app.state.list.readArticles == [1])
     }
 
     @Test func unreadKeys_goToTheNextUnreadArticle_inTheListsOrder() throws {
         var app = try TestApp(size: Size(columns: 100, rows: 24), paths: [Self.examples])
         app.wait(seconds: 2)
-        #expect(app.state.readArticles.isEmpty, "the article open at start was not opened by the user")
+        #expect(app.state.list.readArticles.isEmpty, "the article open at start was not opened by the user")
         app.type("<Enter>")
         app.wait(seconds: 2)
         app.type(">")
-        #expect(app.state.openArticle == 1)
+        #expect(app.state.reader.openArticle == 1)
         app.wait(seconds: 2)
         app.type(">")
-        #expect(app.state.openArticle == 2)
+        #expect(app.state.reader.openArticle == 2)
         app.type("<lt>")
-        #expect(app.state.openArticle == app.state.corpus.articles.count - 1, "wraps round to the last unread")
+        #expect(app.state.reader.openArticle == app.state.corpus.articles.count - 1, "wraps round to the last unread")
         app.type(": filter <Space> unread <Enter>")
         #expect(app.state.list.rows.count == app.state.corpus.articles.count - 2)
     }
@@ -119,9 +119,9 @@ struct DailyReaderTests {
         expectSnapshot(text, named: "dossier-ri-son-gwon")
         // Keys meant for the panes do not reach them; G goes to the last line (a quote), Enter opens it.
         app.type("G <Enter>")
-        #expect(app.state.dossier == nil)
-        #expect(app.state.openArticle == 1)
-        #expect(app.state.focus == .reader)
+        #expect(app.state.overlays.dossier == nil)
+        #expect(app.state.reader.openArticle == 1)
+        #expect(app.state.session.focus == .reader)
     }
 
     @Test func dossier_ofDatedArticles_drawsATimeline() throws {
@@ -133,22 +133,22 @@ struct DailyReaderTests {
         #expect(text.contains("  2018-07  0"), "a month without mentions keeps its row")
         expectSnapshot(text, named: "dossier-pompeo-examples")
         app.type("<Esc>")
-        #expect(app.state.dossier == nil)
+        #expect(app.state.overlays.dossier == nil)
         app.type("D")
-        #expect(app.state.dossier != nil, "D opens the selected entity's")
+        #expect(app.state.overlays.dossier != nil, "D opens the selected entity's")
         app.type("D")
-        #expect(app.state.dossier == nil, "and closes it")
+        #expect(app.state.overlays.dossier == nil, "and closes it")
     }
 
     @Test func dossier_enterOnACompanion_opensTheirs() throws {
         var app = try TestApp(size: Size(columns: 100, rows: 40))
         app.type(": dossier <Space> mike-pompeo <Enter>")
-        let lines = try #require(app.state.dossier).lines
+        let lines = try #require(app.state.overlays.dossier).lines
         let trumpEntity = try #require(app.state.corpus.entityIndex(id: "donald-trump"))
         let trump = try #require(lines.firstIndex { $0.target == .entity(trumpEntity) })
         for _ in 0..<trump { app.type("j") }
         app.type("<Enter>")
-        #expect(app.state.dossier?.entity == app.state.corpus.entityIndex(id: "donald-trump"))
+        #expect(app.state.overlays.dossier?.entity == app.state.corpus.entityIndex(id: "donald-trump"))
     }
 
     // MARK: - Keys
@@ -157,14 +157,14 @@ struct DailyReaderTests {
         var app = try TestApp(size: Size(columns: 100, rows: 24))
         app.type("<Tab>")
         app.type("<C-d>")
-        let half = app.state.readerScroll
+        let half = app.state.reader.scroll
         #expect(half > 0)
         app.type("<C-f>")
-        #expect(app.state.readerScroll > half + 5)
+        #expect(app.state.reader.scroll > half + 5)
         app.type("<C-b> <C-u>")
-        #expect(app.state.readerScroll == 0)
+        #expect(app.state.reader.scroll == 0)
         app.type("<C-l>")
-        #expect(app.state.redrawRequested)
+        #expect(app.effects == [.redrawAll])
         app.type("Z")
         #expect(app.status.hasPrefix("Z does nothing here"))
         app.type("j")
@@ -177,9 +177,9 @@ struct DailyReaderTests {
         var app = try TestApp(size: Size(columns: 120, rows: 30))
         let layout = app.state.layout
         let list = try #require(layout.articles)
-        update(&app.state, .mouse(MouseEvent(.press, column: list.column + 3, row: list.row + 2)))
-        #expect(app.state.openArticle == 1)
-        #expect(app.state.focus == .articles)
+        app.send(.mouse(MouseEvent(.press, column: list.column + 3, row: list.row + 2)))
+        #expect(app.state.reader.openArticle == 1)
+        #expect(app.state.session.focus == .articles)
         // A click on "Ri Son Gwon" in the reader selects him.
         let reader = try #require(layout.reader)
         let screen = app.screen
@@ -189,17 +189,17 @@ struct DailyReaderTests {
             if let range = text.range(of: "Ri Son Gwon") { found = (reader.column + text.distance(from: text.startIndex, to: range.lowerBound) + 3, row); break }
         }
         let (column, row) = try #require(found)
-        update(&app.state, .mouse(MouseEvent(.press, column: column, row: row)))
-        #expect(app.state.selectedEntity == app.state.corpus.entityIndex(id: "ri-son-gwon"))
-        #expect(app.state.focus == .reader)
-        update(&app.state, .mouse(MouseEvent(.wheelDown, column: reader.column + 5, row: reader.row + 5)))
-        #expect(app.state.readerScroll == 3)
+        app.send(.mouse(MouseEvent(.press, column: column, row: row)))
+        #expect(app.state.entities.selectedEntity == app.state.corpus.entityIndex(id: "ri-son-gwon"))
+        #expect(app.state.session.focus == .reader)
+        app.send(.mouse(MouseEvent(.wheelDown, column: reader.column + 5, row: reader.row + 5)))
+        #expect(app.state.reader.scroll == 3)
         // A click on an entity row selects that entity.
         let entities = try #require(app.state.layout.entities)
         let top = EntityPane.listTop(app.state, in: entities)
-        update(&app.state, .mouse(MouseEvent(.press, column: entities.column + 2, row: top)))
-        #expect(app.state.focus == .entities)
-        #expect(app.state.selectedEntity == app.state.entitiesInOpenArticle.first?.entity)
+        app.send(.mouse(MouseEvent(.press, column: entities.column + 2, row: top)))
+        #expect(app.state.session.focus == .entities)
+        #expect(app.state.entities.selectedEntity == app.state.entities.inOpenArticle.first?.entity)
     }
 
     // MARK: - Rough edges
@@ -227,7 +227,7 @@ struct DailyReaderTests {
     @Test func colours_tellPeopleFromPlacesAndOrganisations_andMarkTheSelectedEntity() throws {
         var app = try TestApp(size: Size(columns: 120, rows: 30))
         let corpus = app.state.corpus
-        let palette = app.state.settings.palette
+        let palette = app.state.session.settings.palette
         func color(_ id: String) throws -> Color { palette.color(of: try #require(corpus.entityIndex(id: id)), in: corpus) }
         let places = [try color("north-korea"), try color("west-virginia"), try color("united-states")]
         let people = [try color("mike-pompeo"), try color("donald-trump"), try color("kim-jong-un")]
@@ -245,13 +245,13 @@ struct DailyReaderTests {
     @Test func theList_keepsItsRowsInView_afterTheEntityPaneComesAndGoes() throws {
         var app = try TestApp(size: Size(columns: 80, rows: 24))
         app.type("j <Enter> e e")
-        #expect(app.state.listScroll == 0)
+        #expect(app.state.list.scroll == 0)
         let rows = app.screen.text.split(separator: "\n")
         #expect(rows[1].contains("Secretary of S"), "the first article is still listed")
         var small = try TestApp(size: Size(columns: 40, rows: 10))
         small.type("j <Tab> <Tab> <Tab>")
         small.resize(Size(columns: 80, rows: 24))
-        #expect(small.state.listScroll == 0)
+        #expect(small.state.list.scroll == 0)
     }
 
     @Test func statusMessages_goWithTheNextKey_andCountsAgree() throws {
@@ -284,7 +284,7 @@ struct DailyReaderTests {
         // A section word alone ("Technologies", from "By , in Technologies on .") is not put under the headline.
         var second = try TestApp(size: Size(columns: 120, rows: 30))
         second.type("j <Enter>")
-        #expect(second.state.corpus.articles[second.state.openArticle].section == "Technologies")
+        #expect(second.state.corpus.articles[second.state.reader.openArticle].section == "Technologies")
         #expect(!second.screen.text.contains("Technologies"))
         // The reader's title is the article's, not its file's id.
         #expect(app.screen.text.contains("│ Secretary of State Mike Pompeo will travel"))
@@ -311,7 +311,7 @@ extension DailyReaderTests {
         }
         var app = try TestApp(size: Size(columns: 100, rows: 30), paths: [try ArticleFolder.make(files).path])
         app.type(": dossier <Space> mike-pompeo <Enter>")
-        let dossier = try #require(app.state.dossier)
+        let dossier = try #require(app.state.overlays.dossier)
         #expect(dossier.profile.quotes.count == DossierView.quoteLimit + 3)
         #expect(dossier.lines.filter { if case .quote = $0.target { true } else { false } }.count == DossierView.quoteLimit)
         app.type("G")
@@ -324,7 +324,7 @@ struct DossierViewCompanyTests {
     @Test func namedWith_isTheProfilesCompany() throws {
         let corpus = try CorpusLoader.load(paths: [])
         let pompeo = try #require(corpus.entityIndex(id: "mike-pompeo"))
-        let view = DossierView(entity: pompeo, in: corpus, palette: EntityPalette(), width: 100)
+        let view = DossierView(DossierView.Content(gathering: pompeo, in: corpus), palette: EntityPalette(), width: 100)
         let heading = try #require(view.lines.firstIndex { line in
             if case .text(let text, _) = line.parts.first { text.hasPrefix("Named with") } else { false }
         })

@@ -12,12 +12,13 @@ import Testing
     func everyHostileArticle_keepsBordersAlignedAndControlsOut(size: Size) throws {
         let corpus = try Self.corpus.get()
         for article in corpus.articles.indices {
-            var state = AppState(corpus: corpus, size: size)
-            update(&state, .resized(size))
-            state.listSelection = article
-            state.focus = .articles
-            update(&state, .activate)
+            var app = TestApp(state: AppState(corpus: corpus, size: size))
+            app.resize(size)
+            for _ in 0..<article { app.send(.moveDown) }
+            #expect(app.state.list.selection == article && app.state.session.focus == .articles)
+            app.send(.activate)
             for _ in 0..<3 {
+                let state = app.state
                 let screen = render(state)
                 let separators = [state.layout.reader, state.layout.entities].compactMap { $0?.column }.map { $0 - 1 }.filter { $0 >= 0 }
                 for row in 0..<(size.rows - 1) {
@@ -32,7 +33,7 @@ import Testing
                 for leaked in ["pwned", "another title", "[31m", "[2J", "app command", "c1 title"] {
                     #expect(!screen.text.contains(leaked), "\(leaked) shown in \(corpus.articles[article].id)")
                 }
-                update(&state, .pageDown)
+                app.send(.pageDown)
             }
         }
     }

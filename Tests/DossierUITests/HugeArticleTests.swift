@@ -85,66 +85,65 @@ struct HugeArticleTests {
     }
     static let huge = loaded.map(\.corpus)
 
-    /// The reader as its loop drives it, with the whole layout made at once when asked for.
-    static func finishLayout(_ state: inout AppState) {
-        guard let wanted = state.layoutToFinish else { return }
-        update(&state, .laidOut(ReaderLayout(article: wanted.article, width: wanted.key.width), for: wanted.key))
+    /// The reader as its loop drives it, with a huge article's whole layout made when `finishLayouts` says.
+    static func app(_ state: AppState) -> TestApp {
+        TestApp(state: state, defersLayouts: true)
     }
 
     @Test func opening_wrapsAFewScreenfuls_thenGGoesToTheEndOnceTheRestArrives() throws {
         let corpus = try Self.huge.get()
-        #expect(corpus.articles[0].textLength > AppState.wrapAtOnceLimit)
-        var state = AppState(corpus: corpus, size: Size(columns: 100, rows: 30))
-        #expect(!state.readerLayout.isComplete)
-        #expect(state.readerLayout.lines.count < 200)
-        #expect(state.layoutToFinish != nil)
-        #expect(render(state).text.contains("wrapping the article…"))
-        update(&state, .focusNext)
-        update(&state, .bottom)
-        Self.finishLayout(&state)
-        #expect(state.readerLayout.isComplete && state.layoutToFinish == nil)
-        #expect(state.readerLayout.lines.count > 5_000)
-        #expect(render(state).text.contains("zebra"))
-        #expect(!render(state).text.contains("wrapping the article…"))
+        #expect(corpus.articles[0].textLength > ReaderState.wrapAtOnceLimit)
+        var app = Self.app(AppState(corpus: corpus, size: Size(columns: 100, rows: 30)))
+        #expect(!app.state.reader.layout.isComplete)
+        #expect(app.state.reader.layout.lines.count < 200)
+        #expect(app.runner.deferredLayouts.count == 1)
+        #expect(app.screen.text.contains("wrapping the article…"))
+        app.send(.focusNext)
+        app.send(.bottom)
+        app.finishLayouts()
+        #expect(app.state.reader.layout.isComplete && app.runner.deferredLayouts.isEmpty)
+        #expect(app.state.reader.layout.lines.count > 5_000)
+        #expect(app.screen.text.contains("zebra"))
+        #expect(!app.screen.text.contains("wrapping the article…"))
     }
 
     @Test func aMatchPastTheWrappedLines_isShownOnceTheRestArrives() throws {
-        var state = AppState(corpus: try Self.huge.get(), size: Size(columns: 100, rows: 30))
-        for key in Key.sequence("/ zebra <Enter>") { if let action = KeyMap.action(for: key, in: state) { update(&state, action) } }
-        #expect(state.status.hasPrefix("1 match"))
-        #expect(!render(state).text.contains("zebra"), "not wrapped that far yet")
-        Self.finishLayout(&state)
-        #expect(render(state).text.contains("zebra"))
+        var app = Self.app(AppState(corpus: try Self.huge.get(), size: Size(columns: 100, rows: 30)))
+        app.type("/ zebra <Enter>")
+        #expect(app.state.session.status.hasPrefix("1 match"))
+        #expect(!app.screen.text.contains("zebra"), "not wrapped that far yet")
+        app.finishLayouts()
+        #expect(app.screen.text.contains("zebra"))
     }
 
     @Test func aLayoutForAnotherWidth_isDropped_andScrollingKeepsItsPlaceAcrossAResize() throws {
-        var state = AppState(corpus: try Self.huge.get(), size: Size(columns: 100, rows: 30))
-        let stale = try #require(state.layoutToFinish)
-        Self.finishLayout(&state)
-        update(&state, .focusNext)
-        for _ in 0..<40 { update(&state, .pageDown) }
-        let top = try #require(state.readerLayout.firstOffset(fromLine: state.readerScroll))
-        update(&state, .resized(Size(columns: 140, rows: 40)))
-        #expect(!state.readerLayout.isComplete)
-        update(&state, .laidOut(ReaderLayout(article: stale.article, width: stale.key.width), for: stale.key))
-        #expect(!state.readerLayout.isComplete, "a layout for the old width is not used")
-        Self.finishLayout(&state)
-        let line = try #require(state.readerLayout.line(containing: top))
-        #expect((state.readerScroll..<state.readerScroll + 39).contains(line), "the text that was at the top is still on screen")
+        let corpus = try Self.huge.get()
+        var app = Self.app(AppState(corpus: corpus, size: Size(columns: 100, rows: 30)))
+        let stale = try #require(app.runner.deferredLayouts.first)
+        app.finishLayouts()
+        app.send(.focusNext)
+        for _ in 0..<40 { app.send(.pageDown) }
+        let top = try #require(app.state.reader.layout.firstOffset(fromLine: app.state.reader.scroll))
+        app.resize(Size(columns: 140, rows: 40))
+        #expect(!app.state.reader.layout.isComplete)
+        app.send(.laidOut(ReaderLayout(article: corpus.articles[0], width: stale.width), for: stale))
+        #expect(!app.state.reader.layout.isComplete, "a layout for the old width is not used")
+        app.finishLayouts()
+        let line = try #require(app.state.reader.layout.line(containing: top))
+        #expect((app.state.reader.scroll..<app.state.reader.scroll + 39).contains(line), "the text that was at the top is still on screen")
     }
 
     @Test func readingTheEndWhileIndexing_staysAtTheEndWhenTheIndexArrives() throws {
         let (corpus, preview) = try Self.loaded.get()
-        var state = AppState(indexing: preview, size: Size(columns: 100, rows: 30))
-        let wanted = try #require(state.articleToRead)
-        update(&state, .readAlone(index: wanted.index, ArticleParser.readAlone(path: wanted.path, id: wanted.id)))
-        update(&state, .focusNext)
-        update(&state, .bottom)
-        Self.finishLayout(&state)
-        #expect(render(state).text.contains("zebra"))
-        update(&state, .finished(corpus))
-        #expect(state.indexing == nil)
-        Self.finishLayout(&state)
-        #expect(render(state).text.contains("zebra"), "the reader is still at the end")
+        var app = Self.app(AppState(indexing: preview, size: Size(columns: 100, rows: 30)))
+        #expect(app.state.hasText, "the open file was read on its own")
+        app.send(.focusNext)
+        app.send(.bottom)
+        app.finishLayouts()
+        #expect(app.screen.text.contains("zebra"))
+        app.send(.finished(corpus))
+        #expect(app.state.session.indexing == nil)
+        app.finishLayouts()
+        #expect(app.screen.text.contains("zebra"), "the reader is still at the end")
     }
 }

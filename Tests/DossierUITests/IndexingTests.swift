@@ -34,39 +34,24 @@ struct IndexingTests {
 
     static let midway = LoadProgress(stage: .reading, filesDone: 1, fileCount: 2, bytesRead: 2_865, seconds: 0.4)
 
-    /// The app as the reader's loop drives it: keys through the key map, the open file read when asked.
+    /// The app as the reader's loop drives it: keys through the key map, the open file read, when
+    /// asked, before the next key.
     struct IndexingApp {
         var app: TestApp
 
         init(_ load: Load, size: Size) {
             app = TestApp(state: AppState(indexing: load.preview, size: size))
-            readWhatIsAsked()
         }
 
-        /// Like the loop, reads a file opened by a key before the next key.
-        mutating func type(_ notation: String) {
-            for key in Key.sequence(notation) {
-                if let action = KeyMap.action(for: key, in: app.state) { update(&app.state, action) }
-                readWhatIsAsked()
-            }
-        }
+        mutating func type(_ notation: String) { app.type(notation) }
 
-        mutating func send(_ event: BackgroundEvent) {
-            update(&app.state, event)
-            readWhatIsAsked()
-        }
-
-        mutating func readWhatIsAsked() {
-            if let wanted = app.state.articleToRead {
-                update(&app.state, .readAlone(index: wanted.index, ArticleParser.readAlone(path: wanted.path, id: wanted.id)))
-            }
-        }
+        mutating func send(_ outcome: Outcome) { app.send(outcome) }
     }
 
     @Test func whileIndexing_listsTheFiles_readsTheOpenOne_andSaysHowFarIndexingHasCome() throws {
         let load = try Load()
         var indexing = IndexingApp(load, size: Size(columns: 120, rows: 24))
-        #expect(indexing.app.state.articleToRead == nil, "the open file was read")
+        #expect(indexing.app.state.hasText, "the open file was read")
         indexing.send(.progressed(Self.midway))
         indexing.send(.titled(Array(load.titles.prefix(1))))
         let screen = indexing.app.screen.text
@@ -92,10 +77,10 @@ struct IndexingTests {
             indexing.type(keys)
             #expect(indexing.app.status.contains(message), "\(keys)")
         }
-        #expect(indexing.app.state.indexing?.pendingSearch == "pompeo", "a query that cannot parse does not replace a good one")
+        #expect(indexing.app.state.session.indexing?.pendingSearch == "pompeo", "a query that cannot parse does not replace a good one")
         // Moving about works as ever.
         indexing.type("j <Enter>")
-        #expect(indexing.app.state.openArticle == 1)
+        #expect(indexing.app.state.reader.openArticle == 1)
         #expect(indexing.app.state.articleInReader.path == indexing.app.state.corpus.articles[1].path)
         #expect(indexing.app.state.articleInReader.paragraphs.count > 3)
     }
@@ -104,27 +89,27 @@ struct IndexingTests {
         let load = try Load()
         var indexing = IndexingApp(load, size: Size(columns: 120, rows: 24))
         indexing.type("j <Enter> j j j / pompeo <Enter> : open")
-        let openPath = indexing.app.state.corpus.articles[indexing.app.state.openArticle].path
-        #expect(indexing.app.state.readerScroll == 3)
+        let openPath = indexing.app.state.corpus.articles[indexing.app.state.reader.openArticle].path
+        #expect(indexing.app.state.reader.scroll == 3)
         indexing.send(.finished(load.corpus))
 
         let state = indexing.app.state
-        #expect(state.indexing == nil)
-        #expect(state.corpus.articles[state.openArticle].path == openPath)
-        #expect(state.listSelection == state.openArticle)
-        #expect(state.readerScroll == 3)
-        #expect(state.focus == .reader)
-        #expect(state.prompt?.text == "open", "a prompt being typed stays open")
-        #expect(state.search?.result.query == "pompeo")
-        #expect(state.search?.current == nil)
+        #expect(state.session.indexing == nil)
+        #expect(state.corpus.articles[state.reader.openArticle].path == openPath)
+        #expect(state.list.selection == state.reader.openArticle)
+        #expect(state.reader.scroll == 3)
+        #expect(state.session.focus == .reader)
+        #expect(state.prompt.open?.text == "open", "a prompt being typed stays open")
+        #expect(state.reader.search?.result.query == "pompeo")
+        #expect(state.reader.search?.current == nil)
         #expect(indexing.app.status.contains("n goes to the next") == false, "the prompt has the status row")
         indexing.type("<Esc>")
-        #expect(indexing.app.status.hasPrefix("\(state.search!.result.hits.count) matches in 2 articles · n goes to the next"))
+        #expect(indexing.app.status.hasPrefix("\(state.reader.search!.result.hits.count) matches in 2 articles · n goes to the next"))
         // Mentions are there now, and n goes to the first match from where the reader stands.
         #expect(!indexing.app.screen.text.contains("indexing"))
         indexing.type("n")
-        let hit = state.search!.result.hits.first { $0.article >= state.openArticle }!
-        #expect(indexing.app.state.openArticle == hit.article)
+        let hit = state.reader.search!.result.hits.first { $0.article >= state.reader.openArticle }!
+        #expect(indexing.app.state.reader.openArticle == hit.article)
         #expect(indexing.app.status.hasPrefix("match "))
     }
 
@@ -132,11 +117,12 @@ struct IndexingTests {
         let load = try Load()
         var indexing = IndexingApp(load, size: Size(columns: 80, rows: 24))
         indexing.send(.titled([(index: 99, title: "out of range")]))
-        indexing.send(.readAlone(index: 1, ArticleParser.readAlone(path: load.preview.articles[1].path, id: "x")))
+        let other = ArticleParser.readAlone(path: load.preview.articles[1].path, id: "x")
+        indexing.send(.textRead(ArticleContent(reading: other, index: 1, of: indexing.app.state.corpus)))
         #expect(indexing.app.state.articleInReader.path == load.preview.articles[0].path, "a read for an article no longer open is dropped")
         indexing.send(.finished(load.corpus))
         indexing.send(.titled([(index: 0, title: "late")]))
-        #expect(indexing.app.state.indexing == nil)
+        #expect(indexing.app.state.session.indexing == nil)
         #expect(!indexing.app.screen.text.contains("late"))
     }
 }

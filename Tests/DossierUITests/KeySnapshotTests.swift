@@ -22,13 +22,13 @@ struct KeySnapshotTests {
     func key_inTheStandardSetting_drawsAsRecorded(index: Int) throws {
         var app = try TestApp(size: Size(columns: 120, rows: 30))
         app.type(": entity <Space> mike-pompeo <Enter> / Korea <Enter> <Tab>")
-        #expect(app.state.focus == .reader)
+        #expect(app.state.session.focus == .reader)
         let (name, keys) = Self.keys[index]
         // The last key of each sequence is the one under test: it must change what is drawn.
         let steps = Key.sequence(keys)
-        for key in steps.dropLast() { if let action = KeyMap.action(for: key, in: app.state) { update(&app.state, action) } }
+        for key in steps.dropLast() { if let action = KeyMap.action(for: key, in: app.state) { app.send(action) } }
         let before = app.screen
-        if let last = steps.last, let action = KeyMap.action(for: last, in: app.state) { update(&app.state, action) }
+        if let last = steps.last, let action = KeyMap.action(for: last, in: app.state) { app.send(action) }
         let changed = app.screen != before
         #expect(changed, "\(name) changed nothing on screen")
         expectSnapshot(app.screen.text, named: "key-\(name)")

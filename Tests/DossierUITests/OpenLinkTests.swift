@@ -17,9 +17,8 @@ struct OpenLinkTests {
     @Test func webAddress_isHandedToTheLoop_andItsOutcomeShown() throws {
         var app = try Self.app(url: "https://desk.example/talks")
         app.type("o")
-        #expect(app.state.linkToOpen == "https://desk.example/talks")
-        update(&app.state, .linkOpened("opened https://desk.example/talks"))
-        #expect(app.state.linkToOpen == nil)
+        #expect(app.effects == [.openLink("https://desk.example/talks")])
+        app.send(.linkOpened("opened https://desk.example/talks"))
         #expect(app.status.contains("opened https://desk.example/talks"))
     }
 
@@ -27,14 +26,14 @@ struct OpenLinkTests {
     func otherAddresses_areRefused(url: String) throws {
         var app = try Self.app(url: url)
         app.type("o")
-        #expect(app.state.linkToOpen == nil)
+        #expect(app.effects.isEmpty)
         #expect(app.status.hasPrefix("only http and https addresses are opened"))
     }
 
     @Test func articleWithoutAddress_saysSo() throws {
         var app = try Self.app(url: nil)
         app.type("o")
-        #expect(app.state.linkToOpen == nil)
+        #expect(app.effects.isEmpty)
         #expect(app.status.hasPrefix("this article has no web address"))
     }
 }

@@ -62,26 +62,38 @@ public struct ReaderLayout: Equatable, Sendable {
             && left.spans == right.spans && left.text.bytes == right.text.bytes
     }
 
-    /// Wraps the article; with a `lineLimit`, stops once that many lines are wrapped (the first
-    /// screenful of a huge article, shown while the rest is wrapped elsewhere).
+    /// Wraps the article, reading its text (from its file when it is not in memory); with a
+    /// `lineLimit`, stops once that many lines are wrapped.
     public init(article: Article, width: Int, lineLimit: Int? = nil) {
+        self.init(article: article, text: article.text, isAsIndexed: article.textIsAsIndexed, width: width, lineLimit: lineLimit)
+    }
+
+    /// Wraps an article's text as the runner read it; reads no file.
+    public init(content: ArticleContent, width: Int, lineLimit: Int? = nil) {
+        self.init(article: content.article, text: content.text, isAsIndexed: content.isAsIndexed, width: width, lineLimit: lineLimit)
+    }
+
+    /// The article's title and details alone, shown until its text arrives; reads no file.
+    init(awaitingTextOf article: Article, width: Int) {
+        let width = max(1, width)
+        self.init(headers: Self.titleLines(article, width: width) + Self.detailLines(article, width: width), spans: [],
+                  text: SourceText(decoding: []), width: width, isComplete: true)
+    }
+
+    /// Wraps `text`, the article's; with a `lineLimit`, stops once that many lines are wrapped (the
+    /// first screenfuls of a huge article, shown while the rest is wrapped elsewhere).
+    init(article: Article, text articleText: SourceText, isAsIndexed: Bool, width: Int, lineLimit: Int?) {
         let width = max(1, width)
         var headers: [Line] = []
         // A file that changed since it was indexed: its notice, whole, as the one paragraph.
-        let showsNotice = !article.textIsAsIndexed
+        let showsNotice = !isAsIndexed
         if let headline = article.headlineRange, !showsNotice, headline.upperBound <= article.textLength {
-            for words in Self.wrap(headline, in: article.text, width: width) { headers.append(.headline(words)) }
+            for words in Self.wrap(headline, in: articleText, width: width) { headers.append(.headline(words)) }
         } else {
-            for line in Self.wrapText(article.title, width: width) { headers.append(.header(line, Style(bold: true))) }
+            headers += Self.titleLines(article, width: width)
         }
-        // The section is named with what it qualifies ("BBC · Technology"), never alone under the title.
-        let others = [article.source, article.dateline, article.byline.map { "by \($0)" }, article.date].compactMap { $0 }
-        let details = (others.isEmpty ? others : [others[0]] + [article.section].compactMap { $0 } + others.dropFirst())
-            .joined(separator: " · ")
-        if !details.isEmpty {
-            for line in Self.wrapText(details, width: width) { headers.append(.header(line, Style(dim: true))) }
-        }
-        let text = showsNotice ? SourceText(decoding: Array(article.changedNotice.utf8)) : article.text
+        headers += Self.detailLines(article, width: width)
+        let text = showsNotice ? SourceText(decoding: Array(article.changedNotice.utf8)) : articleText
         var spans: [Span] = []
         var isComplete = true
         for paragraph in showsNotice ? [0..<text.bytes.count] : article.paragraphs {
@@ -108,6 +120,19 @@ public struct ReaderLayout: Equatable, Sendable {
             }
         }
         self.init(headers: headers, spans: spans, text: text, width: width, isComplete: isComplete, showsNotice: showsNotice)
+    }
+
+    private static func titleLines(_ article: Article, width: Int) -> [Line] {
+        wrapText(article.title, width: width).map { .header($0, Style(bold: true)) }
+    }
+
+    /// Source, dateline, byline and date, on as many lines as they take.
+    private static func detailLines(_ article: Article, width: Int) -> [Line] {
+        // The section is named with what it qualifies ("BBC · Technology"), never alone under the title.
+        let others = [article.source, article.dateline, article.byline.map { "by \($0)" }, article.date].compactMap { $0 }
+        let details = (others.isEmpty ? others : [others[0]] + [article.section].compactMap { $0 } + others.dropFirst())
+            .joined(separator: " · ")
+        return details.isEmpty ? [] : wrapText(details, width: width).map { .header($0, Style(dim: true)) }
     }
 
     /// The lines, each made when asked for.

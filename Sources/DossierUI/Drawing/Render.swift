@@ -1,10 +1,10 @@
 
 /// Draws the state into a screen of its size. Pure: reads the state, writes cells.
 public func render(_ state: AppState) -> Screen {
-    var screen = Screen(size: state.size)
+    var screen = Screen(size: state.session.size)
     let layout = state.layout
     if layout.isTooSmall {
-        screen.write("terminal too small", column: 0, row: 0, limit: state.size.columns)
+        screen.write("terminal too small", column: 0, row: 0, limit: state.session.size.columns)
         return screen
     }
     if let rect = layout.articles { ArticleListPane.draw(state, in: rect, on: &screen) }
@@ -14,10 +14,10 @@ public func render(_ state: AppState) -> Screen {
         for row in 0..<rect.rows { screen.write("│", column: rect.column - 1, row: row, limit: 1, style: Style(dim: true)) }
     }
     StatusLine.draw(state, row: layout.statusRow, on: &screen)
-    let overlayArea = Rect(column: 0, row: 0, columns: state.size.columns, rows: layout.statusRow)
-    if let dossier = state.dossier { DossierPane.draw(state, dossier, on: &screen) }
-    if state.showHelp { HelpOverlay.draw(state, in: overlayArea, on: &screen) }
-    if state.showSkippedFiles { SkippedFilesOverlay.draw(state.corpus.skipped, in: overlayArea, on: &screen) }
+    let overlayArea = Rect(column: 0, row: 0, columns: state.session.size.columns, rows: layout.statusRow)
+    if let dossier = state.overlays.dossier { DossierPane.draw(state, dossier, on: &screen) }
+    if state.overlays.showsHelp { HelpOverlay.draw(state, in: overlayArea, on: &screen) }
+    if state.overlays.showsSkippedFiles { SkippedFilesOverlay.draw(state.corpus.skipped, keyMap: state.keyMap, in: overlayArea, on: &screen) }
     return screen
 }
 

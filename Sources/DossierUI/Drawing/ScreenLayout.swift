@@ -14,7 +14,7 @@ public struct ScreenLayout: Equatable {
     public let isTooSmall: Bool
 
     init(state: AppState) {
-        let size = state.size
+        let size = state.session.size
         isTooSmall = size.columns < Self.minimum.columns || size.rows < Self.minimum.rows
         statusRow = size.rows - 1
         let rows = size.rows - 1
@@ -23,12 +23,12 @@ public struct ScreenLayout: Equatable {
             (articles, reader, entities) = (nil, nil, nil)
         } else if size.columns < 60 || size.rows < 12 {
             let whole = rect(0, size.columns)
-            articles = state.focus == .articles ? whole : nil
-            reader = state.focus == .reader ? whole : nil
-            entities = state.focus == .entities ? whole : nil
+            articles = state.session.focus == .articles ? whole : nil
+            reader = state.session.focus == .reader ? whole : nil
+            entities = state.session.focus == .entities ? whole : nil
         } else if size.columns < 100 {
             let side = max(22, size.columns * 3 / 10)
-            if state.showEntitiesWhenNarrow {
+            if state.session.showsEntitiesWhenNarrow {
                 articles = nil
                 reader = rect(0, size.columns - side - 1)
                 entities = rect(size.columns - side, side)

@@ -1,9 +1,12 @@
-/// The one table of key bindings: dispatch, the help overlay and the README all come from it.
-/// The config file may bind other keys to an action (`KeyMap.rebinding`); the table stays one.
+/// The one table of key bindings: dispatch, the help overlay, the hints in the status line and
+/// the overlays, and the README all come from it. The config file may bind other keys to an
+/// action (`KeyMap.rebinding`); the table stays one.
 public struct KeyMap: Sendable, Equatable {
     public struct Binding: Sendable, Equatable {
         public let action: Action
         public let keys: [Key]
+        /// What the action does, for the help; `{name}` in it stands for the key of the action
+        /// named `name` (`KeyMap.help(of:)` fills it in).
         public let help: String
         /// The action's name in the config file's [keys] table.
         public let name: String
@@ -21,7 +24,7 @@ public struct KeyMap: Sendable, Equatable {
 
     public static let standard = KeyMap(bindings: [
         Binding(action: .quit, keys: keys("q <C-c>"), help: "quit", name: "quit"),
-        Binding(action: .toggleHelp, keys: keys("?"), help: "show or hide this help (Esc closes it)", name: "help"),
+        Binding(action: .toggleHelp, keys: keys("?"), help: "show or hide this help ({cancel} closes it)", name: "help"),
         Binding(action: .focusNext, keys: keys("<Tab>"), help: "focus the next pane", name: "focus-next"),
         Binding(action: .focusPrevious, keys: keys("<S-Tab>"), help: "focus the previous pane", name: "focus-previous"),
         Binding(action: .moveDown, keys: keys("j <Down>"), help: "move down, or scroll the reader", name: "down"),
@@ -69,14 +72,43 @@ public struct KeyMap: Sendable, Equatable {
         return KeyMap(bindings: changed)
     }
 
-    /// The action for a key, given what is open: an open prompt takes every key first; a key
-    /// bound to nothing is reported as such.
+    /// The action for a key, given what is open: an open prompt takes every key first; while an
+    /// overlay is open, the keys of cancel and of quit close it (and so does the overlay's own
+    /// key, for the help and the skipped files); a key bound to nothing is reported as such.
     public func action(for key: Key, in state: AppState) -> Action {
-        if state.prompt != nil { return .promptKey(key) }
-        if state.showHelp, key == .escape || key == .character("?") || key == .character("q") { return .toggleHelp }
-        if state.showSkippedFiles, key == .escape || key == .character("!") || key == .character("q") { return .toggleSkippedFiles }
-        if state.dossier != nil, key == .escape || key == .character("q") { return .cancel }
-        return actionsByKey[key] ?? .unbound(key)
+        if state.prompt.open != nil { return .promptKey(key) }
+        let bound = actionsByKey[key]
+        if state.overlays.showsHelp, closesOverlay(bound, toggledBy: .toggleHelp) { return .toggleHelp }
+        if state.overlays.showsSkippedFiles, closesOverlay(bound, toggledBy: .toggleSkippedFiles) { return .toggleSkippedFiles }
+        if state.overlays.dossier != nil, closesOverlay(bound, toggledBy: .cancel) { return .cancel }
+        return bound ?? .unbound(key)
+    }
+
+    /// The action a key is bound to, whatever is open; nil for a key bound to nothing.
+    public func boundAction(for key: Key) -> Action? {
+        actionsByKey[key]
+    }
+
+    private func closesOverlay(_ bound: Action?, toggledBy toggle: Action) -> Bool {
+        bound == toggle || bound == .cancel || bound == .quit
+    }
+
+    /// The key that hints name for an action: the first bound to it, in the help's notation ("v",
+    /// "Esc", "Space", "Ctrl-L"); for an action bound to no key, its name in the config file's
+    /// [keys] table, marked as such.
+    public func hint(for action: Action) -> String {
+        guard let binding = bindings.first(where: { $0.action == action }) else { return "(no key)" }
+        return binding.keys.first?.notation ?? "(no key: \(binding.name))"
+    }
+
+    /// A binding's help, with each `{name}` in it replaced by the key of the action named `name`.
+    public func help(of binding: Binding) -> String {
+        guard binding.help.contains("{") else { return binding.help }
+        var text = binding.help
+        for other in bindings where text.contains("{\(other.name)}") {
+            text = text.replacing("{\(other.name)}", with: hint(for: other.action))
+        }
+        return text
     }
 
     /// The action for a key under the state's own key map.

@@ -15,28 +15,29 @@ enum ArticleListPane {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout Screen) {
         let corpus = state.corpus
         let list = state.list
-        drawPaneTitle(title(state), focused: state.focus == .articles, in: rect, on: &screen)
+        drawPaneTitle(title(state), focused: state.session.focus == .articles, in: rect, on: &screen)
         let rows = rect.rows - 1
         guard rows > 0 else { return }
         if list.rows.isEmpty {
-            let note = list.filter.map { "No article matches “\($0.text)”. F changes the filter; an empty one shows all." } ?? "No articles."
+            let filterKey = state.keyMap.hint(for: .openFilter)
+            let note = list.filter.map { "No article matches “\($0.text)”. \(filterKey) changes the filter; an empty one shows all." } ?? "No articles."
             for (offset, line) in ReaderLayout.wrapText(note, width: rect.columns - 2).prefix(rows).enumerated() {
                 screen.write(line, column: rect.column + 1, row: rect.row + 1 + offset, limit: rect.columns - 1, style: Style(dim: true))
             }
             return
         }
-        let showsDate = list.hasDates && rect.columns >= dateColumnFrom
-        let showsSource = list.hasSources && rect.columns >= sourceColumnFrom
+        let showsDate = list.articles.hasDates && rect.columns >= dateColumnFrom
+        let showsSource = list.articles.hasSources && rect.columns >= sourceColumnFrom
         for offset in 0..<rows {
-            let listRow = state.listScroll + offset
+            let listRow = state.list.scroll + offset
             guard listRow < list.rows.count else { break }
             let index = list.rows[listRow]
             let row = rect.row + 1 + offset
             let article = corpus.articles[index]
             let people = corpus.personMentionCounts[index]
-            let hasMatch = state.search?.result.articles.contains(index) == true
-            let isUnread = state.indexing == nil && !state.readArticles.contains(index)
-            let marker = (index == state.openArticle ? "▶" : hasMatch ? "•" : " ") + (isUnread ? "*" : " ")
+            let hasMatch = state.reader.search?.result.articles.contains(index) == true
+            let isUnread = state.session.indexing == nil && !state.list.readArticles.contains(index)
+            let marker = (index == state.reader.openArticle ? "▶" : hasMatch ? "•" : " ") + (isUnread ? "*" : " ")
             var columns: [String] = []
             if showsDate { columns.append((article.date ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)) }
             if showsSource { columns.append(truncated(article.source ?? "", to: sourceWidth).padding(toLength: sourceWidth, withPad: " ", startingAt: 0)) }
@@ -45,8 +46,8 @@ enum ArticleListPane {
             columns.append(people > 0 ? Counted.number(people).leftPadded(to: aligned ? 4 : 0) : (aligned ? "    " : ""))
             let suffix = " " + columns.filter { !$0.isEmpty }.joined(separator: " ")
             var style = Style.plain
-            if listRow == state.listSelection { style = state.focus == .articles ? Style(reverse: true) : Style(underline: true) }
-            if index == state.openArticle || isUnread { style.bold = true }
+            if listRow == state.list.selection { style = state.session.focus == .articles ? Style(reverse: true) : Style(underline: true) }
+            if index == state.reader.openArticle || isUnread { style.bold = true }
             screen.fill(Rect(column: rect.column, row: row, columns: rect.columns, rows: 1), style: style)
             let titleWidth = max(0, rect.columns - marker.count - suffix.terminalWidth)
             screen.write(marker + truncated(state.listTitle(index), to: titleWidth), column: rect.column, row: row, limit: rect.columns, style: style)
@@ -61,11 +62,11 @@ enum ArticleListPane {
     /// [mentions:kim]": the numbers first, so a narrow pane cuts the filter rather than them.
     static func title(_ state: AppState) -> String {
         let list = state.list
-        let position = list.rows.isEmpty ? "0" : Counted.number(state.listSelection + 1)
+        let position = list.rows.isEmpty ? "0" : Counted.number(state.list.selection + 1)
         var title = "Articles \(position)/\(Counted.number(list.rows.count))"
         if list.filter != nil { title += " of \(Counted.number(list.total))" }
-        if state.indexing == nil {
-            let unread = state.unreadCount
+        if state.session.indexing == nil {
+            let unread = state.list.unreadCount
             if unread > 0 { title += " · \(Counted.number(unread)) unread" }
         }
         if list.sort != .standard { title += " · by \(list.sort.description)" }

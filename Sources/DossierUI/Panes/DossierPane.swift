@@ -5,14 +5,15 @@ enum DossierPane {
     /// The screen row of the first line below the title.
     static let firstBodyRow = 1
 
-    static func bodyRows(_ state: AppState) -> Int { max(1, state.size.rows - 2) }
+    static func bodyRows(_ state: AppState) -> Int { max(1, state.session.size.rows - 2) }
 
     static func draw(_ state: AppState, _ dossier: DossierView, on screen: inout Screen) {
-        let width = state.size.columns
-        let area = Rect(column: 0, row: 0, columns: width, rows: state.size.rows - 1)
+        let width = state.session.size.columns
+        let area = Rect(column: 0, row: 0, columns: width, rows: state.session.size.rows - 1)
         screen.fill(area)
         let name = state.corpus.entities[dossier.entity].name
-        drawPaneTitle("Dossier: \(name) · Enter goes there · Esc closes", focused: true, in: Rect(column: 0, row: 0, columns: width, rows: 1), on: &screen)
+        let keyMap = state.keyMap
+        drawPaneTitle("Dossier: \(name) · \(keyMap.hint(for: .activate)) goes there · \(keyMap.hint(for: .cancel)) closes", focused: true, in: Rect(column: 0, row: 0, columns: width, rows: 1), on: &screen)
         for (offset, line) in dossier.lines.dropFirst(dossier.scroll).prefix(bodyRows(state)).enumerated() {
             let row = firstBodyRow + offset
             let isSelected = dossier.scroll + offset == dossier.selection

@@ -3,21 +3,30 @@
 /// screen, it scrolls (j, k, Space, b).
 enum HelpOverlay {
     /// Notes below the keys: what the list's marks mean and the filter language.
-    static let notes: [(String, String)] = [
-        ("", ""),
-        ("The list", "▶ open · • holds a search match · * unread (bold) · the number: mentions of people"),
-        ("Filter (F)", "mentions:NAME source:NAME since:2018-09-01 until:2018-12 format:feed unread read"),
-        ("", "plain words match the title; terms combine with and, or, not and ( ); @name is a saved filter"),
-        ("", "], [, n, N, > and < stay within the filtered list"),
-        ("Commands", ":filter EXPR  :sort date|source|title|mentions [reverse]  :dossier NAME"),
-        ("", ":entity NAME  :open ARTICLE  :help  :q"),
-        ("Mouse", "click a pane, a row or a name; the wheel scrolls; Shift+drag selects text"),
-    ]
+    static func notes(_ keyMap: KeyMap) -> [(String, String)] {
+        let staying = [Action.nextEntityMention, .previousEntityMention, .nextMatch, .previousMatch, .nextUnread]
+            .map { keyMap.hint(for: $0) }.joined(separator: ", ") + " and " + keyMap.hint(for: .previousUnread)
+        return [
+            ("", ""),
+            ("The list", "▶ open · • holds a search match · * unread (bold) · the number: mentions of people"),
+            ("Filter (\(keyMap.hint(for: .openFilter)))", "mentions:NAME source:NAME since:2018-09-01 until:2018-12 format:feed unread read"),
+            ("", "plain words match the title; terms combine with and, or, not and ( ); @name is a saved filter"),
+            ("", staying + " stay within the filtered list"),
+            ("Commands", ":filter EXPR  :sort date|source|title|mentions [reverse]  :dossier NAME"),
+            ("", ":entity NAME  :open ARTICLE  :help  :q"),
+            ("Mouse", "click a pane, a row or a name; the wheel scrolls; Shift+drag selects text"),
+        ]
+    }
 
     static func lines(_ keyMap: KeyMap) -> [(String, String)] {
         keyMap.bindings.filter { !$0.keys.isEmpty }.map { binding in
-            (binding.keys.map(\.notation).joined(separator: " "), binding.help)
-        } + notes
+            (binding.keys.map(\.notation).joined(separator: " "), keyMap.help(of: binding))
+        } + notes(keyMap)
+    }
+
+    /// What closes the help, as its title and the status line say it: "Esc or ?".
+    static func closingKeys(_ keyMap: KeyMap) -> String {
+        "\(keyMap.hint(for: .cancel)) or \(keyMap.hint(for: .toggleHelp))"
     }
 
     /// The rows at a width: each line's help wrapped beside its keys, so none is cut.
@@ -42,10 +51,12 @@ enum HelpOverlay {
         let lines = rows(state.keyMap, width: area.columns)
         screen.fill(area)
         let body = max(1, area.rows - 1)
-        let first = min(state.helpScroll, max(0, lines.count - body))
-        let more = lines.count > body ? " · \(first + 1)–\(min(lines.count, first + body)) of \(lines.count), j/k scroll" : ""
+        let first = min(state.overlays.helpScroll, max(0, lines.count - body))
+        let keyMap = state.keyMap
+        let scrolling = "\(keyMap.hint(for: .moveDown))/\(keyMap.hint(for: .moveUp)) scroll"
+        let more = lines.count > body ? " · \(first + 1)–\(min(lines.count, first + body)) of \(lines.count), \(scrolling)" : ""
         screen.fill(Rect(column: area.column, row: area.row, columns: area.columns, rows: 1), style: Style(bold: true, reverse: true))
-        screen.write(truncated(" Keys (Esc or ? closes)" + more, to: area.columns), column: area.column, row: area.row, limit: area.columns,
+        screen.write(truncated(" Keys (\(closingKeys(keyMap)) closes)" + more, to: area.columns), column: area.column, row: area.row, limit: area.columns,
                      style: Style(bold: true, reverse: true))
         for (offset, line) in lines.dropFirst(first).prefix(body).enumerated() {
             let row = area.row + 1 + offset

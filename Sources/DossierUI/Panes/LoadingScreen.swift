@@ -3,7 +3,8 @@ import DossierCore
 /// What the reader shows while a corpus without a saved index is being indexed: how far it
 /// has come, how fast, and how to leave. Pure, like `render`.
 public enum LoadingScreen {
-    public static func render(_ progress: LoadProgress?, paths: [String], size: Size) -> Screen {
+    /// The screen at a size, the status line naming `keyMap`'s key for quitting.
+    public static func render(_ progress: LoadProgress?, paths: [String], size: Size, keyMap: KeyMap = .standard) -> Screen {
         var screen = Screen(size: size)
         let width = size.columns
         guard size.rows >= 3, width >= 20 else {
@@ -23,7 +24,7 @@ public enum LoadingScreen {
         }
         let status = Rect(column: 0, row: size.rows - 1, columns: width, rows: 1)
         screen.fill(status, style: Style(reverse: true))
-        screen.write(" \(statusText(progress))  ·  q quit", column: 0, row: size.rows - 1, limit: width, style: Style(reverse: true))
+        screen.write(" \(statusText(progress))  ·  \(keyMap.hint(for: .quit)) quit", column: 0, row: size.rows - 1, limit: width, style: Style(reverse: true))
         return screen
     }
 

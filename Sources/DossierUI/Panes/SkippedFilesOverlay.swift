@@ -2,12 +2,13 @@ import DossierFormats
 
 /// The files that were found but not loaded, each with its reason, in a box over the screen.
 enum SkippedFilesOverlay {
-    static func draw(_ skipped: [SkippedFile], in area: Rect, on screen: inout Screen) {
+    static func draw(_ skipped: [SkippedFile], keyMap: KeyMap, in area: Rect, on screen: inout Screen) {
         let box = Rect(column: area.column + 1, row: area.row + 1, columns: area.columns - 2, rows: min(area.rows - 2, skipped.count + 2))
         guard box.columns > 4, box.rows > 1 else { return }
         // The whole area is cleared, so no piece of a pane shows beside the box.
         screen.fill(area)
-        screen.write(" \(skipped.count) skipped (Esc or ! closes) ", column: box.column + 1, row: box.row, limit: box.columns - 1, style: Style(bold: true, reverse: true))
+        let closing = "\(keyMap.hint(for: .cancel)) or \(keyMap.hint(for: .toggleSkippedFiles))"
+        screen.write(" \(skipped.count) skipped (\(closing) closes) ", column: box.column + 1, row: box.row, limit: box.columns - 1, style: Style(bold: true, reverse: true))
         for (offset, file) in skipped.prefix(box.rows - 2).enumerated() {
             let line = "\(file.path): \(file.reason)"
             screen.write(" " + truncated(line, to: box.columns - 2), column: box.column, row: box.row + 1 + offset, limit: box.columns)

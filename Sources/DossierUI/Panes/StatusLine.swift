@@ -4,8 +4,8 @@ import DossierText
 /// The bottom row: the prompt while one is open, otherwise messages, counters and a key hint.
 enum StatusLine {
     static func draw(_ state: AppState, row: Int, on screen: inout Screen) {
-        let width = state.size.columns
-        if let prompt = state.prompt {
+        let width = state.session.size.columns
+        if let prompt = state.prompt.open {
             // Only the Characters from the scroll on that can fit are drawn or measured.
             let lead = prompt.kind.lead
             let shown = prompt.characters[min(prompt.scroll, prompt.characters.count)...].prefix(width)
@@ -16,10 +16,10 @@ enum StatusLine {
         }
         let style = Style(reverse: true)
         screen.fill(Rect(column: 0, row: row, columns: width, rows: 1), style: style)
-        let right = " \(Counted.number(state.openArticle + 1))/\(Counted.number(state.corpus.articles.count)) "
-        let hint = width >= 60 ? " · ? help" : ""
-        var parts = [state.indexing?.summary, state.readerLayout.isComplete ? nil : "wrapping the article…"].compactMap { $0 }
-        if !state.status.isEmpty { parts.append(state.status) }
+        let right = " \(Counted.number(state.reader.openArticle + 1))/\(Counted.number(state.corpus.articles.count)) "
+        let hint = width >= 60 ? " · \(state.keyMap.hint(for: .toggleHelp)) help" : ""
+        var parts = [state.session.indexing?.summary, state.reader.layout.isComplete ? nil : "wrapping the article…"].compactMap { $0 }
+        if !state.session.status.isEmpty { parts.append(state.session.status) }
         let message = parts.joined(separator: " · ")
         let left = " " + message
         let rightWidth = right.terminalWidth + hint.terminalWidth

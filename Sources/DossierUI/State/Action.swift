@@ -18,7 +18,7 @@ public enum Action: Equatable, Sendable {
     /// A mouse button or wheel at a cell of the screen.
     case mouse(MouseEvent)
     /// Time passes, in seconds on a clock that only goes forward: an article open for
-    /// `AppState.readAfterSeconds` is marked read.
+    /// `ListState.readAfterSeconds` is marked read.
     case tick(Double)
 
     /// True for what a user does; a tick leaves the status line as it was.

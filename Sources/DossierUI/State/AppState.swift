@@ -3,300 +3,100 @@ import DossierFormats
 import DossierIndex
 import DossierText
 
-/// Everything the reader shows. `update` is the only place it changes.
+/// Everything the reader shows, in parts: the session (size, focus, status, settings), the list,
+/// the reader, the entity pane, the prompt and the overlays. `update` is the only place it
+/// changes: every part's fields are set only within this module.
 public struct AppState {
+    /// The articles, their entities, mentions and quotes, and the index.
     public let corpus: Corpus
-    public var size: Size
-    public var focus: Pane = .articles
-    /// Row of the cursor in the article list (an index into `list.rows`), and the first row shown.
-    public var listSelection = 0
-    public var listScroll = 0
-    /// The article in the reader (index into `corpus.articles`) and its first visible line.
-    public var openArticle = 0
-    public var readerScroll = 0
-    /// The entity whose mentions `]` and `[` follow.
-    public var selectedEntity: Int?
-    /// The mention that stands out in the reader: an index into `corpus.mentions[openArticle]`.
-    public var currentMention: Int?
-    /// Row of the cursor in the entity pane: its entities, then the selected entity's mentions.
-    public var entitySelection = 0
-    public var entityScroll = 0
-    /// What the entity pane lists for the selected entity: its mentions or its quotes.
-    public var entityView: EntityView = .mentions
-    public var search: SearchState?
-    public var prompt: Prompt?
-    public var searchHistory: [String] = []
-    public var commandHistory: [String] = []
-    public var filterHistory: [String] = []
-    public var status = ""
-    public var showHelp = false
-    /// The first row of the help shown, when it is longer than the screen.
-    public internal(set) var helpScroll = 0
-    /// The keys, colours and saved filters the config file set.
-    public var settings = ReaderSettings()
-    public var keyMap: KeyMap { settings.keyMap }
-    /// The articles the list shows, filtered and sorted.
-    public internal(set) var list: ArticleList
-    /// Articles the user has read: opened for `readAfterSeconds`, or marked with `u`.
-    public internal(set) var readArticles: Set<Int> = []
-    /// The article being read and since when (set by the first tick after it opened), until it counts as read.
-    var dwell: (article: Int, since: Double?)?
-    public static let readAfterSeconds = 1.0
-    /// The full-screen dossier of an entity, while it is open.
-    public internal(set) var dossier: DossierView?
-    /// Set by Ctrl-L; the reader's loop repaints the whole terminal and clears it.
-    public var redrawRequested = false
-    /// The overlay that lists the files left out of the corpus.
-    public var showSkippedFiles = false
-    /// Below 100 columns the entity pane folds away; `e` brings it back.
-    public var showEntitiesWhenNarrow = false
-    public var backStack: [Place] = []
-    public var forwardStack: [Place] = []
-    public var shouldQuit = false
-    /// A web address the reader's loop is to open in a browser, then report with `BackgroundEvent.linkOpened`.
-    public internal(set) var linkToOpen: String?
-    /// Set by `R` until the reader's loop starts a fetch (`BackgroundEvent.fetchStarted`).
-    public internal(set) var fetchRequested = false
-    public internal(set) var isFetching = false
-    /// Set while the corpus is still being indexed: `corpus` then holds one placeholder
-    /// article a file, and the index, the entities and the mentions are not there yet.
-    public internal(set) var indexing: Indexing?
+    /// The size, the focus, the status line, the settings, and what runs in the background.
+    public internal(set) var session: SessionState
+    /// The article list: what it shows, its cursor, and the read marks.
+    public internal(set) var list: ListState
+    /// The reader pane: the open article, its text and layout, the search, the jump history.
+    public internal(set) var reader = ReaderState()
+    /// The entity pane: the selected entity and the list's cursor.
+    public internal(set) var entities = EntityPaneState()
+    /// The prompt on the status line and the histories of what was typed there.
+    public internal(set) var prompt = PromptState()
+    /// The help, the dossier and the skipped files, while they are open.
+    public internal(set) var overlays = OverlayState()
 
-    public init(corpus: Corpus, size: Size) {
+    /// The reader over a whole corpus, at its first article; its text is asked for by `Outcome.started`.
+    public init(corpus: Corpus, size: Size, settings: ReaderSettings = ReaderSettings()) {
         self.corpus = corpus
-        self.size = size
-        list = ArticleList(corpus: corpus)
-        status = Counted.phrase(corpus.articles.count, "article") + " · ? for help"
+        session = SessionState(size: size, settings: settings)
+        list = ListState(corpus: corpus)
+        let keyMap = settings.keyMap
+        session.status = Counted.phrase(corpus.articles.count, "article") + " · \(keyMap.hint(for: .toggleHelp)) for help"
         if !corpus.skipped.isEmpty {
-            status = Counted.phrase(corpus.skipped.count, "file") + " skipped: ! lists them · " + status
+            session.status = Counted.phrase(corpus.skipped.count, "file") + " skipped: \(keyMap.hint(for: .toggleSkippedFiles)) lists them · "
+                + session.status
         }
         refreshReaderLayout()
         refreshMarkedLines()
     }
 
     /// The reader over a corpus still being indexed: `preview` is the corpus of its files
-    /// (`LoadPreview.found`), listed at once; the rest arrives as `BackgroundEvent`s.
-    public init(indexing preview: Corpus, size: Size) {
-        self.init(corpus: preview, size: size)
-        indexing = Indexing()
-        status = ""
-    }
-
-    /// A results list and the match that stands out.
-    public struct SearchState: Equatable {
-        public var result: SearchResultSummary
-        /// Nil when the search ran without moving the reader (one submitted while indexing):
-        /// then `n` and `N` go to the nearest match from the open article.
-        public var current: Int?
-    }
-
-    /// The hits of a search, kept as plain values.
-    public struct SearchResultSummary: Equatable {
-        public let query: String
-        public let hits: [Hit]
-        public let articleCount: Int
-        /// Articles that hold at least one match.
-        public let articles: Set<Int>
-    }
-
-    /// The line at the bottom where a search or command is typed.
-    /// Where the reader was, for the jump history.
-    public struct Place: Equatable {
-        public let article: Int
-        public let scroll: Int
-        public let mention: Int?
+    /// (`LoadPreview.found`), listed at once; the rest arrives as `Outcome`s.
+    public init(indexing preview: Corpus, size: Size, settings: ReaderSettings = ReaderSettings()) {
+        self.init(corpus: preview, size: size, settings: settings)
+        session.indexing = Indexing()
+        session.status = ""
     }
 
     // MARK: - Derived
 
-    /// The article under the list's cursor; nil when the filter leaves the list empty.
-    public var articleAtCursor: Int? {
-        list.rows.indices.contains(listSelection) ? list.rows[listSelection] : nil
-    }
+    /// The key bindings in force: the standard ones, as the config file rebound them.
+    public var keyMap: KeyMap { session.settings.keyMap }
 
-    /// Articles in the list not yet read.
-    public var unreadCount: Int {
-        list.rows.count - (list.filter == nil ? readArticles.count : list.rows.lazy.filter { readArticles.contains($0) }.count)
-    }
+    /// The key bound to an action, as hints name it ("v", "Esc").
+    func key(_ action: Action) -> String { keyMap.hint(for: action) }
 
+    /// What a status line about a selected entity ends with: how to step through its mentions and open its dossier.
+    var entityKeysHint: String { " · \(key(.nextEntityMention)) next, \(key(.openDossier)) dossier" }
+
+    /// Where each pane goes at the current size.
     public var layout: ScreenLayout { ScreenLayout(state: self) }
 
-    /// The open article wrapped to the reader's width; `update` rebuilds it when either changes.
-    public private(set) var readerLayout = ReaderLayout.empty
-    private var readerLayoutKey: ReaderLayoutKey?
-    /// Where the reader is to go once the open article's layout is complete (`ReaderLayout.isComplete`).
-    var pendingReveal: PendingReveal?
-
-    /// What a reader layout was made for: an article, a width, and whether its text was read alone.
-    public struct ReaderLayoutKey: Equatable, Sendable {
-        public let article: Int
-        public let width: Int
-        public let readAlone: Bool
-    }
-
-    enum PendingReveal: Equatable {
-        /// A byte offset to scroll into view, as a jump does.
-        case offset(Int)
-        /// A byte offset whose line is to be the top row, as it was before the layout changed.
-        case top(Int)
-        case bottom
-    }
-
-    /// Articles longer than this (in bytes) are wrapped a few screenfuls at once and the rest on
-    /// another thread: wrapping 50 MB takes far longer than a keystroke may.
-    static let wrapAtOnceLimit = 1_000_000
-
     /// Columns the reader wraps text to: the pane less its scrollbar, or the screen when the pane is hidden.
-    var readerTextColumns: Int { max(1, layout.reader.map { $0.columns - 1 } ?? size.columns - 1) }
+    var readerTextColumns: Int { max(1, layout.reader.map { $0.columns - 1 } ?? session.size.columns - 1) }
 
-    /// The reader lines that the scrollbar marks: the selected entity's mentions and the search
-    /// matches in the open article, each list sorted. `update` rebuilds them when the article, the
-    /// width, the entity or the search changes, since an article may hold a million mentions.
-    public private(set) var markedLines = MarkedLines()
-    private var markedLinesKey: MarkedLinesKey?
-
-    /// The byte ranges of the search's matches in the open article, in text order, and of the current
-    /// match when it is there. The index keeps words by position, so these are found again from the
-    /// text, when the article or the search changes, not on every frame.
-    public private(set) var matchesInOpenArticle = MatchRanges()
-    private var matchesKey: MatchesKey?
-
-    public struct MatchRanges: Equatable, Sendable {
-        public var all: [Range<Int>] = []
-        public var current: Range<Int>?
+    /// Rows of text the reader shows: its pane's, or the screen's above the status line when the pane is hidden.
+    var readerRows: Int {
+        ScreenLayout.contentRows(layout.reader ?? Rect(column: 0, row: 0, columns: session.size.columns, rows: session.size.rows - 1))
     }
 
-    private struct MatchesKey: Equatable {
-        let article: Int
-        let query: String?
-    }
-
-    public struct MarkedLines: Equatable, Sendable {
-        public var selectedEntity: [Int] = []
-        public var matches: [Int] = []
-    }
-
-    private struct MarkedLinesKey: Equatable {
-        let article: Int
-        let width: Int
-        let layoutIsComplete: Bool
-        let entity: Int?
-        let query: String?
-    }
-
-    /// Rebuilds `markedLines` and `entitiesInOpenArticle` if what they depend on changed; call
-    /// after `refreshReaderLayout`.
-    mutating func refreshMarkedLines() {
-        refreshEntitiesInOpenArticle()
-        refreshMatchesInOpenArticle()
-        let key = MarkedLinesKey(article: openArticle, width: readerTextColumns, layoutIsComplete: readerLayout.isComplete,
-                                 entity: selectedEntity, query: search?.result.query)
-        if key == markedLinesKey { return }
-        let layout = readerLayout
-        // Mentions and hits come in text order, and lines grow with the offset, so the lists come out sorted.
-        markedLines.selectedEntity = layout.showsNotice ? [] : selectedEntity.map { entity in
-            corpus.mentions[openArticle].lazy.filter { $0.entity == entity }.compactMap { layout.line(containing: $0.range.lowerBound) }
-        } ?? []
-        markedLines.matches = matchesInOpenArticle.all.compactMap { layout.line(containing: $0.lowerBound) }
-        markedLinesKey = key
-    }
-
-    private mutating func refreshMatchesInOpenArticle() {
-        let key = MatchesKey(article: openArticle, query: search?.result.query)
-        if key != matchesKey {
-            matchesInOpenArticle.all = search.map { corpus.byteRanges(of: ReaderPane.hits(of: $0.result.hits, inArticle: openArticle)) } ?? []
-            matchesKey = key
-        }
-        // Its article's word starts are the ones just found, so this costs no second pass over the text.
-        if let search, let current = search.current, search.result.hits[current].article == openArticle {
-            matchesInOpenArticle.current = corpus.byteRange(of: search.result.hits[current])
-        } else {
-            matchesInOpenArticle.current = nil
-        }
-    }
-
-    /// Rebuilds `readerLayout` if the open article, its text or the reader's width changed.
-    /// A huge article gets its first screenfuls now and the rest through `layoutToFinish`.
-    mutating func refreshReaderLayout() {
-        let key = ReaderLayoutKey(article: openArticle, width: readerTextColumns, readAlone: indexing?.readAlone?.index == openArticle)
-        if key == readerLayoutKey { return }
-        let article = articleInReader
-        var lineLimit: Int?
-        if article.textLength > Self.wrapAtOnceLimit {
-            // The same article at another width: its lines move, so the text at the top is kept by its offset.
-            if readerLayoutKey?.article == key.article, readerScroll > 0, pendingReveal == nil,
-               let top = readerLayout.firstOffset(fromLine: readerScroll) {
-                pendingReveal = .top(top)
-                readerScroll = 0
-            }
-            lineLimit = readerScroll + 3 * max(size.rows, 1)
-        }
-        readerLayout = ReaderLayout(article: article, width: key.width, lineLimit: lineLimit)
-        readerLayoutKey = key
-    }
-
-    /// The open article, when its layout stopped at a line limit: the reader's loop wraps it
-    /// whole on another thread and hands it back as `BackgroundEvent.laidOut`.
-    public var layoutToFinish: (key: ReaderLayoutKey, article: Article)? {
-        guard !readerLayout.isComplete, let key = readerLayoutKey else { return nil }
-        return (key, articleInReader)
-    }
-
-    /// Puts a whole layout in place of the partial one, if it is still for the open article at this width.
-    mutating func finishLayout(_ layout: ReaderLayout, for key: ReaderLayoutKey) -> Bool {
-        guard key == readerLayoutKey, !readerLayout.isComplete else { return false }
-        readerLayout = layout
-        return true
-    }
+    /// True when the open article's text has arrived.
+    var hasText: Bool { reader.hasText }
 
     /// The article the reader shows: while indexing, the open file as read on its own.
     public var articleInReader: Article {
-        if let alone = indexing?.readAlone, alone.index == openArticle { return alone.article }
-        return corpus.articles[openArticle]
+        reader.content.flatMap { reader.hasText ? $0.article : nil } ?? corpus.articles[reader.openArticle]
     }
 
     /// The title the article list shows: while indexing, the file's id until its title is known.
     public func listTitle(_ article: Int) -> String {
-        indexing?.titles[article] ?? corpus.articles[article].title
+        session.indexing?.titles[article] ?? corpus.articles[article].title
     }
 
-    /// While indexing, the open file when it still has to be read for the reader to show it;
-    /// the reader's loop reads it and hands it back as `BackgroundEvent.readAlone`.
-    public var articleToRead: (index: Int, path: String, id: String)? {
-        guard let indexing, indexing.readAlone?.index != openArticle else { return nil }
-        let article = corpus.articles[openArticle]
-        return (openArticle, article.path, article.id)
-    }
-
-    /// Entities in the open article, most-mentioned first, with their counts here. Kept, not
-    /// sorted on every frame: a huge article names tens of thousands.
-    public private(set) var entitiesInOpenArticle: [(entity: Int, count: Int)] = []
-    private var entitiesInOpenArticleKey: Int?
-
-    private mutating func refreshEntitiesInOpenArticle() {
-        if entitiesInOpenArticleKey == openArticle { return }
-        let corpus = corpus
-        entitiesInOpenArticle = corpus.mentionCounts(inArticle: openArticle)
-            .sorted { $0.value != $1.value ? $0.value > $1.value : corpus.entities[$0.key].name < corpus.entities[$1.key].name }
-            .map { ($0.key, $0.value) }
-        entitiesInOpenArticleKey = openArticle
-    }
+    // MARK: - The entity pane's rows
 
     /// How many rows the entity pane's list has, without building them.
     public var entityRowCount: Int {
-        let entities = corpus.mentionCounts(inArticle: openArticle).count
-        guard let selected = selectedEntity else { return entities }
-        return entities + (entityView == .mentions ? corpus.mentionsByEntity[selected].count : corpus.quotesByEntity[selected].count)
+        let entities = corpus.mentionCounts(inArticle: reader.openArticle).count
+        guard let selected = self.entities.selectedEntity else { return entities }
+        return entities + (self.entities.view == .mentions ? corpus.mentionsByEntity[selected].count : corpus.quotesByEntity[selected].count)
     }
 
     /// One row of the entity pane's list, without building the others (an entity may have a million mentions).
-    /// Pass `entities` (from `entitiesInOpenArticle`) when asking for many rows, to sort them once.
+    /// Pass `entities` (from `entities.inOpenArticle`) when asking for many rows, to sort them once.
     public func entityRow(at index: Int, entities given: [(entity: Int, count: Int)]? = nil) -> EntityRow? {
-        let entities = given ?? entitiesInOpenArticle
-        if index < entities.count { return .entity(entities[index].entity, here: entities[index].count) }
-        guard let selected = selectedEntity else { return nil }
-        let rest = index - entities.count
-        switch entityView {
+        let inArticle = given ?? entities.inOpenArticle
+        if index < inArticle.count { return .entity(inArticle[index].entity, here: inArticle[index].count) }
+        guard let selected = entities.selectedEntity else { return nil }
+        let rest = index - inArticle.count
+        switch entities.view {
         case .mentions: return rest < corpus.mentionsByEntity[selected].count ? .mention(corpus.mentionsByEntity[selected][rest]) : nil
         case .quotes: return rest < corpus.quotesByEntity[selected].count ? .quote(corpus.quotesByEntity[selected][rest]) : nil
         }
@@ -304,9 +104,9 @@ public struct AppState {
 
     /// Rows of the entity pane's list: the open article's entities, then the selected entity's mentions.
     public var entityRows: [EntityRow] {
-        var rows = entitiesInOpenArticle.map { EntityRow.entity($0.entity, here: $0.count) }
-        if let selected = selectedEntity {
-            switch entityView {
+        var rows = entities.inOpenArticle.map { EntityRow.entity($0.entity, here: $0.count) }
+        if let selected = entities.selectedEntity {
+            switch entities.view {
             case .mentions: rows += corpus.mentionsByEntity[selected].map(EntityRow.mention)
             case .quotes: rows += corpus.quotesByEntity[selected].map(EntityRow.quote)
             }
@@ -314,13 +114,25 @@ public struct AppState {
         return rows
     }
 
+    /// A row of the entity pane's list: an entity of the open article (with its count there), or one of the selected entity's mentions or quotes.
     public enum EntityRow: Equatable {
         case entity(Int, here: Int)
         case mention(MentionReference)
         case quote(QuoteReference)
     }
 
-    public enum EntityView: Equatable, Sendable {
-        case mentions, quotes
+    // MARK: - Derived state, rebuilt
+
+    /// Rebuilds the reader's layout if the open article, its text or the reader's width changed.
+    mutating func refreshReaderLayout() {
+        reader.refreshLayout(of: corpus, columns: readerTextColumns, rows: session.size.rows)
+    }
+
+    /// Rebuilds the open article's entities, its matches and the lines the scrollbar marks, if what
+    /// they depend on changed; call after `refreshReaderLayout`.
+    mutating func refreshMarkedLines() {
+        entities.refreshInOpenArticle(reader.openArticle, of: corpus)
+        reader.refreshMatches(of: corpus)
+        reader.refreshMarkedLines(of: corpus, selectedEntity: entities.selectedEntity, columns: readerTextColumns)
     }
 }

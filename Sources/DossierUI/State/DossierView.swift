@@ -6,16 +6,40 @@ import DossierText
 /// Every line that points somewhere goes there on Enter.
 public struct DossierView: Sendable {
     public let profile: EntityProfile
-    public var selection = 0
-    public var scroll = 0
-    /// The lines at `width`, made when the dossier opens and again when the width changes: a
-    /// quote's words are read from its article, which may be on disk, so not on every key.
+    /// The words of the quotes listed, gathered with the profile (they are read from the articles' files).
+    let quoteWords: [String]
+    public internal(set) var selection = 0
+    public internal(set) var scroll = 0
+    /// The lines at `width`, made when the dossier opens and again when the width changes.
     public private(set) var lines: [Line] = []
     public private(set) var width = 0
 
-    init(entity: Int, in corpus: Corpus, palette: EntityPalette, width: Int) {
-        profile = EntityProfile(entity: entity, in: corpus)
-        relayout(in: corpus, palette: palette, width: width)
+    /// What a dossier is made of: the entity's profile and the words of the quotes it lists. The
+    /// runner gathers it (`Effect.gatherDossier`), since both read the articles' text.
+    public struct Content: Sendable {
+        /// The corpus the dossier was gathered from: one gathered for a corpus since replaced is dropped.
+        public let corpus: Corpus
+        /// The entity's mentions, articles, timeline, company and quotes.
+        public let profile: EntityProfile
+        /// The words of the first `quoteLimit` quotes, each on one line, or a note that its file changed.
+        public let quoteWords: [String]
+
+        /// Gathers an entity's dossier, reading the text of the articles that name it.
+        public init(gathering entity: Int, in corpus: Corpus) {
+            self.corpus = corpus
+            profile = EntityProfile(entity: entity, in: corpus)
+            quoteWords = profile.quotes.prefix(DossierView.quoteLimit).map { reference in
+                let article = corpus.articles[reference.article]
+                let quote = corpus.quotes[reference.article][reference.quote]
+                return article.textIsAsIndexed ? SourceText.flattened(article.text.string(quote.range)) : "(the file changed since it was indexed)"
+            }
+        }
+    }
+
+    init(_ content: Content, palette: EntityPalette, width: Int) {
+        profile = content.profile
+        quoteWords = content.quoteWords
+        relayout(in: content.corpus, palette: palette, width: width)
     }
 
     mutating func relayout(in corpus: Corpus, palette: EntityPalette, width: Int) {
@@ -61,15 +85,25 @@ public struct DossierView: Sendable {
     /// Periods drawn as a row of bars each; more are drawn as one sparkline.
     static let barRowLimit = 16
 
-    /// The dossier's lines at a width.
+    /// The dossier's lines at a width: who the entity is, when it was mentioned, the company it
+    /// keeps, its articles and its quotes.
     private func makeLines(in corpus: Corpus, palette: EntityPalette, width: Int) -> [Line] {
+        identityLines(in: corpus, palette: palette, width: width)
+            + timelineLines(in: corpus, palette: palette, width: width)
+            + companyLines(in: corpus, palette: palette)
+            + articleLines(in: corpus)
+            + quoteLines(in: corpus)
+    }
+
+    private static let heading = Style(bold: true, underline: true)
+
+    /// The name and kind, the description, the names the text uses, and the counts.
+    private func identityLines(in corpus: Corpus, palette: EntityPalette, width: Int) -> [Line] {
         let entity = corpus.entities[profile.entity]
-        var lines: [Line] = []
-        let heading = Style(bold: true, underline: true)
-        lines.append(Line(parts: [
+        var lines = [Line(parts: [
             .text(entity.name, palette.style(of: profile.entity, in: corpus, selected: nil)),
             .text("  \(entity.kind.rawValue)\(entity.isFound ? ", found in the text" : "")", Style(dim: true)),
-        ]))
+        ])]
         for line in ReaderLayout.wrapText(entity.description, width: max(10, width - 2)) { lines.append(Line(line)) }
         let names = profile.namesSeen.prefix(8).map { "\($0.text) (\($0.count))" }.joined(separator: ", ")
         if !names.isEmpty {
@@ -82,78 +116,84 @@ public struct DossierView: Sendable {
         let summary = Counted.phrase(profile.mentionCount, "mention") + " in " + Counted.phrase(profile.articles.count, "article")
             + " · " + Counted.phrase(profile.quotes.count, "quote")
         lines.append(Line(summary))
+        return lines
+    }
 
-        // A bar a row when weeks or months make few enough rows; else one character a period.
+    /// Mentions by period: a bar a row when weeks or months make few enough rows; else one
+    /// character a period.
+    private func timelineLines(in corpus: Corpus, palette: EntityPalette, width: Int) -> [Line] {
         let few = profile.timeline(maxPeriods: Self.barRowLimit)
         let timeline = few.unit != .year ? few : profile.timeline(maxPeriods: max(Self.barRowLimit, width - 14))
-        if timeline.periods.isEmpty {
-            lines.append(.blank)
-            lines.append(Line("Mentions by date", heading))
-            lines.append(Line("  none of the articles that name them carries a date", Style(dim: true)))
-        } else {
-            lines.append(.blank)
-            lines.append(Line("Mentions a \(timeline.unit.rawValue)" + (profile.undatedMentions > 0 ? " (and \(Counted.phrase(profile.undatedMentions, "mention")) in undated articles)" : ""), heading))
-            let labelWidth = timeline.periods.map { timeline.unit.label($0.start).count }.max() ?? 0
-            if timeline.periods.count <= Self.barRowLimit && timeline.unit != .year || timeline.periods.count <= 3 {
-                let most = max(1, timeline.periods.map(\.count).max() ?? 1)
-                let barSpace = max(1, min(40, width - labelWidth - 12))
-                let barStyle = Style(foreground: palette.color(of: profile.entity, in: corpus))
-                for period in timeline.periods {
-                    let length = period.count == 0 ? 0 : max(1, period.count * barSpace / most)
-                    lines.append(Line(parts: [
-                        .text("  " + timeline.unit.label(period.start) + " ", .plain),
-                        .bar(length, barStyle),
-                        .text(" \(Counted.number(period.count))", Style(dim: true)),
-                    ]))
-                }
-            } else if let first = timeline.periods.first, let last = timeline.periods.last {
-                let most = timeline.periods.map(\.count).max() ?? 0
-                lines.append(Line("  " + timeline.sparkline, Style(foreground: palette.color(of: profile.entity, in: corpus))))
-                lines.append(Line("  \(timeline.unit.label(first.start)) … \(timeline.unit.label(last.start)) · busiest \(timeline.unit.rawValue): \(Counted.phrase(most, "mention"))", Style(dim: true)))
-            }
+        guard !timeline.periods.isEmpty else {
+            return [.blank, Line("Mentions by date", Self.heading),
+                    Line("  none of the articles that name them carries a date", Style(dim: true))]
         }
-
-        let company = profile.company.filter { corpus.entities[$0.entity].kind != .place }
-        if !company.isEmpty {
-            lines.append(.blank)
-            lines.append(Line("Named with (people and organisations, by sentences shared)", heading))
-            for related in company {
-                lines.append(Line(parts: [
-                    .text("  " + corpus.entities[related.entity].name, palette.style(of: related.entity, in: corpus, selected: nil)),
-                    .text(" \(corpus.entities[related.entity].kind.rawValue) · \(Counted.number(related.count))", Style(dim: true)),
-                ], target: .entity(related.entity)))
-            }
+        let undated = profile.undatedMentions > 0 ? " (and \(Counted.phrase(profile.undatedMentions, "mention")) in undated articles)" : ""
+        let lines: [Line] = [.blank, Line("Mentions a \(timeline.unit.rawValue)" + undated, Self.heading)]
+        let color = palette.color(of: profile.entity, in: corpus)
+        if timeline.periods.count <= Self.barRowLimit && timeline.unit != .year || timeline.periods.count <= 3 {
+            return lines + Self.barLines(timeline, color: color, width: width)
         }
+        guard let first = timeline.periods.first, let last = timeline.periods.last else { return lines }
+        let most = timeline.periods.map(\.count).max() ?? 0
+        let span = "  \(timeline.unit.label(first.start)) … \(timeline.unit.label(last.start))"
+        return lines + [Line("  " + timeline.sparkline, Style(foreground: color)),
+                        Line(span + " · busiest \(timeline.unit.rawValue): \(Counted.phrase(most, "mention"))", Style(dim: true))]
+    }
 
-        lines.append(.blank)
-        lines.append(Line("Articles (mentions)", heading))
-        for (article, mentions) in profile.articles {
-            let date = corpus.articles[article].date.map { $0 + "  " } ?? ""
-            lines.append(Line(parts: [
-                .text("  " + date, Style(dim: true)),
+    /// A row a period: its label, a bar as long as its share of the busiest, and its count.
+    private static func barLines(_ timeline: Timeline, color: Color, width: Int) -> [Line] {
+        let labelWidth = timeline.periods.map { timeline.unit.label($0.start).count }.max() ?? 0
+        let most = max(1, timeline.periods.map(\.count).max() ?? 1)
+        let barSpace = max(1, min(40, width - labelWidth - 12))
+        return timeline.periods.map { period in
+            let length = period.count == 0 ? 0 : max(1, period.count * barSpace / most)
+            return Line(parts: [
+                .text("  " + timeline.unit.label(period.start) + " ", .plain),
+                .bar(length, Style(foreground: color)),
+                .text(" \(Counted.number(period.count))", Style(dim: true)),
+            ])
+        }
+    }
+
+    /// The people and organisations named in the same sentences, each leading to their dossier.
+    private func companyLines(in corpus: Corpus, palette: EntityPalette) -> [Line] {
+        let company = profile.company
+        guard !company.isEmpty else { return [] }
+        return [.blank, Line("Named with (people and organisations, by sentences shared)", Self.heading)] + company.map { related in
+            Line(parts: [
+                .text("  " + corpus.entities[related.entity].name, palette.style(of: related.entity, in: corpus, selected: nil)),
+                .text(" \(corpus.entities[related.entity].kind.rawValue) · \(Counted.number(related.count))", Style(dim: true)),
+            ], target: .entity(related.entity))
+        }
+    }
+
+    /// The articles that mention the entity, with their dates and counts.
+    private func articleLines(in corpus: Corpus) -> [Line] {
+        [.blank, Line("Articles (mentions)", Self.heading)] + profile.articles.map { article, mentions in
+            Line(parts: [
+                .text("  " + (corpus.articles[article].date.map { $0 + "  " } ?? ""), Style(dim: true)),
                 .text(corpus.articles[article].title, .plain),
                 .text(" (\(Counted.number(mentions)))", Style(dim: true)),
-            ], target: .article(article)))
+            ], target: .article(article))
         }
+    }
 
-        if !profile.quotes.isEmpty {
-            lines.append(.blank)
-            lines.append(Line("Quotes", heading))
-            for reference in profile.quotes.prefix(Self.quoteLimit) {
-                let quote = corpus.quotes[reference.article][reference.quote]
-                let article = corpus.articles[reference.article]
-                let words = article.textIsAsIndexed ? SourceText.flattened(article.text.string(quote.range)) : "(the file changed since it was indexed)"
-                lines.append(Line(parts: [
-                    .text("  “" + words + "”", .plain),
-                    .text(" — " + article.title, Style(dim: true)),
-                ], target: .quote(reference)))
-            }
-            if profile.quotes.count > Self.quoteLimit {
-                let name = corpus.entities[profile.entity].id
-                let more = profile.quotes.count - Self.quoteLimit
-                lines.append(Line("  … and \(Counted.number(more)) more \(more == 1 ? "quote" : "quotes"): dossier profile \(name) lists them all",
-                                  Style(dim: true)))
-            }
+    /// The first `quoteLimit` quotes, and how many more there are.
+    private func quoteLines(in corpus: Corpus) -> [Line] {
+        guard !profile.quotes.isEmpty else { return [] }
+        var lines: [Line] = [.blank, Line("Quotes", Self.heading)]
+        for (reference, words) in zip(profile.quotes.prefix(Self.quoteLimit), quoteWords) {
+            lines.append(Line(parts: [
+                .text("  “" + words + "”", .plain),
+                .text(" — " + corpus.articles[reference.article].title, Style(dim: true)),
+            ], target: .quote(reference)))
+        }
+        if profile.quotes.count > Self.quoteLimit {
+            let name = corpus.entities[profile.entity].id
+            let more = profile.quotes.count - Self.quoteLimit
+            lines.append(Line("  … and \(Counted.number(more)) more \(more == 1 ? "quote" : "quotes"): dossier profile \(name) lists them all",
+                              Style(dim: true)))
         }
         return lines
     }

@@ -1,92 +1,20 @@
 import DossierCore
 import DossierFormats
 
-extension AppState {
-    /// What the reader holds while the corpus is indexed: how far it has come, the titles
-    /// read so far, the open file read on its own, and a search waiting for the index.
-    public struct Indexing {
-        public var progress: LoadProgress?
-        /// Titles of the files read so far, by placeholder article.
-        public var titles: [Int: String] = [:]
-        /// The open file, read and parsed on its own (no entities, no index).
-        public var readAlone: (index: Int, article: Article)?
-        /// A search submitted before the index was ready; it runs as soon as it is.
-        public var pendingSearch: String?
+/// What the reader holds while the corpus is indexed: how far it has come, the titles
+/// read so far, and a search waiting for the index. The open file, read and parsed on its own
+/// (no entities, no index), is the reader's `content`.
+public struct Indexing {
+    public internal(set) var progress: LoadProgress?
+    /// Titles of the files read so far, by placeholder article.
+    public internal(set) var titles: [Int: String] = [:]
+    /// A search submitted before the index was ready; it runs as soon as it is.
+    public internal(set) var pendingSearch: String?
 
-        /// "indexing 43%… · 41,000 of 100,000 files · 38 MB/s · 12 s left"
-        public var summary: String {
-            guard let progress else { return LoadingScreen.statusText(nil) }
-            let detail = progress.stage == .reading ? " · " + LoadingScreen.detail(progress) : ""
-            return LoadingScreen.statusText(progress) + detail
-        }
+    /// "indexing 43%… · 41,000 of 100,000 files · 38 MB/s · 12 s left"
+    public var summary: String {
+        guard let progress else { return LoadingScreen.statusText(nil) }
+        let detail = progress.stage == .reading ? " · " + LoadingScreen.detail(progress) : ""
+        return LoadingScreen.statusText(progress) + detail
     }
-}
-
-/// The reader over the full corpus, in the place the reader over the placeholders was.
-func carryingPlace(of old: AppState, into corpus: Corpus) -> AppState {
-    // The full corpus is in reading order, not the order files were found in, and leaves out skipped files.
-    let indexByPath = Dictionary(corpus.articles.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-    func moved(_ article: Int) -> Int? { indexByPath[old.corpus.articles[article].path] }
-    func moved(_ place: AppState.Place) -> AppState.Place? {
-        moved(place.article).map { AppState.Place(article: $0, scroll: place.scroll, mention: nil) }
-    }
-    var state = AppState(corpus: corpus, size: old.size)
-    state.settings = old.settings
-    state.focus = old.focus
-    state.prompt = old.prompt
-    state.searchHistory = old.searchHistory
-    state.commandHistory = old.commandHistory
-    state.filterHistory = old.filterHistory
-    state.readArticles = Set(old.readArticles.compactMap { moved($0) })
-    // Entities are numbered afresh in a new corpus: the selected one is found again by id.
-    if old.indexing == nil, let entity = old.selectedEntity {
-        state.selectedEntity = corpus.entityIndex(id: old.corpus.entities[entity].id)
-    }
-    state.showHelp = old.showHelp
-    state.showEntitiesWhenNarrow = old.showEntitiesWhenNarrow
-    state.backStack = old.backStack.compactMap(moved)
-    state.forwardStack = old.forwardStack.compactMap(moved)
-    if let open = moved(old.openArticle) {
-        state.openArticle = open
-        state.refreshReaderLayout()
-        state.readerScroll = old.readerScroll
-        state.pendingReveal = old.pendingReveal
-        // Two whole layouts of one file have the same lines; otherwise the text at the top is found by its offset,
-        // now or, past the lines a huge article has wrapped so far, once it is whole.
-        if !(old.readerLayout.isComplete && state.readerLayout.isComplete),
-           let top = old.readerLayout.firstOffset(fromLine: old.readerScroll) {
-            if let line = state.readerLayout.line(containing: top) {
-                state.readerScroll = line
-            } else {
-                state.readerScroll = 0
-                state.pendingReveal = old.pendingReveal ?? .top(top)
-            }
-        }
-    }
-    // The filter and the order apply to the new articles too (a filter naming an entity the new corpus
-    // lacks is dropped, and said).
-    if let text = old.list.filter?.text {
-        do {
-            setList(&state, filter: try ArticleFilter(text, in: corpus, saved: state.settings.savedFilters), sort: old.list.sort)
-        } catch {
-            setList(&state, filter: nil, sort: old.list.sort)
-            state.status = "the filter no longer applies: \(error.description)"
-        }
-    } else if old.list.sort != .standard {
-        setList(&state, filter: nil, sort: old.list.sort)
-    }
-    let oldCursor = old.articleAtCursor.flatMap(moved)
-    state.listSelection = oldCursor.flatMap { state.list.row(of: $0) } ?? state.list.row(of: state.openArticle) ?? 0
-    // The search runs where the reader stands: the user has read on since submitting it.
-    if let query = old.indexing?.pendingSearch { runSearch(&state, query, movingReader: false) }
-    let list = ScreenLayout.contentRows(state.layout.articles)
-    // The selected row stays at the same height in the list.
-    state.listScroll = max(0, state.listSelection - (old.listSelection - old.listScroll).clamped(to: 0...max(0, list - 1)))
-    state.refreshMarkedLines()
-    clamp(&state)
-    return state
-}
-
-extension Comparable {
-    func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }

@@ -50,15 +50,16 @@ extension AppState {
     /// What to save of this state.
     public var memory: ReaderMemory {
         var memory = ReaderMemory()
-        guard indexing == nil else { return memory }
-        memory.openArticle = corpus.articles.indices.contains(openArticle) ? corpus.articles[openArticle].id : nil
-        memory.readerScroll = readerScroll
-        memory.selectedEntity = selectedEntity.map { corpus.entities[$0].id }
-        memory.focus = focus
-        memory.searchHistory = searchHistory
-        memory.commandHistory = commandHistory
-        memory.filterHistory = filterHistory
-        memory.read = readArticles.sorted().map { corpus.articles[$0].id }
+        guard session.indexing == nil else { return memory }
+        let open = reader.openArticle
+        memory.openArticle = corpus.articles.indices.contains(open) ? corpus.articles[open].id : nil
+        memory.readerScroll = reader.scroll
+        memory.selectedEntity = entities.selectedEntity.map { corpus.entities[$0].id }
+        memory.focus = session.focus
+        memory.searchHistory = prompt.searchHistory
+        memory.commandHistory = prompt.commandHistory
+        memory.filterHistory = prompt.filterHistory
+        memory.read = list.readArticles.sorted().map { corpus.articles[$0].id }
         memory.filter = list.filter?.text
         memory.sort = list.sort == .standard ? nil : list.sort.description
         return memory
@@ -66,35 +67,32 @@ extension AppState {
 
     /// Puts the reader back where a memory says, as far as this corpus still holds it; returns
     /// what could not be restored, in a line, or nil.
-    @discardableResult
-    public mutating func restore(_ memory: ReaderMemory) -> String? {
-        guard indexing == nil else { return nil }
+    mutating func restore(_ memory: ReaderMemory) -> String? {
+        guard session.indexing == nil else { return nil }
         var problems: [String] = []
         let indexByID = Dictionary(corpus.articles.indices.map { (corpus.articles[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        readArticles = Set(memory.read.compactMap { indexByID[$0] })
-        searchHistory = Array(memory.searchHistory.suffix(historyLimit))
-        commandHistory = Array(memory.commandHistory.suffix(historyLimit))
-        filterHistory = Array(memory.filterHistory.suffix(historyLimit))
-        selectedEntity = memory.selectedEntity.flatMap { corpus.entityIndex(id: $0) }
+        list.setRead(Set(memory.read.compactMap { indexByID[$0] }))
+        prompt.restoreHistories(search: memory.searchHistory, command: memory.commandHistory, filter: memory.filterHistory)
+        entities.select(entity: memory.selectedEntity.flatMap { corpus.entityIndex(id: $0) })
         var filter: ArticleFilter?
         if let text = memory.filter {
-            do { filter = try ArticleFilter(text, in: corpus, saved: settings.savedFilters) } catch {
+            do { filter = try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters) } catch {
                 problems.append("the saved filter no longer applies (\(error.description))")
             }
         }
         let sort = memory.sort.flatMap { try? ArticleSort(parsing: $0) } ?? .standard
-        if filter != nil || sort != .standard { setList(&self, filter: filter, sort: sort) }
+        if filter != nil || sort != .standard { setList(filter: filter, sort: sort) }
         if let id = memory.openArticle, let article = indexByID[id] {
-            openArticle = article
-            if let row = list.row(of: article) { listSelection = row }
+            reader.open(article)
+            if let row = list.row(of: article) { list.select(row: row) }
             refreshReaderLayout()
-            readerScroll = memory.readerScroll
+            reader.setScroll(memory.readerScroll)
         }
-        focus = memory.focus
-        if !layout.visiblePanes.contains(focus), let first = layout.visiblePanes.first { focus = first }
-        finishUpdate(&self)
-        listScroll = max(0, listSelection - ScreenLayout.contentRows(layout.articles) / 3)
-        clamp(&self)
+        session.focus = memory.focus
+        if !layout.visiblePanes.contains(session.focus), let first = layout.visiblePanes.first { session.focus = first }
+        refreshDerived()
+        list.scroll(toRow: list.selection - ScreenLayout.contentRows(layout.articles) / 3)
+        clamp()
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 }

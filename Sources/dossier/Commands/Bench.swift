@@ -110,13 +110,13 @@ struct Bench: ParsableCommand {
             while loading.preview == nil && !loading.wait(seconds: 0.001) {}
         }
         if let result = loading.result {
-            _ = render(AppState(corpus: try result.get(), size: size))
+            _ = render(InlineRunner(AppState(corpus: try result.get(), size: size)).state)
         } else if let preview = loading.preview {
-            _ = render(AppState(indexing: preview, size: size))
+            _ = render(InlineRunner(AppState(indexing: preview, size: size)).state)
         }
         Output.line(String(format: "first frame: %.3f s after the process started", try Self.secondsSinceProcessStart()))
         while !loading.wait(seconds: 60) {}
-        _ = render(AppState(corpus: try loading.result!.get(), size: size))
+        _ = render(InlineRunner(AppState(corpus: try loading.result!.get(), size: size)).state)
         Output.line(String(format: "indexed: %.3f s after the process started", try Self.secondsSinceProcessStart()))
         Output.line("resident: \(Self.residentKiB()) KiB")
         for warning in loading.warnings { Output.warning(warning) }
@@ -186,29 +186,28 @@ struct Bench: ParsableCommand {
     /// Update and render after each key of a fixed tour, 40 times over; a huge article's whole
     /// layout, which the reader makes on another thread, is made between keys and timed apart.
     static func keystrokeLatencies(_ corpus: Corpus, filter: String? = nil) -> (keys: [Double], layouts: [Double]) {
-        var state = AppState(corpus: corpus, size: Size(columns: 140, rows: 40))
+        var reader = InlineRunner(AppState(corpus: corpus, size: Size(columns: 140, rows: 40)), defersLayouts: true)
         if let filter {
-            update(&state, .openFilter)
-            for key in Key.sequence("<C-u>") + filter.map(Key.character) + [.enter] { update(&state, state.keyMap.action(for: key, in: state)) }
-            precondition(state.list.filter != nil, "the benchmark's filter did not apply: \(state.status)")
+            reader.send(.openFilter)
+            for key in Key.sequence("<C-u>") + filter.map(Key.character) + [.enter] { reader.send(.promptKey(key)) }
+            precondition(reader.state.list.filter != nil, "the benchmark's filter did not apply: \(reader.state.session.status)")
         }
         let tour = Key.sequence("j j j <Enter> j j k <Space> b } } ] ] ] [ <Tab> j j <Tab> <Tab> G g n N ] j")
-        update(&state, .openSearch)
-        for key in Key.sequence("said <Enter>") { if let action = KeyMap.action(for: key, in: state) { update(&state, action) } }
+        reader.send(.openSearch)
+        reader.type("said <Enter>")
         var latencies: [Double] = []
         var layouts: [Double] = []
         for round in 0..<40 {
             for key in tour {
                 let begin = DispatchTime.now()
-                if let action = KeyMap.action(for: key, in: state) { update(&state, action) }
-                let screen = render(state)
+                reader.send(reader.state.keyMap.action(for: key, in: reader.state))
+                let screen = render(reader.state)
                 latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e6)
                 precondition(screen.size.rows == 40 || round < 0)
-                if let wanted = state.layoutToFinish {
+                if !reader.deferredLayouts.isEmpty {
                     let start = DispatchTime.now()
-                    let layout = ReaderLayout(article: wanted.article, width: wanted.key.width)
+                    reader.finishLayouts()
                     layouts.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
-                    update(&state, .laidOut(layout, for: wanted.key))
                 }
             }
         }

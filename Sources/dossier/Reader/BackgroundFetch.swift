@@ -7,8 +7,8 @@ import Foundation
 /// `R` in the reader: fetches the user's feeds on a thread of its own, as `dossier fetch` does,
 /// then, when the reader shows the library, loads the corpus again so that the new articles
 /// join it. The reader takes its progress and outcome as events.
-final class BackgroundFetch: @unchecked Sendable {
-    private let events = Locked([BackgroundEvent]())
+final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
+    private let events = Locked([Outcome]())
     private let done = Locked(false)
 
     init(_ options: CorpusOptions) {
@@ -24,13 +24,13 @@ final class BackgroundFetch: @unchecked Sendable {
     /// True once the last event has been taken.
     var isOver: Bool { done.read { $0 } && events.read { $0.isEmpty } }
 
-    func takeEvents() -> [BackgroundEvent] {
-        var taken: [BackgroundEvent] = []
+    func takeOutcomes() -> [Outcome] {
+        var taken: [Outcome] = []
         events.change { taken = $0; $0.removeAll() }
         return taken
     }
 
-    private func finish(_ options: CorpusOptions) -> BackgroundEvent {
+    private func finish(_ options: CorpusOptions) -> Outcome {
         let listPath = FeedList.defaultPath()
         let list: FeedList
         do {

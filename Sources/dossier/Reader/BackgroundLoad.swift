@@ -32,10 +32,17 @@ final class BackgroundLoad: @unchecked Sendable {
     /// The corpus of the files found, once they are; nil before, and when the load has nothing to preview.
     var preview: Corpus? { lock.withLock { previewCorpus } }
 
-    /// What the load has told since the last call, as events for the reader's state.
-    func takeEvents() -> [BackgroundEvent] {
+    /// What the load has told since the last call, for a reader still indexing: its progress and
+    /// titles, or, once it is over, the whole corpus (or its error, thrown).
+    func outcomes() throws -> [Outcome] {
+        if let result { return [.finished(try result.get())] }
+        return takeProgress()
+    }
+
+    /// The progress and titles told since the last call.
+    private func takeProgress() -> [Outcome] {
         lock.withLock {
-            var events: [BackgroundEvent] = []
+            var events: [Outcome] = []
             if progressIsNew, let latestProgress { events.append(.progressed(latestProgress)) }
             if !newTitles.isEmpty { events.append(.titled(newTitles)) }
             progressIsNew = false

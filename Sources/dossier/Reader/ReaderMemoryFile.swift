@@ -4,7 +4,7 @@ import Foundation
 
 /// The reader's memory of one corpus on disk (`StateStore`): restored once the corpus is
 /// indexed, saved every few seconds while it changes and when the reader ends.
-struct ReaderMemoryFile {
+final class ReaderMemoryFile {
     let paths: [String]
     let store = StateStore.userDefault()
     /// True until the saved memory has been put into the state (or there was none to put).
@@ -20,28 +20,27 @@ struct ReaderMemoryFile {
         restorePending = !fresh
     }
 
-    /// Restores the saved memory into a state whose corpus is whole; a damaged file is said in the
-    /// status line, in one line, and left to be replaced.
-    mutating func restoreIfReady(_ state: inout AppState) {
-        guard restorePending, state.indexing == nil else { return }
+    /// The saved memory to restore, once, into a state whose corpus is whole; a damaged file is a
+    /// line for the status bar, and is left to be replaced.
+    func restorable() -> Outcome? {
+        guard restorePending else { return nil }
         restorePending = false
         let bytes: Data?
         do { bytes = try store.load(forPaths: paths) } catch {
-            state.status = "your saved place was not restored: \(error)"
-            return
+            return .reported("your saved place was not restored: \(error)")
         }
-        guard let bytes else { return }
+        guard let bytes else { return nil }
         do {
             let memory = try ReaderMemory.decoded(from: Array(bytes))
-            if let problem = state.restore(memory) { state.status = "restored, but \(problem)" }
             lastSaved = memory
+            return .memoryRead(memory)
         } catch {
-            state.status = "your saved place was not restored: \(store.filePath(forPaths: paths)): \(error.description)"
+            return .reported("your saved place was not restored: \(store.filePath(forPaths: paths)): \(error.description)")
         }
     }
 
     /// Saves when the memory changed and a few seconds have passed since the last save.
-    mutating func saveNowAndThen(_ state: AppState) {
+    func saveNowAndThen(_ state: AppState) {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastSaveTime >= Self.saveIntervalNanoseconds else { return }
         lastSaveTime = now
@@ -57,17 +56,17 @@ struct ReaderMemoryFile {
         let readCount: Int
 
         init(_ state: AppState) {
-            place = [state.openArticle, state.readerScroll, state.selectedEntity, state.list.rows.count]
-            texts = [state.focus.rawValue, state.list.sort.description, state.searchHistory.last, state.commandHistory.last,
-                     state.filterHistory.last, state.list.filter?.text]
-            readCount = state.readArticles.count
+            place = [state.reader.openArticle, state.reader.scroll, state.entities.selectedEntity, state.list.rows.count]
+            texts = [state.session.focus.rawValue, state.list.sort.description, state.prompt.searchHistory.last, state.prompt.commandHistory.last,
+                     state.prompt.filterHistory.last, state.list.filter?.text]
+            readCount = state.list.readArticles.count
         }
     }
 
     /// Saves the state's memory if it changed; a memory of a corpus still being indexed, or one
     /// restored from nothing yet, is not saved over the file.
-    mutating func save(_ state: AppState) {
-        guard state.indexing == nil, !restorePending else { return }
+    func save(_ state: AppState) {
+        guard state.session.indexing == nil, !restorePending else { return }
         lastSummary = Summary(state)
         let memory = state.memory
         guard memory != lastSaved else { return }

@@ -1,4 +1,3 @@
-import DossierUI
 import Foundation
 
 /// Work the reader hands to a thread of its own so that no keystroke waits for it: reading a
@@ -7,10 +6,10 @@ import Foundation
 final class OffLoopWork<Key: Equatable & Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var requested: Key?
-    private var done: BackgroundEvent?
+    private var done: Outcome?
 
     /// Starts `work` for `key`, unless work for that key is already under way or done.
-    func request(_ key: Key, _ work: @escaping @Sendable () -> BackgroundEvent) {
+    func request(_ key: Key, _ work: @escaping @Sendable () -> Outcome) {
         let isNew = lock.withLock {
             guard requested != key else { return false }
             requested = key
@@ -26,8 +25,8 @@ final class OffLoopWork<Key: Equatable & Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// The work finished since the last call, as an event for the reader's state.
-    func takeEvent() -> BackgroundEvent? {
+    /// The work finished since the last call, as an outcome for the reader's state.
+    func takeOutcome() -> Outcome? {
         lock.withLock {
             defer { done = nil }
             return done

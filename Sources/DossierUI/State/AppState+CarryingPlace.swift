@@ -1,0 +1,57 @@
+import DossierCore
+
+extension AppState {
+    /// Puts the reader over a new corpus (the full one after indexing, or one a fetch grew) in the
+    /// place it was: the same article open at the same line, the same row selected, the same pane,
+    /// prompt and histories; returns the search submitted while indexing, which runs now.
+    mutating func carryPlace(into corpus: Corpus) -> [Effect] {
+        let old = self
+        // The full corpus is in reading order, not the order files were found in, and leaves out skipped files.
+        let indexByPath = Dictionary(corpus.articles.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        func moved(_ article: Int) -> Int? { indexByPath[old.corpus.articles[article].path] }
+        func moved(_ place: ReaderState.Place) -> ReaderState.Place? {
+            moved(place.article).map { ReaderState.Place(article: $0, scroll: place.scroll, mention: nil) }
+        }
+        self = AppState(corpus: corpus, size: old.session.size, settings: old.session.settings)
+        session.focus = old.session.focus
+        session.showsEntitiesWhenNarrow = old.session.showsEntitiesWhenNarrow
+        session.isFetching = old.session.isFetching
+        prompt = old.prompt
+        list.setRead(Set(old.list.readArticles.compactMap { moved($0) }))
+        // Entities are numbered afresh in a new corpus: the selected one is found again by id.
+        if old.session.indexing == nil, let entity = old.entities.selectedEntity {
+            entities.select(entity: corpus.entityIndex(id: old.corpus.entities[entity].id))
+        }
+        if old.overlays.showsHelp { overlays.openHelp() }
+        reader.setHistory(back: old.reader.backStack.compactMap(moved), forward: old.reader.forwardStack.compactMap(moved))
+        if let open = moved(old.reader.openArticle) { reader.carry(from: old.reader, to: open) }
+        carryList(from: old, moved: moved)
+        // The search runs where the reader stands: the user has read on since submitting it.
+        let effects = old.session.indexing?.pendingSearch.map { runSearch($0, movingReader: false) } ?? []
+        let rows = ScreenLayout.contentRows(layout.articles)
+        // The selected row stays at the same height in the list.
+        list.scroll(toRow: list.selection - (old.list.selection - old.list.scroll).clamped(to: 0...max(0, rows - 1)))
+        return effects
+    }
+
+    /// The filter and the order apply to the new articles too (a filter naming an entity the new
+    /// corpus lacks is dropped, and said), and the cursor stays on its article.
+    private mutating func carryList(from old: AppState, moved: (Int) -> Int?) {
+        if let text = old.list.filter?.text {
+            do {
+                setList(filter: try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters), sort: old.list.sort)
+            } catch {
+                setList(filter: nil, sort: old.list.sort)
+                session.status = "the filter no longer applies: \(error.description)"
+            }
+        } else if old.list.sort != .standard {
+            setList(filter: nil, sort: old.list.sort)
+        }
+        let oldCursor = old.list.articleAtCursor.flatMap(moved)
+        list.select(row: oldCursor.flatMap { list.row(of: $0) } ?? list.row(of: reader.openArticle) ?? 0)
+    }
+}
+
+extension Comparable {
+    func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}

@@ -1,0 +1,58 @@
+/// What sits over the panes and takes the keys while it is open: the help, a dossier, the list
+/// of skipped files.
+public struct OverlayState {
+    /// True while the help, the key table, is open.
+    public internal(set) var showsHelp = false
+    /// The first row of the help shown, when it is longer than the screen.
+    public internal(set) var helpScroll = 0
+    /// The overlay that lists the files left out of the corpus.
+    public internal(set) var showsSkippedFiles = false
+    /// The full-screen dossier of an entity, while it is open.
+    public internal(set) var dossier: DossierView?
+    /// The entity whose dossier was asked for (`Effect.gatherDossier`) and has not arrived.
+    var requestedDossier: Int?
+
+    /// Opens the help at its top, or closes it.
+    mutating func toggleHelp() {
+        showsHelp.toggle()
+        helpScroll = 0
+    }
+
+    /// Opens the help where it was last scrolled to (`:help`).
+    mutating func openHelp() {
+        showsHelp = true
+    }
+
+    mutating func closeHelp() {
+        showsHelp = false
+    }
+
+    /// Scrolls the help to `row`, kept within its `rows`, of which `bodyRows` show.
+    mutating func scrollHelp(to row: Int, rows: Int, bodyRows: Int) {
+        helpScroll = max(0, min(row, rows - bodyRows))
+    }
+
+    mutating func showSkippedFiles(_ shows: Bool) {
+        showsSkippedFiles = shows
+    }
+
+    /// Asks for `entity`'s dossier; it shows when it arrives (`show`).
+    mutating func requestDossier(of entity: Int) {
+        requestedDossier = entity
+    }
+
+    mutating func show(_ dossier: DossierView) {
+        requestedDossier = nil
+        self.dossier = dossier
+    }
+
+    mutating func closeDossier() {
+        dossier = nil
+        requestedDossier = nil
+    }
+
+    /// Puts back a dossier changed by a key (its selection, its scroll, its lines at a new width).
+    mutating func update(_ dossier: DossierView) {
+        self.dossier = dossier
+    }
+}
