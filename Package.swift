@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl downloads feeds (`dossier fetch`).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-gnutls-dev"])]),
+        // TOML 1.0 for the config file, every key and value with its line; the standard library alone.
+        .target(name: "DossierConfig"),
         .target(name: "DossierUI", dependencies: ["DossierCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
@@ -44,6 +46,7 @@ let package = Package(
         .executableTarget(name: "dossier-test-corpus", dependencies: ["DossierTestSupport"]),
         .executableTarget(name: "dossier-fuzz", dependencies: ["DossierFuzzChecks", "CFuzzMain"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DossierConfigTests", dependencies: ["DossierConfig"]),
         .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore", "DossierFuzzChecks", "DossierTestSupport"], exclude: ["Snapshots", "FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier", "DossierTestSupport"], exclude: ["reader-tmux.sh", "hostile-tmux.sh", "tmux-helpers.sh", "feed-server.py"]),
     ]
