@@ -8,8 +8,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // The config file is TOML; toml++ underneath parses it to the specification, with line numbers for errors.
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The model: files, articles, linking, search and the saved index; no terminal code. The bundled
@@ -26,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-gnutls-dev"])]),
         // TOML 1.0 for the config file, every key and value with its line; the standard library alone.
         .target(name: "DossierConfig"),
-        .target(name: "DossierUI", dependencies: ["DossierCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "DossierUI", dependencies: ["DossierCore", "DossierConfig"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
         // A few lines of C the executable calls first (see malloc_tuning.c).
