@@ -104,6 +104,16 @@ struct ConfigFileTests {
         #expect(config.settings.palette.place == .red)
     }
 
+    /// An id with nothing in it, given or made from a name without letters or digits, is said to
+    /// be empty, on the line that gives it, rather than taken for an earlier person's.
+    @Test(arguments: [("name = \".\"", 5), ("name = \"Ri Yong Ho\"\nid = \"\"", 6), ("id = \" \"\nname = \"Ri\"", 5)])
+    func aPersonWhoseIDIsEmpty_isSaidSo_notCalledADuplicate(fields: String, line: Int) {
+        let config = ConfigFile(text: "[[people]]\nname = \"Kim Yo Jong\"\n\n[[people]]\n\(fields)\n")
+        #expect(config.problems.count == 1, "\(config.problems)")
+        #expect(config.problems.first?.hasPrefix("line \(line): a person's id cannot be empty") == true, "\(config.problems)")
+        #expect(config.people.map(\.id) == ["kim-yo-jong"])
+    }
+
     @Test func aFileThatIsNotTOML_isSaidInOneLine_andNoneOfItApplies() {
         let config = ConfigFile(text: String(repeating: "{{{ not toml\n", count: 40))
         #expect(!config.problems.isEmpty)

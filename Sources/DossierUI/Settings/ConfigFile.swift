@@ -158,12 +158,12 @@ public struct ConfigFile: Sendable {
 
     /// The person one `[[people]]` entry describes, or nil when it cannot be used (reported).
     private mutating func person(in table: TOMLTable, at line: Int, seen: inout Set<String>) -> Entity? {
-        guard let name = table["name"]?.string, name.contains(where: { !$0.isWhitespace }) else {
+        guard let nameEntry = table.entry("name"), let name = nameEntry.value.string, name.contains(where: { !$0.isWhitespace }) else {
             report(line, "a person needs a name")
             return nil
         }
-        let id = table["id"]?.string ?? Self.id(for: name)
-        guard !id.isEmpty, seen.insert(id).inserted else {
+        guard let id = personID(in: table, name: name, nameLine: nameEntry.keyPosition.line) else { return nil }
+        guard seen.insert(id).inserted else {
             report(line, "the id \(id) is used by an earlier person; this one is left out")
             return nil
         }
@@ -188,6 +188,25 @@ public struct ConfigFile: Sendable {
             aliases: aliases, titles: titles,
             surname: table["surname"]?.string ?? (words.count > 1 ? words.last.map(String.init) : nil),
             gender: table["gender"]?.string.flatMap(Entity.Gender.init(rawValue:)))
+    }
+
+    /// The id a person gives, else the one made from their name; nil (reported) when it is empty,
+    /// which would match no one and collide with every other empty id.
+    private mutating func personID(in table: TOMLTable, name: String, nameLine: Int) -> String? {
+        if let given = table.entry("id"), let id = given.value.string {
+            guard id.contains(where: { !$0.isWhitespace }) else {
+                report(given.keyPosition.line, "a person's id cannot be empty")
+                return nil
+            }
+            return id
+        }
+        let id = Self.id(for: name)
+        guard !id.isEmpty else {
+            report(nameLine, "a person's id cannot be empty, and the name \(name) has no letters or digits to make one from; "
+                + "give the entry an id")
+            return nil
+        }
+        return id
     }
 
     /// "Choe Son Hui" → "choe-son-hui", as the bundled catalog's ids are made.
