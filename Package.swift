@@ -8,8 +8,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // The config file is TOML; toml++ underneath parses it to the specification, with line numbers for errors.
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The model, as stages that depend only on the ones before them, so that the compiler holds
@@ -39,7 +37,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl downloads feeds (`dossier fetch`).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-gnutls-dev"])]),
-        .target(name: "DossierUI", dependencies: ["DossierCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // TOML 1.0 for the config file, every key and value with its line; the standard library alone.
+        .target(name: "DossierConfig"),
+        .target(name: "DossierUI", dependencies: ["DossierCore", "DossierConfig"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
         // A few lines of C the executable calls first (see malloc_tuning.c).
@@ -59,6 +59,7 @@ let package = Package(
         .executableTarget(name: "dossier-test-corpus", dependencies: ["DossierTestSupport"]),
         .executableTarget(name: "dossier-fuzz", dependencies: ["DossierFuzzChecks", "CFuzzMain"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DossierConfigTests", dependencies: ["DossierConfig"]),
         .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore", "DossierFuzzChecks", "DossierTestSupport"], exclude: ["Snapshots", "FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "dossier", "DossierTestSupport"], exclude: ["reader-tmux.sh", "hostile-tmux.sh", "tmux-helpers.sh", "feed-server.py"]),
     ]

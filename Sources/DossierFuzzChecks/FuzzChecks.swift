@@ -40,7 +40,7 @@ public enum FuzzChecks {
     /// The checks for what a user types or writes for the reader: the bytes as a filter (over the
     /// bundled articles, with saved filters that refer to each other) and as a config file. Either
     /// is accepted or refused with reasons, never a crash or a hang, and every problem in a config
-    /// file names its line.
+    /// file names a line the file has.
     public static func checkSettings(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         let corpus = seeds
@@ -50,8 +50,11 @@ public enum FuzzChecks {
         }
         _ = try? ArticleSort(parsing: firstLine)
         let config = ConfigFile(text: text)
+        let feeds = text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lines = max(1, feeds + (text.utf8.last == 0x0A ? 0 : 1))
         for problem in config.problems {
-            precondition(problem.hasPrefix("line ") || problem.hasPrefix("the file") || problem.hasPrefix("too many"), "a problem without its line: \(problem)")
+            let line = problem.hasPrefix("line ") ? Int(problem.dropFirst(5).prefix { $0.isNumber }) : nil
+            precondition(line.map { (1...lines).contains($0) } == true, "a problem without a line of the file: \(problem)")
         }
         if !config.people.isEmpty { _ = try? catalog.merging(config.people) }
     }

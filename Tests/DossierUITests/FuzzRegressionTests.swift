@@ -42,6 +42,9 @@ struct FuzzRegressionTests {
         "not (read or\n[keys\nteleport = 42\n[[people]]\nheight = 3\n",
         String(repeating: "((((", count: 2_000) + "\n" + String(repeating: "[[a]]\n", count: 2_000),
         "x = " + String(repeating: "[", count: 20_000) + "\ny = " + String(repeating: "{a=", count: 5_000),
+        "[filters]\na = \"\"\"\nnever closed\n[[people]]\nname = \".\"\nid = '''\n",
+        "\u{FEFF}[keys]\r\nfilter = [\"f\",\r\n[colors]\r\nplace = \"red\"\r",
+        String(repeating: "a.", count: 5_000) + "b = 1\n[" + String(repeating: "[a]", count: 3_000) + "\n",
     ])
     func settingsCheck_acceptsOrRefusesWithReasons(text: String) {
         FuzzChecks.checkSettings(Array(text.utf8))
