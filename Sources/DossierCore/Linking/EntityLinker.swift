@@ -121,6 +121,27 @@ public struct EntityLinker: Sendable {
         return article.finishedLinks()
     }
 
+    /// Why the name finder read each run of capitalised words in an article as it did, in reading
+    /// order. The runs are those `link` gives the finder: the words the catalog's names leave.
+    func nameExplanations(in words: ArticleWords) -> [NameExplanation] {
+        guard let finder else { return [] }
+        var article = ArticleLinking(linker: self, words: words)
+        var explanations: [NameExplanation] = []
+        words.forEachChunk { firstRun, tokenRuns in
+            for (offset, tokens) in tokenRuns.enumerated() {
+                let covered = article.linkCatalogNames(in: tokens)
+                explanations += finder.explanations(in: tokens, covered: covered, lowercaseTerms: words.lowercaseTerms,
+                                                    isHeadline: words.startsWithHeadline && firstRun + offset == 0, text: words.text)
+            }
+        }
+        return explanations
+    }
+
+    /// The same for an article of a corpus, whose text must be as it was indexed (`Article.textIsAsIndexed`).
+    package func nameExplanations(in article: Article) -> [NameExplanation] {
+        nameExplanations(in: ArticleWords(text: article.text, headline: article.headlineRange, paragraphs: article.paragraphs))
+    }
+
     /// True when two folded names with the same surname may be one person's in an article: the given
     /// names alike or one a short form of the other ("pat", "patrick"), middle names alike, one the other's
     /// initial, or one name without ("john milo ford", "john m ford", "patrick w carlineo", "patrick carlineo
