@@ -1,3 +1,4 @@
+import DossierFormats
 import DossierText
 
 /// Finds the mentions of known entities in an article and decides whom each names.
@@ -110,179 +111,38 @@ public struct EntityLinker: Sendable {
     /// people of both kinds that the article names in full. The first two run over
     /// each run of tokens in turn; the third needs only what they kept of each.
     public func link(_ words: ArticleWords) -> ArticleLinks {
-        let text = words.text
-        var links = ArticleLinks()
-        var foundIndexByKey: [String: Int] = [:]
-        var named: [(position: Int, target: ArticleLinks.Target)] = []
-        var pending: [PendingSurname] = []
-        // A huge article has a million lone surnames, of a few thousand words: each word is kept once.
-        var pendingTerms: [String] = []
-        var pendingTermNumbers: [String: UInt32] = [:]
-        func pendingTermNumber(_ term: String) -> UInt32 {
-            if let known = pendingTermNumbers[term] { return known }
-            let number = UInt32(pendingTerms.count)
-            pendingTerms.append(term)
-            pendingTermNumbers[term] = number
-            return number
-        }
-        // Names with no sign of what they are, as their own tokens, in case the article gives their last word a title.
-        var unclassified: [[Token]] = []
-        // Lone words that speak ("Lopez said", "said Ward"): the surname of someone the article names in full.
-        var spokenTerms: Set<String> = []
-        // Given names after a word for a relative ("his sister Yo Jong"), resolved once everyone named in full is known.
-        var pendingGivenNames: [(range: Range<Int>, terms: [String], otherwise: [(NameFinder.Finding, [Token])])] = []
-
-        // The article's found people by surname, to find the same person under another form of the name.
-        var personsBySurname: [String: [Int]] = [:]
-
-        func add(_ entity: FoundEntity, range: Range<Int>) {
-            let local: Int
-            if let existing = foundIndexByKey[entity.key] {
-                local = existing
-            } else if entity.kind == .person, let surname = entity.surname,
-                      let variant = personsBySurname[surname]?.first(where: { Self.mayBeOnePerson(links.found[$0].key, entity.key) }) {
-                // "John Milo Ford … John M. Ford", "Patrick Carlineo Jr … Pat Carlineo": one person, under the
-                // name the article gave first.
-                local = variant
-                foundIndexByKey[entity.key] = variant
-            } else {
-                local = links.found.count
-                foundIndexByKey[entity.key] = local
-                links.found.append(entity)
-                if entity.kind == .person, let surname = entity.surname { personsBySurname[surname, default: []].append(local) }
-            }
-            links.mentions.append(mention(range, .found(local), form: .name))
-            if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
-        }
-
+        var article = ArticleLinking(linker: self, words: words)
         words.forEachChunk { firstRun, tokenRuns in
             for (offset, tokens) in tokenRuns.enumerated() {
-                var covered = Array(repeating: false, count: tokens.count)
-                var index = 0
-                while index < tokens.count {
-                    guard let (pattern, length) = match(at: index, in: tokens, text: text) else {
-                        index += 1
-                        continue
-                    }
-                    let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
-                    if let entity = pattern.entity {
-                        links.mentions.append(mention(range, .catalog(entity), form: .name))
-                        if entities[entity].kind == .person { named.append((range.lowerBound, .catalog(entity))) }
-                        for covering in index..<(index + length) { covered[covering] = true }
-                    } else if !continuesAnotherName(at: index, in: tokens, text: text) {
-                        let bearers = bearersBySurname[pattern.terms[0]] ?? []
-                        // "Foreign Minister Ri" names whoever holds that office; "Mr Kim" only says which Kims it may be.
-                        let office = bearers.filter { hasTitle($0, before: index, in: tokens, text: text, courtesy: false) }
-                        let titled = office.isEmpty ? bearers.filter { hasTitle($0, before: index, in: tokens, text: text, courtesy: true) } : office
-                        let afterTitle = !titled.isEmpty || (index > 0 && NameWords.titles.contains(tokens[index - 1].term))
-                        pending.append(PendingSurname(
-                            range: range, term: pendingTermNumber(pattern.terms[0]), titled: titled.map { .catalog($0) }, isCatalogSurname: true,
-                            titleDecides: !office.isEmpty, afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: index, text: text)))
-                        covered[index] = true
-                    }
-                    index += length
-                }
+                let covered = article.linkCatalogNames(in: tokens)
+                article.addFoundNames(in: tokens, covered: covered, isHeadline: words.startsWithHeadline && firstRun + offset == 0)
+            }
+        }
+        article.resolveGivenNamesAfterRelatives()
+        article.addNamesWhoseLastWordIsTitledOrSpeaks()
+        article.resolveLoneSurnames()
+        return article.finishedLinks()
+    }
 
-                guard let finder else { continue }
-                let findings = finder.findings(in: tokens, covered: covered, lowercaseTerms: words.lowercaseTerms,
-                                               isHeadline: words.startsWithHeadline && firstRun + offset == 0, text: text)
-                for finding in findings {
-                    switch finding {
-                    case .entity(let span, let entity):
-                        add(entity, range: tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound)
-                    case .possibleSurname(let token, let afterTitle):
-                        if speaks(tokens, token, text: text) { spokenTerms.insert(tokens[token].term) }
-                        pending.append(PendingSurname(
-                            range: tokens[token].range, term: pendingTermNumber(tokens[token].term), titled: [], isCatalogSurname: false,
-                            titleDecides: false, afterTitle: afterTitle, namesFamily: namesFamily(tokens, after: token, text: text)))
-                    case .unclassified(let span):
-                        unclassified.append(Array(tokens[span]))
-                    case .possibleGivenName(let span, let otherwise):
-                        pendingGivenNames.append((tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound,
-                                                  tokens[span].map(\.term), otherwise.map { ($0, tokens) }))
-                    }
-                }
+    /// Why the name finder read each run of capitalised words in an article as it did, in reading
+    /// order. The runs are those `link` gives the finder: the words the catalog's names leave.
+    func nameExplanations(in words: ArticleWords) -> [NameExplanation] {
+        guard let finder else { return [] }
+        var article = ArticleLinking(linker: self, words: words)
+        var explanations: [NameExplanation] = []
+        words.forEachChunk { firstRun, tokenRuns in
+            for (offset, tokens) in tokenRuns.enumerated() {
+                let covered = article.linkCatalogNames(in: tokens)
+                explanations += finder.explanations(in: tokens, covered: covered, lowercaseTerms: words.lowercaseTerms,
+                                                    isHeadline: words.startsWithHeadline && firstRun + offset == 0, text: words.text)
             }
         }
+        return explanations
+    }
 
-        for given in pendingGivenNames {
-            if let target = bearer(ofGivenName: given.terms, before: given.range.lowerBound, named: named, found: links.found) {
-                links.mentions.append(mention(given.range, target, form: .surname))
-                continue
-            }
-            for (finding, tokens) in given.otherwise {
-                switch finding {
-                case .entity(let span, let entity):
-                    add(entity, range: tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound)
-                case .unclassified(let span):
-                    unclassified.append(Array(tokens[span]))
-                case .possibleSurname, .possibleGivenName:
-                    break
-                }
-            }
-        }
-
-        if let finder {
-            // "Fidel Castro … President Castro", "Feliciano Lopez … Lopez said": a name whose last word the
-            // article gives a title, or lets speak, is a person.
-            let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] })
-            // ...unless someone the article names with better evidence already has that surname: "Tony Blair …
-            // Vote Blair, Get Brown … Mr Blair" is about Tony Blair, not a person called Vote Blair.
-            var claimedSurnames: Set<String>?
-            for name in unclassified {
-                // Companies speak too ("Samsung announced"): a name that only speaks must not start with a common word.
-                guard let last = name.last, titledTerms.contains(last.term)
-                        || (spokenTerms.contains(last.term) && !words.lowercaseTerms.contains(name[0].term)) else { continue }
-                if claimedSurnames == nil {
-                    var surnames = Set(links.found.filter { $0.kind == .person }.compactMap(\.surname))
-                    for case .catalog(let index) in named.map(\.target) {
-                        if let surname = surnameTermByEntity[index] { surnames.insert(surname) }
-                    }
-                    claimedSurnames = surnames
-                }
-                if claimedSurnames?.contains(last.term) == true { continue }
-                // "the Blair-Brown rift" joins two people whom the article also names alone.
-                if name.count == 2, text.bytes[name[0].range.upperBound..<name[1].range.lowerBound].elementsEqual([0x2D]),
-                   pendingTermNumbers[name[0].term] != nil {
-                    continue
-                }
-                add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text),
-                    range: name[0].range.lowerBound..<last.range.upperBound)
-            }
-        }
-
-        // Every full mention of a person, filed under each word the person may be called by alone.
-        var callableTerms: [ArticleLinks.Target: [String]] = [:]
-        for (local, entity) in links.found.enumerated() where entity.kind == .person {
-            callableTerms[.found(local)] = [entity.surname, entity.givenName].compactMap { $0 }
-        }
-        for case .catalog(let index) in Set(named.map(\.target)) {
-            callableTerms[.catalog(index)] = [surnameTermByEntity[index], givenNameByEntity[index]].compactMap { $0 }
-        }
-        let bearings = Bearings(named, terms: { callableTerms[$0] ?? [] })
-        // After a title a lone word is a surname: "Mr Blair" is not someone whose first name is Blair.
-        let titledBearings = !pending.contains(where: \.afterTitle) ? bearings : Bearings(named, terms: { target in
-            switch target {
-            case .found(let local): [links.found[local].surname].compactMap { $0 }
-            case .catalog(let index): [surnameTermByEntity[index]].compactMap { $0 }
-            }
-        })
-        named = []
-        // Room for every surname at once: grown as they come, a huge article's mentions were held twice while copied.
-        links.mentions.reserveCapacity(links.mentions.count + pending.count)
-        for surname in pending where !surname.namesFamily {
-            guard let resolved = resolve(surname, term: pendingTerms[Int(surname.term)],
-                                         bearings: surname.afterTitle ? titledBearings : bearings, text: text) else { continue }
-            switch resolved {
-            case .entity(let target):
-                links.mentions.append(mention(surname.range, target, form: .surname))
-            case .ambiguous(let candidates):
-                links.mentions.append(mention(surname.range, nil, candidates: candidates, form: .surname))
-            }
-        }
-        pending = []
-        links.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        return links
+    /// The same for an article of a corpus, whose text must be as it was indexed (`Article.textIsAsIndexed`).
+    package func nameExplanations(in article: Article) -> [NameExplanation] {
+        nameExplanations(in: ArticleWords(text: article.text, headline: article.headlineRange, paragraphs: article.paragraphs))
     }
 
     /// True when two folded names with the same surname may be one person's in an article: the given
@@ -521,5 +381,251 @@ public struct EntityLinker: Sendable {
             rival += step
         }
         return .entity(full[chosen].target)
+    }
+}
+
+// MARK: - Linking one article
+
+extension EntityLinker {
+    /// One article's links as the passes of `link` make them, and what each pass leaves for a later one:
+    /// lone surnames and given names wait until everyone the article names in full is known.
+    private struct ArticleLinking {
+        private let linker: EntityLinker
+        private let words: ArticleWords
+        private let text: SourceText
+        private var links = ArticleLinks()
+        /// Each found entity's place in `links.found`, by its folded name.
+        private var foundIndexByKey: [String: Int] = [:]
+        /// The article's found people by surname, to find the same person under another form of the name.
+        private var personsBySurname: [String: [Int]] = [:]
+        /// Every full mention of a person, catalog or found, where it starts.
+        private var named: [(position: Int, target: ArticleLinks.Target)] = []
+        private var pending: [PendingSurname] = []
+        // A huge article has a million lone surnames, of a few thousand words: each word is kept once.
+        private var pendingTerms: [String] = []
+        private var pendingTermNumbers: [String: UInt32] = [:]
+        /// Names with no sign of what they are, as their own tokens, in case the article gives their last word a title.
+        private var unclassified: [[Token]] = []
+        /// Lone words that speak ("Lopez said", "said Ward"): the surname of someone the article names in full.
+        private var spokenTerms: Set<String> = []
+        /// Given names after a word for a relative ("his sister Yo Jong"), resolved once everyone named in full is known.
+        private var pendingGivenNames: [PendingGivenName] = []
+
+        private struct PendingGivenName {
+            let range: Range<Int>
+            let terms: [String]
+            /// What the words are on their own, each finding with the tokens its span counts in.
+            let otherwise: [(NameFinder.Finding, [Token])]
+        }
+
+        init(linker: EntityLinker, words: ArticleWords) {
+            self.linker = linker
+            self.words = words
+            text = words.text
+        }
+
+        // MARK: Catalog names
+
+        /// Links the catalog's names and aliases in one run of tokens and keeps its lone catalog surnames for
+        /// later; returns which tokens they cover, which the name finder then leaves alone.
+        mutating func linkCatalogNames(in tokens: [Token]) -> [Bool] {
+            var covered = Array(repeating: false, count: tokens.count)
+            var index = 0
+            while index < tokens.count {
+                guard let (pattern, length) = linker.match(at: index, in: tokens, text: text) else {
+                    index += 1
+                    continue
+                }
+                let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
+                if let entity = pattern.entity {
+                    links.mentions.append(linker.mention(range, .catalog(entity), form: .name))
+                    if linker.entities[entity].kind == .person { named.append((range.lowerBound, .catalog(entity))) }
+                    for covering in index..<(index + length) { covered[covering] = true }
+                } else if !linker.continuesAnotherName(at: index, in: tokens, text: text) {
+                    keepCatalogSurname(pattern.terms[0], at: index, range: range, in: tokens)
+                    covered[index] = true
+                }
+                index += length
+            }
+            return covered
+        }
+
+        private mutating func keepCatalogSurname(_ term: String, at index: Int, range: Range<Int>, in tokens: [Token]) {
+            let bearers = linker.bearersBySurname[term] ?? []
+            // "Foreign Minister Ri" names whoever holds that office; "Mr Kim" only says which Kims it may be.
+            let office = bearers.filter { linker.hasTitle($0, before: index, in: tokens, text: text, courtesy: false) }
+            let titled = office.isEmpty ? bearers.filter { linker.hasTitle($0, before: index, in: tokens, text: text, courtesy: true) } : office
+            let afterTitle = !titled.isEmpty || (index > 0 && NameWords.titles.contains(tokens[index - 1].term))
+            pending.append(PendingSurname(
+                range: range, term: pendingTermNumber(term), titled: titled.map { .catalog($0) }, isCatalogSurname: true,
+                titleDecides: !office.isEmpty, afterTitle: afterTitle, namesFamily: linker.namesFamily(tokens, after: index, text: text)))
+        }
+
+        // MARK: Found names
+
+        /// Adds the names the finder recognises among the tokens the catalog left, and keeps what needs
+        /// the whole article: lone words, names with no sign of what they are, given names after a relative.
+        mutating func addFoundNames(in tokens: [Token], covered: [Bool], isHeadline: Bool) {
+            guard let finder = linker.finder else { return }
+            let findings = finder.findings(in: tokens, covered: covered, lowercaseTerms: words.lowercaseTerms,
+                                           isHeadline: isHeadline, text: text)
+            for finding in findings {
+                switch finding {
+                case .entity(let span, let entity):
+                    add(entity, range: Self.textRange(of: span, in: tokens))
+                case .possibleSurname(let token, let afterTitle):
+                    if linker.speaks(tokens, token, text: text) { spokenTerms.insert(tokens[token].term) }
+                    pending.append(PendingSurname(
+                        range: tokens[token].range, term: pendingTermNumber(tokens[token].term), titled: [], isCatalogSurname: false,
+                        titleDecides: false, afterTitle: afterTitle, namesFamily: linker.namesFamily(tokens, after: token, text: text)))
+                case .unclassified(let span):
+                    unclassified.append(Array(tokens[span]))
+                case .possibleGivenName(let span, let otherwise):
+                    pendingGivenNames.append(PendingGivenName(range: Self.textRange(of: span, in: tokens), terms: tokens[span].map(\.term),
+                                                              otherwise: otherwise.map { ($0, tokens) }))
+                }
+            }
+        }
+
+        /// Adds a found entity's mention, under the entity the article already found by that name or another form of it.
+        private mutating func add(_ entity: FoundEntity, range: Range<Int>) {
+            let local: Int
+            if let existing = foundIndexByKey[entity.key] {
+                local = existing
+            } else if entity.kind == .person, let surname = entity.surname,
+                      let variant = personsBySurname[surname]?.first(where: { EntityLinker.mayBeOnePerson(links.found[$0].key, entity.key) }) {
+                // "John Milo Ford … John M. Ford", "Patrick Carlineo Jr … Pat Carlineo": one person, under the
+                // name the article gave first.
+                local = variant
+                foundIndexByKey[entity.key] = variant
+            } else {
+                local = links.found.count
+                foundIndexByKey[entity.key] = local
+                links.found.append(entity)
+                if entity.kind == .person, let surname = entity.surname { personsBySurname[surname, default: []].append(local) }
+            }
+            links.mentions.append(linker.mention(range, .found(local), form: .name))
+            if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
+        }
+
+        /// A lone word's number in `pendingTerms`, given it on first sight.
+        private mutating func pendingTermNumber(_ term: String) -> UInt32 {
+            if let known = pendingTermNumbers[term] { return known }
+            let number = UInt32(pendingTerms.count)
+            pendingTerms.append(term)
+            pendingTermNumbers[term] = number
+            return number
+        }
+
+        /// The byte range of the text that a span of tokens covers.
+        private static func textRange(of span: Range<Int>, in tokens: [Token]) -> Range<Int> {
+            tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+        }
+
+        // MARK: What needs the whole article
+
+        /// "his sister Yo Jong": the person named in full whose name begins or ends with the given name;
+        /// else what the words are on their own ("his son Sandy Oatley").
+        mutating func resolveGivenNamesAfterRelatives() {
+            for given in pendingGivenNames {
+                if let target = linker.bearer(ofGivenName: given.terms, before: given.range.lowerBound, named: named, found: links.found) {
+                    links.mentions.append(linker.mention(given.range, target, form: .surname))
+                    continue
+                }
+                for (finding, tokens) in given.otherwise {
+                    switch finding {
+                    case .entity(let span, let entity):
+                        add(entity, range: Self.textRange(of: span, in: tokens))
+                    case .unclassified(let span):
+                        unclassified.append(Array(tokens[span]))
+                    case .possibleSurname, .possibleGivenName:
+                        break
+                    }
+                }
+            }
+        }
+
+        /// "Fidel Castro … President Castro", "Feliciano Lopez … Lopez said": a name whose last word the
+        /// article gives a title, or lets speak, is a person.
+        mutating func addNamesWhoseLastWordIsTitledOrSpeaks() {
+            guard let finder = linker.finder else { return }
+            let titledTerms = Set(pending.filter(\.afterTitle).map { pendingTerms[Int($0.term)] })
+            // ...unless someone the article names with better evidence already has that surname: "Tony Blair …
+            // Vote Blair, Get Brown … Mr Blair" is about Tony Blair, not a person called Vote Blair. Worked out
+            // once, at the first name that needs it.
+            var claimedSurnames: Set<String>?
+            for name in unclassified {
+                // Companies speak too ("Samsung announced"): a name that only speaks must not start with a common word.
+                guard let last = name.last, titledTerms.contains(last.term)
+                        || (spokenTerms.contains(last.term) && !words.lowercaseTerms.contains(name[0].term)) else { continue }
+                if claimedSurnames == nil { claimedSurnames = surnamesOfPeopleNamed() }
+                if claimedSurnames?.contains(last.term) == true { continue }
+                if isPairOfLoneSurnames(name) { continue }
+                add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text),
+                    range: name[0].range.lowerBound..<last.range.upperBound)
+            }
+        }
+
+        /// The surnames of the people the article has named so far, catalog or found.
+        private func surnamesOfPeopleNamed() -> Set<String> {
+            var surnames = Set(links.found.filter { $0.kind == .person }.compactMap(\.surname))
+            for case .catalog(let index) in named.map(\.target) {
+                if let surname = linker.surnameTermByEntity[index] { surnames.insert(surname) }
+            }
+            return surnames
+        }
+
+        /// "the Blair-Brown rift" joins two people whom the article also names alone.
+        private func isPairOfLoneSurnames(_ name: [Token]) -> Bool {
+            name.count == 2 && text.bytes[name[0].range.upperBound..<name[1].range.lowerBound].elementsEqual([0x2D])
+                && pendingTermNumbers[name[0].term] != nil
+        }
+
+        /// Links every lone surname kept so far, now that everyone the article names in full is known.
+        mutating func resolveLoneSurnames() {
+            let (bearings, titledBearings) = makeBearings()
+            named = []
+            // Room for every surname at once: grown as they come, a huge article's mentions were held twice while copied.
+            links.mentions.reserveCapacity(links.mentions.count + pending.count)
+            for surname in pending where !surname.namesFamily {
+                guard let resolved = linker.resolve(surname, term: pendingTerms[Int(surname.term)],
+                                                    bearings: surname.afterTitle ? titledBearings : bearings, text: text) else { continue }
+                switch resolved {
+                case .entity(let target):
+                    links.mentions.append(linker.mention(surname.range, target, form: .surname))
+                case .ambiguous(let candidates):
+                    links.mentions.append(linker.mention(surname.range, nil, candidates: candidates, form: .surname))
+                }
+            }
+            pending = []
+        }
+
+        /// Every full mention of a person, filed under each word the person may be called by alone; and,
+        /// for a word after a title, under the surname only.
+        private func makeBearings() -> (byAnyName: Bearings, bySurname: Bearings) {
+            var callableTerms: [ArticleLinks.Target: [String]] = [:]
+            for (local, entity) in links.found.enumerated() where entity.kind == .person {
+                callableTerms[.found(local)] = [entity.surname, entity.givenName].compactMap { $0 }
+            }
+            for case .catalog(let index) in Set(named.map(\.target)) {
+                callableTerms[.catalog(index)] = [linker.surnameTermByEntity[index], linker.givenNameByEntity[index]].compactMap { $0 }
+            }
+            let bearings = Bearings(named, terms: { callableTerms[$0] ?? [] })
+            // After a title a lone word is a surname: "Mr Blair" is not someone whose first name is Blair.
+            guard pending.contains(where: \.afterTitle) else { return (bearings, bearings) }
+            let titledBearings = Bearings(named, terms: { target in
+                switch target {
+                case .found(let local): [links.found[local].surname].compactMap { $0 }
+                case .catalog(let index): [linker.surnameTermByEntity[index]].compactMap { $0 }
+                }
+            })
+            return (bearings, titledBearings)
+        }
+
+        /// The links in reading order.
+        mutating func finishedLinks() -> ArticleLinks {
+            links.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            return links
+        }
     }
 }

@@ -14,6 +14,9 @@ import DossierText
 /// unclassified: the linker makes it a person if the article later calls its last
 /// word by a title ("President Castro"). A lone capitalised word is kept only as a
 /// possible surname or first name of someone the article names in full.
+///
+/// The signs are an ordered table of named rules (`rules`), the first that decides
+/// winning; `explanations` says which rule decided each run.
 struct NameFinder: Sendable {
     let gazetteer: Gazetteer
     /// Words for the people of the gazetteer's and the catalog's places ("north koreans").
@@ -44,7 +47,7 @@ struct NameFinder: Sendable {
         "stepdaughter", "fiancee", "fiancée", "fiance", "fiancé",
     ]
 
-    private static let particles: Set<String> = [
+    static let particles: Set<String> = [
         "de", "van", "von", "bin", "al", "le", "la", "du", "da", "di", "del", "der", "den", "ter", "dos", "das", "of",
     ]
 
@@ -53,6 +56,30 @@ struct NameFinder: Sendable {
     /// start of a sentence, such a word is a common word ("Hopefully", "Critics"), not a name.
     /// In a headline (`isHeadline`), words of an unclassified run may each be a surname.
     func findings(in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>, isHeadline: Bool = false, text: SourceText) -> [Finding] {
+        var notExplained: [ExplainedRun]?
+        return findings(in: tokens, covered: covered, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text,
+                        explaining: &notExplained)
+    }
+
+    /// Why each run of capitalised words in `tokens` is read as `findings` reads it, in order.
+    func explanations(in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>, isHeadline: Bool = false,
+                      text: SourceText) -> [NameExplanation] {
+        var explained: [ExplainedRun]? = []
+        let findings = findings(in: tokens, covered: covered, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text,
+                                explaining: &explained)
+        return (explained ?? []).map { run in
+            NameExplanation(range: tokens[run.tokens.lowerBound].range.lowerBound..<tokens[run.tokens.upperBound - 1].range.upperBound,
+                            words: Self.writtenName(tokens[run.tokens], text: text), rules: run.rules,
+                            outcome: NameExplanation.outcome(of: findings[run.findings], tokens: tokens, text: text))
+        }
+    }
+
+    /// A run's tokens, the findings made of it, and the rules that decided them.
+    private typealias ExplainedRun = (tokens: Range<Int>, findings: Range<Int>, rules: [String])
+
+    /// `findings`, and, when `explained` is not nil, each run's explanation added to it.
+    private func findings(in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>, isHeadline: Bool, text: SourceText,
+                          explaining explained: inout [ExplainedRun]?) -> [Finding] {
         var findings: [Finding] = []
         var index = 0
         while index < tokens.count {
@@ -62,38 +89,54 @@ struct NameFinder: Sendable {
             }
             let afterRelative = index > 0 && tokens[index - 1].shape == .lowercase
                 && gap(text, tokens[index - 1], tokens[index]).elementsEqual([0x20]) && Self.relatives.contains(tokens[index - 1].term)
-            var end = index + 1
-            while end < tokens.count, !covered[end], joins(text, tokens[end - 1], tokens[end]) {
-                if isNameLike(tokens[end]) {
-                    end += 1
-                } else if isKoreanSyllable(tokens[end], after: tokens[end - 1], text: text),
-                          afterRelative || (end - 2 >= index && gazetteer.familyNamesFirst.contains(tokens[end - 2].term)) {
-                    // A Korean given name is often written with a hyphen and a lower-case second syllable ("Kim Hyok-chol").
-                    end += 1
-                    break
-                } else if Self.particles.contains(tokens[end].term), end + 1 < tokens.count, !covered[end + 1],
-                          isNameLike(tokens[end + 1]), joins(text, tokens[end], tokens[end + 1]) {
-                    end += 2
-                } else {
-                    break
-                }
-            }
-            let classified = classify(tokens, index..<end, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text)
-            // One word after a relative is resolved as a lone first name or surname is; two are a given name's parts.
+            let end = runEnd(from: index, in: tokens, covered: covered, afterRelative: afterRelative, text: text)
+            let (classified, rule) = classification(of: index..<end, in: tokens, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text)
+            let firstFinding = findings.count
+            var step: NameExplanation.Step?
             if afterRelative, end - index == 2 {
+                // One word after a relative is resolved as a lone first name or surname is; two are a given name's parts.
                 findings.append(.possibleGivenName(tokens: index..<end, otherwise: classified))
-                index = end
-                continue
-            }
-            if isHeadline, classified.count == 1, case .unclassified(let run) = classified[0] {
+                step = .givenNameAfterRelative
+            } else if isHeadline, classified.count == 1, case .unclassified(let run) = classified[0] {
                 // Headlines are terse: "Blair Labour's longest-serving PM" puts a surname beside another name.
                 findings += run.map { .possibleSurname(token: $0, afterTitle: false) }
+                step = .headlineWordsAsSurnames
             } else {
                 findings += classified
             }
+            explained?.append((index..<end, firstFinding..<findings.count, [rule] + (step.map { [$0.rawValue] } ?? [])))
             index = end
         }
-        return coordinated(findings, tokens: tokens, text: text)
+        let result = coordinated(findings, tokens: tokens, text: text)
+        if var runs = explained {
+            for position in runs.indices where result[runs[position].findings] != findings[runs[position].findings] {
+                runs[position].rules.append(NameExplanation.Step.joinedByAndToPerson.rawValue)
+            }
+            explained = runs
+        }
+        return result
+    }
+
+    /// Where a run of capitalised words that starts at `start` ends: the words of one name run on
+    /// through hyphens, initials and particles ("Pierre-Hugues Herbert", "J.R.R. Tolkien", "Ludwig van Beethoven").
+    private func runEnd(from start: Int, in tokens: [Token], covered: [Bool], afterRelative: Bool, text: SourceText) -> Int {
+        var end = start + 1
+        while end < tokens.count, !covered[end], joins(text, tokens[end - 1], tokens[end]) {
+            if isNameLike(tokens[end]) {
+                end += 1
+            } else if isKoreanSyllable(tokens[end], after: tokens[end - 1], text: text),
+                      afterRelative || (end - 2 >= start && gazetteer.familyNamesFirst.contains(tokens[end - 2].term)) {
+                // A Korean given name is often written with a hyphen and a lower-case second syllable ("Kim Hyok-chol").
+                end += 1
+                break
+            } else if Self.particles.contains(tokens[end].term), end + 1 < tokens.count, !covered[end + 1],
+                      isNameLike(tokens[end + 1]), joins(text, tokens[end], tokens[end + 1]) {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     /// "Ben McLachlan and Yasutaka Uchiyama": a name with no sign of its own, joined by "and" to a
@@ -197,23 +240,59 @@ struct NameFinder: Sendable {
         text.bytes[left.range.upperBound..<right.range.lowerBound]
     }
 
-    private func classify(_ tokens: [Token], _ run: Range<Int>, lowercaseTerms: Set<String>, isHeadline: Bool, text: SourceText) -> [Finding] {
+    // MARK: - Reading a run
+
+    /// How a run of capitalised words is read, and the name of the rule that decided it.
+    private func classification(of run: Range<Int>, in tokens: [Token], lowercaseTerms: Set<String>, isHeadline: Bool,
+                                text: SourceText) -> (findings: [Finding], rule: String) {
+        let candidate = candidate(for: run, in: tokens, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text)
+        for rule in Self.rules where rule.applies(to: candidate) {
+            guard let decision = rule.decide(candidate, gazetteer) else { continue }
+            // "North Koreans watched", "a North Korean official": the people of a place, not a person.
+            if decision.makesPerson, isDemonym(candidate.terms) { return ([], NameExplanation.Step.peopleOfAPlace.rawValue) }
+            return (findings(for: decision, of: candidate), rule.name)
+        }
+        return ([], NameExplanation.Step.noRuleDecided.rawValue)
+    }
+
+    /// The words of a run that may be a name, what stands around them, and the title or role that cues them.
+    private func candidate(for run: Range<Int>, in tokens: [Token], lowercaseTerms: Set<String>, isHeadline: Bool,
+                           text: SourceText) -> NameCandidate {
+        let start = nameStart(in: run, tokens: tokens, lowercaseTerms: lowercaseTerms, text: text)
+        let (end, hasPostNominal, hasGenerationalSuffix) = nameEnd(in: run, from: start, tokens: tokens)
+        let (first, cue) = start < end ? cuedNameStart(in: run, from: start, to: end, tokens: tokens, text: text) : (start, nil)
+        let words = first..<end
+        let terms = tokens[words].map(\.term)
+        return NameCandidate(
+            tokens: tokens, run: run, words: words, terms: terms, key: terms.joined(separator: " "), cue: cue,
+            hasPostNominal: hasPostNominal, hasGenerationalSuffix: hasGenerationalSuffix,
+            allCapitalized: tokens[words].allSatisfy { $0.shape == .capitalized }, lowercaseTerms: lowercaseTerms,
+            isHeadline: isHeadline, text: text)
+    }
+
+    /// Where a name in the run may start: past the capitalised common words a sentence may open with
+    /// ("When", "Earlier", "The", "Hopefully").
+    private func nameStart(in run: Range<Int>, tokens: [Token], lowercaseTerms: Set<String>, text: SourceText) -> Int {
         var start = run.lowerBound
-        // A sentence may open with a capitalised common word: "When", "Earlier", "The", "Hopefully".
         while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term),
               NameWords.mayNeighbourName(tokens[start].term)
                 || (start == run.lowerBound && startsSentence(tokens, start, text: text) && lowercaseTerms.contains(tokens[start].term)),
               !startsKnownName(tokens, start, before: run.upperBound) {
             start += 1
         }
+        return start
+    }
+
+    /// Where a name that starts at `start` ends, before what follows a name without being part of it.
+    private func nameEnd(in run: Range<Int>, from start: Int, tokens: [Token]) -> (end: Int, hasPostNominal: Bool, hasGenerationalSuffix: Bool) {
         var end = run.upperBound
         // Post-nominal letters ("MP", "QC") follow a person's name without belonging to it.
         var hasPostNominal = false
         // "Martin Truex Jr": a generational suffix belongs to the name, and marks a person as post-nominals do.
-        var suffix = 0
+        var hasGenerationalSuffix = false
         if end - start > 2, NameWords.generationalSuffixes.contains(tokens[end - 1].term), tokens[end - 1].shape == .capitalized {
             end -= 1
-            suffix = 1
+            hasGenerationalSuffix = true
             hasPostNominal = true
         }
         while end - start > 1, gazetteer.postNominals.contains(tokens[end - 1].term) {
@@ -221,142 +300,68 @@ struct NameFinder: Sendable {
             hasPostNominal = true
         }
         // "Jane Smith RRP": letters in capitals after a name in ordinary case are not part of it.
-        if suffix == 0, end - start > 2, tokens[end - 1].shape == .allCaps, tokens[end - 1].term.utf8.count > 1,
+        if !hasGenerationalSuffix, end - start > 2, tokens[end - 1].shape == .allCaps, tokens[end - 1].term.utf8.count > 1,
            !tokens[end - 1].term.allSatisfy({ "ivx".contains($0) }), tokens[start..<(end - 1)].allSatisfy({ $0.shape == .capitalized }) {
             end -= 1
         }
-        guard start < end else { return [] }
-
-        // A title or role inside the run ("Prime Minister Shinzo Abe") or just before it ("spokesperson Heather Nauert").
-        var nameStart = start
-        var cue: String?
-        // A word for a relative is a cue only in lower case: "Son" in "Choe Son Hui" is a syllable of her name.
-        if let last = (start..<(end - 1)).last(where: { gazetteer.cueWords.contains(tokens[$0].term) && !Self.relatives.contains(tokens[$0].term) }) {
-            nameStart = last + 1
-            cue = tokens[last].term
-        } else if start == run.lowerBound, start > 0, gazetteer.cueWords.contains(tokens[start - 1].term),
-                  gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x20])
-                    || (Self.abbreviatedTitles.contains(tokens[start - 1].term) && gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x2E, 0x20])) {
-            cue = tokens[start - 1].term
-        } else if let given = (start..<(end - 1)).first(where: { gazetteer.commonGivenNames.contains(tokens[$0].term) }), given > start,
-                  end - given <= 3, !gazetteer.familyNamesFirst.contains(tokens[start].term) {
-            // "Liberal Democrat David Laws": the name starts at its first given name.
-            nameStart = given
-        }
-        guard nameStart < end, !Self.particles.contains(tokens[nameStart].term) else { return [] }
-        let name = nameStart..<end
-        let terms = tokens[name].map(\.term)
-        let key = terms.joined(separator: " ")
-        func entity(_ kind: Entity.Kind, key: String = key, name displayName: String? = nil) -> [Finding] {
-            // "North Koreans watched", "a North Korean official": the people of a place, not a person.
-            if kind == .person, isDemonym(terms) { return [] }
-            let found = makeEntity(kind, tokens: tokens, name: name, key: key, displayName: displayName, cue: cue, text: text)
-            guard kind == .person, suffix > 0 else { return [.entity(tokens: name, found)] }
-            // The suffix is part of the name and its key (a father and son share the rest), not the surname.
-            let span = name.lowerBound..<(end + suffix)
-            return [.entity(tokens: span, FoundEntity(
-                key: key + " " + tokens[end].term, name: displayName ?? Self.writtenName(tokens[span], text: text), kind: kind,
-                role: found.role, gender: found.gender, surname: found.surname, givenName: found.givenName))]
-        }
-
-        if name.count == 1 {
-            let term = terms[0]
-            if let cue, gazetteer.nobleTitles.contains(cue) {
-                // "Lord Goldsmith" is the name such a person goes by; the title is part of it.
-                let title = text.string(tokens[nameStart - 1].range)
-                return entity(.person, key: cue + " " + term, name: title + " " + text.string(tokens[nameStart].range))
-            }
-            // After a title or honorific a lone word is a surname ("Mr Blair"); after another cue it may be a
-            // first name ("his brother Mukesh", "their fourth child, Leo").
-            if let cue, !NameWords.titles.contains(cue), !gazetteer.nobleTitles.contains(cue) {
-                return [.possibleSurname(token: nameStart, afterTitle: false)]
-            }
-            if cue != nil || hasPostNominal { return [.possibleSurname(token: nameStart, afterTitle: true)] }
-            if gazetteer.places.contains(term) { return entity(.place) }
-            if gazetteer.organisations.contains(term) { return entity(.organisation) }
-            if tokens[nameStart].shape == .capitalized { return [.possibleSurname(token: nameStart, afterTitle: false)] }
-            return []
-        }
-        let allCapitalized = tokens[name].allSatisfy { $0.shape == .capitalized }
-        // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
-        if tokens[run].contains(where: { $0.term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) { return [] }
-        // "the Hoa Lo prison": a name before a word for a kind of place is that place.
-        if end < tokens.count, tokens[end].shape == .lowercase, gap(text, tokens[end - 1], tokens[end]).elementsEqual([0x20]),
-           gazetteer.placeWords.contains(tokens[end].term) {
-            return entity(.place)
-        }
-        // Two words joined by a hyphen alone ("the Blair-Brown rift", "Howitt-Garrett") pair two people's
-        // surnames; a person's full name has a space in it.
-        if name.count == 2, allCapitalized, cue == nil, gap(text, tokens[nameStart], tokens[nameStart + 1]).elementsEqual([0x2D]) {
-            return [.possibleSurname(token: nameStart, afterTitle: false), .possibleSurname(token: nameStart + 1, afterTitle: false)]
-        }
-        if gazetteer.places.contains(key) { return entity(.place) }
-        if gazetteer.organisations.contains(key) { return entity(.organisation) }
-        if terms.contains(where: gazetteer.organisationWords.contains) { return entity(.organisation) }
-        // "Gladstone Avenue", "Bartholomew County Jail": a word for a kind of place after the first makes a
-        // place, unless it is also a common surname ("Jack Hill", "Park").
-        if terms.dropFirst().contains(where: { gazetteer.placeWords.contains($0) && !Self.surnamesThatArePlaceWords.contains($0) }) {
-            return entity(.place)
-        }
-        // A title before words the article also writes in lower case ("Online Leader Success Mindset") is a heading.
-        if cue != nil, terms.allSatisfy(lowercaseTerms.contains) { return [] }
-        if name.count == 2, Self.compassWords.contains(terms[1]), gazetteer.places.contains(terms[0]) { return entity(.place) }
-        if (cue != nil || hasPostNominal), allCapitalized {
-            // "Chief Strategy Officer", "Star Wars Ultimate Collector Series": a title or a long run after a
-            // cue is not a name ("governor Mervyn King" is).
-            let endsInTitle = gazetteer.cueWords.contains(terms[terms.count - 1]) && !gazetteer.isGivenName(terms[0])
-            if cue != nil, endsInTitle || terms.filter({ !Self.particles.contains($0) }).count > 3 {
-                return []
-            }
-            return entity(.person)
-        }
-        // A given name starts a person's name, unless a terse headline puts a name beside a place or body ("Blair Labour's").
-        if gazetteer.isGivenName(terms[0]), name.count <= 4,
-           !(isHeadline && terms.dropFirst().contains(where: { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) })) {
-            return entity(.person)
-        }
-        // Initials before a surname mark a person: "J.R.R. Tolkien", "H. G. Wells".
-        if terms.count > 1, terms[0].utf8.count == 1, let surname = terms.firstIndex(where: { $0.utf8.count > 1 }), surname == terms.count - 1,
-           tokens[end - 1].shape == .capitalized, tokens[name].dropLast().allSatisfy({ $0.shape != .lowercase }),
-           gap(text, tokens[end - 2], tokens[end - 1]).first == 0x2E {
-            return entity(.person)
-        }
-        // A middle initial marks a person: "Victor N. Burton" (not "Enterprise E-Commerce").
-        if name.count == 3, terms[1].utf8.count == 1, terms[0].utf8.count > 1, terms[2].utf8.count > 1,
-           tokens[nameStart].shape == .capitalized, tokens[end - 1].shape == .capitalized,
-           gap(text, tokens[nameStart], tokens[nameStart + 1]).elementsEqual([0x20]),
-           [[0x2E, 0x20], [0x20]].contains(where: { gap(text, tokens[nameStart + 1], tokens[end - 1]).elementsEqual($0) }) {
-            return entity(.person)
-        }
-        if name.count == 3, gazetteer.familyNamesFirst.contains(terms[0]), terms.dropFirst().allSatisfy({ $0.utf8.count <= 6 }) {
-            return entity(.person)
-        }
-        // "Xi Jinping", "Liu Xiaming": a Chinese family name before a given name of one or two pinyin syllables.
-        if name.count == 2, allCapitalized, gazetteer.chineseSurnames.contains(terms[0]), !lowercaseTerms.contains(terms[1]),
-           Pinyin.isGivenName(terms[1]) {
-            return entity(.person)
-        }
-        if let last = terms.last, gazetteer.placeWords.contains(last) { return entity(.place) }
-        if allCapitalized, name.count <= 3, isFollowedByPersonSign(tokens, after: end, text: text) { return entity(.person) }
-        if allCapitalized, name.count <= 3, nameStart > 0, ["said", "says"].contains(tokens[nameStart - 1].term) { return entity(.person) }
-        return allCapitalized && name.count <= 3 ? [.unclassified(tokens: name)] : []
+        return (end, hasPostNominal, hasGenerationalSuffix)
     }
 
-    /// "Heather Nauert said", "Jelena Dokic, who…", "Anil Ambani, vice-chairman of…".
-    private func isFollowedByPersonSign(_ tokens: [Token], after end: Int, text: SourceText) -> Bool {
-        guard end < tokens.count else { return false }
-        let between = gap(text, tokens[end - 1], tokens[end])
-        if between.elementsEqual([0x20]) { return gazetteer.attributionVerbs.contains(tokens[end].term) }
-        if between.elementsEqual([0x2C, 0x20]) {
-            // "Elizabeth A. Burton, 32, of Franklin": an age between commas.
-            if tokens[end].term.count <= 3, tokens[end].term.allSatisfy(\.isNumber), end + 1 < tokens.count,
-               gap(text, tokens[end], tokens[end + 1]).first == 0x2C {
-                return true
-            }
-            return tokens[end].term == "who" || gazetteer.cueWords.contains(tokens[end].term)
-                || (end + 1 < tokens.count && ["a", "an", "the"].contains(tokens[end].term) && gazetteer.cueWords.contains(tokens[end + 1].term))
+    /// A title or role inside the run ("Prime Minister Shinzo Abe") or just before it ("spokesperson
+    /// Heather Nauert"), and where the name starts: after the title, or at its first given name.
+    private func cuedNameStart(in run: Range<Int>, from start: Int, to end: Int, tokens: [Token],
+                               text: SourceText) -> (start: Int, cue: String?) {
+        // A word for a relative is a cue only in lower case: "Son" in "Choe Son Hui" is a syllable of her name.
+        if let last = (start..<(end - 1)).last(where: { gazetteer.cueWords.contains(tokens[$0].term) && !Self.relatives.contains(tokens[$0].term) }) {
+            return (last + 1, tokens[last].term)
         }
-        return false
+        if start == run.lowerBound, start > 0, gazetteer.cueWords.contains(tokens[start - 1].term),
+           gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x20])
+            || (Self.abbreviatedTitles.contains(tokens[start - 1].term) && gap(text, tokens[start - 1], tokens[start]).elementsEqual([0x2E, 0x20])) {
+            return (start, tokens[start - 1].term)
+        }
+        if let given = (start..<(end - 1)).first(where: { gazetteer.commonGivenNames.contains(tokens[$0].term) }), given > start,
+           end - given <= 3, !gazetteer.familyNamesFirst.contains(tokens[start].term) {
+            // "Liberal Democrat David Laws": the name starts at its first given name.
+            return (given, nil)
+        }
+        return (start, nil)
+    }
+
+    /// What a rule's decision makes of the candidate's words.
+    private func findings(for decision: NameRule.Decision, of candidate: NameCandidate) -> [Finding] {
+        let first = candidate.words.lowerBound
+        switch decision {
+        case .notAName:
+            return []
+        case .entity(let kind):
+            return [entityFinding(kind, candidate)]
+        case .personWithTitle(let title):
+            let written = candidate.text.string(candidate.tokens[first - 1].range) + " " + candidate.text.string(candidate.tokens[first].range)
+            return [entityFinding(.person, candidate, key: title + " " + candidate.terms[0], name: written)]
+        case .possibleSurname(let afterTitle):
+            return [.possibleSurname(token: first, afterTitle: afterTitle)]
+        case .pairOfSurnames:
+            return [.possibleSurname(token: first, afterTitle: false), .possibleSurname(token: first + 1, afterTitle: false)]
+        case .unclassified:
+            return [.unclassified(tokens: candidate.words)]
+        }
+    }
+
+    /// A name of `kind` as a finding: under its own words and key, or, for a person, `key` and `name` (as
+    /// written) when given.
+    private func entityFinding(_ kind: Entity.Kind, _ candidate: NameCandidate, key: String? = nil, name displayName: String? = nil) -> Finding {
+        let key = key ?? candidate.key
+        let words = candidate.words
+        let found = makeEntity(kind, tokens: candidate.tokens, name: words, key: key, displayName: displayName, cue: candidate.cue,
+                               text: candidate.text)
+        guard kind == .person, candidate.hasGenerationalSuffix else { return .entity(tokens: words, found) }
+        // The suffix is part of the name and its key (a father and son share the rest), not the surname.
+        let span = words.lowerBound..<(words.upperBound + 1)
+        return .entity(tokens: span, FoundEntity(
+            key: key + " " + candidate.tokens[words.upperBound].term,
+            name: displayName ?? Self.writtenName(candidate.tokens[span], text: candidate.text),
+            kind: kind, role: found.role, gender: found.gender, surname: found.surname, givenName: found.givenName))
     }
 
     /// A found entity from a name's tokens.
@@ -382,13 +387,6 @@ struct NameFinder: Sendable {
         "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "cpl", "dr", "mr", "mrs", "ms", "prof", "rev", "cmdr",
         "adm", "amb", "supt", "insp", "det", "pres", "maj", "fr", "hon",
     ]
-
-    /// Compass words that, after a place, make the name of a place or constituency ("Bolton West"), not a
-    /// person (Kanye West).
-    private static let compassWords: Set<String> = ["north", "south", "east", "west"]
-
-    /// Words for a kind of place that are also common surnames.
-    private static let surnamesThatArePlaceWords: Set<String> = ["hill", "park", "lake", "bridge", "camp", "bay", "street", "palace", "coast"]
 
     /// Honorifics that belong to a name, not to a role ("the Rt Rev Michael Scott-Joynt").
     private static let honorifics = NameWords.courtesyTitles.union(["rt", "hon", "right", "very", "most", "rev", "revd"])

@@ -228,28 +228,37 @@ struct BodyExtractor {
         return base + classWeight(node)
     }
 
-    /// The element that holds the article, or nil when the page has no prose.
+    /// An element and its final score: its paragraphs' votes, less its share of link text.
+    private typealias Candidate = (node: Int, score: Double)
+
+    /// The element that holds the article, or nil when the page has no prose: the best-scored
+    /// element, or the ancestor of it that holds more of the article.
     private mutating func bestContainer() -> Int? {
+        let ranked = rankedCandidates()
+        guard let best = ranked.first else { return nil }
+        bestScored = best.node
+        finalScores = Dictionary(uniqueKeysWithValues: ranked.map { ($0.node, $0.score) })
+        var top = holderOfStrongCandidates(around: best, ranked: ranked)
+        top = holderOfChunks(like: top, ranked: ranked)
+        top = betterScoringAncestor(of: top)
+        return outermostOnlyChild(from: top.node)
+    }
+
+    /// Every element a paragraph voted for, with its final score, best first; ties go to the earlier element.
+    private func rankedCandidates() -> [Candidate] {
+        var ranked = paragraphVotes().map { (node: $0.key, score: $0.value * (1 - linkDensity($0.key))) }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+        return ranked
+    }
+
+    /// The votes of every paragraph long enough to count, added up for each element above them.
+    private func paragraphVotes() -> [Int: Double] {
         var scores: [Int: Double] = [:]
-        /// Adds a paragraph's vote to the elements above it: all of it to the first, half to the
-        /// next, then a third of the level, five levels up.
-        func vote(length: Int, commaCount: Int32, from first: Int) {
-            let score = 1 + Double(commaCount) + Double(min(length / 100, 3))
-            var ancestor: Int? = first
-            var level = 0
-            while let current = ancestor, current > 0, level < 5 {
-                if scores[current] == nil { scores[current] = initialScore(current) }
-                let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level * 3)
-                scores[current]! += score / divider
-                ancestor = tree.parent(current)
-                level += 1
-            }
-        }
         for node in 1..<tree.count where !excluded[node] && tree.tag(node) != .text {
             if isParagraph(node) {
                 let length = Int(textLength[node])
                 guard length >= BodyExtractor.shortestScoredParagraph, let parent = tree.parent(node) else { continue }
-                vote(length: length, commaCount: commas[node], from: parent)
+                vote(length: length, commaCount: commas[node], from: parent, into: &scores)
             } else if tree.tag(node).isBlock {
                 // Text written straight into a container beside its blocks (lines split by <br>, say)
                 // is a paragraph of that container's, as if it were wrapped in <p>.
@@ -260,64 +269,88 @@ struct BodyExtractor {
                     commaCount += commas[child]
                 }
                 guard Int(length) >= BodyExtractor.shortestScoredParagraph else { continue }
-                vote(length: Int(length), commaCount: commaCount, from: node)
+                vote(length: Int(length), commaCount: commaCount, from: node, into: &scores)
             }
         }
-        var finals = scores.map { (node: $0.key, score: $0.value * (1 - linkDensity($0.key))) }
-        finals.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
-        guard var top = finals.first else { return nil }
-        bestScored = top.node
-        let finalScore = Dictionary(uniqueKeysWithValues: finals.map { ($0.node, $0.score) })
+        return scores
+    }
 
-        // Several strong candidates inside one element: the article is that element.
-        let strong = finals.prefix(5).dropFirst().filter { $0.score >= top.score * 0.75 }.map(\.node)
-        if strong.count >= 2 {
-            var ancestor = tree.parent(top.node)
-            var climbed = 0
-            while let current = ancestor, current > 0, tree.tag(current) != .body, climbed < BodyExtractor.climbLimit {
+    /// Adds a paragraph's vote to the elements above it: all of it to the first, half to the
+    /// next, then a third of the level, five levels up.
+    private func vote(length: Int, commaCount: Int32, from first: Int, into scores: inout [Int: Double]) {
+        let score = 1 + Double(commaCount) + Double(min(length / 100, 3))
+        var ancestor: Int? = first
+        var level = 0
+        while let current = ancestor, current > 0, level < 5 {
+            if scores[current] == nil { scores[current] = initialScore(current) }
+            let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level * 3)
+            scores[current]! += score / divider
+            ancestor = tree.parent(current)
+            level += 1
+        }
+    }
+
+    /// Several strong candidates inside one element: the article is that element.
+    private func holderOfStrongCandidates(around top: Candidate, ranked: [Candidate]) -> Candidate {
+        let strong = ranked.prefix(5).dropFirst().filter { $0.score >= top.score * 0.75 }.map(\.node)
+        guard strong.count >= 2 else { return top }
+        var ancestor = tree.parent(top.node)
+        var climbed = 0
+        while let current = ancestor, current > 0, tree.tag(current) != .body, climbed < BodyExtractor.climbLimit {
+            climbed += 1
+            let holding = strong.filter { isAncestor(current, of: $0) }.count
+            if holding >= 2 { return (current, finalScores[current] ?? top.score) }
+            ancestor = tree.parent(current)
+        }
+        return top
+    }
+
+    /// An article cut into chunks by ads or embeds, each chunk an element of the same class: the
+    /// article is the nearest element holding them all.
+    private func holderOfChunks(like top: Candidate, ranked: [Candidate]) -> Candidate {
+        guard let topClass = tree.attribute("class", of: top.node), !topClass.isEmpty else { return top }
+        let chunks = ranked.filter { $0.node != top.node && $0.score >= max(10, top.score * 0.2)
+            && tree.attribute("class", of: $0.node) == topClass }.map(\.node)
+        var holder = top.node
+        var climbed = 0
+        for chunk in chunks {
+            while holder > 0, !isAncestor(holder, of: chunk), climbed < BodyExtractor.climbLimit {
+                holder = tree.parent(holder) ?? 0
                 climbed += 1
-                let holding = strong.filter { isAncestor(current, of: $0) }.count
-                if holding >= 2 { top = (current, finalScore[current] ?? top.score); break }
-                ancestor = tree.parent(current)
             }
         }
-        // An article cut into chunks by ads or embeds, each chunk an element of the same class: the
-        // article is the nearest element holding them all.
-        if let topClass = tree.attribute("class", of: top.node), !topClass.isEmpty {
-            let chunks = finals.filter { $0.node != top.node && $0.score >= max(10, top.score * 0.2)
-                && tree.attribute("class", of: $0.node) == topClass }.map(\.node)
-            var holder = top.node
-            var climbed = 0
-            for chunk in chunks {
-                while holder > 0, !isAncestor(holder, of: chunk), climbed < BodyExtractor.climbLimit {
-                    holder = tree.parent(holder) ?? 0
-                    climbed += 1
-                }
-            }
-            if climbed == BodyExtractor.climbLimit { holder = top.node }
-            if holder > 0, holder != top.node, tree.tag(holder) != .body { top = (holder, finalScore[holder] ?? top.score) }
-        }
-        // A parent that scores better than its best child holds more of the article.
+        if climbed == BodyExtractor.climbLimit { holder = top.node }
+        guard holder > 0, holder != top.node, tree.tag(holder) != .body else { return top }
+        return (holder, finalScores[holder] ?? top.score)
+    }
+
+    /// A parent that scores better than its best child holds more of the article.
+    private func betterScoringAncestor(of top: Candidate) -> Candidate {
         var lastScore = top.score
         var ancestor = tree.parent(top.node)
         var climbed = 0
         while let current = ancestor, current > 0, tree.tag(current) != .body, climbed < BodyExtractor.climbLimit {
             climbed += 1
-            guard let parentScore = finalScore[current] else { ancestor = tree.parent(current); continue }
+            guard let parentScore = finalScores[current] else { ancestor = tree.parent(current); continue }
             if parentScore < top.score / 3 { break }
-            if parentScore > lastScore { top = (current, parentScore); break }
+            if parentScore > lastScore { return (current, parentScore) }
             lastScore = parentScore
             ancestor = tree.parent(current)
         }
-        // An only child says no more than its parent.
-        climbed = 0
-        while climbed < BodyExtractor.climbLimit, let parent = tree.parent(top.node), parent > 0, tree.tag(parent) != .body,
+        return top
+    }
+
+    /// An only child says no more than its parent: the highest element reached from `node` through
+    /// parents that hold nothing else.
+    private func outermostOnlyChild(from node: Int) -> Int {
+        var node = node
+        var climbed = 0
+        while climbed < BodyExtractor.climbLimit, let parent = tree.parent(node), parent > 0, tree.tag(parent) != .body,
               tree.children(parent).filter({ tree.tag($0) != .text || textLength[$0] > 0 }).count == 1 {
-            top = (parent, finalScore[parent] ?? top.score)
+            node = parent
             climbed += 1
         }
-        self.finalScores = finalScore
-        return top.node
+        return node
     }
 
     private var finalScores: [Int: Double] = [:]

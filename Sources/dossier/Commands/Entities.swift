@@ -1,4 +1,6 @@
 import ArgumentParser
+import DossierCore
+import DossierLinking
 import DossierText
 
 /// Lists the entities the articles mention, most-mentioned first.
@@ -7,10 +9,13 @@ struct Entities: ParsableCommand {
 
     @Flag(help: "Print JSON: [{id, name, kind, description, mentions, articles, found, quotes, related: [{id, count}]}].") var json = false
     @Flag(help: "Include catalog entities that no article mentions.") var all = false
+    /// For tracing a linking error to the rule that made it.
+    @Flag(help: .hidden) var explain = false
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
         let corpus = try corpus.loadCorpus()
+        if explain { return try explainNames(in: corpus) }
         let order = corpus.entities.indices
             .filter { all || !corpus.mentionsByEntity[$0].isEmpty }
             .sorted {
@@ -32,6 +37,20 @@ struct Entities: ParsableCommand {
                 "\(Counted.number(mentions)) in \(Counted.phrase(articles, "article"))".padding(toLength: 20, withPad: " ", startingAt: 0),
                 entity.description,
             ].joined(separator: "  "))
+        }
+    }
+
+    /// Prints every run of capitalised words the name finder read outside the catalog's names, where it
+    /// stands, the rules that decided what it is, and what it became.
+    private func explainNames(in corpus: Corpus) throws {
+        let linker = EntityLinker(entities: try UserConfig.catalog().entities, gazetteer: try Gazetteer.bundled())
+        for article in corpus.articles where article.textIsAsIndexed {
+            let text = article.text
+            for explanation in linker.nameExplanations(in: article) {
+                let location = text.location(of: explanation.range.lowerBound)
+                Output.line("\(article.id):\(location.line):\(location.column)  \(explanation.words)  "
+                            + "\(explanation.rules.joined(separator: ", ")) → \(explanation.outcome)")
+            }
         }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 /// Compares text with `Snapshots/<name>.txt`. A missing file is written and the
 /// test fails ("recorded; review it"); RECORD_SNAPSHOTS=1 rewrites every file.
-func expectSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = folder.appendingPathComponent(name + ".txt")
     let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"

@@ -1,0 +1,177 @@
+extension NameFinder {
+    /// How a run of capitalised words is read, tried in this order: the first rule that decides wins.
+    ///
+    /// A rule's scope says whether it looks at a lone word or at several; the order matters within
+    /// each, since a later rule is reached only when every earlier one passed. Whatever rule makes a
+    /// person, words that name a place's people are none (`NameExplanation.Step.peopleOfAPlace`).
+    static let rules: [NameRule] = [
+        // Nothing but words that stand beside names: a sentence's common first word, a weekday, a month ("He", "Sunday").
+        NameRule("onlyCommonWords", .anyName) { name, _ in name.words.isEmpty ? .notAName : nil },
+        // "Duke of York": words after a title that start with a particle are no one's name.
+        NameRule("startsWithParticle", .anyName) { name, _ in Self.particles.contains(name.terms[0]) ? .notAName : nil },
+
+        // MARK: A lone word
+
+        // "Lord Goldsmith" is the name such a person goes by; the title is part of it.
+        NameRule("nobleTitleBeforeWord", .loneWord) { name, gazetteer in
+            guard let cue = name.cue, gazetteer.nobleTitles.contains(cue) else { return nil }
+            return .personWithTitle(cue)
+        },
+        // After a cue that is not a title a lone word may be a first name ("his brother Mukesh", "their
+        // fourth child, Leo").
+        NameRule("roleBeforeWord", .loneWord) { name, gazetteer in
+            guard let cue = name.cue, !NameWords.titles.contains(cue), !gazetteer.nobleTitles.contains(cue) else { return nil }
+            return .possibleSurname(afterTitle: false)
+        },
+        // After a title or honorific a lone word is a surname ("Mr Blair"), as it is before post-nominals.
+        NameRule("titleOrPostNominalBesideWord", .loneWord) { name, _ in
+            name.cue != nil || name.hasPostNominal ? .possibleSurname(afterTitle: true) : nil
+        },
+        NameRule("knownPlaceWord", .loneWord) { name, gazetteer in gazetteer.places.contains(name.terms[0]) ? .entity(.place) : nil },
+        NameRule("knownOrganisationWord", .loneWord) { name, gazetteer in
+            gazetteer.organisations.contains(name.terms[0]) ? .entity(.organisation) : nil
+        },
+        // The surname or first name of someone the article names in full, if anyone.
+        NameRule("capitalisedWord", .loneWord) { name, _ in
+            name.tokens[name.words.lowerBound].shape == .capitalized ? .possibleSurname(afterTitle: false) : nil
+        },
+        // Letters in capitals that are no known place or body.
+        NameRule("wordInCapitals", .loneWord) { _, _ in .notAName },
+
+        // MARK: Several words
+
+        // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
+        NameRule("figuresInRun", .severalWords) { name, _ in
+            name.tokens[name.run].contains(where: { $0.term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) ? .notAName : nil
+        },
+        // "the Hoa Lo prison": a name before a word for a kind of place is that place.
+        NameRule("kindOfPlaceAfter", .severalWords) { name, gazetteer in
+            let end = name.words.upperBound
+            guard end < name.tokens.count, name.tokens[end].shape == .lowercase, name.gap(end - 1, end).elementsEqual([0x20]),
+                  gazetteer.placeWords.contains(name.tokens[end].term) else { return nil }
+            return .entity(.place)
+        },
+        // Two words joined by a hyphen alone ("the Blair-Brown rift", "Howitt-Garrett") pair two people's
+        // surnames; a person's full name has a space in it.
+        NameRule("hyphenatedPair", .severalWords) { name, _ in
+            let first = name.words.lowerBound
+            guard name.words.count == 2, name.allCapitalized, name.cue == nil, name.gap(first, first + 1).elementsEqual([0x2D]) else { return nil }
+            return .pairOfSurnames
+        },
+        NameRule("knownPlace", .severalWords) { name, gazetteer in gazetteer.places.contains(name.key) ? .entity(.place) : nil },
+        NameRule("knownOrganisation", .severalWords) { name, gazetteer in
+            gazetteer.organisations.contains(name.key) ? .entity(.organisation) : nil
+        },
+        NameRule("organisationWord", .severalWords) { name, gazetteer in
+            name.terms.contains(where: gazetteer.organisationWords.contains) ? .entity(.organisation) : nil
+        },
+        // "Gladstone Avenue", "Bartholomew County Jail": a word for a kind of place after the first makes a
+        // place, unless it is also a common surname ("Jack Hill", "Park").
+        NameRule("kindOfPlaceAfterFirstWord", .severalWords) { name, gazetteer in
+            name.terms.dropFirst().contains(where: { gazetteer.placeWords.contains($0) && !Self.surnamesThatArePlaceWords.contains($0) })
+                ? .entity(.place) : nil
+        },
+        // A title before words the article also writes in lower case ("Online Leader Success Mindset") is a heading.
+        NameRule("titleBeforeCommonWords", .severalWords) { name, _ in
+            name.cue != nil && name.terms.allSatisfy(name.lowercaseTerms.contains) ? .notAName : nil
+        },
+        // "Bolton West" is a place or constituency; Kanye West is a person.
+        NameRule("compassWordAfterPlace", .severalWords) { name, gazetteer in
+            name.words.count == 2 && Self.compassWords.contains(name.terms[1]) && gazetteer.places.contains(name.terms[0])
+                ? .entity(.place) : nil
+        },
+        // "Chief Strategy Officer", "Star Wars Ultimate Collector Series": a title or a long run after a
+        // cue is not a name ("governor Mervyn King" is).
+        NameRule("titleOrLongRunAfterCue", .severalWords) { name, gazetteer in
+            guard name.cue != nil, name.allCapitalized else { return nil }
+            let endsInTitle = gazetteer.cueWords.contains(name.terms[name.terms.count - 1]) && !gazetteer.isGivenName(name.terms[0])
+            return endsInTitle || name.terms.filter({ !Self.particles.contains($0) }).count > 3 ? .notAName : nil
+        },
+        // A title or role before the name ("spokesperson Heather Nauert"), or post-nominals after it ("Paul Boateng MP").
+        NameRule("cueOrPostNominal", .severalWords) { name, _ in
+            (name.cue != nil || name.hasPostNominal) && name.allCapitalized ? .entity(.person) : nil
+        },
+        // A given name starts a person's name, unless a terse headline puts a name beside a place or body ("Blair Labour's").
+        NameRule("givenNameFirst", .severalWords) { name, gazetteer in
+            guard gazetteer.isGivenName(name.terms[0]), name.words.count <= 4 else { return nil }
+            let besidePlaceOrBody = name.isHeadline
+                && name.terms.dropFirst().contains { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) }
+            return besidePlaceOrBody ? nil : .entity(.person)
+        },
+        // Initials before a surname mark a person: "J.R.R. Tolkien", "H. G. Wells".
+        NameRule("initialsBeforeSurname", .severalWords) { name, _ in
+            let terms = name.terms
+            let end = name.words.upperBound
+            guard terms.count > 1, terms[0].utf8.count == 1, let surname = terms.firstIndex(where: { $0.utf8.count > 1 }), surname == terms.count - 1,
+                  name.tokens[end - 1].shape == .capitalized, name.tokens[name.words].dropLast().allSatisfy({ $0.shape != .lowercase }),
+                  name.gap(end - 2, end - 1).first == 0x2E else { return nil }
+            return .entity(.person)
+        },
+        // A middle initial marks a person: "Victor N. Burton" (not "Enterprise E-Commerce").
+        NameRule("middleInitial", .severalWords) { name, _ in
+            let terms = name.terms
+            let first = name.words.lowerBound
+            let end = name.words.upperBound
+            guard name.words.count == 3, terms[1].utf8.count == 1, terms[0].utf8.count > 1, terms[2].utf8.count > 1,
+                  name.tokens[first].shape == .capitalized, name.tokens[end - 1].shape == .capitalized,
+                  name.gap(first, first + 1).elementsEqual([0x20]),
+                  [[0x2E, 0x20], [0x20]].contains(where: { name.gap(first + 1, end - 1).elementsEqual($0) }) else { return nil }
+            return .entity(.person)
+        },
+        // A Korean or Chinese name of three short parts, family name first: "Hyon Song Wol", "Cheuk Hau-yip".
+        NameRule("familyNameFirstThreeParts", .severalWords) { name, gazetteer in
+            guard name.words.count == 3, gazetteer.familyNamesFirst.contains(name.terms[0]),
+                  name.terms.dropFirst().allSatisfy({ $0.utf8.count <= 6 }) else { return nil }
+            return .entity(.person)
+        },
+        // "Xi Jinping", "Liu Xiaming": a Chinese family name before a given name of one or two pinyin syllables.
+        NameRule("chineseFamilyNameAndPinyin", .severalWords) { name, gazetteer in
+            guard name.words.count == 2, name.allCapitalized, gazetteer.chineseSurnames.contains(name.terms[0]),
+                  !name.lowercaseTerms.contains(name.terms[1]), Pinyin.isGivenName(name.terms[1]) else { return nil }
+            return .entity(.person)
+        },
+        // "Downing Street", "Jack Hill": a word for a kind of place last, when nothing above said person.
+        NameRule("kindOfPlaceLast", .severalWords) { name, gazetteer in
+            gazetteer.placeWords.contains(name.terms[name.terms.count - 1]) ? .entity(.place) : nil
+        },
+        NameRule("personSignAfter", .severalWords) { name, gazetteer in
+            name.allCapitalized && name.words.count <= 3 && isFollowedByPersonSign(name, gazetteer: gazetteer) ? .entity(.person) : nil
+        },
+        // "said Heather Nauert".
+        NameRule("afterSaid", .severalWords) { name, _ in
+            let first = name.words.lowerBound
+            return name.allCapitalized && name.words.count <= 3 && first > 0 && ["said", "says"].contains(name.tokens[first - 1].term)
+                ? .entity(.person) : nil
+        },
+        // A short name with no sign of what it is waits for the rest of the article.
+        NameRule("noSign", .severalWords) { name, _ in name.allCapitalized && name.words.count <= 3 ? .unclassified : nil },
+        // Anything longer, or with a word in capitals, is left alone: a missed name costs a reader less than a wrong one.
+        NameRule("longOrInCapitalsWithoutSign", .severalWords) { _, _ in .notAName },
+    ]
+
+    /// Compass words that, after a place, make the name of a place or constituency ("Bolton West"), not a
+    /// person (Kanye West).
+    private static let compassWords: Set<String> = ["north", "south", "east", "west"]
+
+    /// Words for a kind of place that are also common surnames.
+    private static let surnamesThatArePlaceWords: Set<String> = ["hill", "park", "lake", "bridge", "camp", "bay", "street", "palace", "coast"]
+
+    /// "Heather Nauert said", "Jelena Dokic, who…", "Anil Ambani, vice-chairman of…".
+    private static func isFollowedByPersonSign(_ name: NameCandidate, gazetteer: Gazetteer) -> Bool {
+        let tokens = name.tokens
+        let end = name.words.upperBound
+        guard end < tokens.count else { return false }
+        let between = name.gap(end - 1, end)
+        if between.elementsEqual([0x20]) { return gazetteer.attributionVerbs.contains(tokens[end].term) }
+        if between.elementsEqual([0x2C, 0x20]) {
+            // "Elizabeth A. Burton, 32, of Franklin": an age between commas.
+            if tokens[end].term.count <= 3, tokens[end].term.allSatisfy(\.isNumber), end + 1 < tokens.count,
+               name.gap(end, end + 1).first == 0x2C {
+                return true
+            }
+            return tokens[end].term == "who" || gazetteer.cueWords.contains(tokens[end].term)
+                || (end + 1 < tokens.count && ["a", "an", "the"].contains(tokens[end].term) && gazetteer.cueWords.contains(tokens[end + 1].term))
+        }
+        return false
+    }
+}
