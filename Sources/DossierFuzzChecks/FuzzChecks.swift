@@ -10,6 +10,9 @@ import DossierUI
 /// query parsing, wrapping and drawing never crash, never hang, and keep their
 /// promises (ranges inside the text, lines inside their width, no control
 /// character in the grid).
+///
+/// Each check returns the promises it found broken, so that a regression test fails on its own
+/// input and the rest of the run goes on; the fuzzer stops at the first input that breaks one.
 public enum FuzzChecks {
     nonisolated(unsafe) private static var cachedLinker: EntityLinker?
     nonisolated(unsafe) private static var cachedVerbs: Set<String> = []
@@ -41,7 +44,7 @@ public enum FuzzChecks {
     /// bundled articles, with saved filters that refer to each other) and as a config file. Either
     /// is accepted or refused with reasons, never a crash or a hang, and every problem in a config
     /// file names a line the file has.
-    public static func checkSettings(_ bytes: [UInt8]) {
+    public static func checkSettings(_ bytes: [UInt8]) -> [String] {
         let text = String(decoding: bytes, as: UTF8.self)
         let corpus = seeds
         let firstLine = String(text.prefix { $0 != "\n" })
@@ -51,66 +54,85 @@ public enum FuzzChecks {
         _ = try? ArticleSort(parsing: firstLine)
         let config = ConfigFile(text: text)
         let feeds = text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        let lines = max(1, feeds + (text.utf8.last == 0x0A ? 0 : 1))
-        for problem in config.problems {
-            let line = problem.hasPrefix("line ") ? Int(problem.dropFirst(5).prefix { $0.isNumber }) : nil
-            precondition(line.map { (1...lines).contains($0) } == true, "a problem without a line of the file: \(problem)")
-        }
         if !config.people.isEmpty { _ = try? catalog.merging(config.people) }
+        return problemsWithoutALine(config.problems, lines: max(1, feeds + (text.utf8.last == 0x0A ? 0 : 1)))
+    }
+
+    /// Every problem in a config file of `lines` lines names one of them.
+    static func problemsWithoutALine(_ problems: [String], lines: Int) -> [String] {
+        var promises = Promises()
+        for problem in problems {
+            let line = problem.hasPrefix("line ") ? Int(problem.dropFirst(5).prefix { $0.isNumber }) : nil
+            promises.expect(line.map { (1...lines).contains($0) } == true, "a problem without a line of the file: \(problem)")
+        }
+        return promises.broken
     }
 
     /// The checks for a document in `format`: its parser never crashes or hangs, and every article
     /// it makes keeps the text's promises (headline and paragraphs inside the text, each on one
     /// line); then the first article goes through every check of plain text.
-    public static func check(_ bytes: [UInt8], as format: DocumentFormat) {
+    public static func check(_ bytes: [UInt8], as format: DocumentFormat) -> [String] {
         guard format != .text else { return check(bytes) }
+        var promises = Promises()
         let chunkBytes = 1 + Int(bytes.last ?? 0) % 64
         let articles = DocumentReader.articles(in: bytes, format: format, chunkBytes: chunkBytes)
         for article in articles {
             let text = article.text.bytes
-            precondition(article.textLength == text.count, "an article's length is not its text's")
+            promises.expect(article.textLength == text.count, "an article's length is not its text's")
             for range in article.contentRanges {
-                precondition(range.upperBound <= text.count, "a paragraph outside the text")
-                precondition(!text[range].contains(0x0A), "a paragraph of several lines")
+                promises.expect(range.upperBound <= text.count, "a paragraph outside the text")
+                promises.expect(!text[range].contains(0x0A), "a paragraph of several lines")
             }
-            precondition(!article.title.contains("\n"), "a title of several lines")
+            promises.expect(!article.title.contains("\n"), "a title of several lines")
         }
-        if let first = articles.first { check(first.text.bytes) }
+        return promises.broken + (articles.first.map { check($0.text.bytes) } ?? [])
     }
 
-    public static func check(_ bytes: [UInt8]) {
+    /// The checks for plain text: the article parsed, its words found two ways alike, its names linked
+    /// and its quotes found inside the text, a query of its start parsed, and its first lines drawn.
+    public static func check(_ bytes: [UInt8]) -> [String] {
+        var promises = Promises()
         let text = SourceText(decoding: bytes)
         let (article, words) = ArticleParser.parseWithWords(text, id: "fuzz", path: "fuzz")
-        for range in article.contentRanges { precondition(range.upperBound <= text.bytes.count, "paragraph outside the text") }
-        // The index keeps words by position and finds them again in the text: both ways of finding them must agree.
+        for range in article.contentRanges { promises.expect(range.upperBound <= text.bytes.count, "paragraph outside the text") }
+        checkWords(words, of: article, in: text, &promises)
+        checkLinks(words, of: article, in: text, &promises)
+        let query = String(decoding: bytes.prefix(120), as: UTF8.self)
+        if let parsed = try? Query(query) { promises.expect(!parsed.phrases.isEmpty, "query with no phrase") }
+        checkLayout(of: article, in: text, width: 1 + Int(bytes.first ?? 0) % 90, &promises)
+        return promises.broken
+    }
+
+    /// The index keeps words by position and finds them again in the text: both ways of finding them must agree.
+    private static func checkWords(_ words: ArticleWords, of article: Article, in text: SourceText, _ promises: inout Promises) {
         var tokenRanges: [Range<Int>] = []
         words.forEachChunk { _, runs in tokenRanges += runs.joined().map(\.range) }
         var wordRanges: [Range<Int>] = []
         for range in article.contentRanges {
             let ranges = Tokenizer.wordRanges(in: text.bytes, range: range)
             for word in ranges {
-                precondition(Tokenizer.wordRange(startingAt: word.lowerBound, in: text.bytes, limit: range.upperBound) == word,
-                             "a word found from its start differs")
+                promises.expect(Tokenizer.wordRange(startingAt: word.lowerBound, in: text.bytes, limit: range.upperBound) == word,
+                                "a word found from its start differs")
             }
             wordRanges += ranges
         }
-        precondition(wordRanges == tokenRanges, "word ranges differ from the tokens")
+        promises.expect(wordRanges == tokenRanges, "word ranges differ from the tokens")
+    }
+
+    private static func checkLinks(_ words: ArticleWords, of article: Article, in text: SourceText, _ promises: inout Promises) {
         let links = linker.link(words)
         let (entities, mentions) = EntityMerger.mergeFoundEntities([links], catalog: linker.entities)
         for mention in mentions[0] {
-            precondition(mention.range.upperBound <= text.bytes.count && !mention.range.isEmpty, "mention outside the text")
+            promises.expect(mention.range.upperBound <= text.bytes.count && !mention.range.isEmpty, "mention outside the text")
             let location = text.location(of: mention.range.lowerBound)
-            precondition(location.line >= 1 && location.column >= 1, "bad location")
-            if let entity = mention.entity { precondition(entity < entities.count, "mention of no entity") }
+            promises.expect(location.line >= 1 && location.column >= 1, "bad location")
+            if let entity = mention.entity { promises.expect(entity < entities.count, "mention of no entity") }
         }
         let quotes = QuoteFinder(entities: entities, attributionVerbs: cachedVerbs).quotes(in: article, mentions: mentions[0])
-        for quote in quotes { precondition(quote.range.upperBound <= text.bytes.count, "quote outside the text") }
+        for quote in quotes { promises.expect(quote.range.upperBound <= text.bytes.count, "quote outside the text") }
+    }
 
-        let query = String(decoding: bytes.prefix(120), as: UTF8.self)
-        if let parsed = try? Query(query) { precondition(!parsed.phrases.isEmpty, "query with no phrase") }
-
-
-        let width = 1 + Int(bytes.first ?? 0) % 90
+    private static func checkLayout(of article: Article, in text: SourceText, width: Int, _ promises: inout Promises) {
         let layout = ReaderLayout(article: article, width: width)
         var screen = Screen(size: Size(columns: width + 2, rows: 8))
         for (row, line) in layout.lines.prefix(8).enumerated() {
@@ -118,7 +140,7 @@ public enum FuzzChecks {
             case .body(let words), .headline(let words):
                 for word in words {
                     let wordWidth = DisplaySanitizer.sanitized(text.string(word.range)).terminalWidth
-                    precondition(word.column + wordWidth <= width, "line wider than its width")
+                    promises.expect(word.column + wordWidth <= width, "line wider than its width")
                     screen.write(text.string(word.range), column: 1 + word.column, row: row, limit: width - word.column)
                 }
             case .header(let title, _):
@@ -129,9 +151,21 @@ public enum FuzzChecks {
         }
         for cell in screen.cells {
             for scalar in cell.character.unicodeScalars {
-                precondition(scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value), "control character in the grid")
-                precondition(!(0x202A...0x202E).contains(scalar.value) && !(0x2066...0x2069).contains(scalar.value), "bidi control in the grid")
+                promises.expect(scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value), "control character in the grid")
+                promises.expect(!(0x202A...0x202E).contains(scalar.value) && !(0x2066...0x2069).contains(scalar.value),
+                                "bidi control in the grid")
             }
+        }
+    }
+
+    /// The promises a check found broken, each named once.
+    private struct Promises {
+        private(set) var broken: [String] = []
+
+        mutating func expect(_ kept: Bool, _ promise: @autoclosure () -> String) {
+            guard !kept else { return }
+            let name = promise()
+            if !broken.contains(name) { broken.append(name) }
         }
     }
 }

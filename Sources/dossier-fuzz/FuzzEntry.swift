@@ -8,12 +8,10 @@ import Foundation
 let fuzzedTarget = ProcessInfo.processInfo.environment["DOSSIER_FUZZ_FORMAT"] ?? "text"
 let fuzzedFormat = DocumentFormat(rawValue: fuzzedTarget) ?? .text
 
+/// Checks one input; a broken promise stops the run, so that libFuzzer keeps the input that broke it.
 func checkOneInput(_ bytes: [UInt8]) {
-    if fuzzedTarget == "settings" {
-        FuzzChecks.checkSettings(bytes)
-    } else {
-        FuzzChecks.check(bytes, as: fuzzedFormat)
-    }
+    let broken = fuzzedTarget == "settings" ? FuzzChecks.checkSettings(bytes) : FuzzChecks.check(bytes, as: fuzzedFormat)
+    if !broken.isEmpty { fatalError("broken: " + broken.joined(separator: "; ")) }
 }
 
 #if FUZZING

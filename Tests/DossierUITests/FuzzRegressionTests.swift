@@ -1,5 +1,5 @@
 import DossierFormats
-import DossierFuzzChecks
+@testable import DossierFuzzChecks
 import Foundation
 import Testing
 
@@ -22,7 +22,7 @@ struct FuzzRegressionTests {
 
     @Test(arguments: otherFormatInputs)
     func fuzzFindingInAFormat_nowPassesEveryCheck(format: DocumentFormat, input: URL) throws {
-        FuzzChecks.check([UInt8](try Data(contentsOf: input)), as: format)
+        #expect(FuzzChecks.check([UInt8](try Data(contentsOf: input)), as: format) == [], "\(input.lastPathComponent)")
     }
 
     static var settingsInputs: [URL] {
@@ -33,7 +33,7 @@ struct FuzzRegressionTests {
 
     @Test(arguments: settingsInputs)
     func fuzzFindingInSettings_nowPassesEveryCheck(input: URL) throws {
-        FuzzChecks.checkSettings([UInt8](try Data(contentsOf: input)))
+        #expect(FuzzChecks.checkSettings([UInt8](try Data(contentsOf: input))) == [], "\(input.lastPathComponent)")
     }
 
     /// What the settings target starts from, checked here too, so that the check itself runs in `swift test`.
@@ -47,7 +47,15 @@ struct FuzzRegressionTests {
         String(repeating: "a.", count: 5_000) + "b = 1\n[" + String(repeating: "[a]", count: 3_000) + "\n",
     ])
     func settingsCheck_acceptsOrRefusesWithReasons(text: String) {
-        FuzzChecks.checkSettings(Array(text.utf8))
+        #expect(FuzzChecks.checkSettings(Array(text.utf8)) == [])
+    }
+
+    /// A broken promise fails the test of its input alone; it used to stop the whole run.
+    @Test func aBrokenPromise_isReported_notAborted() {
+        // A configuration problem that names no line of the file breaks the settings check's promise;
+        // a line that is there keeps it.
+        #expect(FuzzChecks.check(Array("Kim met Pompeo.".utf8)) == [])
+        #expect(FuzzChecks.problemsWithoutALine(["line 3: x", "line 1: y"], lines: 2) == ["a problem without a line of the file: line 3: x"])
     }
 
     @Test func keptCrashes_exist() {
@@ -56,6 +64,6 @@ struct FuzzRegressionTests {
 
     @Test(arguments: inputs)
     func fuzzFinding_nowPassesEveryCheck(input: URL) throws {
-        FuzzChecks.check([UInt8](try Data(contentsOf: input)))
+        #expect(FuzzChecks.check([UInt8](try Data(contentsOf: input))) == [], "\(input.lastPathComponent)")
     }
 }
