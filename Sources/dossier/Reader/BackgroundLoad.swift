@@ -1,17 +1,22 @@
 import DossierCore
 import DossierUI
 import Foundation
+import Synchronization
 
 /// Loads a corpus on a thread of its own, so that the reader can show progress and take keys meanwhile.
 /// Warnings are kept, not printed: the screen is the reader's until it exits.
-final class BackgroundLoad: @unchecked Sendable {
-    private let lock = NSLock()
-    private var latestProgress: LoadProgress?
-    private var progressIsNew = false
-    private var previewCorpus: Corpus?
-    private var newTitles: [(index: Int, title: String)] = []
-    private var outcome: Result<Corpus, any Error>?
-    private var collectedWarnings: [String] = []
+final class BackgroundLoad: Sendable {
+    /// What the load has told so far, read by the reader's loop.
+    private struct Told {
+        var latestProgress: LoadProgress?
+        var progressIsNew = false
+        var previewCorpus: Corpus?
+        var newTitles: [(index: Int, title: String)] = []
+        var outcome: Result<Corpus, any Error>?
+        var warnings: [String] = []
+    }
+
+    private let told = Mutex(Told())
     private let finished = DispatchSemaphore(value: 0)
 
     init(_ options: CorpusOptions) {
@@ -19,18 +24,18 @@ final class BackgroundLoad: @unchecked Sendable {
             let result = Result {
                 try options.loadCorpus(progress: { self.record($0) }, preview: { self.record($0) }, warn: { self.warn($0) })
             }
-            lock.withLock { outcome = result }
+            told.withLock { $0.outcome = result }
             finished.signal()
         }
         thread.stackSize = 8 << 20
         thread.start()
     }
 
-    var progress: LoadProgress? { lock.withLock { latestProgress } }
-    var result: Result<Corpus, any Error>? { lock.withLock { outcome } }
-    var warnings: [String] { lock.withLock { collectedWarnings } }
+    var progress: LoadProgress? { told.withLock { $0.latestProgress } }
+    var result: Result<Corpus, any Error>? { told.withLock { $0.outcome } }
+    var warnings: [String] { told.withLock { $0.warnings } }
     /// The corpus of the files found, once they are; nil before, and when the load has nothing to preview.
-    var preview: Corpus? { lock.withLock { previewCorpus } }
+    var preview: Corpus? { told.withLock { $0.previewCorpus } }
 
     /// What the load has told since the last call, for a reader still indexing: its progress and
     /// titles, or, once it is over, the whole corpus (or its error, thrown).
@@ -41,12 +46,12 @@ final class BackgroundLoad: @unchecked Sendable {
 
     /// The progress and titles told since the last call.
     private func takeProgress() -> [Outcome] {
-        lock.withLock {
+        told.withLock { told in
             var events: [Outcome] = []
-            if progressIsNew, let latestProgress { events.append(.progressed(latestProgress)) }
-            if !newTitles.isEmpty { events.append(.titled(newTitles)) }
-            progressIsNew = false
-            newTitles.removeAll()
+            if told.progressIsNew, let latestProgress = told.latestProgress { events.append(.progressed(latestProgress)) }
+            if !told.newTitles.isEmpty { events.append(.titled(told.newTitles)) }
+            told.progressIsNew = false
+            told.newTitles.removeAll()
             return events
         }
     }
@@ -60,20 +65,20 @@ final class BackgroundLoad: @unchecked Sendable {
     }
 
     private func record(_ progress: LoadProgress) {
-        lock.withLock {
-            latestProgress = progress
-            progressIsNew = true
+        told.withLock { told in
+            told.latestProgress = progress
+            told.progressIsNew = true
         }
     }
 
     private func record(_ preview: LoadPreview) {
-        lock.withLock {
+        told.withLock { told in
             switch preview {
-            case .found(let corpus): previewCorpus = corpus
-            case .titled(let index, let title): newTitles.append((index, title))
+            case .found(let corpus): told.previewCorpus = corpus
+            case .titled(let index, let title): told.newTitles.append((index, title))
             }
         }
     }
 
-    private func warn(_ message: String) { lock.withLock { collectedWarnings.append(message) } }
+    private func warn(_ message: String) { told.withLock { $0.warnings.append(message) } }
 }
