@@ -46,46 +46,30 @@ extension TOMLParser {
         }
     }
 
-    /// `"""…"""`, escapes decoded, a line feed right after the opening quotes dropped, and a `\`
-    /// that ends a line dropped with the whitespace after it; from its opening quotes.
-    mutating func parseMultilineBasicString() throws(TOMLFailure) -> String {
+    /// `"""…"""`, escapes decoded, or `'''…'''`, as written; from the opening quotes. A line feed right
+    /// after them is dropped, and in a basic string a `\` that ends a line is dropped with the
+    /// whitespace after it.
+    mutating func parseMultilineString(quote: UInt8) throws(TOMLFailure) -> String {
         let open = scanner.index
+        let escapes = quote == UInt8(ascii: "\"")
         scanner.advance(3)
         skipFirstLineFeed()
         var text: [UInt8] = []
         var problem: TOMLFailure?
         while true {
             guard let byte = scanner.peek() else {
-                throw TOMLFailure("the string that starts here with \"\"\" never ends", at: open, resume: .nextLineOfItsOwn(after: open))
+                let quotes = String(repeating: Character(Unicode.Scalar(quote)), count: 3)
+                throw TOMLFailure("the string that starts here with \(quotes) never ends", at: open, resume: .nextLineOfItsOwn(after: open))
             }
             switch byte {
-            case UInt8(ascii: "\""):
+            case quote:
                 if closeMultiline(quote: byte, into: &text) { return try finishString(text, problem: problem) }
-            case UInt8(ascii: "\\") where endsLineAfterBackslash():
+            case UInt8(ascii: "\\") where escapes && endsLineAfterBackslash():
                 skipWhitespaceAndLineFeeds()
-            case UInt8(ascii: "\\"):
+            case UInt8(ascii: "\\") where escapes:
                 readEscape(into: &text, problem: &problem)
             default:
-                readMultilineBytes(into: &text, problem: &problem, quote: UInt8(ascii: "\""), escapes: true)
-            }
-        }
-    }
-
-    /// `'''…'''`, as written but for a line feed right after the opening quotes; from them.
-    mutating func parseMultilineLiteralString() throws(TOMLFailure) -> String {
-        let open = scanner.index
-        scanner.advance(3)
-        skipFirstLineFeed()
-        var text: [UInt8] = []
-        var problem: TOMLFailure?
-        while true {
-            guard let byte = scanner.peek() else {
-                throw TOMLFailure("the string that starts here with ''' never ends", at: open, resume: .nextLineOfItsOwn(after: open))
-            }
-            if byte == UInt8(ascii: "'") {
-                if closeMultiline(quote: byte, into: &text) { return try finishString(text, problem: problem) }
-            } else {
-                readMultilineBytes(into: &text, problem: &problem, quote: UInt8(ascii: "'"), escapes: false)
+                readMultilineBytes(into: &text, problem: &problem, quote: quote, escapes: escapes)
             }
         }
     }

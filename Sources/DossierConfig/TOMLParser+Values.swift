@@ -7,10 +7,10 @@ extension TOMLParser {
         case nil, UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "#"):
             throw TOMLFailure("a value must follow = on the same line", at: scanner.index)
         case UInt8(ascii: "\""):
-            let text = scanner.isLooking(at: "\"\"\"") ? try parseMultilineBasicString() : try parseBasicString()
+            let text = scanner.isLooking(at: "\"\"\"") ? try parseMultilineString(quote: UInt8(ascii: "\"")) : try parseBasicString()
             return TOMLValue(.string(text), at: position)
         case UInt8(ascii: "'"):
-            let text = scanner.isLooking(at: "'''") ? try parseMultilineLiteralString() : try parseLiteralString()
+            let text = scanner.isLooking(at: "'''") ? try parseMultilineString(quote: UInt8(ascii: "'")) : try parseLiteralString()
             return TOMLValue(.string(text), at: position)
         case UInt8(ascii: "["):
             return try parseArray(depth: depth)
