@@ -42,7 +42,7 @@ struct LimitsTests {
         #expect(document.problems.first?.message.contains("at most 128 parts") == true)
     }
 
-    @Test func tenThousandArrayOfTablesEntries_areReadInLinearTime() {
+    @Test func tenThousandArrayOfTablesEntries_areEachReadWithTheirLine_withoutSearchingTheTextAgain() {
         var text = "[keys]\nfilter = \"f\"\n"
         for index in 0..<10_000 {
             text += "[[people]]\nname = \"Person \(index)\"\n"
@@ -50,10 +50,10 @@ struct LimitsTests {
         let document = TOMLDocument(text: text)
         #expect(document.root["people"]?.array?.count == 10_000)
         #expect(document.root["people"]?.array?.last?.position.line == 2 + 2 * 9_999 + 1)
-        // Best of three, so that a busy machine does not decide; a debug build takes a few
-        // hundredths of a second, and searching the text again for every entry took 23 s.
-        let best = (0..<3).map { _ in ContinuousClock().measure { _ = TOMLDocument(text: text) } }.min() ?? .zero
-        #expect(best < .milliseconds(250), "took \(best)")
+        // Not a measure of speed (the benchmarks are), but a guard that the file is not searched again
+        // for every entry: that took 23 s, and reading it takes hundredths of a second, even under a sanitizer.
+        let elapsed = ContinuousClock().measure { _ = TOMLDocument(text: text) }
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
     }
 
     /// Texts built to make a parser go back over what it has read: strings that never close,
