@@ -61,19 +61,31 @@ public struct Library: Sendable {
         return identities
     }
 
+    /// One item as the library keeps it: a record of a JSON Lines dataset, which every command reads.
+    private struct StoredItem: Encodable {
+        let guid: String
+        let title: String
+        let text: String
+        let date: String
+        let source: String
+        let author: String
+        let url: String
+        let summary: Bool
+        let feed: String
+    }
+
     /// Stores `items` (already known to be new) from the feed at `url`, whole or not at all.
     func store(_ items: [FeedItem], feedTitle: String?, from url: String, at date: Date = Date()) throws {
         guard !items.isEmpty else { return }
         let feedFolder = feedFolder(for: url)
         try FileManager.default.createDirectory(atPath: feedFolder, withIntermediateDirectories: true)
-        var lines = Data()
+        var lines: [UInt8] = []
+        var writer = JSONWriter(compact: true) { lines += $0 }
         for item in items {
-            let record: [String: Any] = [
-                "guid": Library.identity(of: item) ?? "", "title": item.title ?? "", "text": item.paragraphs.joined(separator: "\n\n"),
-                "date": item.date ?? "", "source": feedTitle ?? "", "author": item.author ?? "", "url": item.link ?? "",
-                "summary": item.isSummary, "feed": url,
-            ]
-            lines += try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
+            try writer.value(StoredItem(
+                guid: Library.identity(of: item) ?? "", title: item.title ?? "", text: item.paragraphs.joined(separator: "\n\n"),
+                date: item.date ?? "", source: feedTitle ?? "", author: item.author ?? "", url: item.link ?? "",
+                summary: item.isSummary, feed: url))
             lines.append(0x0A)
         }
         let stamp = Library.fileStamp(date)
@@ -83,7 +95,7 @@ public struct Library: Sendable {
             name = "\(stamp)-\(suffix).jsonl"
             suffix += 1
         }
-        try Library.writeWhole(lines, to: feedFolder + "/" + name)
+        try Library.writeWhole(Data(lines), to: feedFolder + "/" + name)
     }
 
     /// An item's identity: the feed's own id for it, else its link.
@@ -129,8 +141,6 @@ public struct Library: Sendable {
 
     func saveValidators(_ validators: [String: Validators]) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try Library.writeWhole(try encoder.encode(validators), to: validatorsPath)
+        try Library.writeWhole(Data(try JSONWriter.encode(validators)), to: validatorsPath)
     }
 }

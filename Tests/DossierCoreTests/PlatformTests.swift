@@ -130,3 +130,17 @@ struct JSONWriterTests {
         #expect(String(decoding: bytes, as: UTF8.self) == "{\n  \"\\u009b31m\" : \"\\u001b[2J\\u202e\"\n}")
     }
 }
+
+struct CompactJSONTests {
+    /// JSON Lines and the state files keep a value on one line, its keys sorted.
+    @Test func compact_writesAValueOnOneLine() throws {
+        struct Item: Encodable {
+            let title: String
+            let tags: [String]
+            let none: [Int]
+            let summary: Bool
+        }
+        let bytes = try JSONWriter.encode(Item(title: "Talks\nresume", tags: ["a", "b"], none: [], summary: false), compact: true)
+        #expect(String(decoding: bytes, as: UTF8.self) == #"{"none":[],"summary":false,"tags":["a","b"],"title":"Talks\nresume"}"#)
+    }
+}

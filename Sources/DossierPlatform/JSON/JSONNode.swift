@@ -25,32 +25,37 @@ final class JSONNode {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    /// Writes the value at `depth` levels of indentation, keys sorted.
-    func write(into bytes: inout [UInt8], depth: Int) {
+    /// Writes the value at `depth` levels of indentation (on one line when `compact`), keys sorted.
+    func write(into bytes: inout [UInt8], depth: Int, compact: Bool) {
         switch content {
         case .scalar(let text): bytes += text
         case .array(let elements):
-            writeContainer(elements, opener: 0x5B, closer: 0x5D, into: &bytes, depth: depth) { element, bytes in
-                element.write(into: &bytes, depth: depth + 1)
+            writeContainer(elements, opener: 0x5B, closer: 0x5D, into: &bytes, depth: depth, compact: compact) { element, bytes in
+                element.write(into: &bytes, depth: depth + 1, compact: compact)
             }
         case .object(let members):
             let sorted = members.sorted { $0.key < $1.key }
-            writeContainer(sorted, opener: 0x7B, closer: 0x7D, into: &bytes, depth: depth) { member, bytes in
-                bytes += JSONText.quoted(member.key) + Array(" : ".utf8)
-                member.value.write(into: &bytes, depth: depth + 1)
+            writeContainer(sorted, opener: 0x7B, closer: 0x7D, into: &bytes, depth: depth, compact: compact) { member, bytes in
+                bytes += JSONText.quoted(member.key) + Array((compact ? ":" : " : ").utf8)
+                member.value.write(into: &bytes, depth: depth + 1, compact: compact)
             }
-        case nil: bytes += Array("{\n\n".utf8) + [UInt8](repeating: 0x20, count: 2 * depth) + [0x7D]
+        case nil: writeContainer([JSONNode](), opener: 0x7B, closer: 0x7D, into: &bytes, depth: depth, compact: compact) { _, _ in }
         }
     }
 
     private func writeContainer<Element>(_ elements: [Element], opener: UInt8, closer: UInt8, into bytes: inout [UInt8], depth: Int,
-                                         _ writeElement: (Element, inout [UInt8]) -> Void) {
+                                         compact: Bool, _ writeElement: (Element, inout [UInt8]) -> Void) {
         bytes.append(opener)
         let inner = [UInt8](repeating: 0x20, count: 2 * (depth + 1))
         for (position, element) in elements.enumerated() {
-            bytes += Array((position == 0 ? "\n" : ",\n").utf8) + inner
+            if compact {
+                if position > 0 { bytes.append(0x2C) }
+            } else {
+                bytes += Array((position == 0 ? "\n" : ",\n").utf8) + inner
+            }
             writeElement(element, &bytes)
         }
-        bytes += Array((elements.isEmpty ? "\n\n" : "\n").utf8) + [UInt8](repeating: 0x20, count: 2 * depth) + [closer]
+        if !compact { bytes += Array((elements.isEmpty ? "\n\n" : "\n").utf8) + [UInt8](repeating: 0x20, count: 2 * depth) }
+        bytes.append(closer)
     }
 }

@@ -4,9 +4,11 @@
 /// by `JSONText.quoted`, so that no character of an article can act on a terminal.
 ///
 /// The one JSON writer: a command's records are written whole with `value(_:)`, and a search's
-/// millions of hits one at a time inside containers it opens and closes itself.
+/// millions of hits one at a time inside containers it opens and closes itself. Compact, it writes
+/// each value on one line, as JSON Lines and the state files keep them.
 package struct JSONWriter {
     private let output: ([UInt8]) -> Void
+    private let isCompact: Bool
     /// Elements written so far in each open container, innermost last.
     private var openCounts: [Int] = []
     private var closers: [UInt8] = []
@@ -14,8 +16,17 @@ package struct JSONWriter {
     private var afterKey = false
 
     /// A writer that hands each piece of JSON to `output` as it is made.
-    package init(_ output: @escaping ([UInt8]) -> Void) {
+    package init(compact: Bool = false, _ output: @escaping ([UInt8]) -> Void) {
+        isCompact = compact
         self.output = output
+    }
+
+    /// `value` as JSON bytes, keys sorted.
+    package static func encode(_ value: some Encodable, compact: Bool = false) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var writer = JSONWriter(compact: compact) { bytes += $0 }
+        try writer.value(value)
+        return bytes
     }
 
     package mutating func beginObject() { begin(0x7B, closer: 0x7D) }
@@ -24,13 +35,13 @@ package struct JSONWriter {
     /// Closes the innermost open container.
     package mutating func end() {
         guard let count = openCounts.popLast(), let closer = closers.popLast() else { return }
-        output(Array((count == 0 ? "\n\n" : "\n").utf8) + indentation + [closer])
+        output(isCompact ? [closer] : Array((count == 0 ? "\n\n" : "\n").utf8) + indentation + [closer])
     }
 
     /// The key of the next value, inside an object.
     package mutating func key(_ key: String) {
         startElement()
-        output(JSONText.quoted(key) + Array(" : ".utf8))
+        output(JSONText.quoted(key) + Array((isCompact ? ":" : " : ").utf8))
         afterKey = true
     }
 
@@ -45,7 +56,7 @@ package struct JSONWriter {
         startElement()
         afterKey = false
         var bytes: [UInt8] = []
-        node.write(into: &bytes, depth: openCounts.count)
+        node.write(into: &bytes, depth: openCounts.count, compact: isCompact)
         output(bytes)
     }
 
@@ -67,7 +78,11 @@ package struct JSONWriter {
     private mutating func startElement() {
         guard !afterKey, let count = openCounts.last else { return }
         openCounts[openCounts.count - 1] = count + 1
-        output(Array((count == 0 ? "\n" : ",\n").utf8) + indentation)
+        if isCompact {
+            if count > 0 { output([0x2C]) }
+        } else {
+            output(Array((count == 0 ? "\n" : ",\n").utf8) + indentation)
+        }
     }
 
     private var indentation: [UInt8] { [UInt8](repeating: 0x20, count: 2 * openCounts.count) }

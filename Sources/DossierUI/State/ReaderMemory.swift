@@ -1,4 +1,5 @@
 import DossierCore
+import DossierPlatform
 import Foundation
 
 /// What the reader remembers of a corpus between runs: where it was, what was read, and what
@@ -42,7 +43,7 @@ public struct ReaderMemory: Codable, Equatable, Sendable {
     }
 
     public func encoded() -> [UInt8] {
-        (try? Array(JSONEncoder().encode(self))) ?? []
+        (try? JSONWriter.encode(self, compact: true)) ?? []
     }
 }
 
