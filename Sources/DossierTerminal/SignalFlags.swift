@@ -1,3 +1,4 @@
+import DossierPlatform
 import Foundation
 
 /// Every signal whose default action ends the process, other than a crash, only sets a
@@ -60,34 +61,14 @@ enum CrashGuard {
         guard !isInstalled else { return }
         isInstalled = true
         for signal in crashing {
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { number, info, context in
+            SignalHandOver.install({ number, info, context in
                 if CrashGuard.hasSaved { tcsetattr(STDIN_FILENO, TCSANOW, &CrashGuard.saved) }
                 // Leave the alternate screen, show the cursor, reset attributes.
                 let reset: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
                 _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
-                let before = CrashGuard.previous + Int(number)
-                if (info?.pointee.si_code ?? 0) > 0 {
-                    // A fault the processor raised: it happens again when this handler returns, and now
-                    // reaches the previous handler with the faulting context, which reports and ends the process.
-                    sigaction(number, before, nil)
-                    return
-                }
-                // Sent by a process: the previous handler reports it, and the default action then ends the
-                // process (it is blocked until this handler returns), since a reporter may return and carry on.
-                if before.pointee.sa_flags & SA_SIGINFO != 0, let report = before.pointee.__sigaction_handler.sa_sigaction {
-                    report(number, info, context)
-                } else if let report = before.pointee.__sigaction_handler.sa_handler,
-                          unsafeBitCast(report, to: Int.self) > 1 {  // neither SIG_DFL (0) nor SIG_IGN (1)
-                    report(number)
-                }
-                Foundation.signal(number, SIG_DFL)
-                raise(number)
-            }
-            sigemptyset(&action.sa_mask)
-            // On the alternate stack the runtime sets up, so that a stack overflow is caught too.
-            action.sa_flags = SA_SIGINFO | SA_ONSTACK
-            sigaction(signal, &action, previous + Int(signal))
+                // The previous handler (the runtime's reporter) reports the crash, and the process ends.
+                SignalHandOver.handOver(number, info, context, to: CrashGuard.previous + Int(number), endingTheProcess: true)
+            }, for: signal, keepingPreviousIn: previous + Int(signal))
         }
     }
 }

@@ -1,3 +1,4 @@
+import DossierPlatform
 import Foundation
 import Synchronization
 
@@ -57,8 +58,7 @@ enum MappingGuard {
     }
 
     private static func install() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_sigaction = { number, info, context in
+        SignalHandOver.install({ number, info, context in
             let address = UInt(bitPattern: info?.pointee._sifields._sigfault.si_addr)
             for slot in 0..<MappingGuard.capacity where address >= MappingGuard.starts[slot] && address < MappingGuard.ends[slot] {
                 let page = MappingGuard.pageSize
@@ -68,24 +68,8 @@ enum MappingGuard {
                     return
                 }
             }
-            // Not ours: a fault the processor raised happens again when this returns, and reaches the
-            // previous handler then; one sent by a process is handed over now.
-            let before = MappingGuard.previous
-            if (info?.pointee.si_code ?? 0) > 0 {
-                sigaction(number, before, nil)
-                return
-            }
-            if before.pointee.sa_flags & SA_SIGINFO != 0, let handler = before.pointee.__sigaction_handler.sa_sigaction {
-                handler(number, info, context)
-            } else if let handler = before.pointee.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) > 1 {
-                handler(number)
-            } else {
-                Foundation.signal(number, SIG_DFL)
-                raise(number)
-            }
-        }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_SIGINFO | SA_ONSTACK
-        sigaction(SIGBUS, &action, previous)
+            // Not a page of ours: whoever was there before deals with it.
+            SignalHandOver.handOver(number, info, context, to: MappingGuard.previous, endingTheProcess: false)
+        }, for: SIGBUS, keepingPreviousIn: previous)
     }
 }
