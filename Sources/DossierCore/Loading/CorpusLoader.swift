@@ -122,12 +122,10 @@ public enum CorpusLoader {
         guard let cache = setup.cache else { return nil }
         do {
             return try cache.read(roots: setup.roots, fingerprint: setup.fingerprint, catalogCount: setup.catalog.entities.count)
-        } catch let problem as IndexCache.Problem {
-            warn(problem.message)
         } catch {
-            warn("the index cache could not be read: \(error)")
+            warn(error.message)
+            return nil
         }
-        return nil
     }
 
     /// The saved index itself when nothing changed and the articles stand in its order; otherwise an

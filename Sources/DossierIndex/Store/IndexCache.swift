@@ -166,7 +166,8 @@ public struct IndexCache: Sendable {
             offsets.append(UInt64(file.sectionLength))
             try file.write(.articleOffsets, offsets)
             try writeFileTable(of: analyses, stamps: stamps, paths: paths, into: &file)
-            let written = try index.storage.withArrays { buffers in
+            // Nil when the index's own arrays are damaged and cannot be read to be saved.
+            let written: Void? = try index.storage.withArrays { buffers in
                 try file.write(.termBytes, buffers.termBytes)
                 try file.write(.termStarts, buffers.termStarts)
                 try file.write(.sortedTerms, buffers.sortedTerms)
