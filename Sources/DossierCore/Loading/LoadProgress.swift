@@ -1,5 +1,5 @@
+import DossierPlatform
 import Foundation
-import Synchronization
 
 /// How far loading a corpus has come, for a progress bar or a status line.
 public struct LoadProgress: Sendable, Equatable {
@@ -52,7 +52,7 @@ final class ProgressTracker: Sendable {
     private let report: (@Sendable (LoadProgress) -> Void)?
     private let fileCount: Int
     private let start = DispatchTime.now()
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
 
     init(fileCount: Int, report: (@Sendable (LoadProgress) -> Void)?) {
         self.fileCount = fileCount

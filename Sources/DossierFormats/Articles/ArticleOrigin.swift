@@ -1,6 +1,6 @@
+import DossierPlatform
 import DossierText
 import Foundation
-import Synchronization
 
 /// Where an article comes from: its file, the file's format, and in a file of many articles,
 /// which record: enough to read the article's text again without reading anything else.
@@ -56,7 +56,7 @@ public struct ArticleOrigin: Sendable, Equatable {
 /// The items of the feed read last, kept while its file is unchanged: a reader going through a
 /// feed of 100,000 items reads the feed once, not once an item.
 enum RecentFeed {
-    private static let kept = Mutex<(path: String, stamp: FileStamp, items: [FeedItem])?>(nil)
+    private static let kept = Locked<(path: String, stamp: FileStamp, items: [FeedItem])?>(nil)
 
     static func items(of path: String) throws -> [FeedItem] {
         let stamp = FileIdentity(path: path)?.stamp

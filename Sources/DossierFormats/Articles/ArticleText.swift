@@ -1,6 +1,6 @@
+import DossierPlatform
 import DossierText
 import Foundation
-import Synchronization
 
 /// Where an article's text lives: in memory while it is being read, and otherwise
 /// in its file, read again on first use.
@@ -14,20 +14,20 @@ final class ArticleText: Sendable {
     private let origin: ArticleOrigin
     private let length: Int
     /// The text once read, and whether it is the notice that stands for a changed file.
-    private let loaded: Mutex<(text: SourceText, isNotice: Bool)?>
+    private let loaded: Locked<(text: SourceText, isNotice: Bool)?>
 
     /// Text already in memory, kept.
     init(holding text: SourceText, origin: ArticleOrigin) {
         self.origin = origin
         length = text.bytes.count
-        loaded = Mutex((text, false))
+        loaded = Locked((text, false))
     }
 
     /// Text left in its file, `length` bytes once decoded (and, for pages, items and records, made).
     init(origin: ArticleOrigin, length: Int) {
         self.origin = origin
         self.length = length
-        loaded = Mutex(nil)
+        loaded = Locked(nil)
     }
 
     var text: SourceText { loadedText().text }

@@ -1,5 +1,5 @@
+import DossierPlatform
 import Foundation
-import Synchronization
 
 /// Where an index's arrays lie: in memory after a build, or in a saved index file mapped as it is.
 ///
@@ -30,13 +30,13 @@ final class IndexStorage: @unchecked Sendable {
         var damageReason: String?
     }
 
-    private let checks: Mutex<Checks>
+    private let checks: Locked<Checks>
 
     init(arrays: Arrays) {
         self.arrays = arrays
         file = nil
         mapped = nil
-        checks = Mutex(Checks())
+        checks = Locked(Checks())
     }
 
     /// The index in a mapped file, its sections' sizes checked against one another (nothing else is read yet).
@@ -55,7 +55,7 @@ final class IndexStorage: @unchecked Sendable {
         mapped = IndexBuffers(termBytes: termBytes, termStarts: termStarts,
                               sortedTerms: sortedTerms, articleStarts: articleStarts,
                               postingEntries: postingEntries, postingStarts: postingStarts, storage: nil)
-        checks = Mutex(Checks(checkedTerms: [UInt64](repeating: 0, count: (termStarts.count + 63) / 64)))
+        checks = Locked(Checks(checkedTerms: [UInt64](repeating: 0, count: (termStarts.count + 63) / 64)))
     }
 
     /// Why the index can no longer be used, once a check failed or its file lost pages, in a line that

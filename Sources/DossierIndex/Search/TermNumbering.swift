@@ -1,4 +1,4 @@
-import Synchronization
+import DossierPlatform
 
 /// Numbers terms across the corpus as its articles are analysed, on any thread.
 ///
@@ -23,11 +23,11 @@ package final class TermNumbering: Sendable {
         }
     }
 
-    private let numbers: Mutex<Numbers>
+    private let numbers: Locked<Numbers>
 
     /// Numbering that goes on from a saved index's terms, so that its articles' words keep their numbers.
     package init(continuing earlierTerms: (@Sendable () -> [String])? = nil) {
-        numbers = Mutex(Numbers(earlierTerms: earlierTerms))
+        numbers = Locked(Numbers(earlierTerms: earlierTerms))
     }
 
     /// The number of each term of `vocabulary`, numbering the new ones.

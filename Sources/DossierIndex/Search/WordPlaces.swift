@@ -1,7 +1,7 @@
 import DossierFormats
+import DossierPlatform
 import DossierText
 import Foundation
-import Synchronization
 
 /// Where the indexed words of an article lie in its text, found again from the text on demand.
 ///
@@ -19,7 +19,7 @@ public final class WordPlaces: Sendable {
     }
 
     /// The last article's starts, kept for the next hit, which is most often in the same article.
-    private let last = Mutex<Starts?>(nil)
+    private let last = Locked<Starts?>(nil)
 
     package init() {}
 

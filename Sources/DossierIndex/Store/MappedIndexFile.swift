@@ -1,6 +1,5 @@
 import DossierPlatform
 import Foundation
-import Synchronization
 
 /// A saved index file mapped into memory and read where it lies, the way search engines open their
 /// segments: opening it reads its header and directory, whatever the corpus's size, and a query then
@@ -31,7 +30,7 @@ final class MappedIndexFile: @unchecked Sendable {
         var failedBlock = false
     }
 
-    private let checks: Mutex<Checks>
+    private let checks: Locked<Checks>
 
     /// Maps the file open at `descriptor` (`size` bytes, a regular file) and checks its header and directory.
     init(path: String, descriptor: Int32, size: Int, fingerprint: UInt64) throws(IndexCache.Problem) {
@@ -93,7 +92,7 @@ final class MappedIndexFile: @unchecked Sendable {
         self.sections = sections
         self.guardSlot = guardSlot
         self.descriptor = dup(descriptor)
-        checks = Mutex(Checks(verifiedBlocks: [UInt64](repeating: 0, count: (totalBlocks + 63) / 64)))
+        checks = Locked(Checks(verifiedBlocks: [UInt64](repeating: 0, count: (totalBlocks + 63) / 64)))
     }
 
     deinit {

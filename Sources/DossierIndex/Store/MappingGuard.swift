@@ -1,6 +1,5 @@
 import DossierPlatform
 import Foundation
-import Synchronization
 
 /// Keeps a mapped index file that another program truncates from crashing the process.
 ///
@@ -21,7 +20,7 @@ enum MappingGuard {
     nonisolated(unsafe) private static let lost = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: capacity)
     nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
     /// Held while a slot is taken or given back; true once the handler is installed.
-    private static let registration = Mutex(false)
+    private static let registration = Locked(false)
     /// Read once at install: `sysconf` is not among the calls a signal handler may make.
     nonisolated(unsafe) private static var pageSize: UInt = 4096
 

@@ -1,6 +1,6 @@
 import DossierFormats
+import DossierPlatform
 import Foundation
-import Synchronization
 
 /// The articles of a saved index as a search reads them: each file's stamp found by binary search on
 /// its path, and an article decoded from the file only when something asks for it, the first time.
@@ -29,7 +29,7 @@ package final class SavedArticles: @unchecked Sendable {
         var damageReason: String?
     }
 
-    private let decoded = Mutex(Decoded())
+    private let decoded = Locked(Decoded())
 
     init(file: MappedIndexFile, count: Int, catalogCount: Int) throws(BinaryReader.Damage) {
         let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")

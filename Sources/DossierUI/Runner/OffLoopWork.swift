@@ -1,5 +1,5 @@
+import DossierPlatform
 import Foundation
-import Synchronization
 
 /// Work the reader hands to a thread of its own so that no keystroke waits for it: reading a
 /// file opened while the corpus is indexed, wrapping a huge article. One piece of work is
@@ -10,7 +10,7 @@ final class OffLoopWork<Key: Equatable & Sendable>: Sendable {
         var done: Outcome?
     }
 
-    private let slot = Mutex(Slot())
+    private let slot = Locked(Slot())
 
     /// Starts `work` for `key`, unless work for that key is already under way or done.
     func request(_ key: Key, _ work: @escaping @Sendable () -> Outcome) {

@@ -1,6 +1,6 @@
 import DossierCore
+import DossierPlatform
 import Foundation
-import Synchronization
 
 /// A one-line progress bar for long loads, drawn on standard error when it is a terminal.
 ///
@@ -11,7 +11,7 @@ final class ProgressBar: @unchecked Sendable {
     nonisolated(unsafe) static var current: ProgressBar?
 
     /// True while a line of the bar is on screen; held while one is drawn or erased.
-    private let isDrawn = Mutex(false)
+    private let isDrawn = Locked(false)
     private let width: Int
 
     private init(width: Int) {

@@ -1,7 +1,7 @@
 import DossierCore
+import DossierPlatform
 import DossierUI
 import Foundation
-import Synchronization
 
 /// Loads a corpus on a thread of its own, so that the reader can show progress and take keys meanwhile.
 /// Warnings are kept, not printed: the screen is the reader's until it exits.
@@ -16,7 +16,7 @@ final class BackgroundLoad: Sendable {
         var warnings: [String] = []
     }
 
-    private let told = Mutex(Told())
+    private let told = Locked(Told())
     private let finished = DispatchSemaphore(value: 0)
 
     init(_ options: CorpusOptions) {
