@@ -96,10 +96,7 @@ public final class FeedFetcher: Sendable {
             }
             let stored = library.storedIdentities(for: url)
             var seen = stored
-            let new = feed.items.filter { item in
-                guard let identity = Library.identity(of: item) else { return true }
-                return seen.insert(identity).inserted
-            }
+            let new = feed.items.filter { seen.insert(Library.identity(of: $0)).inserted }
             do {
                 try library.store(new, feedTitle: feed.title, from: url)
             } catch {

@@ -33,10 +33,9 @@ public struct FeedList: Sendable, Equatable {
         var seen = Set<String>()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let words = FeedList.words(of: String(line))
-            guard let url = words.first else { continue }
-            let lowered = url.lowercased()
-            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), URL(string: url)?.host != nil else {
-                problems.append("line \(number + 1): \(DossierError.shortened(url)) is not an http or https URL, skipped")
+            guard let written = words.first else { continue }
+            guard let url = FeedAddress.normalized(written), URL(string: url)?.host != nil else {
+                problems.append("line \(number + 1): \(DossierError.shortened(written)) is not an http or https URL, skipped")
                 continue
             }
             guard seen.insert(url).inserted else { continue }

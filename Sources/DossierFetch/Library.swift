@@ -37,13 +37,23 @@ public struct Library: Sendable {
     }
 
     /// The folder a feed's items are stored in: its host and path, readable, and a hash of its whole URL.
+    /// The readable part is cut at `readableBytes` bytes, never inside a character, so that the name
+    /// stays within the 255 bytes a file system allows whatever the address holds.
     func feedFolder(for url: String) -> String {
         let readable = url.lowercased().replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
             .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             .split(separator: "-").joined(separator: "-")
+        var cut = ""
+        for character in readable {
+            guard cut.utf8.count + character.utf8.count <= Self.readableBytes else { break }
+            cut.append(character)
+        }
         let hash = String(Checksum.of(url), radix: 16)
-        return folder + "/" + String(readable.prefix(60)) + "-" + String(hash.prefix(8))
+        return folder + "/" + cut + "-" + String(hash.prefix(8))
     }
+
+    /// Bytes of a feed folder's name that tell a person which feed it is; the hash after them tells Dossier.
+    static let readableBytes = 60
 
     /// The identities (feed id, else link) of every item stored for `url`.
     func storedIdentities(for url: String) -> Set<String> {
@@ -83,7 +93,7 @@ public struct Library: Sendable {
         var writer = JSONWriter(compact: true) { lines += $0 }
         for item in items {
             try writer.value(StoredItem(
-                guid: Library.identity(of: item) ?? "", title: item.title ?? "", text: item.paragraphs.joined(separator: "\n\n"),
+                guid: Library.identity(of: item), title: item.title ?? "", text: item.paragraphs.joined(separator: "\n\n"),
                 date: item.date ?? "", source: feedTitle ?? "", author: item.author ?? "", url: item.link ?? "",
                 summary: item.isSummary, feed: url))
             lines.append(0x0A)
@@ -98,9 +108,13 @@ public struct Library: Sendable {
         try Library.writeWhole(Data(lines), to: feedFolder + "/" + name)
     }
 
-    /// An item's identity: the feed's own id for it, else its link.
-    static func identity(of item: FeedItem) -> String? {
-        (item.guid?.isEmpty == false ? item.guid : nil) ?? item.link
+    /// An item's identity: the feed's own id for it, else its link, else (for an item with neither,
+    /// or only empty ones) what it says: its title, date and text, so that it is stored once too.
+    static func identity(of item: FeedItem) -> String {
+        if let guid = item.guid, guid.contains(where: { !$0.isWhitespace }) { return guid }
+        if let link = item.link, link.contains(where: { !$0.isWhitespace }) { return link }
+        let content = [item.title ?? "", item.date ?? "", item.paragraphs.joined(separator: "\n\n")].joined(separator: "\u{0}")
+        return "content:" + String(Checksum.of(content), radix: 16)
     }
 
     /// "2026-12-02T18-53-00Z": a file name that sorts in time order.

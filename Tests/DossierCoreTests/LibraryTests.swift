@@ -1,0 +1,68 @@
+@testable import DossierFetch
+@testable import DossierFormats
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// What the library stores of a feed, and under what names.
+struct LibraryTests {
+    private func item(guid: String? = nil, link: String? = nil, title: String, text: String) -> FeedItem {
+        var item = FeedItem()
+        item.guid = guid
+        item.link = link
+        item.title = title
+        item.paragraphs = [text]
+        return item
+    }
+
+    /// An item with no guid and no link, or empty ones, used to be stored again on every fetch.
+    @Test func anItemWithNoGuidOrLink_isKnownByWhatItSays_andStoredOnce() throws {
+        let library = Library(folder: TemporaryFolder.url("library").path)
+        let url = "https://news.example/feed"
+        let items = [
+            item(title: "Talks resume", text: "Envoys met in Hanoi."),
+            item(guid: "", link: " ", title: "Talks end", text: "Envoys left Hanoi."),
+        ]
+        let identities = items.map(Library.identity(of:))
+        #expect(Set(identities).count == 2 && identities.allSatisfy { $0.hasPrefix("content:") })
+        #expect(Library.identity(of: items[0]) == Library.identity(of: item(title: "Talks resume", text: "Envoys met in Hanoi.")))
+        try library.store(items, feedTitle: "News", from: url)
+        #expect(library.storedIdentities(for: url) == Set(identities))
+        // What a second fetch of the same feed finds new: nothing.
+        var seen = library.storedIdentities(for: url)
+        #expect(items.filter { seen.insert(Library.identity(of: $0)).inserted }.isEmpty)
+    }
+
+    @Test func anItemsOwnGuid_thenItsLink_nameIt() {
+        #expect(Library.identity(of: item(guid: "tag:news,1", link: "https://news.example/1", title: "A", text: "B")) == "tag:news,1")
+        #expect(Library.identity(of: item(guid: " ", link: "https://news.example/1", title: "A", text: "B")) == "https://news.example/1")
+    }
+
+    /// One feed written four ways is one feed, named and stored once.
+    @Test func oneFeedWrittenSeveralWays_isOneFeed() throws {
+        let list = try FeedList(text: """
+            https://news.example/feed
+            HTTPS://News.Example/feed
+            https://NEWS.example/feed#latest
+            Https://news.EXAMPLE/feed
+            https://news.example/Feed
+            """)
+        #expect(list.feeds.map(\.url) == ["https://news.example/feed", "https://news.example/Feed"])
+        #expect(FeedAddress.normalized("http://User:Pass@Host.Example:8080/A?b=C#d") == "http://User:Pass@host.example:8080/A?b=C")
+        #expect(FeedAddress.normalized("ftp://host/feed") == nil && FeedAddress.normalized("https:///feed") == nil)
+    }
+
+    /// A readable prefix of 60 characters could be hundreds of bytes (combining marks), and a folder
+    /// name over 255 bytes cannot be made: that feed could never be stored.
+    @Test func aFeedFolderName_staysWithinWhatAFileSystemAllows() throws {
+        let library = Library(folder: TemporaryFolder.url("library").path)
+        let url = "https://news.example/" + String(repeating: "e\u{301}\u{302}\u{303}\u{304}\u{305}", count: 100)
+        let name = (library.feedFolder(for: url) as NSString).lastPathComponent
+        #expect(name.utf8.count <= 255)
+        try library.store([item(guid: "1", title: "A", text: "B")], feedTitle: nil, from: url)
+        #expect(library.storedIdentities(for: url) == ["1"])
+        // Plain addresses keep the names they had.
+        #expect((library.feedFolder(for: "https://news.example/world/rss.xml") as NSString).lastPathComponent
+            .hasPrefix("news-example-world-rss-xml-"))
+    }
+}
