@@ -91,8 +91,11 @@ public final class FeedFetcher: Sendable {
                 feed = try FeedParser.parse(Gzip.isCompressed(body) ? Gzip.decompress(body, limit: settings.largestResponse) : body)
             } catch let failure as FeedParser.Failure {
                 return (.failed("not a feed: \(failure.reason)"), nil)
+            } catch let failure as Gzip.Failure {
+                // Gzipped without saying so in its headers: too large unpacked, cut short or damaged.
+                return (.failed(failure.reason), nil)
             } catch {
-                return (.failed("not a feed: its gzip data is damaged"), nil)
+                return (.failed("not a feed: \(error)"), nil)
             }
             let stored = library.storedIdentities(for: url)
             var seen = stored

@@ -148,3 +148,39 @@ struct DatasetTests {
         #expect(second.mentions.map(\.count) == first.mentions.map(\.count))
     }
 }
+
+/// A gzipped file cut short (a download or a copy that stopped) is said to be, not read as whole.
+struct CutShortGzipTests {
+    private static let records = (1...1_000).map { #"{"title":"Story \#($0)","text":"Envoy \#($0) met officials in Seoul."}"# }
+        .joined(separator: "\n") + "\n"
+
+    @Test func aGzippedDatasetCutShort_keepsTheRecordsBeforeTheCut_andSaysSo() throws {
+        let packed = try Gzip.compress(Array(Self.records.utf8))
+        let folder = try TestCorpus.folder([:])
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(packed.prefix(packed.count / 2)).write(to: folder.appendingPathComponent("news.jsonl.gz"))
+        var warnings: [String] = []
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(corpus.articles.count > 0 && corpus.articles.count < 1_000)
+        #expect(warnings.count == 1 && warnings[0].contains("cut short"), "\(warnings)")
+        #expect(corpus.articles.allSatisfy { $0.title.hasPrefix("Story ") }, "no record the cut went through")
+    }
+
+    @Test func aWholeGzippedDataset_inTwoMembers_isReadWhole() throws {
+        let half = Self.records.utf8.count / 2
+        let cut = Self.records.utf8.index(Self.records.utf8.startIndex, offsetBy: half)
+        let first = try Gzip.compress(Array(Self.records.utf8[..<cut]))
+        let second = try Gzip.compress(Array(Self.records.utf8[cut...]))
+        let folder = try TestCorpus.folder([:])
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(first + second).write(to: folder.appendingPathComponent("news.jsonl.gz"))
+        var warnings: [String] = []
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(corpus.articles.count == 1_000 && warnings.isEmpty, "\(warnings)")
+    }
+
+    @Test func aGzippedPageCutShort_isSkippedAsCutShort() throws {
+        let packed = try Gzip.compress(Array(("<html><body><article><p>" + String(repeating: "Envoys met in Seoul. ", count: 500) + "</p></article></body></html>").utf8))
+        #expect(throws: Gzip.Failure.cutShort) { try Gzip.decompress(Array(packed.prefix(packed.count - 6)), limit: 1 << 20) }
+    }
+}

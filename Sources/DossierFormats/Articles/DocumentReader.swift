@@ -114,12 +114,17 @@ public enum DocumentReader {
             batch.append((recordCount, record))
             if batch.count == batchSize { flush() }
         }
-        while true {
-            let chunk = try stream.next()
-            if chunk.isEmpty { break }
-            for record in splitter.take(chunk) { try take(record) }
+        do {
+            while true {
+                let chunk = try stream.next()
+                if chunk.isEmpty { break }
+                for record in splitter.take(chunk) { try take(record) }
+            }
+            if let last = splitter.finish() { try take(last) }
+        } catch where stream.isCutShort {
+            // The records before the cut are whole and kept; the one the cut went through is not.
+            reading.warnings.append(Gzip.Failure.cutShort.reason + "; the records before the cut were read, and any after it are missing")
         }
-        if let last = splitter.finish() { try take(last) }
         flush()
         if skippedCount > warningsListed { reading.warnings.append("\(skippedCount - warningsListed) more records skipped") }
         guard !reading.analyses.isEmpty else {

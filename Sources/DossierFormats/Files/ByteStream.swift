@@ -13,6 +13,11 @@ final class ByteStream {
     /// Compressed bytes waiting for zlib, in memory that stays put while zlib points into it.
     private let compressedStorage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteStream.chunkBytes)
     private var compressedEnd = false
+    /// True from a gzip member's first byte to its trailer, which holds its length and checksum:
+    /// a file that ends meanwhile was cut short, and what it gave is not the whole of it.
+    private var memberOpen = false
+    /// True once `next` found the file cut short inside a gzip member (and threw).
+    private(set) var isCutShort = false
     /// Unpacked bytes given out so far, to refuse a small file that unpacks without end.
     private var produced = 0
     private let limit: Int
@@ -63,7 +68,15 @@ final class ByteStream {
             if inflater.pointee.avail_in == 0 {
                 if compressedEnd { return [] }
                 let count = try readRaw(into: compressedStorage)
-                if count == 0 { compressedEnd = true; return [] }
+                if count == 0 {
+                    compressedEnd = true
+                    if memberOpen {
+                        isCutShort = true
+                        throw ContentProblem(reason: Gzip.Failure.cutShort.reason)
+                    }
+                    return []
+                }
+                memberOpen = true
                 inflater.pointee.next_in = compressedStorage.baseAddress
                 inflater.pointee.avail_in = UInt32(count)
             }
@@ -74,9 +87,9 @@ final class ByteStream {
             }
             filled = output.count - Int(inflater.pointee.avail_out)
             if status == Z_STREAM_END {
-                // Another gzip member may follow, as `gzip -d` reads concatenated files.
-                if inflater.pointee.avail_in > 0 { inflateReset(inflater) } else { compressedEnd = true }
-                if filled == 0 && compressedEnd { return [] }
+                // zlib checked the member's trailer; another member may follow, as `gzip -d` reads concatenated files.
+                memberOpen = inflater.pointee.avail_in > 0
+                inflateReset(inflater)
             } else if status != Z_OK && status != Z_BUF_ERROR {
                 throw ContentProblem(reason: Gzip.Failure.damaged.reason)
             }

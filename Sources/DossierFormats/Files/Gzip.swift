@@ -10,11 +10,14 @@ package enum Gzip {
 
     package enum Failure: Error, Equatable {
         case damaged
+        /// The data stops inside a member: the file was cut short (a download or a copy that stopped).
+        case cutShort
         case tooLarge(limit: Int)
 
-        var reason: String {
+        package var reason: String {
             switch self {
             case .damaged: "its gzip data is damaged"
+            case .cutShort: "its gzip data stops before its end (the file is cut short)"
             case .tooLarge(let limit): "it unpacks to more than \(limit / 1_000_000) MB"
             }
         }
@@ -55,10 +58,12 @@ package enum Gzip {
                     status = inflate(stream, Z_NO_FLUSH)
                     return out.count - Int(stream.pointee.avail_out)
                 }
+                // No progress with nothing left to read: the data stops inside the member.
+                if status == Z_BUF_ERROR && stream.pointee.avail_in == 0 { failure = .cutShort; return }
                 if status != Z_OK && status != Z_STREAM_END { failure = .damaged; return }
                 if output.count + produced > limit { failure = .tooLarge(limit: limit); return }
                 output.append(contentsOf: chunk[0..<produced])
-                if produced == 0 && stream.pointee.avail_in == 0 && status != Z_STREAM_END { failure = .damaged; return }
+                if produced == 0 && stream.pointee.avail_in == 0 && status != Z_STREAM_END { failure = .cutShort; return }
             } while status != Z_STREAM_END
             consumed = start + (input.count - start - Int(stream.pointee.avail_in))
         }
