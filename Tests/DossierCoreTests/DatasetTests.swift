@@ -184,3 +184,29 @@ struct CutShortGzipTests {
         #expect(throws: Gzip.Failure.cutShort) { try Gzip.decompress(Array(packed.prefix(packed.count - 6)), limit: 1 << 20) }
     }
 }
+
+/// Records that are not as they should be cost no more than what is wrong with them, and say so.
+struct FaultyRecordTests {
+    /// One byte that is not UTF-8 used to cost a JSON Lines record; CSV repaired it, as every format now does.
+    @Test func aJSONLinesRecordWithAByteThatIsNotUTF8_isReadWithAReplacement() throws {
+        var bytes = Array(#"{"title":"Caf"#.utf8) + [0xE9] + Array(#" talks","text":"Envoys met."}"#.utf8) + [0x0A]
+        bytes += Array(#"{"title":"Second","text":"More talks."}"#.utf8) + [0x0A]
+        let folder = try TestCorpus.folder([:])
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(bytes).write(to: folder.appendingPathComponent("news.jsonl"))
+        var warnings: [String] = []
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(Set(corpus.articles.map(\.title)) == ["Caf\u{FFFD} talks", "Second"])
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+
+    /// A quote that opens a field and never closes used to swallow the rest of the file in silence.
+    @Test func aCSVQuoteThatNeverCloses_isNamedByItsLine() throws {
+        let text = "title,text\nTalks,Envoys met.\n\"Unclosed,Envoys left.\nLater,More talks.\nLast,The end.\n"
+        let folder = try TestCorpus.folder(["sheet.csv": text])
+        var warnings: [String] = []
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(corpus.articles.map(\.title).contains("Talks"))
+        #expect(warnings.contains { $0.contains("line 3: a quoted field opens in this record and never closes") }, "\(warnings)")
+    }
+}

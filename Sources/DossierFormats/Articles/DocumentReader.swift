@@ -121,6 +121,9 @@ public enum DocumentReader {
                 for record in splitter.take(chunk) { try take(record) }
             }
             if let last = splitter.finish() { try take(last) }
+            if let line = splitter.unclosedQuoteLine {
+                reading.warnings.append("line \(line): a quoted field opens in this record and never closes, so the rest of the file was read as its one record")
+            }
         } catch where stream.isCutShort {
             // The records before the cut are whole and kept; the one the cut went through is not.
             reading.warnings.append(Gzip.Failure.cutShort.reason + "; the records before the cut were read, and any after it are missing")

@@ -95,7 +95,9 @@ struct DatasetRecord: Equatable {
 
     /// A JSON Lines record.
     static func json(_ bytes: [UInt8], line: Int, fields: DatasetFields) throws(Failure) -> DatasetRecord {
-        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else { throw .notJSON(line: line) }
+        // A byte that is not UTF-8 becomes U+FFFD, as in every other format, rather than costing the record.
+        let text = SourceText.isValidUTF8(bytes) ? Data(bytes) : Data(String(decoding: bytes, as: UTF8.self).utf8)
+        guard let value = try? JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed]) else { throw .notJSON(line: line) }
         guard let object = value as? [String: Any] else { throw .notAnObject(line: line) }
         var lowered: [String: Any] = [:]
         for (key, value) in object where lowered[key.lowercased()] == nil { lowered[key.lowercased()] = value }

@@ -55,8 +55,13 @@ struct RecordSplitter {
         return records.filter { !$0.bytes.isEmpty }
     }
 
+    /// For CSV, the line of a quoted field that opened and never closed, once `finish` found one: the
+    /// rest of the file from there was read as that one record.
+    private(set) var unclosedQuoteLine: Int?
+
     /// The last record, when the file does not end with a line break.
     mutating func finish() -> RawRecord? {
+        if syntax == .csv, scanner.isInsideQuotes { unclosedQuoteLine = pendingLine }
         defer { pending = [] }
         let last = record(from: 0, to: pending.count, line: pendingLine)
         return last.bytes.isEmpty ? nil : last
