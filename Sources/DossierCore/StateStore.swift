@@ -40,11 +40,7 @@ public struct StateStore: Sendable {
 
     public func save(_ data: Data, forPaths paths: [String]) throws {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DossierError.unwritable(directory, reason: "the folder cannot be made")
-        }
-        do {
+            try AtomicFile.makeFolder(directory)
             try AtomicFile.write(data, to: filePath(forPaths: paths))
         } catch {
             throw DossierError.unwritable(error.path, reason: error.reason)

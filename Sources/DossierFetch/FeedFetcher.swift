@@ -55,7 +55,8 @@ public final class FeedFetcher: Sendable {
     /// `done` hears of each feed as it finishes, from any thread.
     public func fetch(_ feeds: [FeedList.Feed], done: @escaping @Sendable (Int, Outcome) -> Void) -> [Outcome] {
         library.removeAbandonedTemporaries()
-        let validators = Locked(library.validators())
+        let validators = library.validators()
+        let changes = Locked([String: Library.Validators?]())
         let outcomes = Locked([Outcome](repeating: .failed("not fetched"), count: feeds.count))
         let slots = DispatchSemaphore(value: settings.concurrentFeeds)
         let group = DispatchGroup()
@@ -64,16 +65,15 @@ public final class FeedFetcher: Sendable {
             group.enter()
             DispatchQueue.global().async {
                 defer { slots.signal(); group.leave() }
-                let known = validators.read { $0[feed.url] }
-                let (outcome, fresh) = self.fetchOne(feed.url, validators: known)
-                if let fresh { validators.change { $0[feed.url] = fresh } }
+                let (outcome, fresh) = self.fetchOne(feed.url, validators: validators[feed.url])
+                if let fresh { changes.change { $0[feed.url] = fresh } }
                 outcomes.change { $0[index] = outcome }
                 done(index, outcome)
             }
         }
         group.wait()
         // Only after every item is stored: a fetch killed before this re-downloads, and stores nothing twice.
-        try? library.saveValidators(validators.read { $0 })
+        try? library.saveValidators(changes.read { $0 })
         return outcomes.read { $0 }
     }
 
@@ -97,15 +97,11 @@ public final class FeedFetcher: Sendable {
             } catch {
                 return (.failed("not a feed: \(error)"), nil)
             }
-            let stored = library.storedIdentities(for: url)
-            var seen = stored
-            let new = feed.items.filter { seen.insert(Library.identity(of: $0)).inserted }
             do {
-                try library.store(new, feedTitle: feed.title, from: url)
+                return (.newItems(try library.storeNew(feed.items, feedTitle: feed.title, from: url)), fresh)
             } catch {
-                return (.failed("the library cannot be written: \(error)"), nil)
+                return (.failed("\(error)"), nil)
             }
-            return (.newItems(new.count), fresh)
         }
     }
 }

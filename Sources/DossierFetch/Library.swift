@@ -84,11 +84,37 @@ public struct Library: Sendable {
         let feed: String
     }
 
+    /// Stores those of `items` from the feed at `url` that the library does not hold yet, and says how
+    /// many. One writer at a time: the identities are read and the new items written under the
+    /// library's lock, so two fetches at once never store an item twice.
+    func storeNew(_ items: [FeedItem], feedTitle: String?, from url: String, at date: Date = Date()) throws -> Int {
+        try withLock {
+            var seen = storedIdentities(for: url)
+            let new = items.filter { seen.insert(Library.identity(of: $0)).inserted }
+            try store(new, feedTitle: feedTitle, from: url, at: date)
+            return new.count
+        }
+    }
+
+    /// Runs `body` holding the library's lock (`.lock` in its folder), which every writer of it takes.
+    func withLock<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            try AtomicFile.makeFolder(folder)
+            return try FileLock.withExclusiveLock(on: folder + "/.lock", body)
+        } catch let failure as AtomicFile.Failure {
+            throw DossierError.unwritable(failure.path, reason: failure.reason)
+        }
+    }
+
     /// Stores `items` (already known to be new) from the feed at `url`, whole or not at all.
     func store(_ items: [FeedItem], feedTitle: String?, from url: String, at date: Date = Date()) throws {
         guard !items.isEmpty else { return }
         let feedFolder = feedFolder(for: url)
-        try FileManager.default.createDirectory(atPath: feedFolder, withIntermediateDirectories: true)
+        do {
+            try AtomicFile.makeFolder(feedFolder)
+        } catch {
+            throw DossierError.unwritable(error.path, reason: error.reason)
+        }
         var lines: [UInt8] = []
         var writer = JSONWriter(compact: true) { lines += $0 }
         for item in items {
@@ -153,8 +179,13 @@ public struct Library: Sendable {
         return decoded
     }
 
-    func saveValidators(_ validators: [String: Validators]) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Library.writeWhole(Data(try JSONWriter.encode(validators)), to: validatorsPath)
+    /// Saves the validators of the feeds in `changes` (nil: forget a feed's), keeping those another
+    /// fetch saved meanwhile for other feeds: read, changed and written under the library's lock.
+    func saveValidators(_ changes: [String: Validators?]) throws {
+        try withLock {
+            var validators = self.validators()
+            for (url, change) in changes { validators[url] = change }
+            try Library.writeWhole(Data(try JSONWriter.encode(validators)), to: validatorsPath)
+        }
     }
 }

@@ -103,6 +103,22 @@ package final class AtomicFile {
         close(descriptor)
     }
 
+    /// Makes `path` and the folders above it that are missing; the failure names the folder that could
+    /// not be made and why, as the system says it (a file in the way, no permission, a name too long).
+    package static func makeFolder(_ path: String) throws(Failure) {
+        var made = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            made += "/" + component
+            if mkdir(made, 0o755) == 0 || errno == EEXIST {
+                var info = stat()
+                guard stat(made, &info) == 0 else { throw Failure(path: made, reason: systemReason()) }
+                guard info.st_mode & S_IFMT == S_IFDIR else { throw Failure(path: made, reason: "it is a file, not a folder") }
+                continue
+            }
+            throw Failure(path: made, reason: systemReason())
+        }
+    }
+
     // MARK: - Temporaries left behind
 
     /// How long a temporary may stand unlocked after it was made, before its writer locks it.

@@ -1,5 +1,6 @@
 @testable import DossierFetch
 @testable import DossierFormats
+@testable import DossierPlatform
 import DossierTestSupport
 import Foundation
 import Testing
@@ -64,5 +65,62 @@ struct LibraryTests {
         // Plain addresses keep the names they had.
         #expect((library.feedFolder(for: "https://news.example/world/rss.xml") as NSString).lastPathComponent
             .hasPrefix("news-example-world-rss-xml-"))
+    }
+}
+
+/// Two fetches at once take turns at the library.
+struct LibraryWritersTests {
+    private static func items(_ count: Int) -> [FeedItem] {
+        (1...count).map { number in
+            var item = FeedItem()
+            item.guid = "item-\(number)"
+            item.title = "Story \(number)"
+            item.paragraphs = ["Envoy \(number) met officials."]
+            return item
+        }
+    }
+
+    /// Both used to read the stored identities before either wrote, and stored every item twice.
+    @Test func twoWritersAtOnce_storeEachItemOnce() throws {
+        let folder = TemporaryFolder.url("library").path
+        let url = "https://news.example/feed"
+        let items = Self.items(2_000)
+        let stored = Locked([Int]())
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            // A library of its own in each writer, as in two processes.
+            let count = (try? Library(folder: folder).storeNew(items, feedTitle: "News", from: url)) ?? -1
+            stored.change { $0.append(count) }
+        }
+        #expect(stored.read { $0 }.sorted() == [0, 0, 0, 2_000])
+        let library = Library(folder: folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: library.feedFolder(for: url)).filter { $0.hasSuffix(".jsonl") }
+        let lines = try files.reduce(0) { total, file in
+            total + (try String(contentsOfFile: library.feedFolder(for: url) + "/" + file, encoding: .utf8)).split(separator: "\n").count
+        }
+        #expect(lines == 2_000)
+    }
+
+    /// The validators another fetch saved meanwhile, for other feeds, are kept.
+    @Test func savingValidators_keepsThoseOfOtherFeeds() throws {
+        let library = Library(folder: TemporaryFolder.url("library").path)
+        try library.saveValidators(["https://a.example/feed": Library.Validators(etag: "\"a\"", lastModified: nil)])
+        try library.saveValidators(["https://b.example/feed": Library.Validators(etag: nil, lastModified: "Sat, 01 Sep 2018 00:00:00 GMT")])
+        #expect(Set(library.validators().keys) == ["https://a.example/feed", "https://b.example/feed"])
+        let forget: [String: Library.Validators?] = ["https://a.example/feed": .none]
+        try library.saveValidators(forget)
+        #expect(Set(library.validators().keys) == ["https://b.example/feed"])
+    }
+
+    /// A library that cannot be written says which folder and why, in one line.
+    @Test func aLibraryWhosePathIsAFile_saysSoInOneLine() throws {
+        let file = TemporaryFolder.url("library")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: file)
+        let library = Library(folder: file.path)
+        #expect {
+            _ = try library.storeNew(Self.items(1), feedTitle: nil, from: "https://news.example/feed")
+        } throws: { error in
+            "\(error)" == "cannot write \(file.path): it is a file, not a folder"
+        }
     }
 }
