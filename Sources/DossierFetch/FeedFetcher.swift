@@ -29,18 +29,38 @@ public final class FeedFetcher: Sendable {
     /// What became of one feed.
     public enum Outcome: Sendable, Equatable {
         case newItems(Int)
+        /// Some items could not be read (each named in `problems`); the others were stored, and the
+        /// feed's validators were not saved, so that the next fetch reads it whole again.
+        case partlyRead(newItems: Int, problems: [String])
         case notModified
         case failed(String)
 
-        public var isFailure: Bool { if case .failed = self { true } else { false } }
+        /// A feed that failed, or was read only in part, is one to look at: `dossier fetch` then exits 1.
+        public var isFailure: Bool {
+            switch self {
+            case .failed, .partlyRead: true
+            case .newItems, .notModified: false
+            }
+        }
+
+        public var newItemCount: Int {
+            switch self {
+            case .newItems(let count), .partlyRead(let count, _): count
+            case .notModified, .failed: 0
+            }
+        }
 
         public var description: String {
             switch self {
-            case .newItems(let count): count == 1 ? "1 new item" : "\(count) new items"
+            case .newItems(let count): Self.phrase(count)
+            case .partlyRead(let count, let problems):
+                Self.phrase(count) + "; some of the feed could not be read: " + problems.joined(separator: "; ")
             case .notModified: "not modified"
             case .failed(let reason): "error: \(reason)"
             }
         }
+
+        private static func phrase(_ count: Int) -> String { count == 1 ? "1 new item" : "\(count) new items" }
     }
 
     let library: Library
@@ -98,7 +118,9 @@ public final class FeedFetcher: Sendable {
                 return (.failed("not a feed: \(error)"), nil)
             }
             do {
-                return (.newItems(try library.storeNew(feed.items, feedTitle: feed.title, from: url)), fresh)
+                let stored = try library.storeNew(feed.items, feedTitle: feed.title, from: url)
+                if !feed.problems.isEmpty { return (.partlyRead(newItems: stored, problems: feed.problems), nil) }
+                return (.newItems(stored), fresh)
             } catch {
                 return (.failed("\(error)"), nil)
             }

@@ -75,6 +75,25 @@ struct FetchTests {
         #expect(String(decoding: third.stdout, as: UTF8.self).contains("more.xml: 0 new items"))
     }
 
+    /// One byte that is not UTF-8 in the fifth of ten items used to lose the items after it in silence,
+    /// and the saved ETag then kept them from ever being fetched again.
+    @Test func aFeedWithOneBadItem_keepsTheOthers_namesTheOneLost_andIsFetchedWholeAgain() throws {
+        let port = try #require(Self.server?.port, "the test server did not start")
+        let home = Home()
+        try home.follow(["/flawed.xml"], port: port)
+        let first = try home.run("fetch")
+        #expect(first.status == 1, "a feed read in part is one to look at")
+        let line = String(decoding: first.stdout, as: UTF8.self)
+        #expect(line.hasPrefix("http://127.0.0.1:\(port)/flawed.xml: 9 new items; some of the feed could not be read: item 5 (line 1): "),
+                "\(line)")
+        let list = try home.run("list", "--json")
+        let articles = try #require(try JSONSerialization.jsonObject(with: list.stdout) as? [[String: Any]])
+        #expect(articles.count == 9 && !articles.contains { ($0["title"] as? String)?.hasPrefix("Item 14") == true })
+        // Its ETag was not kept: the next fetch reads the feed whole again, and stores nothing twice.
+        let second = try home.run("fetch")
+        #expect(String(decoding: second.stdout, as: UTF8.self).contains("flawed.xml: 0 new items; some of the feed could not be read: item 5"))
+    }
+
     @Test func everyFailure_isOneLine_andStoresNothing() throws {
         let port = try #require(Self.server?.port, "the test server did not start")
         let home = Home()

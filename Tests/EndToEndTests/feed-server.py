@@ -11,6 +11,7 @@ with --exit-with-stdin, until its standard input (a pipe from the test) closes.
 /slow          waits 30 s before answering
 /huge          a 50 MB body
 /invalid       200, but not XML
+/flawed.xml    ten items, the fifth with a byte that is not UTF-8, with an ETag (304 when asked with it)
 """
 import gzip, http.server, os, socketserver, sys, threading, time
 
@@ -53,6 +54,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, feed([5]))
         if self.path == "/huge":
             return self.send(200, b"<rss>" + b"x" * 50_000_000)
+        if self.path == "/flawed.xml":
+            if self.headers.get("If-None-Match") == '"f1"':
+                return self.send(304)
+            return self.send(200, feed(range(10, 15)).replace(b"Item 14", b"Item 14 caf\xe9").replace(b"</channel>", b"")
+                             .replace(b"</rss>", b"") + feed(range(15, 20)).split(b"<title>Served Desk</title>")[1],
+                             [("ETag", '"f1"')])
         if self.path == "/invalid":
             return self.send(200, b"this is not a feed at all")
         self.send(404)

@@ -50,8 +50,10 @@ public enum DocumentReader {
             } catch let failure as FeedParser.Failure {
                 throw ContentProblem(reason: failure.reason)
             }
-            guard !feed.items.isEmpty else { throw ContentProblem(reason: "the feed has no items") }
-            var reading = FileReading<Made>()
+            guard !feed.items.isEmpty else {
+                throw ContentProblem(reason: feed.problems.isEmpty ? "the feed has no items" : "no item could be read: " + feed.problems.joined(separator: "; "))
+            }
+            var reading = FileReading<Made>(warnings: feed.problems)
             var drafts: [ArticleDraft] = []
             for (index, item) in feed.items.enumerated() {
                 guard item.title != nil || !item.paragraphs.isEmpty else {

@@ -5,6 +5,9 @@ import Foundation
 package struct Feed: Sendable {
     package var title: String?
     package var items: [FeedItem] = []
+    /// The items that could not be read, each in a line naming it, its line and why; empty when
+    /// the whole feed was read.
+    package var problems: [String] = []
 }
 
 /// One item of a feed, read as an article.
@@ -42,31 +45,85 @@ package enum FeedParser {
         }
     }
 
+    /// Reads the feed in `bytes`. When an error in the XML ends the reading, each item is read again
+    /// on its own, so that only the items with a fault are lost, and each of those is named in `problems`.
     package static func parse(_ bytes: [UInt8]) throws(Failure) -> Feed {
+        let whole = read(bytes)
+        if let failure = whole.failure { throw failure }
+        guard let fault = whole.fault else { return whole.feed }
+        if let spans = FeedItemSpans(bytes), spans.items.count > whole.feed.items.count {
+            return readItemByItem(bytes, spans: spans, title: whole.feed.title)
+        }
+        guard !whole.feed.items.isEmpty else {
+            throw Markup.rootName(in: bytes.prefix(4_096)) == nil ? .notXML : .malformed(line: fault.line)
+        }
+        var feed = whole.feed
+        feed.problems = ["line \(fault.line): \(fault.message); the items after it could not be read"]
+        return feed
+    }
+
+    /// What one reading of a document gave: the feed as far as it got, or why it is no feed, and the
+    /// XML error that ended it early, if one did.
+    private struct Reading {
+        var feed = Feed()
+        var failure: Failure?
+        var fault: (line: Int, message: String)?
+    }
+
+    private static func read(_ bytes: [UInt8]) -> Reading {
         LibXML.initialise()
         var state = ReadingState()
-        let outcome: Failure? = bytes.withUnsafeBufferPointer { buffer -> Failure? in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return .notXML }
+        var reading = Reading()
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                reading.failure = .notXML
+                return
+            }
             let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
                 | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
             guard let reader = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
                 xmlReaderForMemory($0, Int32(min(buffer.count, Int(Int32.max))), nil, nil, Int32(options))
-            }) else { return .notXML }
+            }) else {
+                reading.failure = .notXML
+                return
+            }
             defer { xmlFreeTextReader(reader) }
             var status: Int32 = 1
             while status == 1 {
                 status = xmlTextReaderRead(reader)
-                if status == 1, let failure = state.take(reader) { return failure }
+                if status == 1, let failure = state.take(reader) {
+                    reading.failure = failure
+                    return
+                }
             }
-            // An error ends the reading; the items read before it are kept.
-            if status < 0, state.feed.items.isEmpty {
-                let line = xmlGetLastError().map { Int($0.pointee.line) } ?? 0
-                return Markup.rootName(in: buffer.prefix(4_096)) == nil ? .notXML : .malformed(line: line)
+            if status < 0 {
+                // libxml2's own words for the fault, as "Entity 'nbsp' not defined".
+                let error = xmlGetLastError()
+                let said = (error.flatMap { $0.pointee.message }.map { String(cString: $0) } ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                reading.fault = (error.map { Int($0.pointee.line) } ?? 0,
+                                 said.isEmpty ? "its XML is not well formed" : "its XML is not well formed (\(said))")
             }
-            return state.root == nil ? .notXML : nil
+            if state.root == nil, reading.fault == nil { reading.failure = .notXML }
         }
-        if let outcome { throw outcome }
-        return state.feed
+        reading.feed = state.feed
+        return reading
+    }
+
+    /// Every item read as a document of its own; an item that cannot be read is named and left out.
+    private static func readItemByItem(_ bytes: [UInt8], spans: FeedItemSpans, title: String?) -> Feed {
+        var feed = Feed(title: title)
+        for index in spans.items.indices {
+            let alone = read(spans.document(ofItem: index, in: bytes))
+            if alone.failure == nil, alone.fault == nil, alone.feed.items.count == 1 {
+                feed.items.append(alone.feed.items[0])
+                // Each item's document holds the feed's head too: its title, when the whole reading stopped before it.
+                feed.title = feed.title ?? alone.feed.title
+            } else {
+                let why = alone.fault?.message ?? alone.failure?.reason ?? "it holds no item"
+                feed.problems.append("item \(index + 1) (line \(spans.line(ofItem: index, in: bytes))): \(why); it was left out")
+            }
+        }
+        return feed
     }
 }
 

@@ -47,7 +47,7 @@ final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
             let count = finished.change { $0 += 1 }
             events.change { $0.append(.fetchProgressed(done: count, total: total)) }
         }
-        let newItems = outcomes.reduce(0) { total, outcome in if case .newItems(let count) = outcome { total + count } else { total } }
+        let newItems = outcomes.reduce(0) { $0 + $1.newItemCount }
         let failed = outcomes.filter(\.isFailure).count
         var summary = "fetched " + Counted.phrase(total, "feed") + ": " + Counted.phrase(newItems, "new article")
         if failed > 0 { summary += ", " + Counted.phrase(failed, "feed") + " failed (dossier fetch says why)" }
