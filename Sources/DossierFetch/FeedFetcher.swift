@@ -104,7 +104,13 @@ public final class FeedFetcher: Sendable {
         case .failure(let reason):
             return (.failed(reason), nil)
         case .success(let status, let body, let fresh):
-            if status == 304 { return (.notModified, validators) }
+            if status == 304 {
+                // "Not modified" answers a conditional request only; to a request for the whole feed it says nothing.
+                guard validators?.etag != nil || validators?.lastModified != nil else {
+                    return (.failed("the server answered 304 (not modified) to a request for the whole feed"), nil)
+                }
+                return (.notModified, validators)
+            }
             guard (200..<300).contains(status) else { return (.failed("HTTP \(status)"), nil) }
             let feed: Feed
             do {
@@ -138,6 +144,8 @@ private final class Download {
     private let settings: FeedFetcher.Settings
     private var body: [UInt8] = []
     private var tooLarge = false
+    /// True once a response in the chain was a redirect: a later refusal of its address is the redirect's fault.
+    private var sawRedirect = false
     private var validators = Library.Validators()
 
     private static let setUp: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
@@ -205,6 +213,7 @@ private final class Download {
         if line.hasPrefix("HTTP/") {
             validators = Library.Validators()
             body.removeAll()
+            if line.split(separator: " ").dropFirst().first?.hasPrefix("3") == true { sawRedirect = true }
         } else if let colon = line.firstIndex(of: ":") {
             let name = line[..<colon].lowercased()
             let value = String(line[line.index(after: colon)...]).trimmed
@@ -224,7 +233,9 @@ private final class Download {
         case CURLE_FILESIZE_EXCEEDED: "the response is larger than \(settings.largestResponse / 1_000_000) MB"
         case CURLE_WRITE_ERROR where tooLarge: "the response is larger than \(settings.largestResponse / 1_000_000) MB"
         case CURLE_BAD_CONTENT_ENCODING: "its gzip data is damaged"
-        case CURLE_UNSUPPORTED_PROTOCOL: "a redirect led to an address that is not http or https"
+        case CURLE_UNSUPPORTED_PROTOCOL where sawRedirect: "a redirect led to an address that is not http or https"
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_WEIRD_SERVER_REPLY: "the server's answer is not HTTP (it has no status line Dossier can read)"
+        case CURLE_OUT_OF_MEMORY: "the response's headers are too large, or the HTTP client ran out of memory"
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE: "TLS: the secure connection failed"
         default: String(cString: curl_easy_strerror(code))
         }

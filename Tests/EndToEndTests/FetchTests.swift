@@ -94,6 +94,18 @@ struct FetchTests {
         #expect(String(decoding: second.stdout, as: UTF8.self).contains("flawed.xml: 0 new items; some of the feed could not be read: item 5"))
     }
 
+    /// Each used to be told as something else: a redirect to an address that is not http, and "not modified".
+    @Test func anAnswerWithoutAStatusLine_andA304ToAFirstRequest_areSaidAsWhatTheyAre() throws {
+        let port = try #require(Self.server?.port, "the test server did not start")
+        let home = Home()
+        try home.follow(["/http09", "/always304"], port: port)
+        let run = try home.run("fetch", "--timeout", "5", "--idle-timeout", "3")
+        #expect(run.status == 1)
+        let lines = String(decoding: run.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines == ["http://127.0.0.1:\(port)/http09: error: the server's answer is not HTTP (it has no status line Dossier can read)",
+                          "http://127.0.0.1:\(port)/always304: error: the server answered 304 (not modified) to a request for the whole feed"])
+    }
+
     @Test func everyFailure_isOneLine_andStoresNothing() throws {
         let port = try #require(Self.server?.port, "the test server did not start")
         let home = Home()

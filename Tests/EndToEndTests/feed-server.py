@@ -11,6 +11,8 @@ with --exit-with-stdin, until its standard input (a pipe from the test) closes.
 /slow          waits 30 s before answering
 /huge          a 50 MB body
 /invalid       200, but not XML
+/http09        a body with no status line, as HTTP/0.9 or a server speaking something else answers
+/always304     304 to every request, conditional or not
 /flawed.xml    ten items, the fifth with a byte that is not UTF-8, with an ETag (304 when asked with it)
 """
 import gzip, http.server, os, socketserver, sys, threading, time
@@ -54,6 +56,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, feed([5]))
         if self.path == "/huge":
             return self.send(200, b"<rss>" + b"x" * 50_000_000)
+        if self.path == "/http09":
+            self.wfile.write(b"<rss><channel><title>No status line</title></channel></rss>\n")
+            self.close_connection = True
+            return
+        if self.path == "/always304":
+            return self.send(304)
         if self.path == "/flawed.xml":
             if self.headers.get("If-None-Match") == '"f1"':
                 return self.send(304)
