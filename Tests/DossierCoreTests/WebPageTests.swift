@@ -177,3 +177,20 @@ struct WebPageTests {
         _ = WebPage.read([])
     }
 }
+
+/// A page can only declare a character set that writes ASCII as ASCII: the declaration was read as
+/// ASCII. One that says otherwise is wrong, and is passed over, as browsers pass it over.
+struct PageEncodingLabelTests {
+    @Test(arguments: ["UTF-32", "UCS-4", "IBM037", "UTF-32LE", "no-such-set"])
+    func aDeclarationOfASetThatIsNotASCIICompatible_isPassedOver(label: String) {
+        let page = Array("<html><head><meta charset=\"\(label)\"><title>Envoys meet</title></head><body><p>Talks resume.</p></body></html>".utf8)
+        #expect(PageEncoding.of(page, isValidUTF8: true) == "UTF-8")
+        #expect(WebPage.read(page).title == "Envoys meet")
+    }
+
+    @Test(arguments: [("windows-1251", "WINDOWS-1251"), ("ISO-8859-2", "ISO-8859-2"), ("Shift_JIS", "SHIFT_JIS"), ("utf-16", "UTF-8")])
+    func aDeclarationOfAnASCIICompatibleSet_isTaken(label: String, expected: String) {
+        let page = Array("<html><head><meta charset=\"\(label)\"><title>T</title></head></html>".utf8)
+        #expect(PageEncoding.of(page, isValidUTF8: true) == expected)
+    }
+}

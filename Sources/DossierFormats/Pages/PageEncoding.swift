@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which character set a web page is written in, decided before libxml2 reads it.
 ///
 /// libxml2 notices `<meta charset>` and `<meta http-equiv content>` only in some attribute
@@ -16,9 +18,34 @@ enum PageEncoding {
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
         if let declared = declared(in: bytes.prefix(prescanBytes)) {
             // UTF-16 cannot be declared inside the bytes it would be read with; pages that say so are ASCII-compatible.
-            return declared.hasPrefix("UTF-16") ? "UTF-8" : declared
+            if declared.hasPrefix("UTF-16") { return "UTF-8" }
+            // Nor can any set that does not write ASCII as ASCII (UTF-32, UCS-4, EBCDIC): the declaration was
+            // read as ASCII, so it is wrong, and browsers pass it over too.
+            if readsASCIIAsASCII(declared) { return declared }
         }
         return isValidUTF8 ? "UTF-8" : "WINDOWS-1252"
+    }
+
+    /// True when iconv knows `encoding` and it reads ASCII markup as the same characters.
+    static func readsASCIIAsASCII(_ encoding: String) -> Bool {
+        let converter = iconv_open("UTF-8", encoding)
+        guard converter != iconv_t(bitPattern: -1) else { return false }
+        defer { iconv_close(converter) }
+        let sample = Array("<meta charset=\"x\">Az09".utf8)
+        var input = sample.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: sample.count * 4)
+        let converted = input.withUnsafeMutableBufferPointer { inputBuffer in
+            output.withUnsafeMutableBufferPointer { outputBuffer -> Int? in
+                var inPointer = inputBuffer.baseAddress
+                var inLeft = inputBuffer.count
+                var outPointer = outputBuffer.baseAddress
+                var outLeft = outputBuffer.count
+                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
+                return outputBuffer.count - outLeft
+            }
+        }
+        guard let converted else { return false }
+        return output.prefix(converted).map { UInt8(bitPattern: $0) } == sample
     }
 
     /// The charset a `<meta>` tag names, upper-cased, with the aliases browsers apply (Latin-1 and
