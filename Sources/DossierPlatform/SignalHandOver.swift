@@ -6,6 +6,22 @@ import Foundation
 package enum SignalHandOver {
     /// A handler as `sigaction` takes it with `SA_SIGINFO`.
     package typealias Handler = @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void
+    /// Mends a fault when it is one it knows (a page of a mapped file cut short under it), and says whether it did.
+    package typealias Mender = @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?) -> Bool
+
+    /// Set once, before the handler that uses it is installed, and only read after: every handler of
+    /// ours asks it first, so that a fault it mends never reaches a handler that would end the
+    /// process (or restore the terminal) for it, whichever handler was installed last.
+    nonisolated(unsafe) private static var mender: Mender?
+
+    package static func setMender(_ mend: @escaping Mender) {
+        mender = mend
+    }
+
+    /// True when the mender mended this fault: the handler then returns, and the program goes on.
+    package static func isMended(_ number: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) -> Bool {
+        mender?(number, info) ?? false
+    }
 
     /// Installs `handler` for `signal`, on the alternate stack the runtime sets up (so that a stack
     /// overflow is caught too), and keeps the handler it replaces in `previous`.

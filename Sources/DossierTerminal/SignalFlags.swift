@@ -62,6 +62,8 @@ enum CrashGuard {
         isInstalled = true
         for signal in crashing {
             SignalHandOver.install({ number, info, context in
+                // A page of a mapped index cut short under the reader is mended, and the reader goes on.
+                if SignalHandOver.isMended(number, info) { return }
                 if CrashGuard.hasSaved { tcsetattr(STDIN_FILENO, TCSANOW, &CrashGuard.saved) }
                 // Leave the alternate screen, show the cursor, reset attributes.
                 let reset: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"

@@ -395,6 +395,39 @@ struct IndexCacheTests {
         #expect(!file.isIntact)
     }
 
+    /// The reader's crash guard is installed after the index is mapped, so it hears of SIGBUS first: it used
+    /// to take a page lost to a truncation for a crash, restore the terminal and remove itself. A handler
+    /// of ours asks the mapping guard's mender first, and a mended fault never reaches the rest of it.
+    @Test func aHandlerInstalledAfterTheMappingGuard_leavesALostPageToIt() throws {
+        let setup = try Setup(Self.articlesSpanningManyPages)
+        _ = try setup.load()
+        let descriptor = open(setup.cacheFile, O_RDONLY)
+        defer { close(descriptor) }
+        var info = stat()
+        #expect(fstat(descriptor, &info) == 0)
+        let file = try MappedIndexFile(path: setup.cacheFile, descriptor: descriptor, size: Int(info.st_size),
+                                       fingerprint: IndexFingerprint.of(catalog: try EntityCatalog.bundled(), gazetteer: try Gazetteer.bundled(),
+                                                                        fields: DatasetFields()))
+        let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+        defer {
+            sigaction(SIGBUS, previous, nil)
+            previous.deallocate()
+        }
+        SignalHandOver.install({ number, info, context in
+            if SignalHandOver.isMended(number, info) { return }
+            IndexCacheTests.faultsThatReachedTheLaterHandler += 1
+            SignalHandOver.handOver(number, info, context, to: IndexCacheTests.laterHandlersPrevious!, endingTheProcess: false)
+        }, for: SIGBUS, keepingPreviousIn: previous)
+        Self.laterHandlersPrevious = previous
+        #expect(truncate(setup.cacheFile, off_t(MappedIndexFile.headerSize)) == 0)
+        #expect(!file.verify(.postingEntries))
+        #expect(file.lostPages)
+        #expect(Self.faultsThatReachedTheLaterHandler == 0)
+    }
+
+    nonisolated(unsafe) static var faultsThatReachedTheLaterHandler = 0
+    nonisolated(unsafe) static var laterHandlersPrevious: UnsafeMutablePointer<sigaction>?
+
     /// Enough articles that their saved index spans many pages, so that a read can reach past a truncation.
     static let articlesSpanningManyPages = articles.merging((0..<400).map { number in
         ("filler-\(number).txt", "Filler \(number)\n\nThe committee number \(number) met on day \(number * 7) and said little.\n")

@@ -57,16 +57,23 @@ enum MappingGuard {
     }
 
     private static func install() {
-        SignalHandOver.install({ number, info, context in
+        // Asked first by every handler of ours, so that the terminal's crash guard, installed later, never
+        // takes a lost page for a crash.
+        SignalHandOver.setMender { number, info in
+            guard number == SIGBUS else { return false }
             let address = UInt(bitPattern: info?.pointee._sifields._sigfault.si_addr)
             for slot in 0..<MappingGuard.capacity where address >= MappingGuard.starts[slot] && address < MappingGuard.ends[slot] {
                 let page = MappingGuard.pageSize
                 let pageStart = UnsafeMutableRawPointer(bitPattern: address / page * page)
                 if mmap(pageStart, Int(page), PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED {
                     MappingGuard.lost[slot] = 1
-                    return
+                    return true
                 }
             }
+            return false
+        }
+        SignalHandOver.install({ number, info, context in
+            if SignalHandOver.isMended(number, info) { return }
             // Not a page of ours: whoever was there before deals with it.
             SignalHandOver.handOver(number, info, context, to: MappingGuard.previous, endingTheProcess: false)
         }, for: SIGBUS, keepingPreviousIn: previous)
