@@ -181,3 +181,29 @@ import Testing
         #expect(corpus.skipped.map(\.reason) == ["its name is not UTF-8"], "the reader's list of skipped files has it too")
     }
 }
+
+/// A page or feed is read whole, so one larger than the stated limit is refused before it is held.
+struct TooLargeDocumentTests {
+    /// A small gzipped page that unpacks past the limit (a "zip bomb") used to be unpacked to gigabytes.
+    @Test func aGzippedPageThatUnpacksPastTheLimit_isTooLarge_namingTheLimit() throws {
+        let page = Array("<html><body><p>".utf8) + [UInt8](repeating: 0x20, count: DocumentFormat.largestDocument + 1_000)
+            + Array("Envoys met.</p></body></html>".utf8)
+        let folder = try TestCorpus.folder(["small.txt": "Talks\n\nEnvoys met in Hanoi.\n"])
+        try Data(try Gzip.compress(page)).write(to: folder.appendingPathComponent("bomb.html.gz"))
+        var warnings: [String] = []
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(corpus.articles.count == 1)
+        #expect(warnings.count == 1 && warnings[0].hasSuffix("bomb.html.gz: it is too large: it unpacks to more than 64 MB, the most Dossier reads of one"),
+                "\(warnings)")
+    }
+
+    @Test func aPageLargerThanTheLimit_isRefusedBeforeItIsRead() throws {
+        let folder = try TestCorpus.folder([:])
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("huge.html").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("<html>".utf8)))
+        // Its size alone decides: a sparse file of that size holds nothing to read.
+        #expect(truncate(path, off_t(DocumentFormat.largestDocument + 1)) == 0)
+        #expect(throws: ContentProblem.self) { try DocumentFormat.unpackedBytes(of: path, limit: DocumentFormat.largestDocument) }
+    }
+}

@@ -37,7 +37,7 @@ public enum DocumentReader {
         case .text:
             preconditionFailure("plain text is parsed by ArticleParser")
         case .html:
-            let page = WebPage.read(try bytes ?? DocumentFormat.unpackedBytes(of: path))
+            let page = WebPage.read(try bytes ?? DocumentFormat.unpackedBytes(of: path, limit: DocumentFormat.largestDocument))
             guard !page.paragraphs.isEmpty else { throw ContentProblem(reason: "no article text was found in the page") }
             let metadata = ArticleMetadata(byline: page.authors.isEmpty ? nil : page.authors.joined(separator: ", "),
                                            date: page.date, source: page.publisher, url: page.url)
@@ -46,7 +46,7 @@ public enum DocumentReader {
         case .feed:
             let feed: Feed
             do {
-                feed = try FeedParser.parse(try bytes ?? DocumentFormat.unpackedBytes(of: path))
+                feed = try FeedParser.parse(try bytes ?? DocumentFormat.unpackedBytes(of: path, limit: DocumentFormat.largestDocument))
             } catch let failure as FeedParser.Failure {
                 throw ContentProblem(reason: failure.reason)
             }

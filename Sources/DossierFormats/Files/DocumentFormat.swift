@@ -84,12 +84,16 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// The largest a gzipped file may unpack to.
     static let largestUnpacked = 2_000_000_000
 
-    /// A file's bytes, unpacked when they are gzip.
-    package static func unpackedBytes(of path: String) throws -> [UInt8] {
-        let bytes = try FileReader.bytes(of: path)
+    /// The most a web page or a feed may be, unpacked: each is read whole, and a small file that
+    /// unpacks to gigabytes (a "zip bomb") is refused at this size, before it is held.
+    package static let largestDocument = 64_000_000
+
+    /// A file's bytes, unpacked when they are gzip, at most `limit` of them.
+    package static func unpackedBytes(of path: String, limit: Int = largestUnpacked) throws -> [UInt8] {
+        let bytes = try FileReader.bytes(of: path, limit: limit)
         guard Gzip.isCompressed(bytes) else { return bytes }
         do {
-            return try Gzip.decompress(bytes, limit: largestUnpacked)
+            return try Gzip.decompress(bytes, limit: limit)
         } catch {
             throw ContentProblem(reason: error.reason)
         }

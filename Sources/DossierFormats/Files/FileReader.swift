@@ -10,7 +10,7 @@ package enum FileReader {
     /// descriptor, so that a FIFO (which blocks an ordinary open until a writer comes), a device
     /// such as /dev/zero (which never ends), or a file swapped for either after it was listed,
     /// is refused at once rather than hanging the load.
-    package static func bytes(of path: String) throws -> [UInt8] {
+    package static func bytes(of path: String, limit: Int = maximumBytes) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw DossierError.unreadable(path, reason: PathFailure(errno: errno, path: path).reason)
@@ -21,6 +21,8 @@ package enum FileReader {
         if let refusal = FileKind(mode: info.st_mode).refusal { throw DossierError.unreadable(path, reason: refusal) }
         let size = Int(info.st_size)
         guard size <= maximumBytes else { throw DossierError.unreadable(path, reason: "it is larger than 4 GB") }
+        // Refused before it is read: a verdict on what the file is, kept until it changes.
+        guard size <= limit else { throw ContentProblem(reason: "it is too large: larger than \(limit / 1_000_000) MB, the most Dossier reads of one") }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {

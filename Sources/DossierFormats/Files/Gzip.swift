@@ -18,7 +18,7 @@ package enum Gzip {
             switch self {
             case .damaged: "its gzip data is damaged"
             case .cutShort: "its gzip data stops before its end (the file is cut short)"
-            case .tooLarge(let limit): "it unpacks to more than \(limit / 1_000_000) MB"
+            case .tooLarge(let limit): "it is too large: it unpacks to more than \(limit / 1_000_000) MB, the most Dossier reads of one"
             }
         }
     }
