@@ -210,3 +210,32 @@ struct FaultyRecordTests {
         #expect(warnings.contains { $0.contains("line 3: a quoted field opens in this record and never closes") }, "\(warnings)")
     }
 }
+
+/// A record over the limit is passed over as its bytes come, never held, and named by its line.
+struct OversizedRecordTests {
+    @Test(arguments: [1, 7, 4_096])
+    func aRecordOverTheLimit_isPassedOver_andTheOthersKeepTheirLinesAndPlaces(chunkBytes: Int) {
+        let text = "{\"title\":\"One\"}\n{\"title\":\"" + String(repeating: "x", count: 500) + "\"}\n{\"title\":\"Three\"}\nlast"
+        let bytes = Array(text.utf8)
+        var splitter = RecordSplitter(.jsonLines, largestRecord: 100)
+        var records: [RawRecord] = []
+        var start = 0
+        while start < bytes.count {
+            records += splitter.take(Array(bytes[start..<min(bytes.count, start + chunkBytes)]))
+            start += chunkBytes
+        }
+        if let last = splitter.finish() { records.append(last) }
+        #expect(records.map { String(decoding: $0.bytes, as: UTF8.self) } == [#"{"title":"One"}"#, #"{"title":"Three"}"#, "last"])
+        #expect(records.map(\.line) == [1, 3, 4])
+        #expect(records.allSatisfy { Array(bytes[$0.span]) == $0.bytes })
+        #expect(splitter.oversizedLines == [2])
+    }
+
+    @Test func anUnclosedQuoteOverTheLimit_isPassedOver_notHeldToTheEnd() {
+        let text = "title,text\n\"Unclosed," + String(repeating: "y", count: 1_000) + "\n"
+        var splitter = RecordSplitter(.csv, largestRecord: 100)
+        let records = splitter.take(Array(text.utf8))
+        #expect(splitter.finish() == nil)
+        #expect(records.count == 1 && splitter.oversizedLines == [2] && splitter.unclosedQuoteLine == 2)
+    }
+}

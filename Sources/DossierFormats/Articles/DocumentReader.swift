@@ -123,6 +123,9 @@ public enum DocumentReader {
                 for record in splitter.take(chunk) { try take(record) }
             }
             if let last = splitter.finish() { try take(last) }
+            for line in splitter.oversizedLines {
+                reading.warnings.append("line \(line): the record is too large: larger than \(splitter.largestRecord / 1_000_000) MB, the most Dossier reads of one; skipped")
+            }
             if let line = splitter.unclosedQuoteLine {
                 reading.warnings.append("line \(line): a quoted field opens in this record and never closes, so the rest of the file was read as its one record")
             }

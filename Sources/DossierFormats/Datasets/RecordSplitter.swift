@@ -23,8 +23,17 @@ struct RecordSplitter {
     private var scanner = CSVScanner()
     private var scanned = 0
     private var linesInPending = 0
+    /// The most a record may be: the bytes of a longer one are passed over as they come, never held.
+    let largestRecord: Int
+    /// True while the bytes of a record over `largestRecord` are being passed over.
+    private var skipping = false
+    /// The lines of the records passed over for their size, in order.
+    private(set) var oversizedLines: [Int] = []
 
-    init(_ syntax: Syntax) { self.syntax = syntax }
+    init(_ syntax: Syntax, largestRecord: Int = DocumentFormat.largestDocument) {
+        self.syntax = syntax
+        self.largestRecord = largestRecord
+    }
 
     /// The records completed by `chunk`, in order.
     mutating func take(_ chunk: [UInt8]) -> [RawRecord] {
@@ -40,15 +49,23 @@ struct RecordSplitter {
             if byte == 0x0A {
                 line += 1
                 if endsRecord {
-                    records.append(record(from: recordStart, to: index + 1, line: recordLine))
+                    if skipping {
+                        oversizedLines.append(recordLine)
+                        skipping = false
+                    } else {
+                        records.append(record(from: recordStart, to: index + 1, line: recordLine))
+                    }
                     recordStart = index + 1
                     recordLine = line
                 }
             }
+            if !skipping, index + 1 - recordStart > largestRecord { skipping = true }
             index += 1
         }
-        pending.removeFirst(recordStart)
-        pendingStart += recordStart
+        // A record being passed over keeps none of its bytes, only where its line is.
+        let kept = skipping ? pending.count : recordStart
+        pending.removeFirst(kept)
+        pendingStart += kept
         pendingLine = recordLine
         scanned = pending.count
         linesInPending = line - recordLine
@@ -63,6 +80,10 @@ struct RecordSplitter {
     mutating func finish() -> RawRecord? {
         if syntax == .csv, scanner.isInsideQuotes { unclosedQuoteLine = pendingLine }
         defer { pending = [] }
+        if skipping {
+            oversizedLines.append(pendingLine)
+            return nil
+        }
         let last = record(from: 0, to: pending.count, line: pendingLine)
         return last.bytes.isEmpty ? nil : last
     }
