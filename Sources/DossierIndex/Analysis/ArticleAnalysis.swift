@@ -9,7 +9,7 @@ import DossierText
 /// the index cache keeps one analysis per file: a changed file is analysed again,
 /// an unchanged one never. Entities are numbered locally: a catalog entity by its
 /// catalog index, the article's `links.found[i]` as `catalogCount + i`. Merging
-/// turns local numbers into corpus-wide ones (`Corpus.load`).
+/// turns local numbers into corpus-wide ones (`EntityMerger`).
 package struct ArticleAnalysis: Sendable {
     /// Its text is not held: see `ArticleText`.
     package var article: Article
