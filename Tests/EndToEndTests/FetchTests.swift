@@ -1,3 +1,4 @@
+@testable import DossierPlatform
 import DossierTestSupport
 import Foundation
 import Testing
@@ -92,6 +93,23 @@ struct FetchTests {
         // Its ETag was not kept: the next fetch reads the feed whole again, and stores nothing twice.
         let second = try home.run("fetch")
         #expect(String(decoding: second.stdout, as: UTF8.self).contains("flawed.xml: 0 new items; some of the feed could not be read: item 5"))
+    }
+
+    /// Two fetches at once used to read the stored items before either wrote, and store every item twice.
+    @Test func twoFetchesStartedTogether_storeEachOfTwentyThousandItemsOnce() throws {
+        let port = try #require(Self.server?.port, "the test server did not start")
+        let home = Home()
+        try home.follow(["/many.xml"], port: port)
+        let runs = Locked([CommandLineTests.Run]())
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            if let run = try? home.run("fetch") { runs.change { $0.append(run) } }
+        }
+        let outcomes = runs.read { $0 }.map { String(decoding: $0.stdout, as: UTF8.self) }.sorted()
+        #expect(outcomes == ["http://127.0.0.1:\(port)/many.xml: 0 new items\n", "http://127.0.0.1:\(port)/many.xml: 20000 new items\n"])
+        let records = try home.storedFiles.reduce(0) { total, file in
+            total + (try String(contentsOf: home.library.appendingPathComponent(file), encoding: .utf8)).split(separator: "\n").count
+        }
+        #expect(records == 20_000)
     }
 
     /// Each used to be told as something else: a redirect to an address that is not http, and "not modified".

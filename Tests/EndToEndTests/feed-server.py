@@ -13,6 +13,7 @@ with --exit-with-stdin, until its standard input (a pipe from the test) closes.
 /invalid       200, but not XML
 /http09        a body with no status line, as HTTP/0.9 or a server speaking something else answers
 /always304     304 to every request, conditional or not
+/many.xml      20,000 items
 /flawed.xml    ten items, the fifth with a byte that is not UTF-8, with an ETag (304 when asked with it)
 """
 import gzip, http.server, os, socketserver, sys, threading, time
@@ -56,6 +57,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, feed([5]))
         if self.path == "/huge":
             return self.send(200, b"<rss>" + b"x" * 50_000_000)
+        if self.path == "/many.xml":
+            return self.send(200, feed(range(100, 20_100)))
         if self.path == "/http09":
             self.wfile.write(b"<rss><channel><title>No status line</title></channel></rss>\n")
             self.close_connection = True
