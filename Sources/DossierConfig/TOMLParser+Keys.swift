@@ -23,9 +23,9 @@ extension TOMLParser {
         case UInt8(ascii: "\"") where scanner.isLooking(at: "\"\"\""), UInt8(ascii: "'") where scanner.isLooking(at: "'''"):
             throw TOMLFailure("a key cannot be a string in triple quotes", at: start)
         case UInt8(ascii: "\""):
-            return TOMLKeyPart(name: try parseBasicString(), position: position, index: start)
+            return TOMLKeyPart(name: try parseString(quote: UInt8(ascii: "\"")), position: position, index: start)
         case UInt8(ascii: "'"):
-            return TOMLKeyPart(name: try parseLiteralString(), position: position, index: start)
+            return TOMLKeyPart(name: try parseString(quote: UInt8(ascii: "'")), position: position, index: start)
         case let byte? where Self.isBareKeyByte(byte):
             var end = start + 1
             while let byte = scanner.byte(at: end), Self.isBareKeyByte(byte) { end += 1 }

@@ -2,47 +2,28 @@
 /// closing quotes before the problem is thrown, so that reading goes on after it rather than
 /// inside it.
 extension TOMLParser {
-    /// `"…"`, escapes decoded; from its opening quote.
-    mutating func parseBasicString() throws(TOMLFailure) -> String {
-        if let text = readPlainString(quote: UInt8(ascii: "\"")) { return text }
+    /// `"…"`, escapes decoded, or `'…'`, as written; from its opening quote.
+    mutating func parseString(quote: UInt8) throws(TOMLFailure) -> String {
+        if let text = readPlainString(quote: quote) { return text }
         let open = scanner.index
+        let escapes = quote == UInt8(ascii: "\"")
         scanner.advance()
         var text: [UInt8] = []
         var problem: TOMLFailure?
         while true {
             guard let byte = scanner.peek(), byte != UInt8(ascii: "\n") else {
-                let message = "the string that starts here has no closing \" on its line"
+                let message = "the string that starts here has no closing \(Character(Unicode.Scalar(quote))) on its line"
                 throw TOMLFailure(message, at: open, resume: .afterLineOf(scanner.index))
             }
             switch byte {
-            case UInt8(ascii: "\""):
+            case quote:
                 scanner.advance()
                 return try finishString(text, problem: problem)
-            case UInt8(ascii: "\\"):
+            case UInt8(ascii: "\\") where escapes:
                 readEscape(into: &text, problem: &problem)
             default:
-                readPlainBytes(into: &text, problem: &problem, stoppingAt: UInt8(ascii: "\""), escapes: true)
+                readPlainBytes(into: &text, problem: &problem, stoppingAt: quote, escapes: escapes)
             }
-        }
-    }
-
-    /// `'…'`, as written; from its opening quote.
-    mutating func parseLiteralString() throws(TOMLFailure) -> String {
-        if let text = readPlainString(quote: UInt8(ascii: "'")) { return text }
-        let open = scanner.index
-        scanner.advance()
-        var text: [UInt8] = []
-        var problem: TOMLFailure?
-        while true {
-            guard let byte = scanner.peek(), byte != UInt8(ascii: "\n") else {
-                let message = "the string that starts here has no closing ' on its line"
-                throw TOMLFailure(message, at: open, resume: .afterLineOf(scanner.index))
-            }
-            if byte == UInt8(ascii: "'") {
-                scanner.advance()
-                return try finishString(text, problem: problem)
-            }
-            readPlainBytes(into: &text, problem: &problem, stoppingAt: UInt8(ascii: "'"), escapes: false)
         }
     }
 

@@ -7,10 +7,10 @@ extension TOMLParser {
         case nil, UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "#"):
             throw TOMLFailure("a value must follow = on the same line", at: scanner.index)
         case UInt8(ascii: "\""):
-            let text = scanner.isLooking(at: "\"\"\"") ? try parseMultilineString(quote: UInt8(ascii: "\"")) : try parseBasicString()
+            let text = scanner.isLooking(at: "\"\"\"") ? try parseMultilineString(quote: UInt8(ascii: "\"")) : try parseString(quote: UInt8(ascii: "\""))
             return TOMLValue(.string(text), at: position)
         case UInt8(ascii: "'"):
-            let text = scanner.isLooking(at: "'''") ? try parseMultilineString(quote: UInt8(ascii: "'")) : try parseLiteralString()
+            let text = scanner.isLooking(at: "'''") ? try parseMultilineString(quote: UInt8(ascii: "'")) : try parseString(quote: UInt8(ascii: "'"))
             return TOMLValue(.string(text), at: position)
         case UInt8(ascii: "["):
             return try parseArray(depth: depth)
@@ -21,13 +21,18 @@ extension TOMLParser {
         }
     }
 
+    /// Lists and inline tables are read by recursion, which this bounds.
+    private func checkNesting(_ depth: Int, at open: Int) throws(TOMLFailure) {
+        guard depth < Self.maximumNesting else {
+            throw TOMLFailure("lists and inline tables may be nested at most \(Self.maximumNesting) deep", at: open)
+        }
+    }
+
     /// `[1, 2, 3]`: items of any kinds, across lines, with comments and a trailing comma allowed.
     private mutating func parseArray(depth: Int) throws(TOMLFailure) -> TOMLValue {
         let open = scanner.index
         let position = scanner.position()
-        guard depth < Self.maximumNesting else {
-            throw TOMLFailure("lists and inline tables may be nested at most \(Self.maximumNesting) deep", at: open)
-        }
+        try checkNesting(depth, at: open)
         scanner.advance()
         var items: [TOMLValue] = []
         while true {
@@ -94,9 +99,7 @@ extension TOMLParser {
     private mutating func parseInlineTable(depth: Int) throws(TOMLFailure) -> TOMLValue {
         let open = scanner.index
         let position = scanner.position()
-        guard depth < Self.maximumNesting else {
-            throw TOMLFailure("lists and inline tables may be nested at most \(Self.maximumNesting) deep", at: open)
-        }
+        try checkNesting(depth, at: open)
         scanner.advance()
         let table = TOMLTableNode(origin: .header, position: position)
         scanner.skipSpaces()

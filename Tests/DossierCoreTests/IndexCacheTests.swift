@@ -380,11 +380,7 @@ struct IndexCacheTests {
         _ = try setup.load()
         let descriptor = open(setup.cacheFile, O_RDONLY)
         defer { close(descriptor) }
-        var info = stat()
-        #expect(fstat(descriptor, &info) == 0)
-        let file = try MappedIndexFile(path: setup.cacheFile, descriptor: descriptor, size: Int(info.st_size),
-                                       fingerprint: IndexFingerprint.of(catalog: try EntityCatalog.bundled(), gazetteer: try Gazetteer.bundled(),
-                                                                               fields: DatasetFields()))
+        let file = try Self.mapped(setup.cacheFile, descriptor: descriptor)
         #expect(file.isIntact && file.verify(.meta))
         let postings = file.bytes(of: .postingEntries)
         let saved = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
@@ -403,11 +399,7 @@ struct IndexCacheTests {
         _ = try setup.load()
         let descriptor = open(setup.cacheFile, O_RDONLY)
         defer { close(descriptor) }
-        var info = stat()
-        #expect(fstat(descriptor, &info) == 0)
-        let file = try MappedIndexFile(path: setup.cacheFile, descriptor: descriptor, size: Int(info.st_size),
-                                       fingerprint: IndexFingerprint.of(catalog: try EntityCatalog.bundled(), gazetteer: try Gazetteer.bundled(),
-                                                                        fields: DatasetFields()))
+        let file = try Self.mapped(setup.cacheFile, descriptor: descriptor)
         let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
         defer {
             sigaction(SIGBUS, previous, nil)
@@ -427,6 +419,15 @@ struct IndexCacheTests {
 
     nonisolated(unsafe) static var faultsThatReachedTheLaterHandler = 0
     nonisolated(unsafe) static var laterHandlersPrevious: UnsafeMutablePointer<sigaction>?
+
+    /// The saved index at `path`, open at `descriptor`, mapped as a load maps it.
+    static func mapped(_ path: String, descriptor: Int32) throws -> MappedIndexFile {
+        var info = stat()
+        #expect(fstat(descriptor, &info) == 0)
+        return try MappedIndexFile(path: path, descriptor: descriptor, size: Int(info.st_size),
+                                   fingerprint: IndexFingerprint.of(catalog: try EntityCatalog.bundled(), gazetteer: try Gazetteer.bundled(),
+                                                                    fields: DatasetFields()))
+    }
 
     /// Enough articles that their saved index spans many pages, so that a read can reach past a truncation.
     static let articlesSpanningManyPages = articles.merging((0..<400).map { number in
