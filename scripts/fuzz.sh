@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes every parser with libFuzzer (swiftc -sanitize=fuzzer, with AddressSanitizer), one
 # target a format: plain text (parsing, linking, quotes, query parsing, wrapping and the cell
-# grid), web pages, feeds, JSON Lines and CSV; and `settings`, the filter language and the
-# config file.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (default 60 s each; targets: text html feed jsonl csv settings)
+# grid), web pages, feeds, JSON Lines and CSV; `settings`, the filter language and the
+# config file; and `index`, a saved index file, sound ones edited and whole ones made up, with
+# their checksums made to match or not, loaded and searched.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (default 60 s each; targets: text html feed jsonl csv settings index)
 # Each starts from small inputs of its format and the kept crash inputs; a crash is saved as
 # Tests/DossierUITests/FuzzRegressions/crash-<hash> (plain text) or FuzzRegressions/FORMAT/crash-<hash>,
 # where `swift test` replays it from then on. Exits non-zero when the fuzzer finds something.
@@ -12,7 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-60}"
 shift || true
 formats=("$@")
-[ ${#formats[@]} -gt 0 ] || formats=(text html feed jsonl csv settings)
+[ ${#formats[@]} -gt 0 ] || formats=(text html feed jsonl csv settings index)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # A second build in a folder other than .build fails in SwiftPM with "unknown build
@@ -40,6 +41,13 @@ seed() {
         '[keys]' 'filter = ["f", "<C-f>"]' '[colors]' 'person = ["cyan", "red"]' 'place = "yellow"' '[filters]' 'ris = "mentions:ri-son-gwon"' \
         '[[people]]' 'name = "Choe Son Hui"' 'aliases = ["Choe Son-hui"]' 'titles = ["Vice Foreign Minister"]' 'description = "diplomat"' >"$corpus/config.toml"
       printf '%s\n' 'not (read or' '[keys' 'teleport = 42' '[[people]]' 'height = 3' >"$corpus/bad.toml" ;;
+    index)
+      # The first byte picks how the rest makes the file (FuzzChecks.checkIndexFile): a sound index as
+      # it is, edited in a few places with and without its checksums made to match, and made up whole.
+      printf '\x00' >"$corpus/sound"
+      printf '\x00\x00\x00\x00\x28\x01\x00\x00\x01\x00\x80' >"$corpus/edited"
+      printf '\x01\x00\x00\x02\x00\x07\x00\x00\x03\x10\xff\x00\x00\x04\x00\x01' >"$corpus/edited-resealed"
+      printf '\x03DOSSIDX\n\x06\x00\x00\x00\x00\x00\x00\x00' >"$corpus/made-up" ;;
     csv)
       printf '%s\n' 'title,text,date,source' '"Talks, again","Mike Pompeo said, ""yes"".' 'Line two.",2018-07-01,Paper' 'short,row' >"$corpus/data.csv" ;;
   esac

@@ -159,7 +159,7 @@ public enum FuzzChecks {
     }
 
     /// The promises a check found broken, each named once.
-    private struct Promises {
+    struct Promises {
         private(set) var broken: [String] = []
 
         mutating func expect(_ kept: Bool, _ promise: @autoclosure () -> String) {

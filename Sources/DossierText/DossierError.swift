@@ -12,6 +12,7 @@ public enum DossierError: Error, Equatable, CustomStringConvertible {
     case ambiguousArticle(String, candidates: [String])
     case invalidQuery(String)
     case invalidFields(String)
+    case invalidEnvironment(String, reason: String)
 
     public var description: String {
         switch self {
@@ -29,6 +30,7 @@ public enum DossierError: Error, Equatable, CustomStringConvertible {
             "'\(Self.shortened(name))' matches \(candidates.count) articles: \(candidates.prefix(5).joined(separator: ", "))\(candidates.count > 5 ? ", …" : "")"
         case .invalidQuery(let reason): "invalid query: \(reason)"
         case .invalidFields(let reason): "--fields: \(reason)"
+        case .invalidEnvironment(let name, let reason): "\(name): \(reason)"
         }
     }
 

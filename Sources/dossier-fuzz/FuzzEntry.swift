@@ -4,13 +4,17 @@ import DossierFuzzChecks
 import Foundation
 
 /// What is fuzzed, named by DOSSIER_FUZZ_FORMAT: a document format (text, html, feed, jsonl, csv),
-/// or `settings`, the filter language and the config file.
+/// `settings`, the filter language and the config file, or `index`, a saved index file.
 let fuzzedTarget = ProcessInfo.processInfo.environment["DOSSIER_FUZZ_FORMAT"] ?? "text"
 let fuzzedFormat = DocumentFormat(rawValue: fuzzedTarget) ?? .text
 
 /// Checks one input; a broken promise stops the run, so that libFuzzer keeps the input that broke it.
 func checkOneInput(_ bytes: [UInt8]) {
-    let broken = fuzzedTarget == "settings" ? FuzzChecks.checkSettings(bytes) : FuzzChecks.check(bytes, as: fuzzedFormat)
+    let broken = switch fuzzedTarget {
+    case "settings": FuzzChecks.checkSettings(bytes)
+    case "index": FuzzChecks.checkIndexFile(bytes)
+    default: FuzzChecks.check(bytes, as: fuzzedFormat)
+    }
     if !broken.isEmpty { fatalError("broken: " + broken.joined(separator: "; ")) }
 }
 

@@ -38,7 +38,7 @@ struct Dossier: ParsableCommand {
     static func main() {
         // A huge file's freed arrays go back to the system, not into the heap (see malloc_tuning.c).
         dossier_return_large_blocks_promptly()
-        CrashReports.makeNonInteractive()
+        CrashReports.install()
         // Ctrl-\ in a command quits it, as in any command; the runtime's reporter would call it a crash.
         // The reader asks for it as for SIGTERM (`SignalFlags`).
         signal(SIGQUIT, SIG_DFL)
@@ -48,6 +48,9 @@ struct Dossier: ParsableCommand {
             if let mistyped = SubcommandSuggestion.mistyped(arguments) {
                 Output.error(mistyped)
                 Foundation.exit(Status.usage)
+            }
+            if let limit = ProcessInfo.processInfo.environment[DocumentFormat.largestDocumentVariable] {
+                _ = try DocumentFormat.largestDocument(in: limit)
             }
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -197,6 +197,43 @@ struct TooLargeDocumentTests {
                 "\(warnings)")
     }
 
+    /// The limit is this run's, not the file's: a run with a higher one (`DOSSIER_LARGEST_DOCUMENT_MB`)
+    /// must read the file again, so "too large" is never saved as the file's verdict.
+    @Test func tooLarge_isNeverSavedAsTheFilesVerdict_andIsReadAgainNextTime() throws {
+        let setup = try IndexCacheTests.Setup(["small.txt": "Talks\n\nEnvoys met in Hanoi.\n"])
+        let page = Array("<html><body><p>".utf8) + [UInt8](repeating: 0x20, count: DocumentFormat.largestDocument + 1_000)
+        let bomb = try Gzip.compress(page)
+        try Data(bomb).write(to: setup.corpus.appendingPathComponent("bomb.html.gz"))
+        let first = try setup.load()
+        let second = try setup.load()
+        #expect(second.warnings == first.warnings && second.warnings.count == 1 && second.warnings[0].contains("too large"), "\(second.warnings)")
+        #expect(second.bytesRead == bomb.count, "the bomb is read again, and only it")
+    }
+
+    /// A dataset whose one record is over the limit says so, not that it holds no records.
+    @Test func aGzippedDatasetOfOneHugeRecord_isTooLarge_namingTheRecordAndTheLimit() throws {
+        let record = Array("{\"title\":\"Big\",\"text\":\"".utf8) + [UInt8](repeating: 0x61, count: DocumentFormat.largestDocument + 1_000)
+            + Array("\"}\n".utf8)
+        let folder = try TestCorpus.folder(["small.txt": "Talks\n\nEnvoys met in Hanoi.\n"])
+        try Data(try Gzip.compress(record)).write(to: folder.appendingPathComponent("bomb.jsonl.gz"))
+        var warnings: [String] = []
+        let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
+        #expect(corpus.articles.count == 1)
+        #expect(warnings.count == 1 && warnings[0].hasSuffix(
+            "bomb.jsonl.gz: its one record (line 1) is too large: larger than 64 MB, the most Dossier reads of one"), "\(warnings)")
+    }
+
+    @Test func theLimitsSetting_isAWholeNumberOfMegabytes_andAnythingElseIsSaid() throws {
+        #expect(try DocumentFormat.largestDocument(in: "8") == 8_000_000)
+        #expect(try DocumentFormat.largestDocument(in: " 2000 ") == 2_000_000_000)
+        for wrong in ["0", "-1", "2001", "1.5", "64MB", ""] {
+            #expect(throws: DossierError.invalidEnvironment("DOSSIER_LARGEST_DOCUMENT_MB",
+                                                            reason: "a whole number of megabytes from 1 to 2000 is wanted, not \"\(wrong)\"")) {
+                try DocumentFormat.largestDocument(in: wrong)
+            }
+        }
+    }
+
     @Test func aPageLargerThanTheLimit_isRefusedBeforeItIsRead() throws {
         let folder = try TestCorpus.folder([:])
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -381,14 +381,14 @@ struct IndexCacheTests {
         let descriptor = open(setup.cacheFile, O_RDONLY)
         defer { close(descriptor) }
         let file = try Self.mapped(setup.cacheFile, descriptor: descriptor)
-        #expect(file.isIntact && file.verify(.meta))
+        #expect(file.problem == nil && file.verify(.meta))
         let postings = file.bytes(of: .postingEntries)
         let saved = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
         #expect(postings.count > 4096 && Self.range(of: .postingEntries, in: saved).lowerBound > 4 * 4096)
         #expect(truncate(setup.cacheFile, off_t(MappedIndexFile.headerSize)) == 0)
         #expect(!file.verify(.postingEntries), "the lost pages read as zeros, which fail the checksum")
         #expect(file.lostPages)
-        #expect(!file.isIntact)
+        #expect(file.problem != nil)
     }
 
     /// The reader's crash guard is installed after the index is mapped, so it hears of SIGBUS first: it used
@@ -440,43 +440,7 @@ struct IndexCacheTests {
 
     /// Where a section lies in a saved index file, from its directory.
     static func range(of section: IndexSection, in bytes: [UInt8]) -> Range<Int> {
-        func number(at offset: Int) -> Int {
-            (0..<8).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
-        }
-        let directory = number(at: 32)
-        let offset = number(at: directory + 8 + 16 * section.rawValue)
-        return offset..<(offset + number(at: directory + 16 + 16 * section.rawValue))
-    }
-
-    /// Makes every checksum of a saved index file match its bytes again, as a file damaged by someone who
-    /// knew the format would; leaves a file whose directory no longer makes sense as it is.
-    static func reseal(_ bytes: inout [UInt8]) {
-        func number(at offset: Int) -> Int {
-            (0..<8).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
-        }
-        func put(_ value: UInt64, at offset: Int) {
-            for byte in 0..<8 { bytes[offset + byte] = UInt8(truncatingIfNeeded: value >> UInt64(8 * byte)) }
-        }
-        let directory = number(at: 32)
-        let directoryLength = number(at: 40)
-        guard directory >= 0, directoryLength >= 0, directory <= bytes.count, directoryLength <= bytes.count - directory,
-              directoryLength >= 8 + 16 * IndexSection.allCases.count else { return }
-        var checksumAt = directory + 8 + 16 * IndexSection.allCases.count
-        for section in IndexSection.allCases {
-            let offset = number(at: directory + 8 + 16 * section.rawValue)
-            let length = number(at: directory + 16 + 16 * section.rawValue)
-            guard offset >= 0, length >= 0, offset <= bytes.count, length <= bytes.count - offset else { return }
-            for start in stride(from: offset, to: offset + length, by: MappedIndexFile.blockSize) {
-                guard checksumAt + 8 <= directory + directoryLength else { return }
-                var checksum = Checksum()
-                checksum.add(Array(bytes[start..<min(offset + length, start + MappedIndexFile.blockSize)]))
-                put(checksum.finish(), at: checksumAt)
-                checksumAt += 8
-            }
-        }
-        var checksum = Checksum()
-        checksum.add(Array(bytes[directory..<(directory + directoryLength)]))
-        put(checksum.finish(), at: 48)
+        IndexFileForgery.range(of: section, in: bytes) ?? 0..<0
     }
 
     @Test func foreignFiles_areNeverTrusted() throws {
@@ -503,7 +467,7 @@ struct IndexCacheTests {
         for position in stride(from: 24, to: pristine.count, by: 7) where !(48..<56).contains(position) {
             var bytes = pristine
             bytes[position] ^= 0xFF
-            Self.reseal(&bytes)
+            IndexFileForgery.reseal(&bytes)
             for purpose in [LoadPurpose.search, .everything] {
                 try Data(bytes).write(to: URL(fileURLWithPath: setup.cacheFile))
                 let loaded = try setup.load(purpose: purpose)

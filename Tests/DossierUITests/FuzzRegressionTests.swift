@@ -36,6 +36,32 @@ struct FuzzRegressionTests {
         #expect(FuzzChecks.checkSettings([UInt8](try Data(contentsOf: input))) == [], "\(input.lastPathComponent)")
     }
 
+    static var indexInputs: [URL] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FuzzRegressions/index")
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    @Test(arguments: indexInputs)
+    func fuzzFindingInAnIndexFile_nowPassesEveryCheck(input: URL) throws {
+        #expect(FuzzChecks.checkIndexFile([UInt8](try Data(contentsOf: input))) == [], "\(input.lastPathComponent)")
+    }
+
+    /// What the index target starts from, and edits that reach each kind of damage, checked here too, so
+    /// that the check runs in `swift test`: a sound file, a header byte, directory bytes, a term's start
+    /// and an article's with their checksums made to match, and a file made up whole.
+    static let indexFileSeeds: [[UInt8]] = {
+        let manyEdits: [UInt8] = (0..<200).flatMap { (step: Int) -> [UInt8] in [0, 0, UInt8(step / 256), UInt8(step * 37 % 256), 0x41] }
+        let madeUp: [UInt8] = [3] + Array("DOSSIDX\n".utf8) + [6, 0, 0, 0, 0, 0, 0, 0]
+        return [[0], [0, 0, 0, 0, 8, 1], [1, 0, 0, 0, 40, 0x80], [1, 0, 0, 0, 100, 0xFF, 0, 0, 1, 0, 0x10], [1] + manyEdits,
+                madeUp, [2], [3] + [UInt8](repeating: 0xFF, count: 300)]
+    }()
+
+    @Test(arguments: indexFileSeeds)
+    func indexFileCheck_refusesOrAnswersNothing_neverCrashes(input: [UInt8]) {
+        #expect(FuzzChecks.checkIndexFile(input) == [])
+    }
+
     /// What the settings target starts from, checked here too, so that the check itself runs in `swift test`.
     @Test(arguments: [
         "(mentions:\"Ri Yong Ho\" or mentions:pompeo) not source:CNN\n[keys]\nfilter = \"f\"\n[[people]]\nname = \"Choe Son Hui\"\n",

@@ -173,6 +173,38 @@ struct FetchTests {
         #expect(home.storedFiles.count == 1)
     }
 
+    /// A crash while a script reads the output: one line on stderr and the process ended by its signal.
+    /// The runtime's reporter, a process of its own that inherits the output, used to write its report
+    /// there and could hold it open long after Dossier was gone; it runs only when asked for.
+    @Test func aCrash_isOneLineOnStandardError_andLeavesNothingHoldingTheOutput() throws {
+        let port = try #require(Self.server?.port, "the test server did not start")
+        let home = Home()
+        try home.follow(["/slow"], port: port)
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["fetch", "--timeout", "60"]
+        var environment = ProcessInfo.processInfo.environment.merging([
+            "XDG_CONFIG_HOME": home.root.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.root.appendingPathComponent("data").path,
+        ]) { $1 }
+        environment["SWIFT_BACKTRACE"] = nil
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Waiting on the slow feed, its request made.
+        usleep(500_000)
+        kill(process.processIdentifier, SIGSEGV)
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let reported = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGSEGV)
+        #expect(printed.isEmpty, "\(printed)")
+        #expect(reported == "dossier: error: Dossier crashed (a bad memory access); please report it. SWIFT_BACKTRACE=enable=yes shows where.\n")
+    }
+
     @Test func feedList_problemsAreNamedByLine_andAMissingListSaysWhatToDo() throws {
         let home = Home()
         let missing = try home.run("fetch")

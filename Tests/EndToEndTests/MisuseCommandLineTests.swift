@@ -64,6 +64,25 @@ struct MisuseCommandLineTests {
         #expect(try CommandLineTests.run("show", "004").status == 0, "a start only one id has still opens it")
     }
 
+    /// The size limit is the user's to set: a page over a lower one is refused naming it, and a value
+    /// that is not a number of megabytes is said before anything is read.
+    @Test func theLargestDocument_isSetByItsVariable_andAWrongValueIsSaid() throws {
+        let folder = TemporaryFolder.url("limit")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = "<html><body><article><p>" + String(repeating: "Envoys met in Hanoi and spoke at length. ", count: 60_000) + "</p></article></body></html>"
+        try Data(page.utf8).write(to: folder.appendingPathComponent("long.html"))
+        let lowered = try CommandLineTests.launch(CommandLineTests.executable, arguments: ["list", folder.path],
+                                                  environment: ["DOSSIER_LARGEST_DOCUMENT_MB": "1"])
+        #expect(lowered.status == 1)
+        #expect(lowered.stderr.contains("long.html: it is too large: larger than 1 MB, the most Dossier reads of one"), "\(lowered.stderr)")
+        let standard = try CommandLineTests.launch(CommandLineTests.executable, arguments: ["list", folder.path])
+        #expect(standard.status == 0 && standard.stderr.isEmpty, "\(standard.stderr)")
+        let wrong = try CommandLineTests.launch(CommandLineTests.executable, arguments: ["list", folder.path],
+                                                environment: ["DOSSIER_LARGEST_DOCUMENT_MB": "lots"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr == "dossier: error: DOSSIER_LARGEST_DOCUMENT_MB: a whole number of megabytes from 1 to 2000 is wanted, not \"lots\"\n")
+    }
+
     @Test func cachePathAndClear_ofAPathThatIsNotThere_fail() throws {
         for command in [["cache", "path"], ["cache", "clear"]] {
             let run = try CommandLineTests.run(arguments: command + ["/no/such/corpus"])

@@ -75,7 +75,43 @@ crash_and_report() {
   pkill -SEGV -f "^$binary( --fresh)?\$"
   wait_for "done-s" 30 || return 1
   tmux_ capture-pane -p -t e2e | grep -qF "status-139" || { echo "the crash did not end the process with SIGSEGV"; return 1; }
-  grep -qF "Program crashed" "$work/crash-report" || { echo "no crash report on stderr:"; cat "$work/crash-report"; return 1; }
+  grep -qF "dossier: error: Dossier crashed (a bad memory access)" "$work/crash-report" || { echo "no crash line on stderr:"; cat "$work/crash-report"; return 1; }
+  ! grep -qi "press space" "$work/crash-report" || { echo "the crash reporter asked for a key"; return 1; }
+}
+
+# Another program cuts the saved index short while the reader has it mapped; a search then reads pages
+# that are gone. The damage is said on the status line and the reader goes on in its own mode: a key
+# acts at once, without Enter, and the terminal comes back as it was.
+index_cut_short_under_the_reader() {
+  python3 - "$work/many" <<'PY'
+import os, sys
+os.makedirs(sys.argv[1], exist_ok=True)
+for number in range(400):
+    with open(os.path.join(sys.argv[1], f"filler-{number:03}.txt"), "w") as f:
+        f.write(f"Filler {number}\n\nThe committee number {number} met on day {number * 7} and said little.\n")
+PY
+  # The first run saves the index; the second maps it.
+  tmux_ send-keys -t e2e "clear; $binary --fresh many; echo done-m" Enter
+  wait_for "Articles 1/400" 120 || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-m" || return 1
+  tmux_ send-keys -t e2e "clear; stty -a > before-t; $binary --fresh many; stty -a > after-t; echo done-t" Enter
+  wait_for "Articles 1/400" 60 || return 1
+  local index
+  for index in "$work"/.cache/dossier/*.index; do python3 -c "import os, sys; os.truncate(sys.argv[1], 64)" "$index"; done
+  tmux_ send-keys -t e2e '/' && tmux_ send-keys -t e2e -l 'committee' && tmux_ send-keys -t e2e Enter
+  wait_for "cut short while in use" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-t" 10 || { echo "q did not quit at once: the terminal left the reader's mode"; return 1; }
+}
+
+# Asked for (SWIFT_BACKTRACE), the runtime's report follows on stderr, and never asks for a key.
+crash_with_a_report() {
+  tmux_ send-keys -t e2e "clear; SWIFT_BACKTRACE=enable=yes $binary --fresh 2> crash-report; echo status-\$?; echo done-r" Enter
+  wait_for "Articles 1/2" || return 1
+  pkill -SEGV -f "^$binary( --fresh)?\$"
+  wait_for "done-r" 60 || return 1
+  grep -qF "Program crashed" "$work/crash-report" || { echo "no report on stderr:"; cat "$work/crash-report"; return 1; }
   ! grep -qi "press space" "$work/crash-report" || { echo "the crash reporter asked for a key"; return 1; }
 }
 
@@ -167,6 +203,9 @@ done
 check "a crash restores the terminal, reports once on stderr, and ends" crash_and_report
 check "stty unchanged after a crash" same_stty s
 check "input echoes after a crash" echo_works s
+check "an index cut short under the reader is reported, and keys still act at once" index_cut_short_under_the_reader
+check "stty unchanged after the index was cut short" same_stty t
+check "a crash with SWIFT_BACKTRACE set reports on stderr, never asking for a key" crash_with_a_report
 # `o` hands the article's address to $BROWSER as one argument, with no shell between: the
 # recording "browser" writes how many arguments it got and the first; nothing in the address runs.
 open_link_in_browser() {

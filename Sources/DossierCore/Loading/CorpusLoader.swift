@@ -154,6 +154,8 @@ public enum CorpusLoader {
             // Words are the largest thing a load holds; each article's go as soon as they are indexed.
             analyses[position].words = .handedOver
         }
+        // Each article's words were looked up in the saved index again, which another program may have written over meanwhile.
+        if let damage = saved?.index.damage { throw SavedIndexDamage(message: damage + "; rebuilding it") }
         building.finish(terms: numbering.allTerms)
         return building
     }

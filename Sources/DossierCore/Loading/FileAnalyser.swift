@@ -82,8 +82,9 @@ struct FileAnalyser: Sendable {
                                                    attributionVerbs: attributionVerbs, numbering: numbering)
             return .analysed([analysis], warnings: [], reused: false, stamp: stamp)
         } catch let problem as ContentProblem {
-            // What the file holds is a verdict to remember until the file changes; an error reading it is not.
-            return skipped(problem.reason, onContent: true)
+            // What the file holds is a verdict to remember until the file changes; an error reading it, or
+            // a limit this run reads under, is not.
+            return skipped(problem.reason, onContent: !problem.isLimit)
         } catch let error as DossierError {
             guard case .unreadable(_, let why) = error else { return skipped("it cannot be read") }
             return skipped(why)

@@ -38,6 +38,7 @@ public enum DocumentReader {
             preconditionFailure("plain text is parsed by ArticleParser")
         case .html:
             let page = WebPage.read(try bytes ?? DocumentFormat.unpackedBytes(of: path, limit: DocumentFormat.largestDocument))
+            guard !page.ranOutOfMemory else { throw ContentProblem(reason: "there was not enough memory to read it", isLimit: true) }
             guard !page.paragraphs.isEmpty else { throw ContentProblem(reason: "no article text was found in the page") }
             let metadata = ArticleMetadata(byline: page.authors.isEmpty ? nil : page.authors.joined(separator: ", "),
                                            date: page.date, source: page.publisher, url: page.url)
@@ -136,6 +137,12 @@ public enum DocumentReader {
         flush()
         if skippedCount > warningsListed { reading.warnings.append("\(skippedCount - warningsListed) more records skipped") }
         guard !reading.analyses.isEmpty else {
+            let oversized = splitter.oversizedLines
+            if recordCount == 0, let line = oversized.first {
+                let limit = "larger than \(splitter.largestRecord / 1_000_000) MB, the most Dossier reads of one"
+                throw ContentProblem(reason: oversized.count == 1 ? "its one record (line \(line)) is too large: \(limit)"
+                                                                  : "each of its \(oversized.count) records is too large: \(limit)", isLimit: true)
+            }
             throw ContentProblem(reason: recordCount == 0 ? "it holds no records" : "none of its \(recordCount) records could be read")
         }
         return reading

@@ -95,7 +95,7 @@ final class ByteStream {
             }
         }
         produced += filled
-        guard produced <= limit else { throw ContentProblem(reason: Gzip.Failure.tooLarge(limit: limit).reason) }
+        guard produced <= limit else { throw ContentProblem(reason: Gzip.Failure.tooLarge(limit: limit).reason, isLimit: true) }
         output.removeLast(output.count - filled)
         return output
     }

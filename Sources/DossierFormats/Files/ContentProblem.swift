@@ -2,4 +2,12 @@
 /// index cache until the file changes, unlike an error reading it.
 package struct ContentProblem: Error, Equatable {
     package let reason: String
+    /// A verdict of the limits this run reads under (the size limit, the memory there was), not of the
+    /// file alone: never kept, so that a run with more room reads the file again.
+    package var isLimit = false
+
+    package init(reason: String, isLimit: Bool = false) {
+        self.reason = reason
+        self.isLimit = isLimit
+    }
 }

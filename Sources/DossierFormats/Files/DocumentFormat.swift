@@ -1,3 +1,6 @@
+import DossierText
+import Foundation
+
 /// The kinds of file Dossier reads articles from.
 public enum DocumentFormat: String, Sendable, CaseIterable {
     /// One article as plain text (`.txt`, `.md`, and any file named directly that is none of the others).
@@ -84,9 +87,26 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// The largest a gzipped file may unpack to.
     static let largestUnpacked = 2_000_000_000
 
-    /// The most a web page or a feed may be, unpacked: each is read whole, and a small file that
-    /// unpacks to gigabytes (a "zip bomb") is refused at this size, before it is held.
-    package static let largestDocument = 64_000_000
+    /// The most a web page, a feed or a dataset's record may be, unpacked: each is read whole, and a
+    /// small file that unpacks to gigabytes (a "zip bomb") is refused at this size, before it is held.
+    /// 64 MB unless `DOSSIER_LARGEST_DOCUMENT_MB` says otherwise (`largestDocument(in:)`).
+    package static let largestDocument: Int = {
+        guard let configured = ProcessInfo.processInfo.environment[largestDocumentVariable] else { return 64_000_000 }
+        return (try? largestDocument(in: configured)) ?? 64_000_000
+    }()
+
+    package static let largestDocumentVariable = "DOSSIER_LARGEST_DOCUMENT_MB"
+
+    /// The limit a value of `DOSSIER_LARGEST_DOCUMENT_MB` sets, in bytes: a whole number of megabytes
+    /// from 1 to 2,000. The command line checks the variable before anything is read, so that a wrong
+    /// value is said, not passed over.
+    package static func largestDocument(in value: String) throws(DossierError) -> Int {
+        guard let megabytes = Int(value.trimmingCharacters(in: .whitespaces)), (1...2_000).contains(megabytes) else {
+            throw DossierError.invalidEnvironment(largestDocumentVariable,
+                                                  reason: "a whole number of megabytes from 1 to 2000 is wanted, not \"\(DossierError.shortened(value))\"")
+        }
+        return megabytes * 1_000_000
+    }
 
     /// A file's bytes, unpacked when they are gzip, at most `limit` of them.
     package static func unpackedBytes(of path: String, limit: Int = largestUnpacked) throws -> [UInt8] {
@@ -95,6 +115,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         do {
             return try Gzip.decompress(bytes, limit: limit)
         } catch {
+            if case .tooLarge = error { throw ContentProblem(reason: error.reason, isLimit: true) }
             throw ContentProblem(reason: error.reason)
         }
     }

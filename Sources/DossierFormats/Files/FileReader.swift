@@ -21,8 +21,10 @@ package enum FileReader {
         if let refusal = FileKind(mode: info.st_mode).refusal { throw DossierError.unreadable(path, reason: refusal) }
         let size = Int(info.st_size)
         guard size <= maximumBytes else { throw DossierError.unreadable(path, reason: "it is larger than 4 GB") }
-        // Refused before it is read: a verdict on what the file is, kept until it changes.
-        guard size <= limit else { throw ContentProblem(reason: "it is too large: larger than \(limit / 1_000_000) MB, the most Dossier reads of one") }
+        // Refused before it is read.
+        guard size <= limit else {
+            throw ContentProblem(reason: "it is too large: larger than \(limit / 1_000_000) MB, the most Dossier reads of one", isLimit: true)
+        }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {

@@ -61,6 +61,8 @@ enum HTMLParser {
             }
             context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
             htmlParseDocument(context)
+            // Under a memory limit libxml2 stops where an allocation failed: what was built is not the page.
+            if context.pointee.errNo == Int32(XML_ERR_NO_MEMORY.rawValue) { builder.tree.ranOutOfMemory = true }
         }
         return builder.tree
     }

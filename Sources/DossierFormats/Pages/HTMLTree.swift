@@ -7,6 +7,8 @@
 /// link, time), the text, and the contents of JSON-LD scripts. Other scripts and styles are
 /// dropped while parsing.
 struct HTMLTree {
+    /// Set when the parser ran out of memory before the page's end.
+    var ranOutOfMemory = false
     struct Node {
         let tag: HTMLTag
         let parent: Int32

@@ -13,12 +13,15 @@ public struct WebPage: Sendable, Equatable {
     public var publisher: String?
     public var url: String?
     public var paragraphs: [String] = []
+    /// Whether the parser ran out of memory before the page's end: what was read is not the page.
+    package var ranOutOfMemory = false
 
     /// Reads a page's bytes, which may be gzipped; `encoding` overrides what the page declares
     /// (a feed's content is already UTF-8).
     public static func read(_ bytes: [UInt8], encoding: String? = nil) -> WebPage {
         let tree = HTMLParser.parse(bytes, encoding: encoding)
         var page = WebPage()
+        page.ranOutOfMemory = tree.ranOutOfMemory
         page.paragraphs = BodyExtractor.paragraphs(of: tree)
         PageMetadata(tree: tree).fill(&page)
         return page

@@ -5,8 +5,14 @@ import Foundation
 ///
 /// A built index is whole and sound by construction. A mapped one is trusted piece by piece: the
 /// small tables every query reads (terms, article and posting starts) are checked, checksums and
-/// structure, on the first query; a term's postings the first time a query reads them. A check that fails marks the index damaged (`damage`), and every query from then on
-/// finds nothing, so that no number is used before it is checked.
+/// structure, on the first query; a term's postings the first time a query reads them. A check that fails
+/// marks the index damaged (`damage`), and every query from then on finds nothing, so that no number is
+/// used before it is checked.
+///
+/// Another program may still write over the file in place after a check. So every number read from the
+/// mapping is checked again where it is used (`IndexBuffers`): a start or length that does not hold marks
+/// the index damaged instead of reading past an array, and the file's change is caught after the query
+/// (`MappedIndexFile.problem`), so that what the query found is not shown.
 final class IndexStorage: @unchecked Sendable {
     struct Arrays {
         var termBytes: [UInt8] = []
@@ -62,7 +68,8 @@ final class IndexStorage: @unchecked Sendable {
     /// names the file; nil while sound.
     var damage: String? {
         let reason = checks.withLock { $0.damageReason }
-        guard let file, let reason = reason ?? file.problem else { return nil }
+        // A file written over or cut short explains whatever a check then found.
+        guard let file, let reason = file.problem ?? reason else { return nil }
         return "index cache \(file.path) \(reason)"
     }
 
@@ -106,7 +113,7 @@ final class IndexStorage: @unchecked Sendable {
         return reason == nil && (!confirmingTheFile || file?.problem == nil) && !(file?.lostPages ?? false)
     }
 
-    private func markDamaged(_ reason: String) {
+    fileprivate func markDamaged(_ reason: String) {
         checks.withLock { checks in
             if checks.damageReason == nil { checks.damageReason = reason }
         }
@@ -128,7 +135,7 @@ final class IndexStorage: @unchecked Sendable {
         let termCount = UInt32(buffers.termCount)
         guard rises(buffers.termStarts, to: buffers.termBytes.count), rises(buffers.articleStarts, to: buffers.postingEntries.count),
               rises(buffers.postingStarts, to: buffers.postingEntries.count), buffers.sortedTerms.allSatisfy({ $0 < termCount }) else {
-            markDamaged("is damaged (its index does not add up)")
+            markDamaged(IndexBuffers.doesNotAddUp.reason)
             return false
         }
         checks.withLock { $0.tablesChecked = true }
@@ -139,7 +146,7 @@ final class IndexStorage: @unchecked Sendable {
     fileprivate func checkPostings(of term: Int, in buffers: IndexBuffers) throws(IndexBuffers.Damage) {
         let done = checks.withLock { $0.checkedTerms[term / 64] & (1 << UInt64(term % 64)) != 0 }
         guard !done, let file else { return }
-        let range = buffers.postingStarts[term]..<buffers.postingStarts[term + 1]
+        guard let range = buffers.postingRange(of: UInt32(term)) else { throw IndexBuffers.doesNotAddUp }
         guard file.verify(.postingEntries, bytes: (range.lowerBound * 4)..<(range.upperBound * 4)) else {
             throw IndexBuffers.Damage(reason: "is damaged (its checksum does not match)")
         }
@@ -169,10 +176,17 @@ final class IndexStorage: @unchecked Sendable {
 
 /// An index's arrays, as `SearchIndex` reads them; through `postings(of:)` a mapped index's postings are
 /// checked before they are read.
+///
+/// The arrays of a mapped index lie in a file that another program may write over at any time, so a
+/// number read from them is checked where it is used, once read: a term or article number against its
+/// table, a start against the next and the array it indexes. One that does not hold marks the index
+/// damaged (`IndexStorage.read` then discards what the query found) and reads as empty.
 struct IndexBuffers {
     struct Damage: Error {
         let reason: String
     }
+
+    static let doesNotAddUp = Damage(reason: "is damaged (its index does not add up)")
 
     let termBytes: UnsafeBufferPointer<UInt8>
     let termStarts: UnsafeBufferPointer<Int>
@@ -185,16 +199,48 @@ struct IndexBuffers {
 
     var termCount: Int { termStarts.count - 1 }
     var articleCount: Int { articleStarts.count - 1 }
+    /// How many words the index holds: one posting each.
+    var wordCount: Int { postingEntries.count }
+
+    /// `starts[slot]..<starts[slot + 1]` when `slot` names a row of the table and the range lies inside
+    /// `0..<limit`; each start is read once, so what is checked is what is used.
+    private static func range(at slot: Int, of starts: UnsafeBufferPointer<Int>, within limit: Int) -> Range<Int>? {
+        guard slot >= 0, slot < starts.count - 1 else { return nil }
+        let lower = starts[slot]
+        let upper = starts[slot + 1]
+        guard lower >= 0, lower <= upper, upper <= limit else { return nil }
+        return lower..<upper
+    }
+
+    /// Marks a mapped index damaged by a number that does not hold, and gives what stands for nothing.
+    private func damaged<Empty>(_ empty: Empty) -> Empty {
+        storage?.markDamaged(Self.doesNotAddUp.reason)
+        return empty
+    }
+
+    /// Where a term's postings lie in `postingEntries`, nil when its numbers do not hold.
+    func postingRange(of term: UInt32) -> Range<Int>? {
+        Self.range(at: Int(term), of: postingStarts, within: postingEntries.count)
+    }
+
+    /// Where article `article`'s words lie among all the words; empty, and the index damaged, when its numbers do not hold.
+    func wordRange(ofArticle article: Int) -> Range<Int> {
+        Self.range(at: article, of: articleStarts, within: wordCount) ?? damaged(0..<0)
+    }
 
     /// A term's occurrences, checked.
     func postings(of term: UInt32) throws(Damage) -> UnsafeBufferPointer<UInt32> {
+        guard let range = postingRange(of: term) else { throw Self.doesNotAddUp }
         try storage?.checkPostings(of: Int(term), in: self)
-        return UnsafeBufferPointer(rebasing: postingEntries[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]])
+        return UnsafeBufferPointer(rebasing: postingEntries[range])
     }
 
-    /// A term's bytes.
+    /// A term's bytes; empty, and the index damaged, when its numbers do not hold.
     func bytes(ofTerm term: UInt32) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: termBytes[termStarts[Int(term)]..<termStarts[Int(term) + 1]])
+        guard let range = Self.range(at: Int(term), of: termStarts, within: termBytes.count) else {
+            return damaged(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return UnsafeBufferPointer(rebasing: termBytes[range])
     }
 
     /// The term numbered `term`.

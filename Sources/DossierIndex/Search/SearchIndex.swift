@@ -49,7 +49,7 @@ public struct SearchIndex: Sendable {
             var words = [UInt32](repeating: UInt32.max, count: buffers.postingEntries.count)
             for term in 0..<UInt32(buffers.termCount) {
                 for position in try buffers.postings(of: term) {
-                    guard words[Int(position)] == UInt32.max else { throw IndexBuffers.Damage(reason: "is damaged (a word has two terms)") }
+                    guard Int(position) < words.count, words[Int(position)] == UInt32.max else { throw IndexBuffers.Damage(reason: "is damaged (a word has two terms)") }
                     words[Int(position)] = term
                 }
             }
@@ -59,7 +59,7 @@ public struct SearchIndex: Sendable {
 
     /// Where article `article`'s words lie among all the corpus's words (`wordTermsOfEveryArticle`).
     package func wordRange(ofArticle article: Int) -> Range<Int> {
-        storage.read { $0.articleStarts[article]..<$0.articleStarts[article + 1] } ?? 0..<0
+        storage.read { $0.wordRange(ofArticle: article) } ?? 0..<0
     }
 
     /// How many words article `article` has in the index.
@@ -113,20 +113,22 @@ public struct SearchIndex: Sendable {
     }
 
     /// The article that holds word `position`, searching forward from `article`: postings come in
-    /// reading order, so a walk over them moves this cursor forward only. `starts` is `articleStarts`.
+    /// reading order, so a walk over them moves this cursor forward only. `starts` is `articleStarts`, of
+    /// at least one article. Whatever numbers it holds, the answer is an article from `article` on: the
+    /// caller checks that it holds the word.
     @inline(__always)
     private static func article(holding position: Int, from article: Int, starts: UnsafeBufferPointer<Int>) -> Int {
         let articleCount = starts.count - 1
         if position < starts[article + 1] { return article }
         // A common word's next article is one of the next few: look there before galloping.
-        var low = article + 1
+        var low = min(article + 1, articleCount - 1)
         let near = min(articleCount - 1, article + 8)
         while low < near && starts[low + 1] <= position { low += 1 }
         if position < starts[low + 1] { return low }
         // Gallop, then halve: a far article costs a logarithm.
         var step = 1
         var high = low
-        while high < articleCount && starts[high + 1] <= position {
+        while high < articleCount - 1 && starts[high + 1] <= position {
             low = high + 1
             high = min(articleCount - 1, high + step)
             step *= 2
@@ -176,7 +178,7 @@ public struct SearchIndex: Sendable {
                     guard slot < articles.count else { break }
                     guard articles[slot] == entry.article else { continue }
                     let frequency = Double(entry.count)
-                    let lengthRatio = Double(buffers.articleStarts[entry.article + 1] - buffers.articleStarts[entry.article]) / averageLength
+                    let lengthRatio = Double(buffers.wordRange(ofArticle: entry.article).count) / averageLength
                     scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
                     matches[slot] += entry.count
                 }
@@ -209,15 +211,19 @@ public struct SearchIndex: Sendable {
         if phrase.count == 1 && !phrase[0].isPrefix {
             guard let id = buffers.id(of: phrase[0].term) else { return [] }
             let positions = try buffers.postings(of: id)
+            guard !positions.isEmpty else { return [] }
             let starts = buffers.articleStarts
+            guard starts.count > 1 else { throw IndexBuffers.doesNotAddUp }
             var start = 0
             var article = 0
             while start < positions.count {
-                article = Self.article(holding: Int(positions[start]), from: article, starts: starts)
+                let position = Int(positions[start])
+                article = Self.article(holding: position, from: article, starts: starts)
+                let words = buffers.wordRange(ofArticle: article)
+                guard words.contains(position) else { throw IndexBuffers.doesNotAddUp }
                 // Every position before the article's end is one of its words.
-                let articleEnd = UInt32(starts[article + 1])
                 var end = start + 1
-                while end < positions.count && positions[end] < articleEnd { end += 1 }
+                while end < positions.count && Int(positions[end]) < words.upperBound { end += 1 }
                 counts.append(ArticleCount(article: article, count: end - start))
                 start = end
             }
@@ -276,16 +282,19 @@ public struct SearchIndex: Sendable {
             }
         }
         var hits: [Hit] = []
-        hits.reserveCapacity(starts.count)
+        guard !starts.isEmpty else { return hits }
         let articleStarts = buffers.articleStarts
+        guard articleStarts.count > 1 else { throw IndexBuffers.doesNotAddUp }
+        hits.reserveCapacity(starts.count)
         var article = 0
         for start in starts {
             let position = Int(start)
             article = Self.article(holding: position, from: article, starts: articleStarts)
+            let words = buffers.wordRange(ofArticle: article)
+            guard words.contains(position) else { throw IndexBuffers.doesNotAddUp }
             // A phrase does not run on into the next article.
-            guard position + phrase.count <= articleStarts[article + 1] else { continue }
-            let first = articleStarts[article]
-            hits.append(Hit(article: article, words: position - first..<position - first + phrase.count))
+            guard position + phrase.count <= words.upperBound else { continue }
+            hits.append(Hit(article: article, words: position - words.lowerBound..<position - words.lowerBound + phrase.count))
         }
         return hits
     }
@@ -335,7 +344,7 @@ public struct SearchIndex: Sendable {
                 while slot < articles.count && articles[slot] < article { slot += 1 }
                 if slot < articles.count && articles[slot] == article {
                     let frequency = Double(end - start)
-                    let lengthRatio = Double(buffers.articleStarts[article + 1] - buffers.articleStarts[article]) / averageLength
+                    let lengthRatio = Double(buffers.wordRange(ofArticle: article).count) / averageLength
                     scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
                     matches[slot] += end - start
                 }

@@ -2,7 +2,7 @@
 ///
 /// Each is a run of bytes starting at a multiple of 8, so that the arrays among them can be read
 /// where they lie in a mapping of the file.
-enum IndexSection: Int, CaseIterable {
+package enum IndexSection: Int, CaseIterable, Sendable {
     /// The roots, the skipped files and the article count, as `BinaryWriter` numbers and strings.
     case meta
     /// Each article in saved order: its file's stamp, its fields and its links (`CachedCorpus`).

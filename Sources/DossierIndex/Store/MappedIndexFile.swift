@@ -10,7 +10,7 @@ import Foundation
 /// header's own checksum covers the directory, which is checked on opening; a block is checked the
 /// first time anything in it is asked for (`verify`), so every byte is checked before it is trusted
 /// and a search pays only for the blocks it reads. What a failed check or a lost page means for a
-/// query is in `isIntact`.
+/// query is in `problem`.
 final class MappedIndexFile: @unchecked Sendable {
     static let headerSize = 64
     static let blockSize = 32 << 10
@@ -20,9 +20,12 @@ final class MappedIndexFile: @unchecked Sendable {
     private let sections: [(offset: Int, length: Int, firstBlock: Int)]
     private let blockChecksums: UnsafeRawBufferPointer
     private let guardSlot: Int?
-    /// The file, kept open so that `isIntact` can see it was cut short even where no page was lost (a
+    /// The file, kept open so that `problem` can see it was cut short even where no page was lost (a
     /// small file's only page reads as zeros past the new end, without a fault).
     private let descriptor: Int32
+    /// When the file was last written as mapped: Dossier replaces an index by rename and never writes one
+    /// in place, so a later time means another program wrote over it.
+    private let modified: timespec
 
     private struct Checks {
         /// One bit a block: set once its checksum matched.
@@ -92,6 +95,8 @@ final class MappedIndexFile: @unchecked Sendable {
         self.sections = sections
         self.guardSlot = guardSlot
         self.descriptor = dup(descriptor)
+        var info = stat()
+        modified = fstat(descriptor, &info) == 0 ? info.st_mtim : timespec()
         checks = Locked(Checks(verifiedBlocks: [UInt64](repeating: 0, count: (totalBlocks + 63) / 64)))
     }
 
@@ -116,7 +121,7 @@ final class MappedIndexFile: @unchecked Sendable {
     }
 
     /// Checks the blocks that hold `range` of a section's bytes, those not checked before; false when one
-    /// does not match its checksum (and every later call says so too, through `isIntact`).
+    /// does not match its checksum (and every later call says so too, through `problem`).
     func verify(_ section: IndexSection, bytes range: Range<Int>) -> Bool {
         let (offset, length, firstBlock) = sections[section.rawValue]
         guard !range.isEmpty else { return true }
@@ -145,22 +150,23 @@ final class MappedIndexFile: @unchecked Sendable {
         verify(section, bytes: 0..<sections[section.rawValue].length)
     }
 
-    /// Why the file can no longer be believed, once `isIntact` is false; nil while it is.
+    /// Why the file can no longer be believed, nil while it can: once a block failed its check, or another
+    /// program truncated the file (a page of the mapping was lost, or the file is shorter than its
+    /// mapping) or wrote to it, whatever was read from it since may be wrong and must not be shown. Asked
+    /// after each query, so that an answer is used only when the file was whole and unchanged throughout.
     var problem: String? {
         if checks.withLock({ $0.failedBlock }) { return "is damaged (its checksum does not match)" }
-        return isIntact ? nil : "is damaged (it was cut short while in use)"
+        if lostPages { return "is damaged (it was cut short while in use)" }
+        var info = stat()
+        guard descriptor >= 0, fstat(descriptor, &info) == 0 else { return nil }
+        if Int(info.st_size) != mapping.count { return "is damaged (it was cut short while in use)" }
+        if info.st_mtim.tv_sec != modified.tv_sec || info.st_mtim.tv_nsec != modified.tv_nsec {
+            return "is damaged (another program wrote to it while in use)"
+        }
+        return nil
     }
 
     /// Whether a page of the mapping was lost to another program's truncation of the file (`MappingGuard`).
     var lostPages: Bool { guardSlot.map(MappingGuard.lostPages) ?? false }
 
-    /// False once a block failed its check, or another program truncated the file (a page of the mapping
-    /// was lost, or the file is shorter than its mapping): whatever was read from it since may be wrong,
-    /// and must not be shown. Asked after each query, so an answer is used only when the file was whole
-    /// throughout.
-    var isIntact: Bool {
-        if checks.withLock({ $0.failedBlock }) || lostPages { return false }
-        var info = stat()
-        return descriptor < 0 || (fstat(descriptor, &info) == 0 && Int(info.st_size) == mapping.count)
-    }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// old one whole. A program that truncates the file in place anyway takes the mapping's pages past the
 /// new end with it, and reading one raises SIGBUS. This handler answers such a fault by mapping a page
 /// of zeros where the lost page was and noting the loss; the read then goes on. Zeros fail the checksum
-/// of any block not yet verified, and `MappedIndexFile.isIntact` tells a query that ran over pages it
+/// of any block not yet verified, and `MappedIndexFile.problem` tells a query that ran over pages it
 /// had verified before they went, so a truncated index is reported as damaged, never trusted and never
 /// a crash. A fault anywhere else goes on to the handler that was there before.
 enum MappingGuard {

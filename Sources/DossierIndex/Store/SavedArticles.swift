@@ -9,6 +9,8 @@ import Foundation
 /// The tables a freshness check reads (paths, their order, stamps, article offsets) are checked whole
 /// when this is made, checksums and structure; an article's bytes when it is first decoded. An article
 /// that fails then stands as one with no text, and `damage` says why, so that no damaged byte is shown.
+/// Another program may write over the file after the check, so each number is checked again where it is
+/// used: one that no longer holds reads as nothing and marks the file damaged.
 package final class SavedArticles: @unchecked Sendable {
     let file: MappedIndexFile
     package let count: Int
@@ -55,7 +57,28 @@ package final class SavedArticles: @unchecked Sendable {
     }
 
     private func savedPath(of article: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: pathBytes[pathStarts[article]..<pathStarts[article + 1]])
+        let (start, end) = (pathStarts[article], pathStarts[article + 1])
+        guard start >= 0, start <= end, end <= pathBytes.count else {
+            markDamaged("is damaged (its index does not add up)")
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeBufferPointer(rebasing: pathBytes[start..<end])
+    }
+
+    /// The article in place `rank` of path order, nil (and the file damaged) when the number is not an article's.
+    private func article(inPathOrder rank: Int) -> Int? {
+        let article = Int(pathOrder[rank])
+        guard article < count else {
+            markDamaged("is damaged (its index does not add up)")
+            return nil
+        }
+        return article
+    }
+
+    private func markDamaged(_ reason: String) {
+        decoded.withLock { decoded in
+            if decoded.damageReason == nil { decoded.damageReason = reason }
+        }
     }
 
     /// The articles saved from the file at `path` (its saved spelling), in saved order.
@@ -66,11 +89,12 @@ package final class SavedArticles: @unchecked Sendable {
             var high = pathOrder.count
             while low < high {
                 let middle = (low + high) / 2
-                if IndexBuffers.compare(savedPath(of: Int(pathOrder[middle])), key) < 0 { low = middle + 1 } else { high = middle }
+                guard let article = article(inPathOrder: middle) else { return [] }
+                if IndexBuffers.compare(savedPath(of: article), key) < 0 { low = middle + 1 } else { high = middle }
             }
             var found: [Int] = []
-            while low < pathOrder.count, IndexBuffers.compare(savedPath(of: Int(pathOrder[low])), key) == 0 {
-                found.append(Int(pathOrder[low]))
+            while low < pathOrder.count, let article = article(inPathOrder: low), IndexBuffers.compare(savedPath(of: article), key) == 0 {
+                found.append(article)
                 low += 1
             }
             return found
@@ -98,7 +122,7 @@ package final class SavedArticles: @unchecked Sendable {
     /// Why an article could not be decoded, in a line naming the file; nil while none failed.
     var damage: String? {
         let reason = decoded.withLock { $0.damageReason }
-        return (reason ?? file.problem).map { "index cache \(file.path) \($0)" }
+        return (file.problem ?? reason).map { "index cache \(file.path) \($0)" }
     }
 
     /// Article `position`, decoded the first time it is asked for.
@@ -114,17 +138,16 @@ package final class SavedArticles: @unchecked Sendable {
     }
 
     private func decode(_ position: Int) -> Article {
-        let range = Int(offsets[position])..<Int(offsets[position + 1])
+        let (start, end) = (offsets[position], offsets[position + 1])
         do {
+            guard start <= end, end <= UInt64(file.bytes(of: .articles).count) else { throw BinaryReader.Damage(reason: "its index does not add up") }
+            let range = Int(start)..<Int(end)
             guard file.verify(.articles, bytes: range) else { throw BinaryReader.Damage(reason: "its checksum does not match") }
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: file.bytes(of: .articles)[range]))
             let analysis = try CachedCorpus.decodeArticle(&reader, position: position, catalogCount: catalogCount)
             return analysis.article.relocated(to: paths[position]).renamed(ids[position])
         } catch {
-            let reason = "is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))"
-            decoded.withLock { decoded in
-                if decoded.damageReason == nil { decoded.damageReason = reason }
-            }
+            markDamaged("is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))")
             return Article(id: ids[position], origin: ArticleOrigin(path: paths[position]), textLength: 0, title: "", headlineRange: nil,
                            dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [], wordCount: 0)
         }
