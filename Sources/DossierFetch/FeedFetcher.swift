@@ -29,6 +29,9 @@ public final class FeedFetcher: Sendable {
     /// What became of one feed.
     public enum Outcome: Sendable, Equatable {
         case newItems(Int)
+        /// Every item was read, but some of their text was left out (`Feed.notes`): said, and the feed's
+        /// validators saved, since reading it again would leave out the same.
+        case newItemsWithNotes(Int, notes: [String])
         /// Some items could not be read (each named in `problems`); the others were stored, and the
         /// feed's validators were not saved, so that the next fetch reads it whole again.
         case partlyRead(newItems: Int, problems: [String])
@@ -39,13 +42,13 @@ public final class FeedFetcher: Sendable {
         public var isFailure: Bool {
             switch self {
             case .failed, .partlyRead: true
-            case .newItems, .notModified: false
+            case .newItems, .newItemsWithNotes, .notModified: false
             }
         }
 
         public var newItemCount: Int {
             switch self {
-            case .newItems(let count), .partlyRead(let count, _): count
+            case .newItems(let count), .newItemsWithNotes(let count, _), .partlyRead(let count, _): count
             case .notModified, .failed: 0
             }
         }
@@ -53,6 +56,7 @@ public final class FeedFetcher: Sendable {
         public var description: String {
             switch self {
             case .newItems(let count): Self.phrase(count)
+            case .newItemsWithNotes(let count, let notes): Self.phrase(count) + "; " + notes.joined(separator: "; ")
             case .partlyRead(let count, let problems):
                 Self.phrase(count) + "; some of the feed could not be read: " + problems.joined(separator: "; ")
             case .notModified: "not modified"
@@ -126,7 +130,7 @@ public final class FeedFetcher: Sendable {
             do {
                 let stored = try library.storeNew(feed.items, feedTitle: feed.title, from: url)
                 if !feed.problems.isEmpty { return (.partlyRead(newItems: stored, problems: feed.problems), nil) }
-                return (.newItems(stored), fresh)
+                return (feed.notes.isEmpty ? .newItems(stored) : .newItemsWithNotes(stored, notes: feed.notes), fresh)
             } catch {
                 return (.failed("\(error)"), nil)
             }

@@ -50,8 +50,8 @@ extension FuzzChecks {
     }
 
     /// The checks for a saved index file: the file the bytes make, loaded as a search loads it and as
-    /// the reader does, and queried, never crashes or hangs; it is refused in one line and rebuilt,
-    /// or a query finds it damaged and answers nothing, or it answers as the sound file does.
+    /// the reader does, and queried, never crashes or hangs. Refused, it is said in one line and the
+    /// rebuilt index answers as the sound one does; found damaged by a query, it answers nothing.
     ///
     /// The first byte says how the rest makes the file: bit 1 clear, as edits of a sound index (each
     /// five bytes: an offset, then a byte to exclusive-or there), so that the fuzzer reaches past the

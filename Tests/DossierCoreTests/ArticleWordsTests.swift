@@ -1,6 +1,7 @@
 @testable import DossierFormats
 @testable import DossierLinking
 @testable import DossierText
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -53,7 +54,7 @@ import Testing
 
     @Test func cuttingARun_keepsEveryToken_onRandomText() {
         let alphabet = ["a", "B", "s", "'", "’", "ʼ", " ", ". ", ",", "-", "é", "\u{0301}", "金", "👍🏽", "\n", "S", "1"]
-        var generator = SplitMix(seed: 2026)
+        var generator = SeededGenerator(seed: 2026)
         for _ in 0..<300 {
             let sample = (0..<Int(generator.next() % 120)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             expectPiecesKeepTokens(sample, limit: 1 + Int(generator.next() % 30))
@@ -110,18 +111,5 @@ import Testing
             #expect(linked.mentions.count > 10)
             #expect(summary(Self.linker.link(cut)) == summary(linked))
         }
-    }
-}
-
-/// A small seeded generator, so that a failing sample is found again.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -125,6 +125,23 @@ struct FeedTests {
         #expect(warnings.contains { $0.contains("empty.rss") && $0.contains("the feed has no items") })
     }
 
+    /// An entity the feed declares itself is not expanded (its expansion could be made to grow without
+    /// bound), and its leaving the text is said, not silent.
+    @Test func aFeedsOwnEntities_areLeftOut_andSaid() throws {
+        let declared = """
+            <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY who "Mike Pompeo"><!ENTITY where "Pyongyang">]>
+            <rss version="2.0"><channel><title>T</title>
+            <item><title>Talks</title><description>&who; met Kim Jong Un in &where;.</description></item>
+            <item><title>More</title><description>&who; spoke again.</description></item>
+            </channel></rss>
+            """
+        let feed = try FeedParser.parse(Array(declared.utf8))
+        #expect(feed.items.map(\.title) == ["Talks", "More"])
+        #expect(feed.items[0].paragraphs.joined().contains("met Kim Jong Un"))
+        #expect(feed.problems.isEmpty, "every item was read")
+        #expect(feed.notes == ["the feed's own entities &who;, &where; were left out of its text: Dossier does not expand entities a feed declares"])
+    }
+
     @Test func hostileFeeds_neitherExpandNorFetch() throws {
         // Entities that would expand to gigabytes, and an external entity naming a local file.
         let laughs = """

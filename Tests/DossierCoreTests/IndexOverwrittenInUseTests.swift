@@ -1,6 +1,7 @@
 @testable import DossierCore
 @testable import DossierIndex
 import DossierPlatform
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -12,17 +13,6 @@ struct IndexOverwrittenInUseTests {
     /// The sections a query, a hit's placement or an article's decoding reads numbers from.
     static let sections: [IndexSection] = [.termBytes, .termStarts, .sortedTerms, .articleStarts, .postingEntries, .postingStarts,
                                            .articleOffsets, .savedPathStarts, .pathOrder]
-
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// A search's corpus on a freshly saved index whose first query has been answered (so its tables
     /// were checked), and the expected hits of the queries asked of it.
@@ -65,7 +55,7 @@ struct IndexOverwrittenInUseTests {
         let setup = try IndexCacheTests.Setup(IndexCacheTests.articlesSpanningManyPages)
         _ = try setup.load()
         let pristine = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
-        var generator = SeededGenerator(state: 25)
+        var generator = SeededGenerator(seed: 25)
         for section in Self.sections {
             let range = IndexCacheTests.range(of: section, in: pristine)
             for _ in 0..<3 {
@@ -86,7 +76,7 @@ struct IndexOverwrittenInUseTests {
         let setup = try IndexCacheTests.Setup(IndexCacheTests.articlesSpanningManyPages)
         _ = try setup.load()
         let pristine = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
-        var generator = SeededGenerator(state: 2_025)
+        var generator = SeededGenerator(seed: 2_025)
         var damaged = 0
         for section in Self.sections {
             let range = IndexCacheTests.range(of: section, in: pristine)

@@ -124,22 +124,35 @@ struct FetchTests {
                           "http://127.0.0.1:\(port)/always304: error: the server answered 304 (not modified) to a request for the whole feed"])
     }
 
+    /// A feed that declares its own entities is read whole, and what its text lost is said in its line.
+    @Test func aFeedsOwnEntities_areSaidInItsLine_andTheFetchSucceeds() throws {
+        let port = try #require(Self.server?.port, "the test server did not start")
+        let home = Home()
+        try home.follow(["/entities.xml"], port: port)
+        let run = try home.run("fetch")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(String(decoding: run.stdout, as: UTF8.self) == "http://127.0.0.1:\(port)/entities.xml: 1 new item; the feed's own entity &who; "
+                + "was left out of its text: Dossier does not expand entities a feed declares\n")
+        #expect(home.storedFiles.count == 1)
+    }
+
     @Test func everyFailure_isOneLine_andStoresNothing() throws {
         let port = try #require(Self.server?.port, "the test server did not start")
         let home = Home()
-        try home.follow(["/error", "/loop", "/invalid", "/huge", "/slow"], port: port)
+        try home.follow(["/error", "/loop", "/invalid", "/huge", "/slow", "/bigheader"], port: port)
         // A name that no resolver knows (.invalid is reserved for that).
         try Data((try String(contentsOf: home.urls, encoding: .utf8) + "http://no-such-host.invalid/feed.xml\n").utf8).write(to: home.urls)
         let run = try home.run("fetch", "--timeout", "3", "--idle-timeout", "2")
         #expect(run.status == 1)
         let lines = String(decoding: run.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
-        #expect(lines.count == 6)
+        #expect(lines.count == 7)
         #expect(lines[0].hasSuffix("/error: error: HTTP 500"))
         #expect(lines[1].hasSuffix("/loop: error: more than 5 redirects"))
         #expect(lines[2].contains("/invalid: error: not a feed"))
         #expect(lines[3].hasSuffix("/huge: error: the response is larger than 20 MB"))
         #expect(lines[4].contains("/slow: error: timed out"))
-        #expect(lines[5].contains("no-such-host.invalid/feed.xml: error: DNS"), "\(lines[5])")
+        #expect(lines[5].hasSuffix("/bigheader: error: the response's headers are too large, or the HTTP client ran out of memory"), "\(lines[5])")
+        #expect(lines[6].contains("no-such-host.invalid/feed.xml: error: DNS"), "\(lines[6])")
         #expect(home.storedFiles.isEmpty)
     }
 

@@ -71,6 +71,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, feed(range(10, 15)).replace(b"Item 14", b"Item 14 caf\xe9").replace(b"</channel>", b"")
                              .replace(b"</rss>", b"") + feed(range(15, 20)).split(b"<title>Served Desk</title>")[1],
                              [("ETag", '"f1"')])
+        if self.path == "/bigheader":
+            return self.send(200, feed([6]), [("X-Padding", "p" * 2_000_000)])
+        if self.path == "/entities.xml":
+            return self.send(200, feed([7]).replace(b"?>", b'?><!DOCTYPE rss [<!ENTITY who "Mike Pompeo">]>', 1)
+                             .replace(b"<title>Item 7", b"<title>&who; Item 7"))
         if self.path == "/invalid":
             return self.send(200, b"this is not a feed at all")
         self.send(404)

@@ -54,7 +54,7 @@ public enum DocumentReader {
             guard !feed.items.isEmpty else {
                 throw ContentProblem(reason: feed.problems.isEmpty ? "the feed has no items" : "no item could be read: " + feed.problems.joined(separator: "; "))
             }
-            var reading = FileReading<Made>(warnings: feed.problems)
+            var reading = FileReading<Made>(warnings: feed.problems + feed.notes)
             var drafts: [ArticleDraft] = []
             for (index, item) in feed.items.enumerated() {
                 guard item.title != nil || !item.paragraphs.isEmpty else {

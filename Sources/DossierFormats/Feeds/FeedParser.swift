@@ -8,6 +8,9 @@ package struct Feed: Sendable {
     /// The items that could not be read, each in a line naming it, its line and why; empty when
     /// the whole feed was read.
     package var problems: [String] = []
+    /// What was read, but not whole: text left out of the items, each kind said once. Reading the
+    /// feed again would leave out the same, so these do not make it partly read.
+    package var notes: [String] = []
 }
 
 /// One item of a feed, read as an article.
@@ -58,7 +61,7 @@ package enum FeedParser {
             throw Markup.rootName(in: bytes.prefix(4_096)) == nil ? .notXML : .malformed(line: fault.line)
         }
         var feed = whole.feed
-        feed.problems = ["line \(fault.line): \(fault.message); the items after it could not be read"]
+        feed.problems.append("line \(fault.line): \(fault.message); the items after it could not be read")
         return feed
     }
 
@@ -106,6 +109,12 @@ package enum FeedParser {
             if state.root == nil, reading.fault == nil { reading.failure = .notXML }
         }
         reading.feed = state.feed
+        if !state.unexpandedEntities.isEmpty {
+            let count = state.unexpandedEntities.count
+            let names = state.unexpandedEntities.prefix(5).map { "&\($0);" }.joined(separator: ", ") + (count > 5 ? ", …" : "")
+            reading.feed.notes.append((count == 1 ? "the feed's own entity \(names) was" : "the feed's own entities \(names) were")
+                                         + " left out of its text: Dossier does not expand entities a feed declares")
+        }
         return reading
     }
 
@@ -116,6 +125,7 @@ package enum FeedParser {
             let alone = read(spans.document(ofItem: index, in: bytes))
             if alone.failure == nil, alone.fault == nil, alone.feed.items.count == 1 {
                 feed.items.append(alone.feed.items[0])
+                for note in alone.feed.notes where !feed.notes.contains(note) { feed.notes.append(note) }
                 // Each item's document holds the feed's head too: its title, when the whole reading stopped before it.
                 feed.title = feed.title ?? alone.feed.title
             } else {
@@ -144,7 +154,11 @@ private struct ReadingState {
     private var channelTitleDepth: Int?
 
     private static let elementStart: Int32 = 1
+    private static let entityReference: Int32 = 5
     private static let elementEnd: Int32 = 15
+    /// The entities the feed declares itself and uses in an item's text, which are not expanded (an
+    /// expansion can be made to grow without bound): each is named once, so that nothing leaves the text unsaid.
+    private(set) var unexpandedEntities: [String] = []
 
     mutating func take(_ reader: xmlTextReaderPtr) -> FeedParser.Failure? {
         let type = xmlTextReaderNodeType(reader)
@@ -161,6 +175,9 @@ private struct ReadingState {
             startElement(name, depth: depth, isEmpty: isEmpty, reader: reader)
         } else if type == ReadingState.elementEnd {
             endElement(depth: depth)
+        } else if type == ReadingState.entityReference, field != nil || channelTitleDepth != nil {
+            let name = string(xmlTextReaderConstName(reader)) ?? "?"
+            if !unexpandedEntities.contains(name) { unexpandedEntities.append(name) }
         } else if field != nil || channelTitleDepth != nil, let value = xmlTextReaderConstValue(reader) {
             // Text, CDATA (merged into text) and white space inside a field being read.
             gathered.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))))
