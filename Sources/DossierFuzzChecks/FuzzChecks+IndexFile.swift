@@ -49,6 +49,18 @@ extension FuzzChecks {
         }
     }
 
+    /// `file` with each edit made: five bytes, an offset (big-endian, taken modulo the file's length) and a byte to exclusive-or there.
+    private static func edited(_ file: [UInt8], by edits: ArraySlice<UInt8>) -> [UInt8] {
+        var file = file
+        var edit = edits.startIndex
+        while edit + 5 <= edits.endIndex {
+            let offset = edits[edit..<(edit + 4)].reduce(0) { $0 << 8 | Int($1) } % file.count
+            file[offset] ^= edits[edit + 4]
+            edit += 5
+        }
+        return file
+    }
+
     /// The checks for a saved index file: the file the bytes make, loaded as a search loads it and as
     /// the reader does, and queried, never crashes or hangs. Refused, it is said in one line and the
     /// rebuilt index answers as the sound one does; found damaged by a query, it answers nothing.
@@ -63,16 +75,7 @@ extension FuzzChecks {
         var promises = Promises()
         let saved = savedCorpus
         let mode = bytes.first ?? 0
-        var file = Array(bytes.dropFirst())
-        if mode & 2 == 0 {
-            file = saved.pristine
-            var edit = 1
-            while edit + 5 <= bytes.count {
-                let offset = bytes[edit..<(edit + 4)].reduce(0) { $0 << 8 | Int($1) } % file.count
-                file[offset] ^= bytes[edit + 4]
-                edit += 5
-            }
-        }
+        var file = mode & 2 == 0 ? edited(saved.pristine, by: bytes.dropFirst()) : Array(bytes.dropFirst())
         if mode & 1 != 0 { IndexFileForgery.reseal(&file) }
         for searching in [true, false] {
             // A new file each time, as Dossier writes one.

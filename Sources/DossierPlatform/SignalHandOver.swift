@@ -4,6 +4,10 @@ import Foundation
 /// before them (the Swift runtime's crash reporter, another guard, or the default). Everything here
 /// runs inside a signal handler, so it makes only async-signal-safe calls and never allocates.
 package enum SignalHandOver {
+    /// The signals a crash raises (a bad access, a failed check, an abort, an arithmetic fault), which the
+    /// crash handlers of ours catch.
+    package static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
     /// A handler as `sigaction` takes it with `SA_SIGINFO`.
     package typealias Handler = @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void
     /// Mends a fault when it is one it knows (a page of a mapped file cut short under it), and says whether it did.

@@ -37,7 +37,7 @@ public enum SignalFlags {
 
 /// On a crash (a trap, a bad access), puts the terminal back before the process dies,
 /// using only async-signal-safe calls, then hands the crash to the handler that was there
-/// before (the Swift runtime's reporter, which prints one report to stderr), or to the default.
+/// before (the command line's `CrashReports`, which prints one line to stderr), or to the default.
 enum CrashGuard {
     nonisolated(unsafe) private static var saved = termios()
     nonisolated(unsafe) private static var hasSaved = false
@@ -45,8 +45,6 @@ enum CrashGuard {
     /// The handlers ours replaced, by signal number: made once, before any is installed, and
     /// never resized, so that a handler reads it without allocating.
     nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: Int(NSIG))
-
-    static let crashing = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     static func saveTerminal() {
         hasSaved = tcgetattr(STDIN_FILENO, &saved) == 0
@@ -60,7 +58,7 @@ enum CrashGuard {
         // A second install would save our own handler as the one to hand over to.
         guard !isInstalled else { return }
         isInstalled = true
-        for signal in crashing {
+        for signal in SignalHandOver.crashSignals {
             SignalHandOver.install({ number, info, context in
                 // A page of a mapped index cut short under the reader is mended, and the reader goes on.
                 if SignalHandOver.isMended(number, info) { return }

@@ -11,8 +11,6 @@ import Foundation
 /// goes straight to the default action after its line. Who wants the report sets `SWIFT_BACKTRACE`
 /// (`enable=yes`): then the reporter runs, never interactive, with standard error as its output.
 enum CrashReports {
-    static let crashing = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
-
     /// One report on stderr, without registers and memory dumps, which the full preset adds when not interactive.
     static let setting = "interactive=no,preset=friendly"
 
@@ -30,7 +28,7 @@ enum CrashReports {
         reportsWanted = !(getenv("SWIFT_BACKTRACE").map { String(cString: $0) } ?? "").isEmpty
         if reportsWanted { makeNonInteractive() }
         defaultAction.initialize(to: sigaction())
-        for signal in crashing {
+        for signal in SignalHandOver.crashSignals {
             SignalHandOver.install({ number, info, context in
                 if SignalHandOver.isMended(number, info) { return }
                 let line = CrashReports.line(for: number)

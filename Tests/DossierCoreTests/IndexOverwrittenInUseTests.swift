@@ -19,12 +19,17 @@ struct IndexOverwrittenInUseTests {
     static func mappedAndQueried(_ setup: IndexCacheTests.Setup, pristine: [UInt8]) throws -> any SearchableCorpus {
         // A new file each time, as Dossier writes one, dated in the past so that a write now is seen.
         try Data(pristine).write(to: URL(fileURLWithPath: setup.cacheFile), options: .atomic)
-        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
-        #expect(utimensat(AT_FDCWD, setup.cacheFile, &times, 0) == 0)
+        datedInThePast(setup.cacheFile)
         let loaded = try setup.load(purpose: .search)
         #expect(loaded.warnings.isEmpty && loaded.corpus.savedIndexDamage == nil)
         #expect(!loaded.corpus.index.search(try Query("pompeo")).hits.isEmpty)
         return loaded.corpus
+    }
+
+    /// Sets the file's times to 2001, whenever it was written.
+    static func datedInThePast(_ path: String) {
+        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
     }
 
     /// Writes `bytes` over the file at `offset`, in place.
@@ -93,8 +98,7 @@ struct IndexOverwrittenInUseTests {
                     }
                 }
                 Self.overwrite(setup.cacheFile, at: range.lowerBound, with: bytes)
-                var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
-                #expect(utimensat(AT_FDCWD, setup.cacheFile, &times, 0) == 0)
+                Self.datedInThePast(setup.cacheFile)
                 _ = try Self.askEverything(of: corpus)
                 if corpus.savedIndexDamage != nil { damaged += 1 }
                 if corpus.index.damage != nil {

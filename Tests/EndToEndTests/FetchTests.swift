@@ -39,12 +39,23 @@ struct FetchTests {
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: urls)
         }
 
+        /// The variables that tell Dossier where this home's config, data and cache are.
+        var environment: [String: String] {
+            ["XDG_CONFIG_HOME": root.appendingPathComponent("config").path, "XDG_DATA_HOME": root.appendingPathComponent("data").path,
+             "XDG_CACHE_HOME": root.appendingPathComponent("cache").path]
+        }
+
         func run(_ arguments: String...) throws -> CommandLineTests.Run {
-            try CommandLineTests.launch(CommandLineTests.executable, arguments: arguments, environment: [
-                "XDG_CONFIG_HOME": root.appendingPathComponent("config").path,
-                "XDG_DATA_HOME": root.appendingPathComponent("data").path,
-                "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
-            ])
+            try CommandLineTests.launch(CommandLineTests.executable, arguments: arguments, environment: environment)
+        }
+
+        /// `dossier` with `arguments` in this home, not yet started: for a test that acts on it while it runs.
+        func process(_ arguments: String...) -> Process {
+            let process = Process()
+            process.executableURL = CommandLineTests.executable
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            return process
         }
 
         var storedFiles: [String] {
@@ -160,13 +171,7 @@ struct FetchTests {
         let port = try #require(Self.server?.port, "the test server did not start")
         let home = Home()
         try home.follow(["/feed.xml", "/slow"], port: port)
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["fetch", "--timeout", "60", "--idle-timeout", "60"]
-        process.environment = ProcessInfo.processInfo.environment.merging([
-            "XDG_CONFIG_HOME": home.root.appendingPathComponent("config").path,
-            "XDG_DATA_HOME": home.root.appendingPathComponent("data").path,
-        ]) { $1 }
+        let process = home.process("fetch", "--timeout", "60", "--idle-timeout", "60")
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -193,15 +198,8 @@ struct FetchTests {
         let port = try #require(Self.server?.port, "the test server did not start")
         let home = Home()
         try home.follow(["/slow"], port: port)
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["fetch", "--timeout", "60"]
-        var environment = ProcessInfo.processInfo.environment.merging([
-            "XDG_CONFIG_HOME": home.root.appendingPathComponent("config").path,
-            "XDG_DATA_HOME": home.root.appendingPathComponent("data").path,
-        ]) { $1 }
-        environment["SWIFT_BACKTRACE"] = nil
-        process.environment = environment
+        let process = home.process("fetch", "--timeout", "60")
+        process.environment?["SWIFT_BACKTRACE"] = nil
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

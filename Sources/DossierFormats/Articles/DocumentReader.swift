@@ -125,7 +125,7 @@ public enum DocumentReader {
             }
             if let last = splitter.finish() { try take(last) }
             for line in splitter.oversizedLines {
-                reading.warnings.append("line \(line): the record is too large: larger than \(splitter.largestRecord / 1_000_000) MB, the most Dossier reads of one; skipped")
+                reading.warnings.append("line \(line): the record is too large: \(ContentProblem.overLimit(splitter.largestRecord)); skipped")
             }
             if let line = splitter.unclosedQuoteLine {
                 reading.warnings.append("line \(line): a quoted field opens in this record and never closes, so the rest of the file was read as its one record")
@@ -139,7 +139,7 @@ public enum DocumentReader {
         guard !reading.analyses.isEmpty else {
             let oversized = splitter.oversizedLines
             if recordCount == 0, let line = oversized.first {
-                let limit = "larger than \(splitter.largestRecord / 1_000_000) MB, the most Dossier reads of one"
+                let limit = ContentProblem.overLimit(splitter.largestRecord)
                 throw ContentProblem(reason: oversized.count == 1 ? "its one record (line \(line)) is too large: \(limit)"
                                                                   : "each of its \(oversized.count) records is too large: \(limit)", isLimit: true)
             }

@@ -44,7 +44,7 @@ final class ByteStream {
             guard inflateInit2_(stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 stream.deallocate()
                 close(descriptor)
-                throw ContentProblem(reason: Gzip.Failure.damaged.reason)
+                throw Gzip.Failure.damaged.contentProblem
             }
             inflater = stream
         }
@@ -72,7 +72,7 @@ final class ByteStream {
                     compressedEnd = true
                     if memberOpen {
                         isCutShort = true
-                        throw ContentProblem(reason: Gzip.Failure.cutShort.reason)
+                        throw Gzip.Failure.cutShort.contentProblem
                     }
                     return []
                 }
@@ -91,11 +91,11 @@ final class ByteStream {
                 memberOpen = inflater.pointee.avail_in > 0
                 inflateReset(inflater)
             } else if status != Z_OK && status != Z_BUF_ERROR {
-                throw ContentProblem(reason: Gzip.Failure.damaged.reason)
+                throw Gzip.Failure.damaged.contentProblem
             }
         }
         produced += filled
-        guard produced <= limit else { throw ContentProblem(reason: Gzip.Failure.tooLarge(limit: limit).reason, isLimit: true) }
+        guard produced <= limit else { throw Gzip.Failure.tooLarge(limit: limit).contentProblem }
         output.removeLast(output.count - filled)
         return output
     }

@@ -10,4 +10,9 @@ package struct ContentProblem: Error, Equatable {
         self.reason = reason
         self.isLimit = isLimit
     }
+
+    /// How a refusal names a size limit of `limit` bytes.
+    package static func overLimit(_ limit: Int) -> String {
+        "larger than \(limit / 1_000_000) MB, the most Dossier reads of one"
+    }
 }

@@ -115,8 +115,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         do {
             return try Gzip.decompress(bytes, limit: limit)
         } catch {
-            if case .tooLarge = error { throw ContentProblem(reason: error.reason, isLimit: true) }
-            throw ContentProblem(reason: error.reason)
+            throw error.contentProblem
         }
     }
 }

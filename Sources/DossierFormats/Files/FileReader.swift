@@ -23,7 +23,7 @@ package enum FileReader {
         guard size <= maximumBytes else { throw DossierError.unreadable(path, reason: "it is larger than 4 GB") }
         // Refused before it is read.
         guard size <= limit else {
-            throw ContentProblem(reason: "it is too large: larger than \(limit / 1_000_000) MB, the most Dossier reads of one", isLimit: true)
+            throw ContentProblem(reason: "it is too large: " + ContentProblem.overLimit(limit), isLimit: true)
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0

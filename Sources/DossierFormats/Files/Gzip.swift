@@ -21,6 +21,12 @@ package enum Gzip {
             case .tooLarge(let limit): "it is too large: it unpacks to more than \(limit / 1_000_000) MB, the most Dossier reads of one"
             }
         }
+
+        /// The failure as a file's verdict: too large is a limit of the run (`ContentProblem.isLimit`), the rest is the file's.
+        package var contentProblem: ContentProblem {
+            if case .tooLarge = self { return ContentProblem(reason: reason, isLimit: true) }
+            return ContentProblem(reason: reason)
+        }
     }
 
     /// Decompresses every gzip member of `bytes` (concatenated members are one stream, as `gzip -d` reads them).

@@ -32,11 +32,10 @@ final class IndexStorage: @unchecked Sendable {
         var tablesChecked = false
         /// One bit a term: set once its postings were checked.
         var checkedTerms: [UInt64] = []
-        /// Why the first check that failed did.
-        var damageReason: String?
     }
 
     private let checks: Locked<Checks>
+    private let firstDamage = FirstDamage()
 
     init(arrays: Arrays) {
         self.arrays = arrays
@@ -67,16 +66,15 @@ final class IndexStorage: @unchecked Sendable {
     /// Why the index can no longer be used, once a check failed or its file lost pages, in a line that
     /// names the file; nil while sound.
     var damage: String? {
-        let reason = checks.withLock { $0.damageReason }
         // A file written over or cut short explains whatever a check then found.
-        guard let file, let reason = file.problem ?? reason else { return nil }
+        guard let file, let reason = file.problem ?? firstDamage.reason else { return nil }
         return "index cache \(file.path) \(reason)"
     }
 
     /// Runs `body` on the index's arrays, checked as far as every query needs; nil when the index is damaged,
     /// or became so while `body` ran (what it found is then not to be believed). With `confirmingTheFile`,
-    /// whether another program cut the file short meanwhile is asked of the system too, a call that a query
-    /// makes once and a look-up of one number, made for every hit, does without.
+    /// whether another program cut the file short or wrote to it meanwhile is asked of the system too, a
+    /// call that a query makes once and a look-up of one number, made for every hit, does without.
     func read<Result>(confirmingTheFile: Bool = false, _ body: (IndexBuffers) throws(IndexBuffers.Damage) -> Result) -> Result? {
         guard let mapped else {
             return arrays.termBytes.withUnsafeBufferPointer { termBytes in
@@ -109,14 +107,11 @@ final class IndexStorage: @unchecked Sendable {
     }
 
     private func isSound(confirmingTheFile: Bool) -> Bool {
-        let reason = checks.withLock { $0.damageReason }
-        return reason == nil && (!confirmingTheFile || file?.problem == nil) && !(file?.lostPages ?? false)
+        firstDamage.reason == nil && (!confirmingTheFile || file?.problem == nil) && !(file?.lostPages ?? false)
     }
 
     fileprivate func markDamaged(_ reason: String) {
-        checks.withLock { checks in
-            if checks.damageReason == nil { checks.damageReason = reason }
-        }
+        firstDamage.note(reason)
     }
 
     /// The tables every query reads, checked once: their blocks, then that every start rises and stays inside what it indexes.
@@ -186,7 +181,7 @@ struct IndexBuffers {
         let reason: String
     }
 
-    static let doesNotAddUp = Damage(reason: "is damaged (its index does not add up)")
+    static let doesNotAddUp = Damage(reason: FirstDamage.doesNotAddUp)
 
     let termBytes: UnsafeBufferPointer<UInt8>
     let termStarts: UnsafeBufferPointer<Int>

@@ -25,13 +25,9 @@ package final class SavedArticles: @unchecked Sendable {
     private var paths: [String] = []
     private var ids: [String] = []
 
-    private struct Decoded {
-        var articles: [Int: Article] = [:]
-        /// Why the first article that could not be decoded could not.
-        var damageReason: String?
-    }
-
-    private let decoded = Locked(Decoded())
+    /// The articles decoded so far, by position.
+    private let decoded = Locked<[Int: Article]>([:])
+    private let firstDamage = FirstDamage()
 
     init(file: MappedIndexFile, count: Int, catalogCount: Int) throws(BinaryReader.Damage) {
         let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
@@ -59,7 +55,7 @@ package final class SavedArticles: @unchecked Sendable {
     private func savedPath(of article: Int) -> UnsafeBufferPointer<UInt8> {
         let (start, end) = (pathStarts[article], pathStarts[article + 1])
         guard start >= 0, start <= end, end <= pathBytes.count else {
-            markDamaged("is damaged (its index does not add up)")
+            firstDamage.note(FirstDamage.doesNotAddUp)
             return UnsafeBufferPointer(start: nil, count: 0)
         }
         return UnsafeBufferPointer(rebasing: pathBytes[start..<end])
@@ -69,16 +65,10 @@ package final class SavedArticles: @unchecked Sendable {
     private func article(inPathOrder rank: Int) -> Int? {
         let article = Int(pathOrder[rank])
         guard article < count else {
-            markDamaged("is damaged (its index does not add up)")
+            firstDamage.note(FirstDamage.doesNotAddUp)
             return nil
         }
         return article
-    }
-
-    private func markDamaged(_ reason: String) {
-        decoded.withLock { decoded in
-            if decoded.damageReason == nil { decoded.damageReason = reason }
-        }
     }
 
     /// The articles saved from the file at `path` (its saved spelling), in saved order.
@@ -121,18 +111,17 @@ package final class SavedArticles: @unchecked Sendable {
 
     /// Why an article could not be decoded, in a line naming the file; nil while none failed.
     var damage: String? {
-        let reason = decoded.withLock { $0.damageReason }
-        return (file.problem ?? reason).map { "index cache \(file.path) \($0)" }
+        (file.problem ?? firstDamage.reason).map { "index cache \(file.path) \($0)" }
     }
 
     /// Article `position`, decoded the first time it is asked for.
     func article(at position: Int) -> Article {
-        if let known = decoded.withLock({ $0.articles[position] }) { return known }
+        if let known = decoded.withLock({ $0[position] }) { return known }
         // Decoded outside the lock, so that threads decode different articles at once; the first one kept wins.
         let article = decode(position)
         return decoded.withLock { decoded in
-            if let known = decoded.articles[position] { return known }
-            decoded.articles[position] = article
+            if let known = decoded[position] { return known }
+            decoded[position] = article
             return article
         }
     }
@@ -147,7 +136,7 @@ package final class SavedArticles: @unchecked Sendable {
             let analysis = try CachedCorpus.decodeArticle(&reader, position: position, catalogCount: catalogCount)
             return analysis.article.relocated(to: paths[position]).renamed(ids[position])
         } catch {
-            markDamaged("is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))")
+            firstDamage.note("is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))")
             return Article(id: ids[position], origin: ArticleOrigin(path: paths[position]), textLength: 0, title: "", headlineRange: nil,
                            dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [], wordCount: 0)
         }
