@@ -31,7 +31,7 @@ let package = Package(
         // The feed list, the library and downloading feeds.
         .target(name: "DossierFetch", dependencies: ["DossierFormats", "CCurl"]),
         // The corpus that ties the stages together, and what the reader and commands ask of it.
-        .target(name: "DossierCore", dependencies: ["DossierIndex", "DossierFetch"]),
+        .target(name: "DossierCore", dependencies: ["DossierIndex", "DossierFetch", "DossierConfig"]),
         // libxml2 parses web pages (its HTML parser) and feeds (its XML reader); zlib unpacks gzip.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),

@@ -13,6 +13,8 @@ public enum DossierError: Error, Equatable, CustomStringConvertible {
     case invalidQuery(String)
     case invalidFields(String)
     case invalidEnvironment(String, reason: String)
+    /// A correction that cannot be made or taken back, and why.
+    case invalidCorrection(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum DossierError: Error, Equatable, CustomStringConvertible {
         case .invalidQuery(let reason): "invalid query: \(reason)"
         case .invalidFields(let reason): "--fields: \(reason)"
         case .invalidEnvironment(let name, let reason): "\(name): \(reason)"
+        case .invalidCorrection(let reason): reason
         }
     }
 

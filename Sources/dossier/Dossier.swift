@@ -22,7 +22,7 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.current,
         subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Profile.self, Search.self, Show.self, Export.self, Bench.self,
-                      CacheCommand.self, Fetch.self],
+                      CacheCommand.self, Fetch.self, Correct.self],
         defaultSubcommand: Read.self)
 
     /// Why a run failed, as its exit status.
@@ -97,9 +97,10 @@ struct CorpusOptions: ParsableArguments {
 
     func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?,
                     preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
-        for warning in UserConfig.warnings { warn(warning) }
-        return try CorpusLoader.load(paths: pathsOrLibrary, catalog: UserConfig.catalog(), cache: noCache ? nil : IndexCache.userDefault(),
-                                     fields: datasetFields(), progress: progress, preview: preview, warn: warn)
+        for warning in UserConfig.warnings + UserCorrections.warnings { warn(warning) }
+        let linked = try CorpusLoader.load(paths: pathsOrLibrary, catalog: UserConfig.catalog(), cache: noCache ? nil : IndexCache.userDefault(),
+                                           fields: datasetFields(), progress: progress, preview: preview, warn: warn)
+        return linked.corrected(by: UserCorrections.current.corrections).corpus
     }
 
     /// What a search needs: the saved index's articles and index alone when it holds every file unchanged.

@@ -38,6 +38,10 @@ public final class Corpus: SearchableCorpus {
     private let entityIndexByID: [String: Int]
     /// Where the words of the article last asked about lie, for turning hits into byte ranges.
     public let wordPlaces = WordPlaces()
+    /// The corpus before the user's corrections; nil when this is it.
+    private let uncorrected: Corpus?
+    /// The corpus as linking made it, before the user's corrections: what they apply to afresh.
+    public var asLinked: Corpus { uncorrected ?? self }
 
     convenience init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
                      quotes: [[Quote]], related: [[RelatedEntity]]) {
@@ -46,7 +50,8 @@ public final class Corpus: SearchableCorpus {
     }
 
     init(articles: CorpusArticles, entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
-         quotes: [[Quote]], related: [[RelatedEntity]]) {
+         quotes: [[Quote]], related: [[RelatedEntity]], uncorrected: Corpus? = nil) {
+        self.uncorrected = uncorrected
         self.articles = articles
         self.entities = entities
         self.mentions = mentions
