@@ -97,10 +97,11 @@ struct CorpusOptions: ParsableArguments {
 
     func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?,
                     preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
-        for warning in UserConfig.warnings + UserCorrections.warnings { warn(warning) }
+        let corrections = UserCorrections.read()
+        for warning in UserConfig.warnings + corrections.warnings { warn(warning) }
         let linked = try CorpusLoader.load(paths: pathsOrLibrary, catalog: UserConfig.catalog(), cache: noCache ? nil : IndexCache.userDefault(),
                                            fields: datasetFields(), progress: progress, preview: preview, warn: warn)
-        return linked.corrected(by: UserCorrections.current.corrections).corpus
+        return linked.corrected(by: corrections.corrections).corpus
     }
 
     /// What a search needs: the saved index's articles and index alone when it holds every file unchanged.

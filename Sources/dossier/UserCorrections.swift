@@ -1,24 +1,16 @@
 import DossierCore
 
-/// The user's corrections file, read once a run. Entries that cannot be used are said once, each
-/// with its line number, and left out; a file that cannot be read is said, and none of it applies.
+/// The user's corrections file, read afresh for each load (the reader may have added to it since
+/// the last). Entries that cannot be used are warnings, each with its line number, and are left
+/// out; a file that cannot be read is a warning, and none of it applies.
 enum UserCorrections {
-    nonisolated(unsafe) private static var loaded: (contents: CorrectionsFile.Contents, warnings: [String])?
-
-    static var current: CorrectionsFile.Contents { read().contents }
-    static var warnings: [String] { read().warnings }
-
-    private static func read() -> (contents: CorrectionsFile.Contents, warnings: [String]) {
-        if let loaded { return loaded }
+    static func read() -> (corrections: [Correction], warnings: [String]) {
         let file = CorrectionsFile.userDefault()
-        let read: (CorrectionsFile.Contents, [String])
         do {
             let contents = try file.read()
-            read = (contents, contents.problems.map { "\(file.path): \($0)" })
+            return (contents.corrections, contents.problems.map { "\(file.path): \($0)" })
         } catch {
-            read = (CorrectionsFile.Contents(), ["\(error); no correction applies"])
+            return ([], ["\(error); no correction applies"])
         }
-        loaded = read
-        return read
     }
 }

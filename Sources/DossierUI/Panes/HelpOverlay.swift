@@ -14,6 +14,9 @@ enum HelpOverlay {
             ("", staying + " stay within the filtered list"),
             ("Commands", ":filter EXPR  :sort date|source|title|mentions [reverse]  :dossier NAME"),
             ("", ":entity NAME  :open ARTICLE  :help  :q"),
+            ("Corrections", ":kind person|place|organisation|none  :merge NAME  :split [NAME]  :speaker NAME|none  :undo"),
+            ("", "for the name the reader is on, the selected entity, or a dossier and its quote; Tab completes names"),
+            ("", "kept in corrections.toml, for every command and corpus"),
             ("Mouse", "click a pane, a row or a name; the wheel scrolls; Shift+drag selects text"),
         ]
     }

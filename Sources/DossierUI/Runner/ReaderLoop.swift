@@ -97,6 +97,8 @@ public final class ReaderLoop {
                 send(.linkOpened(outcome))
             case .fetchFeeds:
                 if fetch == nil { fetch = services.fetchFeeds() }
+            case .correct(let request):
+                send(services.correct(request, state.corpus))
             case .readAlone(let article):
                 let corpus = state.corpus
                 reads.request(article) { .textRead(CorpusWork.readAlone(article, of: corpus)) }

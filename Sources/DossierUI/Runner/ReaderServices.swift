@@ -1,3 +1,5 @@
+import DossierCore
+
 /// What the reader's loop reaches outside the reader and the terminal, given by the executable
 /// (and by tests, which fake each).
 public struct ReaderServices {
@@ -9,6 +11,8 @@ public struct ReaderServices {
     public var openLink: (String) -> String
     /// Starts fetching the user's feeds.
     public var fetchFeeds: () -> any BackgroundWork
+    /// Saves a correction or takes one back, and says what came of it for the corpus the reader shows.
+    public var correct: (CorrectionRequest, Corpus) -> Outcome
     /// What came from outside since the last turn, given the state as it is (the first load's
     /// progress and result, a saved place to restore); an error ends the loop.
     public var news: (AppState) throws -> [Outcome]
@@ -18,12 +22,14 @@ public struct ReaderServices {
     /// Services with the given parts; by default nothing stops the loop, no news comes, and turns are not watched.
     public init(clock: @escaping () -> Double, stopRequested: @escaping () -> Bool = { false },
                 openLink: @escaping (String) -> String, fetchFeeds: @escaping () -> any BackgroundWork,
+                correct: @escaping (CorrectionRequest, Corpus) -> Outcome = { _, _ in .reported("corrections are not kept here") },
                 news: @escaping (AppState) throws -> [Outcome] = { _ in [] },
                 turnEnded: @escaping (AppState, _ isLast: Bool) -> Void = { _, _ in }) {
         self.clock = clock
         self.stopRequested = stopRequested
         self.openLink = openLink
         self.fetchFeeds = fetchFeeds
+        self.correct = correct
         self.news = news
         self.turnEnded = turnEnded
     }

@@ -55,3 +55,20 @@ extension AppState {
 extension Comparable {
     func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }
+
+extension AppState {
+    /// Puts the reader over its corpus with corrections applied, in the place it was (`carryPlace`):
+    /// an entity merged into another is followed there, by the name it now answers to as an alias,
+    /// and an open dossier is gathered again, since a correction may have changed it.
+    mutating func carryCorrections(into corpus: Corpus) -> [Effect] {
+        let old = self
+        func followed(_ entity: Int) -> Int? {
+            let before = old.corpus.entities[entity]
+            return corpus.entityIndex(id: before.id) ?? (try? corpus.lookUpEntity(before.name))
+        }
+        var effects = carryPlace(into: corpus)
+        if let selected = old.entities.selectedEntity { entities.select(entity: followed(selected)) }
+        if let dossier = old.overlays.dossier, let entity = followed(dossier.entity) { effects += openDossier(of: entity) }
+        return effects
+    }
+}

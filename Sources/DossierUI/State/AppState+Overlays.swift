@@ -99,9 +99,12 @@ extension AppState {
     }
 
     /// Opens a dossier the runner gathered, if it is the one asked for.
+    /// Its line on the status bar does not replace a message that came with it (a correction's, when the
+    /// dossier is gathered again after it).
     mutating func showDossier(_ content: DossierView.Content) {
         guard content.corpus === corpus, content.profile.entity == overlays.requestedDossier else { return }
         overlays.show(DossierView(content, palette: session.settings.palette, width: session.size.columns))
+        guard session.status.isEmpty else { return }
         session.status = "\(corpus.entities[content.profile.entity].name)'s dossier · \(key(.activate)) goes to a line · \(key(.cancel)) closes"
     }
 

@@ -7,6 +7,10 @@ import DossierText
 extension AppState {
     /// A key typed while the prompt is open; Enter submits what it holds.
     mutating func editPrompt(_ key: Key) -> [Effect] {
+        if key == .tab {
+            completeName()
+            return []
+        }
         guard let submitted = prompt.edit(key, columns: session.size.columns) else { return [] }
         return submit(submitted)
     }
@@ -120,6 +124,8 @@ extension AppState {
                 setList(filter: list.filter, sort: sort)
                 session.status = "sorted by \(sort.description)"
             } catch { session.status = error.description }
+        case let command where Self.correctionCommands.contains(command):
+            return runCorrection(command, argument)
         case "open", "o":
             guard !argument.isEmpty else {
                 session.status = "usage: :open ARTICLE, with an article's id or words of its title"
@@ -130,7 +136,7 @@ extension AppState {
                 focusReaderIfShown()
             } catch { session.status = "\(error)" }
         default:
-            session.status = "unknown command :\(parts[0]) (try :filter, :sort, :dossier, :entity, :open, :help, :q)"
+            session.status = "unknown command :\(parts[0]) (try :filter, :sort, :dossier, :entity, :open, :kind, :merge, :split, :speaker, :undo, :help, :q)"
         }
         return []
     }

@@ -1,3 +1,5 @@
+import DossierCore
+
 /// What `update` asks of the world outside the state. The runner performs each effect and hands
 /// back what came of it as an `Outcome`, through `update` again.
 ///
@@ -29,4 +31,14 @@ public enum Effect: Equatable, Sendable {
     case search(String, movingReader: Bool)
     /// Gather an entity's dossier (its profile, its quotes' words); `Outcome.dossierGathered` brings it.
     case gatherDossier(entity: Int)
+    /// Save a correction, or take the last back, and apply them all; `Outcome.corrected` brings the corpus.
+    case correct(CorrectionRequest)
+}
+
+/// A correction asked for at the prompt.
+public enum CorrectionRequest: Equatable, Sendable {
+    /// A correction made while reading an article (its id).
+    case make(Correction, inArticle: String?)
+    /// Take back the last correction.
+    case undo
 }

@@ -27,6 +27,9 @@ public enum Outcome: Sendable {
     /// The fetch is over: what it did in a line, and the corpus again with the new articles, when
     /// the reader shows the library.
     case fetchFinished(summary: String, corpus: Corpus?)
+    /// What became of `Effect.correct`, in a line for the status bar, and the corpus with every
+    /// correction applied; nil when it could not be made.
+    case corrected(summary: String, corpus: Corpus?)
     /// The place, read marks and histories saved by an earlier run, to restore.
     case memoryRead(ReaderMemory)
     /// A line for the status bar from outside the state (the config file's problems, a saved place
@@ -67,6 +70,9 @@ public func update(_ state: inout AppState, _ outcome: Outcome) -> [Effect] {
         state.session.isFetching = false
         // While the first load is still indexing, its result will bring the new articles too.
         if let corpus, state.session.indexing == nil { effects = state.carryPlace(into: corpus) }
+        state.session.status = summary
+    case .corrected(let summary, let corpus):
+        if let corpus { effects = state.carryCorrections(into: corpus) }
         state.session.status = summary
     case .linkOpened(let outcome):
         state.session.status = outcome

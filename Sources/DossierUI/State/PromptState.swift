@@ -9,6 +9,28 @@ public struct PromptState {
     /// The filters typed after `F`, the latest last.
     public internal(set) var filterHistory: [String] = []
 
+    /// The names Tab goes through at the command prompt, while the line is the one it last completed.
+    public internal(set) var completion: Completion?
+
+    public struct Completion: Equatable {
+        var names: [String]
+        var index: Int
+        /// The prompt's text as the completion left it: typing anything else starts afresh.
+        var line: String
+    }
+
+    /// Names offered at most, most mentioned first.
+    static let completionLimit = 50
+
+    /// Puts a completed line in the open prompt.
+    mutating func complete(with completion: Completion, columns: Int) {
+        guard var prompt = open else { return }
+        prompt.replace(with: completion.line)
+        prompt.keepCursorInView(columns: columns - prompt.kind.lead.count)
+        open = prompt
+        self.completion = completion
+    }
+
     /// Histories keep each line once, the latest last, and at most this many lines.
     static let historyLimit = 200
 
