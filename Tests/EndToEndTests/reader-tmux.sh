@@ -336,7 +336,71 @@ config_problems_are_said() {
   wait_for "done-cfg" || return 1
   [ "$(grep -c "line 2: no action is named teleport" "$work/config-errors")" = 1 ] || { echo "stderr:"; cat "$work/config-errors"; return 1; }
 }
+# Corrections made in the reader (a kind, a merge, a split, a quote's speaker) are what every command
+# sees, at once and after a restart and an index rebuild; `dossier correct undo` takes each back.
+correcting_run() {
+  tmux_ send-keys -t e2e "clear; XDG_CONFIG_HOME=$work/corrections XDG_CACHE_HOME=$work/corrections-cache $binary --fresh; echo done-$1" Enter
+}
+prompt_line() { tmux_ send-keys -t e2e ':' && tmux_ send-keys -t e2e -l "$1" && tmux_ send-keys -t e2e "${2:-Enter}"; }
+commands_see() {
+  local env=(env "XDG_CONFIG_HOME=$work/corrections" "XDG_CACHE_HOME=$work/corrections-cache")
+  "${env[@]}" "$binary" entities > "$work/c-entities" 2>&1
+  "${env[@]}" "$binary" mentions "Ri Yong Ho" > "$work/c-mentions" 2>&1
+  "${env[@]}" "$binary" quotes "Mike Pompeo" > "$work/c-quotes" 2>&1
+  "${env[@]}" "$binary" profile "Mike Pompeo" > "$work/c-profile" 2>&1
+  grep -qE "^kim-jong-un +Kim Jong Un +organisation " "$work/c-entities" || { echo "entities: Kim Jong Un is not an organisation"; cat "$work/c-entities"; return 1; }
+  ! grep -q "^ri-son-gwon " "$work/c-entities" || { echo "entities: Ri Son Gwon is still apart"; return 1; }
+  grep -qF "Ri Yong Ho: 5 mentions in 2 articles" "$work/c-mentions" || { echo "mentions:"; cat "$work/c-mentions"; return 1; }
+  grep -qF "Mike Pompeo: 1 quote" "$work/c-quotes" || { echo "quotes:"; cat "$work/c-quotes"; return 1; }
+  grep -qF "3 mentions in 2 articles · 1 quote" "$work/c-profile" || { echo "profile:"; cat "$work/c-profile"; return 1; }
+}
+corrections_stick() {
+  correcting_run c1
+  wait_for "Articles 1/2" || return 1
+  prompt_line 'entity kim-jong-un'
+  prompt_line 'kind organisation'
+  wait_for "corrected: Kim Jong Un is an organisation" || return 1
+  prompt_line 'entity ri-son-gwon'
+  # Tab completes the name to merge into.
+  prompt_line 'merge yong' Tab
+  wait_for ":merge Ri Yong Ho" || return 1
+  tmux_ send-keys -t e2e Enter
+  wait_for "corrected: Ri Son Gwon is merged into Ri Yong Ho" || return 1
+  # The second of Pompeo's mentions is written "Pompeo": split off, it is a person of its own.
+  prompt_line 'entity mike-pompeo'
+  tmux_ send-keys -t e2e ']' ']'
+  wait_for "Mike Pompeo: mention 2/8" || return 1
+  prompt_line 'split'
+  wait_for "corrected: Pompeo is split off Mike Pompeo" || return 1
+  # Trump's second mention stands beside his first quote, which is given to Pompeo.
+  prompt_line 'entity donald-trump'
+  tmux_ send-keys -t e2e ']' ']'
+  wait_for "Donald Trump: mention 2/" || return 1
+  prompt_line 'speaker Mike Pompeo'
+  wait_for "corrected: “fell in love.” was said by Mike Pompeo" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-c1" || return 1
+  commands_see || return 1
+  # After a restart the reader shows them too; after an index rebuild the commands do.
+  correcting_run c2
+  wait_for "Articles 1/2" || return 1
+  prompt_line 'entity ri son gwon'
+  wait_for "Ri Yong Ho: 5 mentions in 2 articles" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-c2" || return 1
+  XDG_CACHE_HOME="$work/corrections-cache" "$binary" cache clear > /dev/null || return 1
+  commands_see || return 1
+  local undo
+  for undo in 1 2 3 4; do
+    XDG_CONFIG_HOME="$work/corrections" "$binary" correct undo > "$work/c-undo-$undo" || return 1
+  done
+  grep -qF "took back: Kim Jong Un is an organisation" "$work/c-undo-4" || { cat "$work/c-undo-"*; return 1; }
+  XDG_CONFIG_HOME="$work/corrections" XDG_CACHE_HOME="$work/corrections-cache" "$binary" entities > "$work/c-entities" || return 1
+  grep -qE "^kim-jong-un +Kim Jong Un +person " "$work/c-entities" && grep -q "^ri-son-gwon " "$work/c-entities" \
+    || { echo "after undo:"; cat "$work/c-entities"; return 1; }
+}
 check "a config file's bad line is said, and the rest applies" config_problems_are_said
+check "corrections made in the reader are what every command sees, and undo takes them back" corrections_stick
 check "the place, read marks, entity and filter survive a restart" state_survives_a_restart
 check "a damaged state file is said in one line and the reader starts" damaged_state_is_said
 check "stty unchanged after a restart" same_stty d2

@@ -81,7 +81,7 @@ public enum CorrectionProblem {
     public static func sameEntity(_ name: String) -> DossierError { .invalidCorrection("\(name) cannot be merged into itself") }
 
     public static func noSuchQuote(_ place: String) -> DossierError {
-        .invalidCorrection("no quotation starts at \(DossierError.shortened(place)) (`dossier quotes NAME` shows where each starts)")
+        .invalidCorrection("no quotation is at \(DossierError.shortened(place)) (`dossier quotes NAME` prints where each starts)")
     }
 
     public static let nothingToUndo = DossierError.invalidCorrection("there is no correction to undo")
