@@ -13,7 +13,9 @@ struct DocumentationCommandTests {
         let products = CommandLineTests.executable.deletingLastPathComponent().path
         let path = products + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let run = try CommandLineTests.launch(URL(fileURLWithPath: "/bin/bash"), arguments: ["-c", example.command],
-                                              environment: ["PATH": path, "XDG_CACHE_HOME": CommandLineTests.cacheHome.path],
+                                              // A config folder of each example's own: what one corrects, no other sees.
+                                              environment: ["PATH": path, "XDG_CACHE_HOME": CommandLineTests.cacheHome.path,
+                                                            "XDG_CONFIG_HOME": TemporaryFolder.url("documentation-config").path],
                                               directory: DocumentationExamples.repository)
         let stdout = String(decoding: run.stdout, as: UTF8.self)
         var lines = stdout.components(separatedBy: "\n")
