@@ -3,12 +3,17 @@ import DossierText
 
 /// Finds direct quotations and attributes each to its speaker.
 ///
-/// In order: a speaker and an attribution verb right after the quote ("…,” Trump
-/// said", "…,” said Mr Blair", "…,” she said in a statement"); then one before it
-/// in the same sentence ("Ri said that “…”"); then the speaker of an earlier quote
-/// in the same paragraph; then, for a paragraph that opens with a quote, the
-/// speaker of the previous paragraph's last quote. "He" and "she" refer back to
-/// the last person named outside quotation marks whose gender fits.
+/// Quotation marks are paired by kind and side (`QuoteMarks`). The speaker is the one the verb of
+/// saying governs, in order: after the quote ("…,” Trump said", "…,” said U.S. Attorney Cox",
+/// "…,” she said"); before it in its sentence ("Ri said that “…”", "Steenburgen called it “stunning”");
+/// the subject of a sentence that introduces the quote with a colon ("Smith agreed: “…”"); the
+/// speaker of an earlier quote in the paragraph; and for a paragraph that opens with a quote, the
+/// previous paragraph's last speaker, or the subject of its closing sentence when that ends in a colon.
+/// An organisation (or a place standing for its government) is a speaker only when it is the verb's
+/// subject ("KCNA said"). "He" and "she" refer to the person the text is about: the last speaker,
+/// unless another person of that gender has since been the subject of a sentence, else the last such
+/// subject, else the last person named. Names inside quotation marks never speak, and a quote that
+/// is a title or a term ("the film “Wild Rose”", "the term “three amigos”") is given to nobody.
 public struct QuoteFinder {
     let entities: [Entity]
     let attributionVerbs: Set<String>
@@ -17,80 +22,90 @@ public struct QuoteFinder {
         self.entities = entities
         self.attributionVerbs = attributionVerbs
     }
+
     /// Words allowed between a speaker and the verb ("Ri Son Gwon of North Korea’s inter-Korean relations said").
     static let subjectReach = 7
+    /// Words allowed between a verb and the speaker after it ("said chairman, CEO and president Craig Menear").
+    static let titleReach = 6
+    /// Paragraphs back that "he" or "she" may reach for the person they stand for.
+    static let pronounParagraphs = 3
 
     /// The quotations of one article, in text order, each with its speaker when the text says.
     public func quotes(in article: Article, mentions: [Mention]) -> [Quote] {
         let bytes = article.text.bytes
-        let spans = article.paragraphs.map { quoteSpans(in: $0, bytes: bytes) }
+        let spans = article.paragraphs.map { QuoteMarks.spans(in: $0, bytes: bytes) }
         let quoted = spans.flatMap { $0 }.map(\.outer)  // in text order, not overlapping
-        let personMentions = mentions.filter { mention in
-            mention.entity.map { entities[$0].kind == .person } == true && !Self.contains(quoted, mention.range.lowerBound)
-        }
+        let outside = mentions.filter { !Self.contains(quoted, $0.range.lowerBound) }
+        var context = Context(article: article, bytes: bytes, mentions: outside)
         var quotes: [Quote] = []
-        var previousParagraphSpeaker: Int?
+        var previousParagraph: (speaker: Int?, introduces: Int?) = (nil, nil)
         for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
+            context.paragraphIndex = paragraphIndex
             var paragraphSpeaker: Int?
             let paragraphSpans = spans[paragraphIndex]
             for (index, span) in paragraphSpans.enumerated() {
                 let nextStart = index + 1 < paragraphSpans.count ? paragraphSpans[index + 1].outer.lowerBound : paragraph.upperBound
                 let previousEnd = index > 0 ? paragraphSpans[index - 1].outer.upperBound : paragraph.lowerBound
                 let after = sentenceFrame(bytes, from: span.outer.upperBound, to: nextStart, forward: true)
+                context.nextQuoteStart = index + 1 < paragraphSpans.count ? nextStart : nil
                 let before = sentenceFrame(bytes, from: previousEnd, to: span.outer.lowerBound, forward: false)
-                let opensParagraph = span.outer.lowerBound == paragraph.lowerBound
-                var speaker = speakerAfter(after, article: article, mentions: mentions, people: personMentions, quoteStart: span.outer.lowerBound)
-                    ?? speakerBefore(before, article: article, mentions: mentions, people: personMentions, quoteStart: span.outer.lowerBound)
-                if speaker == nil { speaker = paragraphSpeaker }
-                if speaker == nil, index == 0, opensParagraph { speaker = previousParagraphSpeaker }
-                if let speaker { paragraphSpeaker = speaker }
+                context.quoteStart = span.outer.lowerBound
+                var speaker: Int?
+                if !isTitleOrTerm(span, before: previousEnd..<span.outer.lowerBound, bytes: bytes) {
+                    speaker = speakerAfter(after, context: &context)
+                        ?? speakerBefore(before, context: &context)
+                        ?? (endsWithColon(before, bytes: bytes) ? introducer(of: before, context: &context) : nil)
+                        ?? paragraphSpeaker
+                    if speaker == nil, index == 0, span.outer.lowerBound == paragraph.lowerBound {
+                        speaker = previousParagraph.speaker ?? previousParagraph.introduces
+                    }
+                }
+                if let speaker {
+                    paragraphSpeaker = speaker
+                    context.lastSpeaker = (speaker, span.outer.upperBound)
+                }
                 quotes.append(Quote(range: span.inner, speaker: speaker))
             }
-            previousParagraphSpeaker = paragraphSpans.isEmpty ? nil : paragraphSpeaker
+            // A paragraph of narration ending in a colon introduces the quotation that opens the next.
+            let lastSentence = sentenceFrame(bytes, from: paragraphSpans.last?.outer.upperBound ?? paragraph.lowerBound,
+                                             to: paragraph.upperBound, forward: false)
+            context.quoteStart = paragraph.upperBound
+            previousParagraph = (paragraphSpans.isEmpty ? nil : paragraphSpeaker,
+                                 endsWithColon(lastSentence, bytes: bytes) ? introducer(of: lastSentence, context: &context) : nil)
         }
         return quotes
     }
 
-    // MARK: - Quotation marks
+    // MARK: - What is not a quotation
 
-    struct Span {
-        /// With the quotation marks.
-        let outer: Range<Int>
-        /// Without them.
-        let inner: Range<Int>
+    /// Words right before a quotation that make it a name, a title or a term rather than someone's words.
+    static let namingWords: Set<String> = [
+        "term", "terms", "word", "words", "phrase", "so", "dubbed", "nicknamed", "titled", "entitled", "headlined",
+        "book", "film", "movie", "song", "album", "show", "series", "podcast", "novel", "play", "episode", "label",
+        "slogan", "hashtag", "brand", "motto", "as",
+    ]
+
+    /// A quotation of a few capitalised words with no closing punctuation ("“Wild Rose”"), or one right
+    /// after a naming word ("the term “three amigos”", "the so-called “deep state”").
+    private func isTitleOrTerm(_ span: QuoteMarks.Span, before: Range<Int>, bytes: [UInt8]) -> Bool {
+        let words = Tokenizer.tokens(in: bytes, range: span.inner)
+        let preceding = Tokenizer.tokens(in: bytes, range: max(before.lowerBound, before.upperBound - 40)..<before.upperBound)
+        if let last = preceding.last, Self.namingWords.contains(last.term) {
+            // "known as" and "described as" differ: only "known as" names.
+            if last.term != "as" || preceding.dropLast().last?.term == "known" { return true }
+        }
+        if preceding.last?.term == "called", preceding.dropLast().last?.term == "so" { return true }
+        guard !words.isEmpty, words.count <= 5 else { return false }
+        var end = span.inner.upperBound
+        while end > span.inner.lowerBound, bytes[end - 1] == 0x20 { end -= 1 }
+        if end > span.inner.lowerBound, [0x2E, 0x3F, 0x21, 0x2C].contains(bytes[end - 1]) { return false }
+        let small: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with"]
+        return words.allSatisfy { word in
+            small.contains(word.term) || (bytes[word.range.lowerBound] >= 0x41 && bytes[word.range.lowerBound] <= 0x5A)
+        } && words.contains { !small.contains($0.term) }
     }
 
-    /// Curly quotes pair “ with ”; straight double quotes pair with each other. A quote
-    /// left open at the end of a paragraph runs to its end (it continues in the next).
-    func quoteSpans(in paragraph: Range<Int>, bytes: [UInt8]) -> [Span] {
-        var spans: [Span] = []
-        var openAt: (outer: Int, inner: Int, curly: Bool)?
-        var index = paragraph.lowerBound
-        while index < paragraph.upperBound {
-            let isOpenCurly = index + 2 < paragraph.upperBound && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9C
-            let isCloseCurly = index + 2 < paragraph.upperBound && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9D
-            let isStraight = bytes[index] == 0x22
-            if let open = openAt {
-                if (open.curly && isCloseCurly) || (!open.curly && isStraight) {
-                    let end = index + (isStraight ? 1 : 3)
-                    spans.append(Span(outer: open.outer..<end, inner: open.inner..<index))
-                    openAt = nil
-                    index = end
-                    continue
-                }
-            } else if isOpenCurly || isStraight {
-                let length = isStraight ? 1 : 3
-                openAt = (index, index + length, isOpenCurly)
-                index += length
-                continue
-            }
-            index += 1
-        }
-        if let open = openAt, open.inner < paragraph.upperBound {
-            spans.append(Span(outer: open.outer..<paragraph.upperBound, inner: open.inner..<paragraph.upperBound))
-        }
-        return spans.filter { !$0.inner.isEmpty }
-    }
+    // MARK: - Frames
 
     /// The part of `from..<to` that belongs to the quote's own sentence.
     private func sentenceFrame(_ bytes: [UInt8], from start: Int, to end: Int, forward: Bool) -> Range<Int> {
@@ -101,60 +116,203 @@ public struct QuoteFinder {
         return forward ? start..<edge.upperBound : edge.lowerBound..<end
     }
 
+    /// True when the frame's last character other than a space is a colon.
+    private func endsWithColon(_ frame: Range<Int>, bytes: [UInt8]) -> Bool {
+        var end = frame.upperBound
+        while end > frame.lowerBound, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+        return end > frame.lowerBound && bytes[end - 1] == 0x3A
+    }
+
     // MARK: - Speakers
 
-    private func speakerAfter(_ frame: Range<Int>, article: Article, mentions: [Mention], people: [Mention], quoteStart: Int) -> Int? {
-        let tokens = Tokenizer.tokens(in: article.text.bytes, range: frame)
-        for (index, token) in tokens.enumerated() where attributionVerbs.contains(token.term) {
-            if let subject = subject(before: index, in: tokens, reach: Self.subjectReach, mentions: mentions, people: people, quoteStart: quoteStart) {
-                return subject
+    /// What speaker resolution reads as it goes through an article.
+    struct Context {
+        let article: Article
+        let bytes: [UInt8]
+        /// The mentions outside quotation marks, in text order.
+        let mentions: [Mention]
+        var paragraphIndex = 0
+        var quoteStart = 0
+        /// Where the next quotation of the paragraph starts, if any.
+        var nextQuoteStart: Int?
+        /// The last quote's speaker and where that quote ended.
+        var lastSpeaker: (entity: Int, end: Int)?
+    }
+
+    private func speakerAfter(_ frame: Range<Int>, context: inout Context) -> Int? {
+        let tokens = Tokenizer.tokens(in: context.bytes, range: frame)
+        guard let verb = tokens.indices.first(where: { isVerb(tokens[$0], context: context) }),
+              !introducesNextQuote(verb, in: tokens, frame: frame, context: context) else { return nil }
+        if tokens[verb].term.hasSuffix("ing") { return introducer(of: frame, context: &context) }
+        return subject(before: verb, in: tokens, reach: Self.subjectReach, context: &context)
+            ?? speaker(after: verb, in: tokens, context: context)
+    }
+
+    private func speakerBefore(_ frame: Range<Int>, context: inout Context) -> Int? {
+        let tokens = Tokenizer.tokens(in: context.bytes, range: frame)
+        guard let verb = tokens.indices.last(where: { isVerb(tokens[$0], context: context) }) else { return nil }
+        // "According to Smith, “…”"
+        if tokens[verb].term == "according" { return speaker(after: verb, in: tokens, context: context) }
+        // "He urged Mr. Trump to make a deal, saying “…”": a participle's subject is the sentence's.
+        if tokens[verb].term.hasSuffix("ing") { return introducer(of: frame, context: &context) }
+        return subject(before: verb, in: tokens, reach: verb, context: &context)
+    }
+
+    /// True when the verb belongs to the next quotation rather than the one before it: the frame runs
+    /// to the next quotation, and at most three words and no comma stand between ("“stunning,” and
+    /// Omar described it as “appalling”").
+    private func introducesNextQuote(_ verb: Int, in tokens: [Token], frame: Range<Int>, context: Context) -> Bool {
+        guard let next = context.nextQuoteStart, frame.upperBound >= next, tokens.count - verb - 1 <= 3 else { return false }
+        return !context.bytes[tokens[verb].range.upperBound..<next].contains(0x2C)
+    }
+
+    /// A verb of saying, and not a word of a name ("the United States").
+    private func isVerb(_ token: Token, context: Context) -> Bool {
+        attributionVerbs.contains(token.term) && Self.mention(overlapping: token.range, in: context.mentions) == nil
+    }
+
+    /// "…,” said Mr Blair": the first person within a few words after the verb, or else an
+    /// organisation right after it ("said the State Department").
+    private func speaker(after verb: Int, in tokens: [Token], context: Context) -> Int? {
+        var organisation: Int?
+        for (offset, later) in tokens[(verb + 1)..<min(tokens.count, verb + 1 + Self.titleReach)].enumerated() {
+            guard let mention = Self.mention(overlapping: later.range, in: context.mentions) else { continue }
+            guard let entity = mention.entity else { return nil }
+            switch entities[entity].kind {
+            case .person: return entity
+            case .organisation where offset == 0 || offset == 1 && tokens[verb + 1].term == "the":
+                organisation = organisation ?? entity
+            case .organisation, .place: break
             }
-            // "…,” said Mr Blair."
-            for later in tokens[(index + 1)..<min(tokens.count, index + 4)] {
-                if let person = person(at: later.range, mentions: mentions) { return person }
+        }
+        return organisation
+    }
+
+    /// The subject of the sentence a colon ends ("Smith agreed:", "Liu said …, warning:"): its first
+    /// person or organisation, or the person a pronoun opening it stands for.
+    private func introducer(of frame: Range<Int>, context: inout Context) -> Int? {
+        let tokens = Tokenizer.tokens(in: context.bytes, range: frame)
+        for (index, token) in tokens.enumerated() {
+            if let mention = Self.mention(overlapping: token.range, in: context.mentions), let entity = mention.entity {
+                return entities[entity].kind == .place ? nil : entity
             }
-            return nil
+            if index < 2, token.term == "he" || token.term == "she" {
+                return antecedent(of: token.term == "he" ? .male : .female, before: token.range.lowerBound, context: context)
+            }
         }
         return nil
     }
 
-    private func speakerBefore(_ frame: Range<Int>, article: Article, mentions: [Mention], people: [Mention], quoteStart: Int) -> Int? {
-        let tokens = Tokenizer.tokens(in: article.text.bytes, range: frame)
-        guard let verb = tokens.indices.last(where: { attributionVerbs.contains(tokens[$0].term) }) else { return nil }
-        return subject(before: verb, in: tokens, reach: verb, mentions: mentions, people: people, quoteStart: quoteStart)
-    }
-
-    /// The person or pronoun nearest before the verb, within `reach` words.
-    private func subject(before verb: Int, in tokens: [Token], reach: Int, mentions: [Mention], people: [Mention], quoteStart: Int) -> Int? {
+    /// The person or pronoun nearest before the verb, within `reach` words; an organisation, or a
+    /// place standing for its government, only right before the verb ("KCNA said", "Russia says").
+    /// A comma right before the verb ends an apposition ("John Williams, the president of the
+    /// Federal Reserve Bank of New York, said"): the names in it are passed over, and the reach grows.
+    private func subject(before verb: Int, in tokens: [Token], reach: Int, context: inout Context) -> Int? {
+        let afterApposition = commaBefore(tokens[verb].range.lowerBound, bytes: context.bytes)
+        let reach = afterApposition ? max(reach, Self.appositionReach) : reach
         var index = verb - 1
         while index >= 0, verb - index <= reach {
             let token = tokens[index]
-            if let person = person(at: token.range, mentions: mentions) { return person }
-            if token.term == "he" || token.term == "she" {
-                return antecedent(of: token.term == "he" ? .male : .female, before: quoteStart, people: people)
+            if let mention = Self.mention(overlapping: token.range, in: context.mentions) {
+                guard let entity = mention.entity else { return nil }
+                if entities[entity].kind == .person { return entity }
+                // A name between the speaker and the verb ("Ri Son Gwon of North Korea’s committee said") is passed over.
+                if index == verb - 1, !afterApposition { return entity }
             }
-            // "…,” the State Department said": a place or organisation right before the verb is the speaker, and no person.
-            if index == verb - 1, Self.mention(overlapping: token.range, in: mentions) != nil { return nil }
+            if token.term == "he" || token.term == "she" {
+                return antecedent(of: token.term == "he" ? .male : .female, before: token.range.lowerBound, context: context)
+            }
             index -= 1
         }
         return nil
     }
 
-    private func person(at range: Range<Int>, mentions: [Mention]) -> Int? {
-        guard let mention = Self.mention(overlapping: range, in: mentions), let entity = mention.entity,
-              entities[entity].kind == .person else { return nil }
-        return entity
+    /// Words an apposition may hold between a speaker and the verb.
+    static let appositionReach = 16
+
+    /// True when a comma stands right before `offset`, spaces aside.
+    private func commaBefore(_ offset: Int, bytes: [UInt8]) -> Bool {
+        var index = offset
+        while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+        return index > 0 && bytes[index - 1] == 0x2C
     }
+
+    /// Whom "he" or "she" stands for: the last speaker when of that gender and no other person of it
+    /// has been a sentence's subject since; else the last such subject; else the last person of that
+    /// gender named, in this paragraph or the few before it.
+    private func antecedent(of gender: Entity.Gender, before pronoun: Int, context: Context) -> Int? {
+        let reachStart = context.article.paragraphs[max(0, context.paragraphIndex - Self.pronounParagraphs)].lowerBound
+        var lastNamed: Int?
+        var lastSubject: (entity: Int, start: Int)?
+        var position = Self.firstMention(startingAtOrAfter: min(pronoun, context.quoteStart), in: context.mentions)
+        while position > 0, lastSubject == nil, context.mentions[position - 1].range.lowerBound >= reachStart {
+            position -= 1
+            let mention = context.mentions[position]
+            guard let entity = mention.entity, entities[entity].kind == .person, fits(entity, gender) else { continue }
+            if lastNamed == nil { lastNamed = entity }
+            if isSubject(mention, bytes: context.bytes) { lastSubject = (entity, mention.range.lowerBound) }
+        }
+        if let speaker = context.lastSpeaker, speaker.end > reachStart, entities[speaker.entity].kind == .person,
+           fits(speaker.entity, gender), lastSubject.map({ $0.start < speaker.end || $0.entity == speaker.entity }) ?? true {
+            return speaker.entity
+        }
+        return lastSubject?.entity ?? lastNamed
+    }
+
+    private func fits(_ entity: Int, _ gender: Entity.Gender) -> Bool {
+        entities[entity].gender == nil || entities[entity].gender == gender
+    }
+
+    /// True when a mention opens its sentence, or follows at most two words there ("But Smith", "Rep. Omar").
+    private func isSubject(_ mention: Mention, bytes: [UInt8]) -> Bool {
+        var index = mention.range.lowerBound
+        var words = 0
+        var inWord = false
+        let limit = max(0, index - 60)
+        while index > limit {
+            let byte = bytes[index - 1]
+            if byte == 0x0A || byte == 0x21 || byte == 0x3F || byte == 0x3A { return true }
+            // A full stop after a short capitalised word ("Rep.", "Dr.") is a title's, not a sentence's end.
+            if byte == 0x2E, !(inWord && words == 0) { return true }
+            let isLetter = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E
+            if isLetter, !inWord {
+                inWord = true
+            } else if !isLetter, inWord {
+                inWord = false
+                words += 1
+                if words > 2 { return false }
+            }
+            index -= 1
+        }
+        return index == 0 || index == limit && words <= 2
+    }
+
+    // MARK: - Looking up mentions
 
     /// The mention that overlaps `range`, by binary search: mentions are in text order and do not overlap.
     static func mention(overlapping range: Range<Int>, in mentions: [Mention]) -> Mention? {
+        let low = firstMention(endingAfter: range.lowerBound, in: mentions)
+        return low < mentions.count && mentions[low].range.overlaps(range) ? mentions[low] : nil
+    }
+
+    private static func firstMention(endingAfter offset: Int, in mentions: [Mention]) -> Int {
         var low = 0
         var high = mentions.count
         while low < high {
             let middle = (low + high) / 2
-            if mentions[middle].range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+            if mentions[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
         }
-        return low < mentions.count && mentions[low].range.overlaps(range) ? mentions[low] : nil
+        return low
+    }
+
+    private static func firstMention(startingAtOrAfter offset: Int, in mentions: [Mention]) -> Int {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// True when one of the sorted, disjoint ranges holds `offset`.
@@ -166,21 +324,5 @@ public struct QuoteFinder {
             if ranges[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
         }
         return low < ranges.count && ranges[low].contains(offset)
-    }
-
-    /// The last person named before `position` outside quotation marks whose gender fits.
-    private func antecedent(of gender: Entity.Gender, before position: Int, people: [Mention]) -> Int? {
-        var low = 0
-        var high = people.count
-        while low < high {
-            let middle = (low + high) / 2
-            if people[middle].range.lowerBound < position { low = middle + 1 } else { high = middle }
-        }
-        // Walk back from the last person named before the position to the first whose gender fits.
-        for mention in people[..<low].reversed() {
-            guard let entity = mention.entity else { continue }
-            if entities[entity].gender == nil || entities[entity].gender == gender { return entity }
-        }
-        return nil
     }
 }

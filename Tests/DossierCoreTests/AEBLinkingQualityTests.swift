@@ -95,7 +95,9 @@ struct AEBLinkingQualityTests {
         let score = LinkingQualityTests.Score(annotated: annotatedCount, predicted: predictedCount, right: right)
         print(String(format: "person linking, %@ (%d articles): %d annotated, %d predicted, %d right; precision %.3f, recall %.3f",
                      name, annotations.articles.count, annotatedCount, predictedCount, right, score.precision, score.recall))
-        print(errors.sorted().joined(separator: "\n"))
+        // Line by line and flushed: one long write is cut short when the test fails meanwhile.
+        for error in errors.sorted() { print(error) }
+        fflush(nil)
         return score
     }
 

@@ -102,7 +102,9 @@ struct AEBQuoteAttributionTests {
         let score = LinkingQualityTests.Score(annotated: annotatedWithSpeaker, predicted: attributed, right: right)
         print(String(format: "quote attribution, %@ (%d articles): %d annotated with a speaker, %d attributed, %d right; precision %.3f, recall %.3f",
                      name, annotations.articles.count, annotatedWithSpeaker, attributed, right, score.precision, score.recall))
-        print(errors.sorted().joined(separator: "\n"))
+        // Line by line and flushed: one long write is cut short when the test fails meanwhile.
+        for error in errors.sorted() { print(error) }
+        fflush(nil)
         return score
     }
 }

@@ -123,9 +123,9 @@ struct EntityProfileTests {
         #expect(profile.namesSeen.map(\.count).reduce(0, +) == 2 * EntityProfile.namesSampleLimit, "names from the first 500 only")
     }
 
-    @Test func riSonGwon_hasFourQuotes() throws {
+    @Test func riSonGwon_hasFiveQuotes() throws {
         let corpus = try CorpusLoader.load(paths: [])
-        #expect(EntityProfile(entity: try corpus.lookUpEntity("ri-son-gwon"), in: corpus).quotes.count == 4)
+        #expect(EntityProfile(entity: try corpus.lookUpEntity("ri-son-gwon"), in: corpus).quotes.count == 5)
     }
 
     @Test func timeline_countsByWeekWhenTheyFit_elseByMonth_keepingEmptyPeriods() throws {

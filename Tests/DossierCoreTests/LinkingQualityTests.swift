@@ -87,7 +87,9 @@ struct LinkingQualityTests {
         let recall = Double(truePositives) / Double(max(annotatedCount, 1))
         print(String(format: "person linking, %@ (%d articles): %d annotated, %d predicted, %d right; precision %.3f, recall %.3f",
                      name, annotations.articles.count, annotatedCount, predictedCount, truePositives, precision, recall))
-        print(errors.sorted().joined(separator: "\n"))
+        // Line by line and flushed: one long write is cut short when the test fails meanwhile.
+        for error in errors.sorted() { print(error) }
+        fflush(nil)
         return Score(annotated: annotatedCount, predicted: predictedCount, right: truePositives)
     }
 }

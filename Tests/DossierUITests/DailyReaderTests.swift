@@ -114,7 +114,7 @@ struct DailyReaderTests {
         app.type(": dossier <Space> ri-son-gwon <Enter>")
         let text = app.screen.text
         #expect(text.contains("Dossier: Ri Son Gwon"))
-        #expect(text.contains("4 mentions in 1 article · 4 quotes"))
+        #expect(text.contains("4 mentions in 1 article · 5 quotes"))
         #expect(text.contains("Quotes"))
         expectSnapshot(text, named: "dossier-ri-son-gwon")
         // Keys meant for the panes do not reach them; G goes to the last line (a quote), Enter opens it.

@@ -283,7 +283,7 @@ a_filter_and_the_dossier() {
   wait_for "2 of 2 articles match" || return 1
   tmux_ send-keys -t e2e ':' && tmux_ send-keys -t e2e -l 'dossier Ri Son Gwon' && tmux_ send-keys -t e2e Enter
   wait_for "Dossier: Ri Son Gwon" || return 1
-  tmux_ capture-pane -p -t e2e | grep -qF "4 mentions in 1 article · 4 quotes" || { echo "the dossier lacks its counts"; return 1; }
+  tmux_ capture-pane -p -t e2e | grep -qF "4 mentions in 1 article · 5 quotes" || { echo "the dossier lacks its counts"; return 1; }
   tmux_ send-keys -t e2e Escape
   wait_for "Entities" || return 1
   # D opens the selected entity's: Ri Son Gwon, selected by the dossier.
