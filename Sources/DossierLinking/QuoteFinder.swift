@@ -172,10 +172,16 @@ public struct QuoteFinder {
     }
 
     /// "…,” said Mr Blair": the first person within a few words after the verb, or else an
-    /// organisation right after it ("said the State Department").
+    /// organisation right after it ("said the State Department"). Past one comma the words may go on
+    /// to the next ("said another witness in the inquiry, former adviser Fiona Hill").
     private func speaker(after verb: Int, in tokens: [Token], context: Context) -> Int? {
         var organisation: Int?
-        for (offset, later) in tokens[(verb + 1)..<min(tokens.count, verb + 1 + Self.titleReach)].enumerated() {
+        var commas = 0
+        var previousEnd = tokens[verb].range.upperBound
+        for (offset, later) in tokens[(verb + 1)..<min(tokens.count, verb + 1 + Self.appositionReach)].enumerated() {
+            if context.bytes[previousEnd..<later.range.lowerBound].contains(0x2C) { commas += 1 }
+            previousEnd = later.range.upperBound
+            guard commas <= 1, offset < Self.titleReach || commas == 1 else { break }
             guard let mention = Self.mention(overlapping: later.range, in: context.mentions) else { continue }
             guard let entity = mention.entity else { return nil }
             switch entities[entity].kind {
@@ -222,6 +228,12 @@ public struct QuoteFinder {
             if token.term == "he" || token.term == "she" {
                 return antecedent(of: token.term == "he" ? .male : .female, before: token.range.lowerBound, context: context)
             }
+            // "…a career Army officer who described it as “improper”": the one "who" stands for, if named right before it.
+            if token.term == "who", index == verb - 1 || index == verb - 2 {
+                guard index > 0, let mention = Self.mention(overlapping: tokens[index - 1].range, in: context.mentions),
+                      let entity = mention.entity, entities[entity].kind == .person else { return nil }
+                return entity
+            }
             index -= 1
         }
         return nil
@@ -237,21 +249,32 @@ public struct QuoteFinder {
         return index > 0 && bytes[index - 1] == 0x2C
     }
 
-    /// Whom "he" or "she" stands for: the last speaker when of that gender and no other person of it
-    /// has been a sentence's subject since; else the last such subject; else the last person of that
-    /// gender named, in this paragraph or the few before it.
+    /// Whom "he" or "she" stands for: the first person of that gender named earlier in the pronoun's
+    /// own sentence ("Holmes revealed …, saying he recalled"); else the last speaker, unless another
+    /// person of that gender has since been the first named in a sentence with no pronoun before them; else the last
+    /// such person; else the last person of that gender named, in this paragraph or the few before it.
     private func antecedent(of gender: Entity.Gender, before pronoun: Int, context: Context) -> Int? {
+        let mentions = context.mentions
         let reachStart = context.article.paragraphs[max(0, context.paragraphIndex - Self.pronounParagraphs)].lowerBound
+        let end = Self.firstMention(startingAtOrAfter: min(pronoun, context.quoteStart), in: mentions)
+        let ownSentence = sentenceStart(before: pronoun, bytes: context.bytes)
+        var firstInSentence: Int?
         var lastNamed: Int?
         var lastSubject: (entity: Int, start: Int)?
-        var position = Self.firstMention(startingAtOrAfter: min(pronoun, context.quoteStart), in: context.mentions)
-        while position > 0, lastSubject == nil, context.mentions[position - 1].range.lowerBound >= reachStart {
+        var position = end
+        while position > 0, mentions[position - 1].range.lowerBound >= reachStart {
             position -= 1
-            let mention = context.mentions[position]
-            guard let entity = mention.entity, entities[entity].kind == .person, fits(entity, gender) else { continue }
+            let mention = mentions[position]
+            guard let entity = mention.entity, entities[entity].kind == .person else { continue }
+            guard fits(entity, gender) else { continue }
+            let isFirst = !isPreceded(position, inSentenceStartingAt: sentenceStart(before: mention.range.lowerBound, bytes: context.bytes),
+                                      mentions: mentions, bytes: context.bytes)
+            if mention.range.lowerBound >= ownSentence { firstInSentence = entity }
             if lastNamed == nil { lastNamed = entity }
-            if isSubject(mention, bytes: context.bytes) { lastSubject = (entity, mention.range.lowerBound) }
+            if isFirst, lastSubject == nil { lastSubject = (entity, mention.range.lowerBound) }
+            if lastSubject != nil, mention.range.lowerBound < ownSentence { break }
         }
+        if let firstInSentence { return firstInSentence }
         if let speaker = context.lastSpeaker, speaker.end > reachStart, entities[speaker.entity].kind == .person,
            fits(speaker.entity, gender), lastSubject.map({ $0.start < speaker.end || $0.entity == speaker.entity }) ?? true {
             return speaker.entity
@@ -263,28 +286,36 @@ public struct QuoteFinder {
         entities[entity].gender == nil || entities[entity].gender == gender
     }
 
-    /// True when a mention opens its sentence, or follows at most two words there ("But Smith", "Rep. Omar").
-    private func isSubject(_ mention: Mention, bytes: [UInt8]) -> Bool {
-        var index = mention.range.lowerBound
-        var words = 0
-        var inWord = false
-        let limit = max(0, index - 60)
+    /// True when a person is named, or "he" or "she" stands, in the sentence before mention `position`.
+    private func isPreceded(_ position: Int, inSentenceStartingAt start: Int, mentions: [Mention], bytes: [UInt8]) -> Bool {
+        var earlier = position
+        while earlier > 0, mentions[earlier - 1].range.lowerBound >= start {
+            earlier -= 1
+            if let entity = mentions[earlier].entity, entities[entity].kind == .person { return true }
+        }
+        let before = start..<max(start, mentions[position].range.lowerBound)
+        return Tokenizer.tokens(in: bytes, range: before).contains { $0.term == "he" || $0.term == "she" }
+    }
+
+    /// Where the sentence holding `offset` starts: after the last full stop, question or exclamation
+    /// mark followed by a space (not one that ends a title such as "Mr." or an initial), or a line's
+    /// end; looking back at most a few hundred bytes.
+    private func sentenceStart(before offset: Int, bytes: [UInt8]) -> Int {
+        var index = offset
+        let limit = max(0, offset - 600)
         while index > limit {
             let byte = bytes[index - 1]
-            if byte == 0x0A || byte == 0x21 || byte == 0x3F || byte == 0x3A { return true }
-            // A full stop after a short capitalised word ("Rep.", "Dr.") is a title's, not a sentence's end.
-            if byte == 0x2E, !(inWord && words == 0) { return true }
-            let isLetter = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E
-            if isLetter, !inWord {
-                inWord = true
-            } else if !isLetter, inWord {
-                inWord = false
-                words += 1
-                if words > 2 { return false }
+            if byte == 0x0A { return index }
+            if (byte == 0x2E || byte == 0x21 || byte == 0x3F), index < bytes.count, bytes[index] == 0x20 {
+                // "Mr." "Dr." "U.S." and initials end no sentence: a word of at most two letters, or one with a capital and a dot.
+                var start = index - 1
+                while start > limit, bytes[start - 1] >= 0x41, bytes[start - 1] <= 0x7A { start -= 1 }
+                let word = index - 1 - start
+                if byte != 0x2E || word > 3 || word == 0 { return index + 1 }
             }
             index -= 1
         }
-        return index == 0 || index == limit && words <= 2
+        return index
     }
 
     // MARK: - Looking up mentions

@@ -87,6 +87,30 @@ struct QuoteAttributionClassTests {
         #expect(try speaker(of: "It was terrifying,", in: body) == "Mary Steenburgen")
     }
 
+    @Test func aPronoun_refersToThePersonNamedEarlierInItsOwnSentence() throws {
+        let body = """
+            “I now do recall,” Gordon Sondland said.
+
+            Last week State Department official David Holmes revealed the call, saying he recalled it “vividly.”
+            """
+        #expect(try speaker(of: "vividly.", in: body) == "David Holmes")
+    }
+
+    @Test func aSpeakerAfterTheVerb_mayStandPastAnApposition() throws {
+        let body = "Sondland told others “he was in charge of Ukraine,” said another witness in the inquiry, former adviser Fiona Hill."
+        #expect(try speaker(of: "he was in charge of Ukraine,", in: body) == "Fiona Hill")
+    }
+
+    @Test func aRelativeClause_givesTheQuoteToWhomItDescribes_andNobodyWhenUnnamed() throws {
+        let body = """
+            Gordon Sondland heard from four officials, including a career Army officer who described the call as “improper.”
+
+            Gordon Sondland heard from Alexander Vindman, who described the call as “wrong.”
+            """
+        #expect(try speaker(of: "improper.", in: body) == nil)
+        #expect(try speaker(of: "wrong.", in: body) == "Alexander Vindman")
+    }
+
     @Test func aNameInsideTheQuotation_neverSpeaks() throws {
         let body = "“Kim Jong Un wrote a beautiful letter,” Andrea Kessler said."
         #expect(try speaker(of: "Kim Jong Un wrote a beautiful letter,", in: body) == "Andrea Kessler")
