@@ -62,8 +62,17 @@ extension NameFinder {
         NameRule("knownOrganisation", .severalWords) { name, gazetteer in
             gazetteer.organisations.contains(name.key) ? .entity(.organisation) : nil
         },
+        // "Salt Lake City", "New York City": three words ending in City are a city ("Manchester City" may be a club).
+        NameRule("cityOfThreeWords", .severalWords) { name, _ in
+            name.terms.count >= 3 && name.terms[name.terms.count - 1] == "city" && name.allCapitalized ? .entity(.place) : nil
+        },
         NameRule("organisationWord", .severalWords) { name, gazetteer in
             name.terms.contains(where: gazetteer.organisationWords.contains) ? .entity(.organisation) : nil
+        },
+        // "San Francisco", "Fort Worth", "St Helens": a place's first word keeps what follows a place, never a
+        // person's name ("Francisco" is a given name); with a word for a body it was an organisation above.
+        NameRule("placePrefixFirst", .severalWords) { name, _ in
+            Self.placePrefixes.contains(name.terms[0]) && name.allCapitalized ? .entity(.place) : nil
         },
         // "Gladstone Avenue", "Bartholomew County Jail": a word for a kind of place after the first makes a
         // place, unless it is also a common surname ("Jack Hill", "Park").
@@ -92,8 +101,9 @@ extension NameFinder {
             (name.cue != nil || name.hasPostNominal) && name.allCapitalized ? .entity(.person) : nil
         },
         // A given name starts a person's name, unless a terse headline puts a name beside a place or body ("Blair Labour's").
+        // After "the" a given name starts no one's name: "the Cleveland Browns", "the Mac Pro".
         NameRule("givenNameFirst", .severalWords) { name, gazetteer in
-            guard gazetteer.isGivenName(name.terms[0]), name.words.count <= 4 else { return nil }
+            guard gazetteer.isGivenName(name.terms[0]), name.words.count <= 4, !name.followsThe else { return nil }
             let besidePlaceOrBody = name.isHeadline
                 && name.terms.dropFirst().contains { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) }
             return besidePlaceOrBody ? nil : .entity(.person)
@@ -147,6 +157,12 @@ extension NameFinder {
         NameRule("noSign", .severalWords) { name, _ in name.allCapitalized && name.words.count <= 3 ? .unclassified : nil },
         // Anything longer, or with a word in capitals, is left alone: a missed name costs a reader less than a wrong one.
         NameRule("longOrInCapitalsWithoutSign", .severalWords) { _, _ in .notAName },
+    ]
+
+    /// First words of places' names, which no person's name starts with ("San Diego", "Los Alamos", "Fort Worth").
+    static let placePrefixes: Set<String> = [
+        "san", "santa", "santo", "los", "las", "st", "ste", "saint", "fort", "port", "el", "mount", "mt", "lake", "cape", "puerto",
+        "porto", "rio", "sao", "são", "buenos", "ciudad", "palo", "baton", "costa", "punta", "villa", "bahia", "glen",
     ]
 
     /// Compass words that, after a place, make the name of a place or constituency ("Bolton West"), not a

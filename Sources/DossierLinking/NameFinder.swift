@@ -130,7 +130,9 @@ struct NameFinder: Sendable {
                 end += 1
                 break
             } else if Self.particles.contains(tokens[end].term), end + 1 < tokens.count, !covered[end + 1],
-                      isNameLike(tokens[end + 1]), joins(text, tokens[end], tokens[end + 1]) {
+                      isNameLike(tokens[end + 1]), joins(text, tokens[end], tokens[end + 1]),
+                      // "Owen John Dempsey of Salt Lake City": a person of a place, not one name.
+                      !(tokens[end].term == "of" && end - start >= 2 && gazetteer.commonGivenNames.contains(tokens[start].term)) {
                 end += 2
             } else {
                 break
@@ -321,7 +323,7 @@ struct NameFinder: Sendable {
             return (start, tokens[start - 1].term)
         }
         if let given = (start..<(end - 1)).first(where: { gazetteer.commonGivenNames.contains(tokens[$0].term) }), given > start,
-           end - given <= 3, !gazetteer.familyNamesFirst.contains(tokens[start].term) {
+           end - given <= 3, !gazetteer.familyNamesFirst.contains(tokens[start].term), !Self.placePrefixes.contains(tokens[start].term) {
             // "Liberal Democrat David Laws": the name starts at its first given name.
             return (given, nil)
         }

@@ -88,6 +88,12 @@ struct NameCandidate {
     let isHeadline: Bool
     let text: SourceText
 
+    /// "the" stands right before the name, in the run ("The Cleveland Browns") or before it.
+    var followsThe: Bool {
+        let first = words.lowerBound
+        return first > 0 && tokens[first - 1].term == "the" && gap(first - 1, first).elementsEqual([0x20])
+    }
+
     /// The bytes between two tokens.
     func gap(_ left: Int, _ right: Int) -> ArraySlice<UInt8> {
         text.bytes[tokens[left].range.upperBound..<tokens[right].range.lowerBound]

@@ -70,15 +70,17 @@ struct AEBLinkingQualityTests {
             }
             let article = corpus.articles[index]
             let body = files["\(annotated.id).txt"]!
-            let predicted = Set(corpus.mentions[index].compactMap { mention -> Compared? in
-                guard let entity = mention.entity, corpus.entities[entity].kind == .person else { return nil }
-                return Compared(start: mention.range.lowerBound, end: mention.range.upperBound,
-                                person: LinkingQualityTests.folded(corpus.entities[entity].name))
-            })
             let expected = Set(annotated.mentions.map { mention in
                 Compared(start: utf8Offset(ofScalar: mention.offset, in: body),
                          end: utf8Offset(ofScalar: mention.offset + mention.length, in: body),
                          person: LinkingQualityTests.folded(mention.person))
+            })
+            let expectedBySpan = Dictionary(expected.map { ("\($0.start):\($0.end)", $0.person) }, uniquingKeysWith: { first, _ in first })
+            let predicted = Set(corpus.mentions[index].compactMap { mention -> Compared? in
+                guard let entity = mention.entity, corpus.entities[entity].kind == .person else { return nil }
+                return Compared(start: mention.range.lowerBound, end: mention.range.upperBound,
+                                person: LinkingQualityTests.scoredName(of: corpus.entities[entity],
+                                                                        annotated: expectedBySpan["\(mention.range.lowerBound):\(mention.range.upperBound)"]))
             })
             let hits = predicted.intersection(expected)
             right += hits.count

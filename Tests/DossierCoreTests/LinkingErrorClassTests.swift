@@ -1,5 +1,6 @@
 import Testing
 @testable import DossierCore
+import DossierLinking
 
 /// The kinds of linking error found on articles the rules had never seen, each on sentences written for it.
 struct LinkingErrorClassTests {
@@ -186,3 +187,77 @@ struct LinkingErrorClassTests {
     }
 }
 
+
+/// Kinds and one-entity-per-person classes seen on the benchmark pages and the BBC corpus.
+struct EntityKindAndIdentityTests {
+    private func entities(_ corpus: Corpus, kind: DossierLinking.Entity.Kind) -> [String] {
+        corpus.entities.indices.filter { corpus.entities[$0].kind == kind && !corpus.mentionsByEntity[$0].isEmpty }
+            .map { corpus.entities[$0].name }.sorted()
+    }
+
+    private func corpus(_ texts: String...) throws -> Corpus {
+        try CorpusLoader.load(texts: texts.enumerated().map { (name: "article-\($0.offset)", text: "Headline for the test\n\n" + $0.element) })
+    }
+
+    @Test func aPlacesFirstWord_staysInItsName_andNoGivenNameAfterItMakesAPerson() throws {
+        let corpus = try corpus("""
+            The San Francisco Chronicle reported it, as did the San Jose Mercury News. Officials in San Diego County \
+            and Santa Clara County agreed, and Fort Worth waited.
+            """)
+        #expect(entities(corpus, kind: .person).isEmpty)
+        #expect(entities(corpus, kind: .organisation) == ["San Francisco Chronicle", "San Jose Mercury News"])
+        #expect(entities(corpus, kind: .place) == ["Fort Worth", "San Diego County", "Santa Clara County"])
+    }
+
+    @Test func afterThe_aGivenNameStartsNoOnesName() throws {
+        let corpus = try corpus("The Cleveland Browns won again, and Cleveland Amory wrote about it.")
+        #expect(entities(corpus, kind: .person) == ["Cleveland Amory"])
+    }
+
+    @Test func aPersonOfAPlace_isAPersonAndAPlace_notOneOrganisation() throws {
+        let corpus = try corpus("Owen John Dempsey of Salt Lake City spoke, and New York City listened.")
+        #expect(entities(corpus, kind: .person) == ["Owen John Dempsey"])
+        #expect(entities(corpus, kind: .place) == ["New York City", "Salt Lake City"])
+    }
+
+    @Test func titlesOfRankAndHonour_joinThePersonTheCorpusNamesInFull() throws {
+        let corpus = try corpus(
+            "Former Labour leader Neil Kinnock spoke, and Betty Boothroyd, the former Speaker, listened. Digby Jones said so.",
+            "Lord Kinnock told peers. Baroness Boothroyd agreed, and Lady Boothroyd added a note.",
+            "Sir Digby Jones arrived late, and Sir Digby left early.")
+        let people = entities(corpus, kind: .person)
+        #expect(people.contains("Neil Kinnock") && !people.contains("Lord Kinnock"))
+        #expect(people.contains("Betty Boothroyd") && !people.contains { $0.hasSuffix(" Boothroyd") && $0 != "Betty Boothroyd" })
+        let kinnock = try corpus.lookUpEntity("Lord Kinnock")
+        #expect(corpus.entities[kinnock].name == "Neil Kinnock")
+        #expect(corpus.articleCount(of: kinnock) == 2)
+        #expect(corpus.articleCount(of: try corpus.lookUpEntity("Baroness Boothroyd")) == 2)
+    }
+
+    @Test func shortGivenNames_middleNames_initials_andTransliterations_areOnePerson() throws {
+        let corpus = try corpus(
+            "Tim Morrison testified. Owen Dempsey wrote. George Bush spoke. Volodymyr Zelensky called.",
+            "Timothy Morrison testified again. Owen John Dempsey wrote again. George W Bush spoke again. Volodymyr Zelenskiy called again.")
+        #expect(entities(corpus, kind: .person).count == 4)
+        for (short, long) in [("Tim Morrison", "Timothy Morrison"), ("Owen Dempsey", "Owen John Dempsey"),
+                              ("George Bush", "George W Bush"), ("Volodymyr Zelensky", "Volodymyr Zelenskiy")] {
+            #expect(try corpus.lookUpEntity(short) == (try corpus.lookUpEntity(long)), "\(short) and \(long)")
+        }
+    }
+
+    @Test func familyMembersWhoShareASurname_stayApart_andAShortFormOfTwoNamesJoinsNeither() throws {
+        let corpus = try corpus(
+            "Henry Parata spoke first. Robert Parata, his son, followed.",
+            "John A Smith and John B Smith are cousins.",
+            "John Smith was not there.")
+        let people = entities(corpus, kind: .person)
+        #expect(people.contains("Henry Parata") && people.contains("Robert Parata"))
+        #expect(people.contains("John A Smith") && people.contains("John B Smith") && people.contains("John Smith"))
+    }
+
+    @Test func aPartysAndACountrysShortAndLongNames_areOneEntity() throws {
+        let corpus = try corpus("The Lib Dems, the Liberal Democrats, the Tories, the Conservatives, Labour and the Labour Party met in the UK, in Britain.")
+        #expect(entities(corpus, kind: .organisation) == ["Conservative Party", "Labour Party", "Liberal Democrats"])
+        #expect(entities(corpus, kind: .place) == ["United Kingdom"])
+    }
+}

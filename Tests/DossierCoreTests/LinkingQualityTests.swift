@@ -1,6 +1,7 @@
 @testable import DossierCore
 @testable import DossierFormats
 @testable import DossierText
+import DossierLinking
 import Foundation
 import Testing
 
@@ -27,6 +28,13 @@ struct LinkingQualityTests {
     /// Names compared without case, full stops or extra spaces ("George W. Bush" is "George W Bush").
     static func folded(_ name: String) -> String {
         name.lowercased().replacingOccurrences(of: ".", with: "").split(separator: " ").joined(separator: " ")
+    }
+
+    /// The folded name a predicted mention is scored under: the annotated person's when the entity goes
+    /// by that name too (a merged "Lord Goldsmith" is Peter Goldsmith's alias), else the entity's own.
+    static func scoredName(of entity: Entity, annotated: String?) -> String {
+        if let annotated, ([entity.name] + entity.aliases).contains(where: { folded($0) == annotated }) { return annotated }
+        return folded(entity.name)
     }
 
     struct Score {
@@ -69,13 +77,15 @@ struct LinkingQualityTests {
                 throw DossierError.unknownArticle(annotated.path)
             }
             let article = corpus.articles[index]
+            let expected = annotated.mentions.map { Annotations.Annotated(line: $0.line, column: $0.column, text: $0.text, person: Self.folded($0.person)) }
+            let expectedBySpan = Dictionary(expected.map { ("\($0.line):\($0.column):\($0.text)", $0.person) }, uniquingKeysWith: { first, _ in first })
             let predicted = corpus.mentions[index].compactMap { mention -> Annotations.Annotated? in
                 guard let entity = mention.entity, corpus.entities[entity].kind == .person else { return nil }
                 let location = article.text.location(of: mention.range.lowerBound)
-                return .init(line: location.line, column: location.column, text: article.text.string(mention.range),
-                             person: Self.folded(corpus.entities[entity].name))
+                let text = article.text.string(mention.range)
+                return .init(line: location.line, column: location.column, text: text,
+                             person: Self.scoredName(of: corpus.entities[entity], annotated: expectedBySpan["\(location.line):\(location.column):\(text)"]))
             }
-            let expected = annotated.mentions.map { Annotations.Annotated(line: $0.line, column: $0.column, text: $0.text, person: Self.folded($0.person)) }
             let hits = Set(predicted).intersection(expected)
             truePositives += hits.count
             predictedCount += predicted.count

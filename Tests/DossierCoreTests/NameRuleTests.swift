@@ -105,6 +105,8 @@ struct NameRuleTests {
         Example(rule: "knownPlace", words: "Downing Street", body: "They met in Downing Street."),
         Example(rule: "knownOrganisation", words: "Morgan Stanley", body: "Analysts at Morgan Stanley agreed."),
         Example(rule: "organisationWord", words: "The Bank of England", body: "The Bank of England raised rates."),
+        Example(rule: "cityOfThreeWords", words: "Salt Lake City", body: "Owen John Dempsey of Salt Lake City spoke."),
+        Example(rule: "placePrefixFirst", words: "San Diego County", body: "Officials in San Diego County agreed."),
         Example(rule: "kindOfPlaceAfterFirstWord", words: "Gladstone Avenue", body: "He lived on Gladstone Avenue for years."),
         Example(rule: "titleBeforeCommonWords", words: "Online Leader Success Mindset",
                 body: "She sold an Online Leader Success Mindset course, and the online leader success mindset was popular."),
@@ -123,7 +125,7 @@ struct NameRuleTests {
         Example(rule: "longOrInCapitalsWithoutSign", words: "The Quorb Zint Blox Flarn", body: "The Quorb Zint Blox Flarn was printed."),
         Example(rule: "peopleOfAPlace", words: "North Koreans", body: "North Koreans said they would wait."),
         Example(rule: "givenNameAfterRelative", words: "Yo Jong", body: "Kim Yo Jong arrived, and his sister Yo Jong smiled."),
-        Example(rule: "headlineWordsAsSurnames", words: "Blair Labour", body: "Tony Blair spoke.", headline: "Blair Labour's longest-serving PM"),
+        Example(rule: "headlineWordsAsSurnames", words: "Blair Hartley", body: "Tony Blair spoke.", headline: "Blair Hartley's longest-serving PM"),
         Example(rule: "joinedByAndToPerson", words: "Yasutaka Uchiyama", body: "Ben McLachlan and Yasutaka Uchiyama won the doubles."),
     ]
 

@@ -95,15 +95,24 @@ package enum EntityMerger {
                 return catalog.count + index
             })
         }
+        // The most votes; a tie goes to the kind first in the alphabet.
+        let decidedKinds = firsts.indices.map { index in
+            let votes = kinds.indices.map { (kind: kinds[$0], votes: kindVotes[index * kinds.count + $0]) }
+            return votes.max { ($0.votes, $1.kind.rawValue) < ($1.votes, $0.kind.rawValue) }?.kind ?? firsts[index].kind
+        }
+        // One person under several names is one entity (`PersonVariants`).
+        let targets = PersonVariants.targets(of: firsts.indices.map { index in
+            PersonVariants.Name(key: firsts[index].key, isPerson: decidedKinds[index] == .person,
+                                weight: Int(kindVotes[(index * kinds.count)..<((index + 1) * kinds.count)].reduce(0, +)))
+        }, catalog: catalog)
         var usedIDs = Set(catalog.map(\.id))
         // Made in place after the catalog's: the found entities are never held twice.
         var entities = catalog
         entities.reserveCapacity(catalog.count + firsts.count)
-        for index in firsts.indices {
+        var numbers = [Int](repeating: 0, count: firsts.count)
+        for index in firsts.indices where targets[index] == nil {
             let found = firsts[index]
-            // The most votes; a tie goes to the kind first in the alphabet.
-            let votes = kinds.indices.map { (kind: kinds[$0], votes: kindVotes[index * kinds.count + $0]) }
-            let kind = votes.max { ($0.votes, $1.kind.rawValue) < ($1.votes, $0.kind.rawValue) }?.kind ?? found.kind
+            let kind = decidedKinds[index]
             var id = found.key.split(separator: " ").joined(separator: "-")
             if usedIDs.contains(id) {
                 var suffix = 2
@@ -112,8 +121,27 @@ package enum EntityMerger {
             }
             usedIDs.insert(id)
             let description = roles[index] ?? "\(kind.rawValue) found in the text"
+            numbers[index] = entities.count
             entities.append(Entity(id: id, name: found.name, kind: kind, description: description,
                                    surname: kind == .person ? found.surname : nil, gender: genders[index], isFound: true))
+        }
+        // The other names join theirs as aliases, so that a lookup by any of them finds it.
+        for index in firsts.indices {
+            guard let target = targets[index] else { continue }
+            let number = switch target {
+            case .found(let other): numbers[other]
+            case .catalog(let entity): entity
+            }
+            numbers[index] = number
+            let joined = entities[number]
+            guard joined.name != firsts[index].name, !joined.aliases.contains(firsts[index].name) else { continue }
+            entities[number] = Entity(id: joined.id, name: joined.name, kind: joined.kind, description: joined.description,
+                                      wikidata: joined.wikidata, aliases: joined.aliases + [firsts[index].name], titles: joined.titles,
+                                      surname: joined.surname, surnameUnambiguous: joined.surnameUnambiguous,
+                                      gender: joined.gender ?? genders[index], isFound: joined.isFound)
+        }
+        for article in numbering.indices {
+            for position in numbering[article].indices { numbering[article][position] = numbers[numbering[article][position] - catalog.count] }
         }
         return (entities, numbering)
     }

@@ -1,0 +1,123 @@
+import DossierText
+
+/// Which people found across a corpus are one person under several names, so that each is one entity:
+/// "Tim Morrison" and "Timothy Morrison", "Owen Dempsey" and "Owen John Dempsey", "George Bush" and
+/// "George W Bush", "Volodymyr Zelensky" and "Volodymyr Zelenskiy"; "Lord Kinnock" and "Baroness
+/// Boothroyd" are the Neil Kinnock and Betty Boothroyd the corpus names in full, and "Sir Digby" its
+/// Digby Jones.
+///
+/// A name joins another only when that is the one person it can be: two full names whose surnames
+/// agree (spelt alike, or as one transliteration) and whose given and middle names may be one
+/// person's (`EntityLinker.mayBeOnePerson`), and a title of rank or honour with a surname (a lord, a
+/// baroness) or a given name (a knight, a dame) that only one person in the corpus has. Family
+/// members who share a surname keep their own given names, and so stay apart.
+package enum PersonVariants {
+    /// A name found in text, as the merge sees it.
+    package struct Name {
+        /// Folded words, space-separated ("tim morrison", "lord kinnock").
+        package let key: String
+        package let isPerson: Bool
+        /// How often the corpus uses it (articles that name it): the most used of a group names it.
+        package let weight: Int
+
+        package init(key: String, isPerson: Bool, weight: Int) {
+            self.key = key
+            self.isPerson = isPerson
+            self.weight = weight
+        }
+    }
+
+    /// What a name is one of.
+    package enum Target: Equatable {
+        /// Another found name, by its position.
+        case found(Int)
+        /// A catalog entity, by its index.
+        case catalog(Int)
+    }
+
+    /// Titles that go with a surname ("Lord Kinnock") and with a given name ("Sir Digby").
+    static let surnameTitles: Set<String> = ["lord", "lady", "baroness", "baron", "earl", "viscount", "marquess", "countess"]
+    static let givenNameTitles: Set<String> = ["sir", "dame"]
+
+    /// For each found name, the name or catalog person it is one with; nil when it stands for itself.
+    /// Every target stands for itself.
+    package static func targets(of names: [Name], catalog: [Entity]) -> [Target?] {
+        var targets = [Target?](repeating: nil, count: names.count)
+        let words = names.map { $0.key.split(separator: " ").map(String.init) }
+        // Full names by their surname, as one transliteration spells it.
+        var fullNamesBySurname: [String: [Int]] = [:]
+        for index in names.indices where names[index].isPerson && words[index].count >= 2 && !isTitleForm(words[index]) {
+            fullNamesBySurname[folded(surname(of: words[index])), default: []].append(index)
+        }
+        // Names that may all be one person's, and none of them anyone else's, join the one the corpus uses most.
+        for group in fullNamesBySurname.values where group.count > 1 {
+            func alike(_ left: Int, _ right: Int) -> Bool {
+                let respelled = spelledAlike(words[left], as: words[right])
+                return respelled == names[right].key || EntityLinker.mayBeOnePerson(respelled, names[right].key)
+            }
+            let compatible = Dictionary(uniqueKeysWithValues: group.map { index in (index, Set(group.filter { $0 != index && alike(index, $0) })) })
+            for index in group where targets[index] == nil && !(compatible[index] ?? []).isEmpty {
+                let members = (compatible[index] ?? []).union([index])
+                // A short form that fits two fuller names ("John Smith" beside "John A Smith" and "John B Smith") joins neither.
+                guard members.allSatisfy({ member in (compatible[member] ?? []).union([member]) == members }) else { continue }
+                // A tie goes to the fuller name, then the first in the alphabet.
+                let named = members.max { (names[$0].weight, names[$0].key.count, names[$1].key) < (names[$1].weight, names[$1].key.count, names[$0].key) }!
+                for member in members where member != named { targets[member] = .found(named) }
+            }
+        }
+        // Titles with a surname or a given name: the one person the corpus names in full with it.
+        let catalogPeople = catalog.indices.filter { catalog[$0].kind == .person }
+        for index in names.indices where names[index].isPerson && isTitleForm(words[index]) {
+            let title = words[index][0]
+            let word = words[index][1]
+            let bySurname = surnameTitles.contains(title)
+            var candidates: [Target] = []
+            for (surname, group) in fullNamesBySurname where !bySurname || surname == folded(word) {
+                for other in group where targets[other] == nil {
+                    let matches = bySurname || words[other].first == word
+                    if matches { candidates.append(.found(other)) }
+                }
+            }
+            for person in catalogPeople {
+                let personWords = EntityKey(catalog[person].name).words
+                let matches = bySurname ? catalog[person].surname.map { EntityKey($0).words == [word] } ?? false : personWords.first == word
+                if matches { candidates.append(.catalog(person)) }
+            }
+            if candidates.count == 1 { targets[index] = candidates[0] }
+        }
+        // The same title form under two titles of one rank ("Baroness Boothroyd", "Lady Boothroyd") with no full name to join.
+        var titleForms: [String: Int] = [:]
+        for index in names.indices where names[index].isPerson && isTitleForm(words[index]) && targets[index] == nil {
+            let title = words[index][0]
+            let key = (surnameTitles.contains(title) ? "surname " : "given ") + words[index][1]
+            if let first = titleForms[key] { targets[index] = .found(first) } else { titleForms[key] = index }
+        }
+        return targets
+    }
+
+    /// A title of rank or honour and one word: "lord kinnock", "sir digby".
+    static func isTitleForm(_ words: [String]) -> Bool {
+        words.count == 2 && (surnameTitles.contains(words[0]) || givenNameTitles.contains(words[0]))
+    }
+
+    private static func surname(of words: [String]) -> String {
+        let last = words[words.count - 1]
+        return NameWords.generationalSuffixes.contains(last) && words.count > 2 ? words[words.count - 2] : last
+    }
+
+    /// A surname as one transliteration spells it: "zelenskiy" and "zelenskyy" are "zelensky".
+    static func folded(_ surname: String) -> String {
+        for ending in ["iy", "yy", "yi", "ij"] where surname.count > ending.count + 3 && surname.hasSuffix(ending) {
+            return String(surname.dropLast(ending.count)) + "y"
+        }
+        return surname
+    }
+
+    /// `words` joined, with the surname spelt as `other` spells it when both are one transliteration.
+    private static func spelledAlike(_ words: [String], as other: [String]) -> String {
+        var words = words
+        let (mine, theirs) = (words.count - 1, other.count - 1)
+        if words[mine] != other[theirs], folded(words[mine]) == folded(other[theirs]) { words[mine] = other[theirs] }
+        return words.joined(separator: " ")
+    }
+}
