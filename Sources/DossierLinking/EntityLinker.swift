@@ -171,6 +171,12 @@ public struct EntityLinker: Sendable {
         return true
     }
 
+    /// True when a name of two words or more is the end of a longer one: a surname of two words
+    /// ("hawk sawyer" of "kathleen hawk sawyer", "eriksson ek" of "joel eriksson ek").
+    static func endsWithName(_ full: String, _ part: String) -> Bool {
+        part.contains(" ") && full.count > part.count && full.hasSuffix(" " + part)
+    }
+
     /// The person named in full nearest before `position` (else first after it) whose name begins or ends
     /// with `terms` without being only them: "Yo Jong" is Kim Yo Jong, "Mary Jane" is Mary Jane Smith.
     private func bearer(ofGivenName terms: [String], before position: Int, named: [(position: Int, target: ArticleLinks.Target)],
@@ -493,9 +499,10 @@ extension EntityLinker {
             if let existing = foundIndexByKey[entity.key] {
                 local = existing
             } else if entity.kind == .person, let surname = entity.surname,
-                      let variant = personsBySurname[surname]?.first(where: { EntityLinker.mayBeOnePerson(links.found[$0].key, entity.key) }) {
-                // "John Milo Ford … John M. Ford", "Patrick Carlineo Jr … Pat Carlineo": one person, under the
-                // name the article gave first.
+                      let variant = personsBySurname[surname]?.first(where: { EntityLinker.mayBeOnePerson(links.found[$0].key, entity.key)
+                          || EntityLinker.endsWithName(links.found[$0].key, entity.key) }) {
+                // "John Milo Ford … John M. Ford", "Patrick Carlineo Jr … Pat Carlineo", "Kathleen Hawk Sawyer … Hawk
+                // Sawyer", "Joel Eriksson Ek … Eriksson Ek": one person, under the name the article gave first.
                 local = variant
                 foundIndexByKey[entity.key] = variant
             } else {
@@ -555,14 +562,20 @@ extension EntityLinker {
             // once, at the first name that needs it.
             var claimedSurnames: Set<String>?
             for name in unclassified {
+                let range = name[0].range.lowerBound..<name[name.count - 1].range.upperBound
+                // "Eriksson Ek" in an article that names Joel Eriksson Ek is him: a surname of two words.
+                let key = name.map(\.term).joined(separator: " ")
+                if name.count >= 2, links.found.contains(where: { $0.kind == .person && EntityLinker.endsWithName($0.key, key) }) {
+                    add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text), range: range)
+                    continue
+                }
                 // Companies speak too ("Samsung announced"): a name that only speaks must not start with a common word.
                 guard let last = name.last, titledTerms.contains(last.term)
                         || (spokenTerms.contains(last.term) && !words.lowercaseTerms.contains(name[0].term)) else { continue }
                 if claimedSurnames == nil { claimedSurnames = surnamesOfPeopleNamed() }
                 if claimedSurnames?.contains(last.term) == true { continue }
                 if isPairOfLoneSurnames(name) { continue }
-                add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text),
-                    range: name[0].range.lowerBound..<last.range.upperBound)
+                add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text), range: range)
             }
         }
 

@@ -40,6 +40,16 @@ extension NameFinder {
 
         // MARK: Several words
 
+        // A work's title: right after a word for a work ("the film Vera Drake", "the band Franz Ferdinand") or right
+        // before one ("the Harry Potter books", "Vera Drake star Imelda Staunton").
+        NameRule("workTitle", .severalWords) { name, _ in
+            let (first, end) = (name.words.lowerBound, name.words.upperBound)
+            let before = first > 0 && name.gap(first - 1, first).elementsEqual([0x20]) && name.tokens[first - 1].shape == .lowercase
+                && Self.workWords.contains(name.tokens[first - 1].term)
+            let after = end < name.tokens.count && name.gap(end - 1, end).elementsEqual([0x20]) && name.tokens[end].shape == .lowercase
+                && (Self.workWords.contains(name.tokens[end].term) || Self.workWords.contains(String(name.tokens[end].term.dropLast())))
+            return before || after ? .notAName : nil
+        },
         // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
         NameRule("figuresInRun", .severalWords) { name, _ in
             name.tokens[name.run].contains(where: { $0.term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) ? .notAName : nil
@@ -96,22 +106,38 @@ extension NameFinder {
             let endsInTitle = gazetteer.cueWords.contains(name.terms[name.terms.count - 1]) && !gazetteer.isGivenName(name.terms[0])
             return endsInTitle || name.terms.filter({ !Self.particles.contains($0) }).count > 3 ? .notAName : nil
         },
-        // A title or role before the name ("spokesperson Heather Nauert"), or post-nominals after it ("Paul Boateng MP").
-        NameRule("cueOrPostNominal", .severalWords) { name, _ in
-            (name.cue != nil || name.hasPostNominal) && name.allCapitalized ? .entity(.person) : nil
+        // A title or role before the name ("spokesperson Heather Nauert"), or post-nominals after it ("Paul Boateng MP"),
+        // unless the words end in a place ("President Ascom North America") or the cue is a capitalised role
+        // opening a title ("Star Wars Jedi").
+        NameRule("cueOrPostNominal", .severalWords) { name, gazetteer in
+            guard (name.cue != nil || name.hasPostNominal) && name.allCapitalized, !Self.endsInPlace(name, gazetteer: gazetteer),
+                  !gazetteer.cueWords.contains(name.terms[name.terms.count - 1]) else { return nil }
+            if let cue = name.cue, name.cueOpensRun, !Self.titlesBeforeNames.contains(cue), !gazetteer.isGivenName(name.terms[0]) {
+                return nil
+            }
+            return .entity(.person)
         },
         // A given name starts a person's name, unless a terse headline puts a name beside a place or body ("Blair Labour's").
-        // After "the" a given name starts no one's name: "the Cleveland Browns", "the Mac Pro".
+        // After "the" a given name starts no one's name ("the Cleveland Browns"), nor does one before a place ("Lexus
+        // Philippines") or a role ("Art Director"); a name whose first or last word the article also writes in lower case
+        // ("Honey Pear Jam", "Moon Europa") is left to the rules below.
         NameRule("givenNameFirst", .severalWords) { name, gazetteer in
             guard gazetteer.isGivenName(name.terms[0]), name.words.count <= 4, !name.followsThe else { return nil }
+            let last = name.terms[name.terms.count - 1]
             let besidePlaceOrBody = name.isHeadline
                 && name.terms.dropFirst().contains { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) }
-            return besidePlaceOrBody ? nil : .entity(.person)
+            if besidePlaceOrBody || Self.endsInPlace(name, gazetteer: gazetteer) || gazetteer.cueWords.contains(last) { return nil }
+            // A syllable written in lower case ("Kim Hyok-chol") is part of a name, not a common word.
+            let lastIsCapitalized = name.tokens[name.words.upperBound - 1].shape == .capitalized
+            if name.lowercaseTerms.contains(name.terms[0]) || (lastIsCapitalized && name.lowercaseTerms.contains(last)) { return nil }
+            return .entity(.person)
         },
-        // Initials before a surname mark a person: "J.R.R. Tolkien", "H. G. Wells".
+        // Initials before a surname mark a person: "J.R.R. Tolkien", "H. G. Wells" (not "z. B. Arztbriefe", an abbreviation).
         NameRule("initialsBeforeSurname", .severalWords) { name, _ in
             let terms = name.terms
             let end = name.words.upperBound
+            let first = name.words.lowerBound
+            if first > 0, name.tokens[first - 1].shape == .lowercase, name.tokens[first - 1].term.utf8.count == 1 { return .notAName }
             guard terms.count > 1, terms[0].utf8.count == 1, let surname = terms.firstIndex(where: { $0.utf8.count > 1 }), surname == terms.count - 1,
                   name.tokens[end - 1].shape == .capitalized, name.tokens[name.words].dropLast().allSatisfy({ $0.shape != .lowercase }),
                   name.gap(end - 2, end - 1).first == 0x2E else { return nil }
@@ -144,8 +170,12 @@ extension NameFinder {
         NameRule("kindOfPlaceLast", .severalWords) { name, gazetteer in
             gazetteer.placeWords.contains(name.terms[name.terms.count - 1]) ? .entity(.place) : nil
         },
+        // ...unless the name opens with a common word the article also writes in lower case ("Developer Valve said") or
+        // ends in a place ("Lexus Philippines agreed").
         NameRule("personSignAfter", .severalWords) { name, gazetteer in
-            name.allCapitalized && name.words.count <= 3 && isFollowedByPersonSign(name, gazetteer: gazetteer) ? .entity(.person) : nil
+            let opensWithCommonWord = name.lowercaseTerms.contains(name.terms[0]) && !gazetteer.isGivenName(name.terms[0])
+            return name.allCapitalized && name.words.count <= 3 && !opensWithCommonWord && !endsInPlace(name, gazetteer: gazetteer)
+                && isFollowedByPersonSign(name, gazetteer: gazetteer) ? .entity(.person) : nil
         },
         // "said Heather Nauert".
         NameRule("afterSaid", .severalWords) { name, _ in
@@ -158,6 +188,31 @@ extension NameFinder {
         // Anything longer, or with a word in capitals, is left alone: a missed name costs a reader less than a wrong one.
         NameRule("longOrInCapitalsWithoutSign", .severalWords) { _, _ in .notAName },
     ]
+
+    /// Titles that stand capitalised before a person's name; a capitalised role opening a run ("Star Wars",
+    /// "Premier Solution Partner") is more often a title's first word.
+    static let titlesBeforeNames: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "vice", "secretary", "minister", "prime",
+        "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "ambassador", "general", "gen", "judge", "justice",
+        "chancellor", "king", "queen", "prince", "princess", "pope", "colonel", "captain", "lieutenant", "sergeant", "professor",
+        "prof", "rev", "reverend", "sheikh", "chairman", "chairwoman", "commander", "marshal", "cardinal", "archbishop", "bishop",
+        "emperor", "empress", "sultan", "ayatollah", "duke", "duchess", "earl", "baron", "baroness", "dictator", "speaker",
+        "director", "deputy", "chief", "coach", "spokesperson", "spokesman", "spokeswoman", "attorney", "envoy", "officer",
+    ]
+
+    /// Words for a work or a band, beside its title.
+    static let workWords: Set<String> = [
+        "film", "movie", "album", "band", "song", "novel", "book", "musical", "opera", "sitcom", "franchise", "trilogy", "saga",
+        "soundtrack", "single", "documentary", "biopic", "game",
+    ]
+
+    /// True when a name's last words are a known place ("Ascom North America", "Lexus Philippines").
+    static func endsInPlace(_ name: NameCandidate, gazetteer: Gazetteer) -> Bool {
+        let terms = name.terms
+        guard terms.count >= 2 else { return false }
+        return gazetteer.places.contains(terms[terms.count - 1])
+            || (terms.count >= 3 && gazetteer.places.contains(terms[(terms.count - 2)...].joined(separator: " ")))
+    }
 
     /// First words of places' names, which no person's name starts with ("San Diego", "Los Alamos", "Fort Worth").
     static let placePrefixes: Set<String> = [

@@ -88,6 +88,11 @@ struct NameCandidate {
     let isHeadline: Bool
     let text: SourceText
 
+    /// The cue is the run's first word ("Star Wars Jedi"), not a word before it.
+    var cueOpensRun: Bool {
+        words.lowerBound > run.lowerBound && tokens[words.lowerBound - 1].term == cue && words.lowerBound - 1 == run.lowerBound
+    }
+
     /// "the" stands right before the name, in the run ("The Cleveland Browns") or before it.
     var followsThe: Bool {
         let first = words.lowerBound

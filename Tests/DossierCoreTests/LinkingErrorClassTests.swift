@@ -255,6 +255,20 @@ struct EntityKindAndIdentityTests {
         #expect(people.contains("John A Smith") && people.contains("John B Smith") && people.contains("John Smith"))
     }
 
+    @Test func aSurnameOfTwoWords_isThePersonTheArticleNamesInFull() throws {
+        let corpus = try corpus("Kathleen Hawk Sawyer spoke. Director Hawk Sawyer left. Joel Eriksson Ek scored and Eriksson Ek celebrated.")
+        #expect(entities(corpus, kind: .person) == ["Joel Eriksson Ek", "Kathleen Hawk Sawyer"])
+        #expect(corpus.mentionsByEntity[try corpus.lookUpEntity("Kathleen Hawk Sawyer")].count == 2)
+        #expect(corpus.mentionsByEntity[try corpus.lookUpEntity("Joel Eriksson Ek")].count == 2)
+    }
+
+    @Test func rolesTitlesAndWorks_openingOrClosingARun_makeNoPerson() throws {
+        let corpus = try corpus("""
+            Star Wars Jedi is a game, and the firm became a Premier Solution Partner. The film Vera Drake won,             Art Director was his job, and President Ascom North America signed. Lexus Philippines agreed.
+            """)
+        #expect(entities(corpus, kind: .person).isEmpty)
+    }
+
     @Test func aPartysAndACountrysShortAndLongNames_areOneEntity() throws {
         let corpus = try corpus("The Lib Dems, the Liberal Democrats, the Tories, the Conservatives, Labour and the Labour Party met in the UK, in Britain.")
         #expect(entities(corpus, kind: .organisation) == ["Conservative Party", "Labour Party", "Liberal Democrats"])
