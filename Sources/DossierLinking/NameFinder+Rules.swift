@@ -111,7 +111,7 @@ extension NameFinder {
         // opening a title ("Star Wars Jedi").
         NameRule("cueOrPostNominal", .severalWords) { name, gazetteer in
             guard (name.cue != nil || name.hasPostNominal) && name.allCapitalized, !Self.endsInPlace(name, gazetteer: gazetteer),
-                  !gazetteer.cueWords.contains(name.terms[name.terms.count - 1]) else { return nil }
+                  !Self.endsInRole(name, gazetteer: gazetteer) else { return nil }
             if let cue = name.cue, name.cueOpensRun, !Self.titlesBeforeNames.contains(cue), !gazetteer.isGivenName(name.terms[0]) {
                 return nil
             }
@@ -126,7 +126,7 @@ extension NameFinder {
             let last = name.terms[name.terms.count - 1]
             let besidePlaceOrBody = name.isHeadline
                 && name.terms.dropFirst().contains { gazetteer.places.contains($0) || gazetteer.organisations.contains($0) }
-            if besidePlaceOrBody || Self.endsInPlace(name, gazetteer: gazetteer) || gazetteer.cueWords.contains(last) { return nil }
+            if besidePlaceOrBody || Self.endsInPlace(name, gazetteer: gazetteer) || Self.endsInRole(name, gazetteer: gazetteer) { return nil }
             // A syllable written in lower case ("Kim Hyok-chol") is part of a name, not a common word.
             let lastIsCapitalized = name.tokens[name.words.upperBound - 1].shape == .capitalized
             if name.lowercaseTerms.contains(name.terms[0]) || (lastIsCapitalized && name.lowercaseTerms.contains(last)) { return nil }
@@ -204,6 +204,20 @@ extension NameFinder {
     static let workWords: Set<String> = [
         "film", "movie", "album", "band", "song", "novel", "book", "musical", "opera", "sitcom", "franchise", "trilogy", "saga",
         "soundtrack", "single", "documentary", "biopic", "game",
+    ]
+
+    /// True when a name ends in a word for a role ("Art Director", "Premier Solution Partner"), not one that is
+    /// also a surname ("Kevin King", "Joe Bishop").
+    static func endsInRole(_ name: NameCandidate, gazetteer: Gazetteer) -> Bool {
+        let last = name.terms[name.terms.count - 1]
+        return gazetteer.cueWords.contains(last) && !gazetteer.nobleTitles.contains(last) && !surnamesThatAreRoles.contains(last)
+    }
+
+    /// Words for a role that are common surnames too.
+    static let surnamesThatAreRoles: Set<String> = [
+        "judge", "marshal", "marshall", "dean", "major", "sergeant", "chief", "singer", "fisher", "cook", "porter", "mason",
+        "butler", "steward", "page", "coach", "bishop", "knight", "sheriff", "baker", "carter", "hunter", "taylor", "smith",
+        "miller", "parker", "official", "minister", "chancellor", "king", "pope", "prince", "earl", "lord",
     ]
 
     /// True when a name's last words are a known place ("Ascom North America", "Lexus Philippines").
