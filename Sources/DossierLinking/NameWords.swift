@@ -40,6 +40,7 @@ enum NameWords {
         "just", "again", "instead", "whether", "than", "through", "against", "toward", "towards", "upon",
         "via", "per", "mr", "dear", "oh", "well", "new", "former", "late", "met", "meets",
         "called", "calls", "urged", "wrote", "added", "tweeted", "described", "announced",
+        "regarding", "concerning", "considering", "excluding", "featuring", "notwithstanding", "barring", "amid", "amidst", "whereas", "furthermore", "moreover", "additionally", "nonetheless", "nevertheless", "besides", "otherwise", "perhaps", "indeed",
     ]
 
     /// Titles, months, weekdays and common words in one set: asked of most capitalised words, one look-up
