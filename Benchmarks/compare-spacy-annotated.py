@@ -66,15 +66,17 @@ def dossier_mentions(texts):
         env = dict(os.environ, XDG_CACHE_HOME=folder, XDG_CONFIG_HOME=folder, XDG_STATE_HOME=folder)
         exported = json.loads(subprocess.run([dossier, "export", folder, "--no-cache"], check=True, capture_output=True, env=env).stdout)
         entities = json.loads(subprocess.run([dossier, "entities", folder, "--json", "--no-cache"], check=True, capture_output=True, env=env).stdout)
-    person_names = {entity["id"]: entity["name"] for entity in entities if entity["kind"] == "person"}
-    predicted = set()
+    # Every name a person goes by: a merged "Lord Goldsmith" is Peter Goldsmith's alias, as the Swift scorer counts it.
+    person_names = {entity["id"]: [folded(entity["name"])] + [folded(alias) for alias in entity.get("aliases", [])]
+                    for entity in entities if entity["kind"] == "person"}
+    predicted = {}
     for article in exported:
         key = names[os.path.basename(article["path"])]
         starts = line_starts(texts[key])
         for mention in article["mentions"]:
             if mention.get("entity") in person_names:
                 begin = starts[mention["line"] - 1] + mention["column"] - 1
-                predicted.add((key, begin, begin + len(mention["text"]), folded(person_names[mention["entity"]])))
+                predicted[(key, begin, begin + len(mention["text"]))] = person_names[mention["entity"]]
     return predicted
 
 
@@ -82,7 +84,7 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "L
 
 
 def spacy_mentions(nlp, texts):
-    predicted = set()
+    predicted = {}
     for key in sorted(texts):
         spans = []
         for entity in nlp(texts[key]).ents:
@@ -106,12 +108,14 @@ def spacy_mentions(nlp, texts):
                 chosen = before[-1] if before else (bearers[0] if bearers else None)
                 if chosen:
                     person = " ".join(chosen[1])
-            predicted.add((key, start, end, folded(person)))
+            predicted[(key, start, end)] = [folded(person)]
     return predicted
 
 
 def score(predicted, expected):
-    right = len(predicted & expected)
+    """`predicted` maps a span to the names its person goes by; right when the annotated person is one of them."""
+    annotated = {(key, start, end): person for key, start, end, person in expected}
+    right = sum(1 for span, persons in predicted.items() if annotated.get(span) in persons)
     return len(expected), len(predicted), right, right / max(len(predicted), 1), right / max(len(expected), 1)
 
 

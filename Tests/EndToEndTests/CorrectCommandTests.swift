@@ -31,6 +31,7 @@ struct CorrectCommandTests {
         let entities = try JSONSerialization.jsonObject(with: try home.run("entities", "--json").stdout) as? [[String: Any]] ?? []
         #expect(entities.first { $0["id"] as? String == "kim-jong-un" }?["kind"] as? String == "organisation")
         #expect(!entities.contains { $0["id"] as? String == "ri-son-gwon" })
+        #expect((entities.first { $0["id"] as? String == "ri-yong-ho" }?["aliases"] as? [String])?.contains("Ri Son Gwon") == true)
         #expect(try home.output("mentions", "Ri Son Gwon").hasPrefix("Ri Yong Ho: 5 mentions in 2 articles"))
 
         let list = try home.output("correct", "list")

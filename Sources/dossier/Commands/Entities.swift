@@ -7,7 +7,7 @@ import DossierText
 struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the people, places and organisations mentioned, most-mentioned first.")
 
-    @Flag(help: "Print JSON: [{id, name, kind, description, mentions, articles, found, quotes, related: [{id, count}]}].") var json = false
+    @Flag(help: "Print JSON: [{id, name, kind, description, wikidata, aliases, mentions, articles, found, quotes, related: [{id, count}]}].") var json = false
     @Flag(help: "Include catalog entities that no article mentions.") var all = false
     /// For tracing a linking error to the rule that made it.
     @Flag(help: .hidden) var explain = false

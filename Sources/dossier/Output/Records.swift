@@ -63,6 +63,8 @@ struct EntityRecord: Encodable {
     let kind: String
     let description: String
     let wikidata: Nullable<String>
+    /// Other names it goes by: the catalog's aliases, and the names of people merged into it ("Lord Kinnock").
+    let aliases: [String]
     let mentions: Int
     let articles: Int
     /// True when Dossier found the entity in the text rather than in the catalog.
@@ -78,6 +80,7 @@ struct EntityRecord: Encodable {
         kind = entity.kind.rawValue
         description = entity.description
         wikidata = Nullable(entity.wikidata)
+        aliases = entity.aliases
         mentions = corpus.mentionsByEntity[index].count
         articles = corpus.articleCount(of: index)
         found = entity.isFound
