@@ -269,6 +269,19 @@ struct EntityKindAndIdentityTests {
         #expect(entities(corpus, kind: .person).isEmpty)
     }
 
+    @Test func sentenceOpeners_abbreviations_andCommonWords_makeNoPerson() throws {
+        let corpus = try corpus("""
+            Regarding MagSafe, Apple said nothing. Elektronische Dokumente, z. B. Arztbriefe, sind sicher.             Homemade Spiced Honey Pear Jam keeps well: the jam needs pears. Jupiter's Moon Europa has a moon-sized ocean,             and the moon is cold.
+            """)
+        #expect(entities(corpus, kind: .person).isEmpty)
+    }
+
+    @Test func aPartysShortName_beforeItsMembers_isTheParty() throws {
+        let corpus = try corpus("Labour MPs and Tory peers met.")
+        #expect(entities(corpus, kind: .person).isEmpty)
+        #expect(entities(corpus, kind: .organisation) == ["Conservative Party", "Labour Party"])
+    }
+
     @Test func aPartysAndACountrysShortAndLongNames_areOneEntity() throws {
         let corpus = try corpus("The Lib Dems, the Liberal Democrats, the Tories, the Conservatives, Labour and the Labour Party met in the UK, in Britain.")
         #expect(entities(corpus, kind: .organisation) == ["Conservative Party", "Labour Party", "Liberal Democrats"])
