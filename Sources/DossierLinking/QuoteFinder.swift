@@ -49,11 +49,12 @@ public struct QuoteFinder {
                 let after = sentenceFrame(bytes, from: span.outer.upperBound, to: nextStart, forward: true)
                 context.nextQuoteStart = index + 1 < paragraphSpans.count ? nextStart : nil
                 let before = sentenceFrame(bytes, from: previousEnd, to: span.outer.lowerBound, forward: false)
+                let sentence = sentenceFrame(bytes, from: paragraph.lowerBound, to: span.outer.lowerBound, forward: false)
                 context.quoteStart = span.outer.lowerBound
                 var speaker: Int?
                 if !isTitleOrTerm(span, before: previousEnd..<span.outer.lowerBound, bytes: bytes) {
                     speaker = speakerAfter(after, context: &context)
-                        ?? speakerBefore(before, context: &context)
+                        ?? speakerBefore(before, sentence: sentence, context: &context)
                         ?? (endsWithColon(before, bytes: bytes) ? introducer(of: before, context: &context) : nil)
                         ?? paragraphSpeaker
                     if speaker == nil, index == 0, span.outer.lowerBound == paragraph.lowerBound {
@@ -148,13 +149,14 @@ public struct QuoteFinder {
             ?? speaker(after: verb, in: tokens, context: context)
     }
 
-    private func speakerBefore(_ frame: Range<Int>, context: inout Context) -> Int? {
+    /// `sentence` is the whole sentence before the quote, of which `frame` may be the part after an earlier quote.
+    private func speakerBefore(_ frame: Range<Int>, sentence: Range<Int>, context: inout Context) -> Int? {
         let tokens = Tokenizer.tokens(in: context.bytes, range: frame)
         guard let verb = tokens.indices.last(where: { isVerb(tokens[$0], context: context) }) else { return nil }
         // "According to Smith, “…”"
         if tokens[verb].term == "according" { return speaker(after: verb, in: tokens, context: context) }
         // "He urged Mr. Trump to make a deal, saying “…”": a participle's subject is the sentence's.
-        if tokens[verb].term.hasSuffix("ing") { return introducer(of: frame, context: &context) }
+        if tokens[verb].term.hasSuffix("ing") { return introducer(of: sentence, context: &context) }
         return subject(before: verb, in: tokens, reach: verb, context: &context)
     }
 
@@ -168,8 +170,17 @@ public struct QuoteFinder {
 
     /// A verb of saying, and not a word of a name ("the United States").
     private func isVerb(_ token: Token, context: Context) -> Bool {
-        attributionVerbs.contains(token.term) && Self.mention(overlapping: token.range, in: context.mentions) == nil
+        (attributionVerbs.contains(token.term) || Self.moreVerbs.contains(token.term))
+            && Self.mention(overlapping: token.range, in: context.mentions) == nil
     }
+
+    /// Verbs that introduce quotations besides the gazetteer's verbs of saying, which also serve the name
+    /// finder as signs of a person and so stay few.
+    static let moreVerbs: Set<String> = [
+        "assures", "assured", "comments", "begged", "pleaded", "cautioned", "boasted", "complained", "quipped", "vowed",
+        "pledged", "promised", "demanded", "confirmed", "denied", "maintained", "countered", "labelled", "labeled",
+        "branded", "reiterated", "emphasised", "emphasized", "wondered", "concluded", "shouted", "cried", "whispered",
+    ]
 
     /// "…,” said Mr Blair": the first person within a few words after the verb, or else an
     /// organisation right after it ("said the State Department"). Past one comma the words may go on
@@ -199,8 +210,10 @@ public struct QuoteFinder {
     private func introducer(of frame: Range<Int>, context: inout Context) -> Int? {
         let tokens = Tokenizer.tokens(in: context.bytes, range: frame)
         for (index, token) in tokens.enumerated() {
-            if let mention = Self.mention(overlapping: token.range, in: context.mentions), let entity = mention.entity {
-                return entities[entity].kind == .place ? nil : entity
+            // "Egypt and Jordan criticised it, with Foreign Minister Ayman Safadi warning of “…”": places are passed over.
+            if let mention = Self.mention(overlapping: token.range, in: context.mentions), let entity = mention.entity,
+               entities[entity].kind != .place {
+                return entity
             }
             if index < 2, token.term == "he" || token.term == "she" {
                 return antecedent(of: token.term == "he" ? .male : .female, before: token.range.lowerBound, context: context)

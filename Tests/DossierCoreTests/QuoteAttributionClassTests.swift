@@ -111,6 +111,16 @@ struct QuoteAttributionClassTests {
         #expect(try speaker(of: "wrong.", in: body) == "Alexander Vindman")
     }
 
+    @Test func verbsOfSayingBeyondSaid_introduceQuotesToo() throws {
+        let body = "Prince Andrew spoke of Virginia Giuffre. “Oh, actually? Yes,” he assures himself."
+        #expect(try speaker(of: "Oh, actually? Yes,", in: body) == "Prince Andrew")
+    }
+
+    @Test func aParticiplesSubject_isTheSentencesFirstPerson_pastThePlacesBeforeThem() throws {
+        let body = "Egypt and Jordan criticised the shift, with Foreign Minister Ayman Safadi warning of “dangerous consequences”."
+        #expect(try speaker(of: "dangerous consequences", in: body) == "Ayman Safadi")
+    }
+
     @Test func aNameInsideTheQuotation_neverSpeaks() throws {
         let body = "“Kim Jong Un wrote a beautiful letter,” Andrea Kessler said."
         #expect(try speaker(of: "Kim Jong Un wrote a beautiful letter,", in: body) == "Andrea Kessler")
