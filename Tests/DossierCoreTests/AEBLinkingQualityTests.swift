@@ -52,28 +52,19 @@ struct AEBLinkingQualityTests {
     static func score(fixture name: String, aeb: URL) throws -> LinkingQualityTests.Score {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name).json")
         let annotations = try JSONDecoder().decode(Annotations.self, from: Data(contentsOf: fixture))
-        let bodies = try articleBodies(in: aeb)
-        var files: [String: String] = [:]
-        for article in annotations.articles {
-            guard let body = bodies[article.id] else { throw DossierError.unknownArticle(article.id) }
-            files["\(article.id).txt"] = body
-        }
-        let corpus = try CorpusLoader.load(texts: files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+        let texts = try AEBBodies(ids: annotations.articles.map(\.id), aeb: aeb)
+        let corpus = texts.corpus
 
         var right = 0
         var predictedCount = 0
         var annotatedCount = 0
         var errors: [String] = []
         for annotated in annotations.articles {
-            guard let index = corpus.articles.firstIndex(where: { $0.path.hasSuffix("\(annotated.id).txt") }) else {
-                throw DossierError.unknownArticle(annotated.id)
-            }
+            let index = try texts.index(of: annotated.id)
             let article = corpus.articles[index]
-            let body = files["\(annotated.id).txt"]!
             let expected = Set(annotated.mentions.map { mention in
-                Compared(start: utf8Offset(ofScalar: mention.offset, in: body),
-                         end: utf8Offset(ofScalar: mention.offset + mention.length, in: body),
-                         person: LinkingQualityTests.folded(mention.person))
+                let range = texts.byteRange(offset: mention.offset, length: mention.length, in: annotated.id)
+                return Compared(start: range.lowerBound, end: range.upperBound, person: LinkingQualityTests.folded(mention.person))
             })
             let expectedBySpan = Dictionary(expected.map { ("\($0.start):\($0.end)", $0.person) }, uniquingKeysWith: { first, _ in first })
             let predicted = Set(corpus.mentions[index].compactMap { mention -> Compared? in

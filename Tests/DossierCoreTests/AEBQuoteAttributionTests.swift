@@ -79,28 +79,18 @@ struct AEBQuoteAttributionTests {
     static func score(fixture name: String, aeb: URL) throws -> LinkingQualityTests.Score {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name).json")
         let annotations = try JSONDecoder().decode(Annotations.self, from: Data(contentsOf: fixture))
-        let bodies = try AEBLinkingQualityTests.articleBodies(in: aeb)
-        var files: [String: String] = [:]
-        for article in annotations.articles {
-            guard let body = bodies[article.id] else { throw DossierError.unknownArticle(article.id) }
-            files["\(article.id).txt"] = body
-        }
-        let corpus = try CorpusLoader.load(texts: files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) })
+        let texts = try AEBBodies(ids: annotations.articles.map(\.id), aeb: aeb)
+        let corpus = texts.corpus
 
         var right = 0
         var attributed = 0
         var annotatedWithSpeaker = 0
         var errors: [String] = []
         for annotated in annotations.articles {
-            guard let index = corpus.articles.firstIndex(where: { $0.path.hasSuffix("\(annotated.id).txt") }) else {
-                throw DossierError.unknownArticle(annotated.id)
-            }
+            let index = try texts.index(of: annotated.id)
             let article = corpus.articles[index]
-            let body = files["\(annotated.id).txt"]!
             let expected = annotated.quotes.map { quote in
-                (range: AEBLinkingQualityTests.utf8Offset(ofScalar: quote.offset, in: body)
-                    ..< AEBLinkingQualityTests.utf8Offset(ofScalar: quote.offset + quote.length, in: body),
-                 speaker: quote.speaker)
+                (range: texts.byteRange(offset: quote.offset, length: quote.length, in: annotated.id), speaker: quote.speaker)
             }
             annotatedWithSpeaker += expected.filter { $0.speaker != nil }.count
             var found = Set<Int>()

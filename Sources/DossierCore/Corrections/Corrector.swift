@@ -41,3 +41,16 @@ public struct Corrector: Sendable {
         return Done(corpus: corrected, summary: "took back: \(removed.correction.summary)")
     }
 }
+
+extension Corpus {
+    /// The full name of the entity `text` names (an id, name or alias), or, when none does, `text`
+    /// itself spaced singly: a merge into a name no entity has renames, and a speaker the linker did
+    /// not find becomes a person. Text that could name several entities is an error that lists them.
+    public func entityName(orNew text: String) throws -> String {
+        do {
+            return entities[try lookUpEntity(text)].name
+        } catch DossierError.unknownEntity {
+            return text.split(separator: " ").joined(separator: " ")
+        }
+    }
+}

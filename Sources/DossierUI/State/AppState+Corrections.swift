@@ -39,16 +39,12 @@ extension AppState {
             session.status = "usage: :merge NAME merges \(corpus.entities[entity].name) into NAME (Tab completes names)"
             return []
         }
-        let target: String
         do {
-            target = corpus.entities[try corpus.lookUpEntity(argument)].name
-        } catch DossierError.unknownEntity {
-            target = argument.split(separator: " ").joined(separator: " ")
+            return make(.merge(entity: corpus.entities[entity].name, into: try corpus.entityName(orNew: argument)), about: entity)
         } catch {
             session.status = "\(error)"
             return []
         }
-        return make(.merge(entity: corpus.entities[entity].name, into: target), about: entity)
     }
 
     /// `:split` splits the name the reader is on off its entity; `:split NAME`, the mentions of the
@@ -75,16 +71,12 @@ extension AppState {
             session.status = "select a quote in a dossier (\(key(.openDossier))), or move to a name beside one (\(key(.nextMention))), then :speaker NAME"
             return []
         }
-        var speaker: String?
-        if argument.lowercased() != "none" {
-            do {
-                speaker = corpus.entities[try corpus.lookUpEntity(argument)].name
-            } catch DossierError.unknownEntity {
-                speaker = argument.split(separator: " ").joined(separator: " ")
-            } catch {
-                session.status = "\(error)"
-                return []
-            }
+        let speaker: String?
+        do {
+            speaker = argument.lowercased() == "none" ? nil : try corpus.entityName(orNew: argument)
+        } catch {
+            session.status = "\(error)"
+            return []
         }
         let article = corpus.articles[reference.article].id
         return [.correct(.make(.speaker(article: article, quote: Correction.opening(of: words), speaker: speaker), inArticle: article))]

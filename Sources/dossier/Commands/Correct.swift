@@ -41,13 +41,7 @@ struct Correct: ParsableCommand {
         func run() throws {
             let corpus = try corpus.loadCorpus()
             let index = try corpus.lookUpEntity(entity)
-            let target: String
-            do {
-                target = corpus.entities[try corpus.lookUpEntity(into)].name
-            } catch DossierError.unknownEntity {
-                target = into.split(separator: " ").joined(separator: " ")
-            }
-            try Correct.make(.merge(entity: corpus.entities[index].name, into: target), about: index, in: corpus)
+            try Correct.make(.merge(entity: corpus.entities[index].name, into: try corpus.entityName(orNew: into)), about: index, in: corpus)
         }
     }
 
@@ -95,14 +89,7 @@ struct Correct: ParsableCommand {
         func run() throws {
             let corpus = try corpus.loadCorpus()
             let (article, quote) = try Self.quote(at: place, in: corpus)
-            var name: String?
-            if speaker.lowercased() != "none" {
-                do {
-                    name = corpus.entities[try corpus.lookUpEntity(speaker)].name
-                } catch DossierError.unknownEntity {
-                    name = speaker.split(separator: " ").joined(separator: " ")
-                }
-            }
+            let name = speaker.lowercased() == "none" ? nil : try corpus.entityName(orNew: speaker)
             let words = corpus.articles[article].text.string(corpus.quotes[article][quote].range)
             let correction = Correction.speaker(article: corpus.articles[article].id, quote: Correction.opening(of: words), speaker: name)
             let done = try Correct.corrector.make(correction, inArticle: corpus.articles[article].id, on: corpus)
