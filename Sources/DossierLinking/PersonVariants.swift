@@ -44,45 +44,29 @@ package enum PersonVariants {
     package static func targets(of names: [Name], catalog: [Entity]) -> [Target?] {
         var targets = [Target?](repeating: nil, count: names.count)
         let words = names.map { $0.key.split(separator: " ").map(String.init) }
-        // Full names by their surname, as one transliteration spells it.
+        // Full names by their surname, as one transliteration spells it, and by their given name.
         var fullNamesBySurname: [String: [Int]] = [:]
+        var fullNamesByGivenName: [String: [Int]] = [:]
         for index in names.indices where names[index].isPerson && words[index].count >= 2 && !isTitleForm(words[index]) {
             fullNamesBySurname[folded(surname(of: words[index])), default: []].append(index)
+            fullNamesByGivenName[words[index][0], default: []].append(index)
         }
-        // Names that may all be one person's, and none of them anyone else's, join the one the corpus uses most.
         for group in fullNamesBySurname.values where group.count > 1 {
-            func alike(_ left: Int, _ right: Int) -> Bool {
-                let respelled = spelledAlike(words[left], as: words[right])
-                return respelled == names[right].key || EntityLinker.mayBeOnePerson(respelled, names[right].key)
-            }
-            let compatible = Dictionary(uniqueKeysWithValues: group.map { index in (index, Set(group.filter { $0 != index && alike(index, $0) })) })
-            for index in group where targets[index] == nil && !(compatible[index] ?? []).isEmpty {
-                let members = (compatible[index] ?? []).union([index])
-                // A short form that fits two fuller names ("John Smith" beside "John A Smith" and "John B Smith") joins neither.
-                guard members.allSatisfy({ member in (compatible[member] ?? []).union([member]) == members }) else { continue }
-                // A tie goes to the fuller name, then the first in the alphabet.
-                let named = members.max { (names[$0].weight, names[$0].key.count, names[$1].key) < (names[$1].weight, names[$1].key.count, names[$0].key) }!
-                for member in members where member != named { targets[member] = .found(named) }
-            }
+            joinVariants(in: group, names: names, words: words, targets: &targets)
         }
         // Titles with a surname or a given name: the one person the corpus names in full with it.
-        let catalogPeople = catalog.indices.filter { catalog[$0].kind == .person }
+        var catalogBySurname: [String: [Int]] = [:]
+        var catalogByGivenName: [String: [Int]] = [:]
+        for person in catalog.indices where catalog[person].kind == .person {
+            if let surname = catalog[person].surname { catalogBySurname[EntityKey(surname).words.joined(separator: " "), default: []].append(person) }
+            if let given = EntityKey(catalog[person].name).words.first { catalogByGivenName[given, default: []].append(person) }
+        }
         for index in names.indices where names[index].isPerson && isTitleForm(words[index]) {
-            let title = words[index][0]
-            let word = words[index][1]
+            let (title, word) = (words[index][0], words[index][1])
             let bySurname = surnameTitles.contains(title)
-            var candidates: [Target] = []
-            for (surname, group) in fullNamesBySurname where !bySurname || surname == folded(word) {
-                for other in group where targets[other] == nil {
-                    let matches = bySurname || words[other].first == word
-                    if matches { candidates.append(.found(other)) }
-                }
-            }
-            for person in catalogPeople {
-                let personWords = EntityKey(catalog[person].name).words
-                let matches = bySurname ? catalog[person].surname.map { EntityKey($0).words == [word] } ?? false : personWords.first == word
-                if matches { candidates.append(.catalog(person)) }
-            }
+            let found = (bySurname ? fullNamesBySurname[folded(word)] : fullNamesByGivenName[word]) ?? []
+            let listed = (bySurname ? catalogBySurname[word] : catalogByGivenName[word]) ?? []
+            let candidates = found.filter { targets[$0] == nil }.map(Target.found) + listed.map(Target.catalog)
             if candidates.count == 1 { targets[index] = candidates[0] }
         }
         // The same title form under two titles of one rank ("Baroness Boothroyd", "Lady Boothroyd") with no full name to join.
@@ -93,6 +77,39 @@ package enum PersonVariants {
             if let first = titleForms[key] { targets[index] = .found(first) } else { titleForms[key] = index }
         }
         return targets
+    }
+
+    /// Names compared at most in one group of a surname and a given name: a dataset may hold thousands of
+    /// John Smiths with different middle names, which are left apart rather than compared pair by pair.
+    static let largestGroupCompared = 64
+
+    /// Joins the names of one surname that may all be one person's, and none of them anyone else's, to
+    /// the one the corpus uses most. Only names whose given names may be one are compared (the same, or
+    /// one a short form of the other: each name is filed under its given name and the names it shortens).
+    private static func joinVariants(in group: [Int], names: [Name], words: [[String]], targets: inout [Target?]) {
+        var byGivenName: [String: [Int]] = [:]
+        for index in group {
+            let given = words[index][0]
+            for key in [given] + (NameWords.shortForms[given] ?? []).sorted() { byGivenName[key, default: []].append(index) }
+        }
+        func alike(_ left: Int, _ right: Int) -> Bool {
+            let respelled = spelledAlike(words[left], as: words[right])
+            return respelled == names[right].key || EntityLinker.mayBeOnePerson(respelled, names[right].key)
+        }
+        var compatible: [Int: Set<Int>] = [:]
+        for bucket in byGivenName.values where bucket.count > 1 && bucket.count <= largestGroupCompared {
+            for left in bucket {
+                for right in bucket where right != left && alike(left, right) { compatible[left, default: []].insert(right) }
+            }
+        }
+        for index in group where targets[index] == nil && !(compatible[index] ?? []).isEmpty {
+            let members = (compatible[index] ?? []).union([index])
+            // A short form that fits two fuller names ("John Smith" beside "John A Smith" and "John B Smith") joins neither.
+            guard members.allSatisfy({ member in (compatible[member] ?? []).union([member]) == members }) else { continue }
+            // A tie goes to the fuller name, then the first in the alphabet.
+            let named = members.max { (names[$0].weight, names[$0].key.count, names[$1].key) < (names[$1].weight, names[$1].key.count, names[$0].key) }!
+            for member in members where member != named { targets[member] = .found(named) }
+        }
     }
 
     /// A title of rank or honour and one word: "lord kinnock", "sir digby".

@@ -10,10 +10,11 @@ import DossierText
 /// speaker of an earlier quote in the paragraph; and for a paragraph that opens with a quote, the
 /// previous paragraph's last speaker, or the subject of its closing sentence when that ends in a colon.
 /// An organisation (or a place standing for its government) is a speaker only when it is the verb's
-/// subject ("KCNA said"). "He" and "she" refer to the person the text is about: the last speaker,
-/// unless another person of that gender has since been the subject of a sentence, else the last such
-/// subject, else the last person named. Names inside quotation marks never speak, and a quote that
-/// is a title or a term ("the film “Wild Rose”", "the term “three amigos”") is given to nobody.
+/// subject ("KCNA said"). "He" and "she" stand for the person named earlier in their own sentence;
+/// else the last speaker, unless another person of that gender has since been the first named in a
+/// sentence; else the last such person; else the last person of that gender named. Names inside
+/// quotation marks never speak, and a quote that is a title or a term ("the film “Wild Rose”", "the
+/// term “three amigos”") is given to nobody.
 public struct QuoteFinder {
     let entities: [Entity]
     let attributionVerbs: Set<String>
@@ -27,8 +28,9 @@ public struct QuoteFinder {
     static let subjectReach = 7
     /// Words allowed between a verb and the speaker after it ("said chairman, CEO and president Craig Menear").
     static let titleReach = 6
-    /// Paragraphs back that "he" or "she" may reach for the person they stand for.
+    /// Paragraphs back, and names back, that "he" or "she" may reach for the person they stand for.
     static let pronounParagraphs = 3
+    static let pronounMentionReach = 200
 
     /// The quotations of one article, in text order, each with its speaker when the text says.
     public func quotes(in article: Article, mentions: [Mention]) -> [Quote] {
@@ -81,7 +83,7 @@ public struct QuoteFinder {
 
     /// Words right before a quotation that make it a name, a title or a term rather than someone's words.
     static let namingWords: Set<String> = [
-        "term", "terms", "word", "words", "phrase", "so", "dubbed", "nicknamed", "titled", "entitled", "headlined",
+        "term", "terms", "word", "words", "phrase", "dubbed", "nicknamed", "titled", "entitled", "headlined",
         "book", "film", "movie", "song", "album", "show", "series", "podcast", "novel", "play", "episode", "label",
         "slogan", "hashtag", "brand", "motto", "as",
     ]
@@ -275,7 +277,8 @@ public struct QuoteFinder {
         var lastNamed: Int?
         var lastSubject: (entity: Int, start: Int)?
         var position = end
-        while position > 0, mentions[position - 1].range.lowerBound >= reachStart {
+        // Bounded, so that a paragraph of a million names and a pronoun in every sentence costs no more than a short one.
+        while position > 0, end - position < Self.pronounMentionReach, mentions[position - 1].range.lowerBound >= reachStart {
             position -= 1
             let mention = mentions[position]
             guard let entity = mention.entity, entities[entity].kind == .person else { continue }
@@ -320,7 +323,7 @@ public struct QuoteFinder {
             let byte = bytes[index - 1]
             if byte == 0x0A { return index }
             if (byte == 0x2E || byte == 0x21 || byte == 0x3F), index < bytes.count, bytes[index] == 0x20 {
-                // "Mr." "Dr." "U.S." and initials end no sentence: a word of at most two letters, or one with a capital and a dot.
+                // "Mr.", "Mrs.", "U.S." and initials end no sentence: a full stop after a word of three letters or fewer.
                 var start = index - 1
                 while start > limit, bytes[start - 1] >= 0x41, bytes[start - 1] <= 0x7A { start -= 1 }
                 let word = index - 1 - start
