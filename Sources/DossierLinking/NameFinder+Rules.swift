@@ -12,10 +12,11 @@ extension NameFinder {
 
         // MARK: A lone word
 
-        // "Lord Goldsmith" is the name such a person goes by; the title is part of it.
+        // "Lord Goldsmith" is the name such a person goes by; the title is part of it. A title before a word
+        // for an office is an office ("the Lord Chancellor", "the Lord Mayor").
         NameRule("nobleTitleBeforeWord", .loneWord) { name, gazetteer in
             guard let cue = name.cue, gazetteer.nobleTitles.contains(cue) else { return nil }
-            return .personWithTitle(cue)
+            return gazetteer.cueWords.contains(name.terms[0]) ? .notAName : .personWithTitle(cue)
         },
         // After a cue that is not a title a lone word may be a first name ("his brother Mukesh", "their
         // fourth child, Leo").
@@ -170,18 +171,17 @@ extension NameFinder {
         NameRule("kindOfPlaceLast", .severalWords) { name, gazetteer in
             gazetteer.placeWords.contains(name.terms[name.terms.count - 1]) ? .entity(.place) : nil
         },
-        // ...unless the name opens with a common word the article also writes in lower case ("Developer Valve said") or
+        // ...unless the name opens with a common word ("Developer Valve said", "Royal Mail said", "Upper House") or
         // ends in a place ("Lexus Philippines agreed").
         NameRule("personSignAfter", .severalWords) { name, gazetteer in
-            let opensWithCommonWord = name.lowercaseTerms.contains(name.terms[0]) && !gazetteer.isGivenName(name.terms[0])
-            return name.allCapitalized && name.words.count <= 3 && !opensWithCommonWord && !endsInPlace(name, gazetteer: gazetteer)
+            name.allCapitalized && name.words.count <= 3 && !opensWithCommonWord(name, gazetteer: gazetteer) && !endsInPlace(name, gazetteer: gazetteer)
                 && isFollowedByPersonSign(name, gazetteer: gazetteer) ? .entity(.person) : nil
         },
         // "said Heather Nauert".
-        NameRule("afterSaid", .severalWords) { name, _ in
+        NameRule("afterSaid", .severalWords) { name, gazetteer in
             let first = name.words.lowerBound
             return name.allCapitalized && name.words.count <= 3 && first > 0 && ["said", "says"].contains(name.tokens[first - 1].term)
-                ? .entity(.person) : nil
+                && !opensWithCommonWord(name, gazetteer: gazetteer) ? .entity(.person) : nil
         },
         // A short name with no sign of what it is waits for the rest of the article.
         NameRule("noSign", .severalWords) { name, _ in name.allCapitalized && name.words.count <= 3 ? .unclassified : nil },
@@ -199,6 +199,19 @@ extension NameFinder {
         "emperor", "empress", "sultan", "ayatollah", "duke", "duchess", "earl", "baron", "baroness", "dictator", "speaker",
         "director", "deputy", "chief", "coach", "spokesperson", "spokesman", "spokeswoman", "attorney", "envoy", "officer",
     ]
+
+    /// Words that open the names of places, bodies and things, never a person's ("North Hykeham", "Royal Mail").
+    static let descriptiveFirstWords: Set<String> = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "royal",
+        "great", "greater", "little", "old", "national", "federal", "international", "united", "grand",
+    ]
+
+    /// True when a name opens with a descriptive word, or with a word the article also writes in lower case
+    /// that is no given name ("Developer Valve", "Age Concern").
+    static func opensWithCommonWord(_ name: NameCandidate, gazetteer: Gazetteer) -> Bool {
+        let first = name.terms[0]
+        return descriptiveFirstWords.contains(first) || (name.lowercaseTerms.contains(first) && !gazetteer.isGivenName(first))
+    }
 
     /// Words for a work or a band, beside its title.
     static let workWords: Set<String> = [

@@ -276,6 +276,13 @@ struct EntityKindAndIdentityTests {
         #expect(entities(corpus, kind: .person).isEmpty)
     }
 
+    @Test func officesAndBodiesThatSpeak_areNoPeople() throws {
+        let corpus = try corpus("""
+            The Lord Chancellor said reform would come, and Royal Mail said post would be late. "We are worried," said             Age Concern, as the Upper House agreed and North Hykeham voted. The age of concern is over, and mail is slow.
+            """)
+        #expect(entities(corpus, kind: .person).isEmpty)
+    }
+
     @Test func aPartysShortName_beforeItsMembers_isTheParty() throws {
         let corpus = try corpus("Labour MPs and Tory peers met.")
         #expect(entities(corpus, kind: .person).isEmpty)

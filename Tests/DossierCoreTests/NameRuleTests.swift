@@ -124,7 +124,7 @@ struct NameRuleTests {
         Example(rule: "afterSaid", words: "Ward Smith", body: "\"We will win,\" said Ward Smith on Monday."),
         Example(rule: "noSign", words: "Bolton West", body: "The seat of Bolton West went to Labour."),
         Example(rule: "longOrInCapitalsWithoutSign", words: "The Quorb Zint Blox Flarn", body: "The Quorb Zint Blox Flarn was printed."),
-        Example(rule: "peopleOfAPlace", words: "North Koreans", body: "North Koreans said they would wait."),
+        Example(rule: "peopleOfAPlace", words: "Sri Lankans", body: "Sri Lankans said they would wait."),
         Example(rule: "givenNameAfterRelative", words: "Yo Jong", body: "Kim Yo Jong arrived, and his sister Yo Jong smiled."),
         Example(rule: "headlineWordsAsSurnames", words: "Blair Hartley", body: "Tony Blair spoke.", headline: "Blair Hartley's longest-serving PM"),
         Example(rule: "joinedByAndToPerson", words: "Yasutaka Uchiyama", body: "Ben McLachlan and Yasutaka Uchiyama won the doubles."),
