@@ -226,12 +226,8 @@ extension NameFinder {
         return gazetteer.cueWords.contains(last) && !gazetteer.nobleTitles.contains(last) && !surnamesThatAreRoles.contains(last)
     }
 
-    /// Words for a role that are common surnames too.
-    static let surnamesThatAreRoles: Set<String> = [
-        "judge", "marshal", "marshall", "dean", "major", "sergeant", "chief", "singer", "fisher", "cook", "porter", "mason",
-        "butler", "steward", "page", "coach", "bishop", "knight", "sheriff", "baker", "carter", "hunter", "taylor", "smith",
-        "miller", "parker", "official", "minister", "chancellor", "king", "pope", "prince", "earl", "lord",
-    ]
+    /// Words for a role that are common surnames too (the noble titles are left out above).
+    static let surnamesThatAreRoles: Set<String> = ["judge", "sergeant", "chief", "singer", "coach", "minister", "chancellor"]
 
     /// True when a name's last words are a known place ("Ascom North America", "Lexus Philippines").
     static func endsInPlace(_ name: NameCandidate, gazetteer: Gazetteer) -> Bool {

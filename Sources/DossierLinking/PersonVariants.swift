@@ -17,12 +17,15 @@ package enum PersonVariants {
         /// Folded words, space-separated ("tim morrison", "lord kinnock").
         package let key: String
         package let isPerson: Bool
+        /// The term the name finder gave it as the surname (the family name, first in a Korean name).
+        package let surname: String?
         /// How often the corpus uses it (articles that name it): the most used of a group names it.
         package let weight: Int
 
-        package init(key: String, isPerson: Bool, weight: Int) {
+        package init(key: String, isPerson: Bool, surname: String?, weight: Int) {
             self.key = key
             self.isPerson = isPerson
+            self.surname = surname
             self.weight = weight
         }
     }
@@ -48,7 +51,7 @@ package enum PersonVariants {
         var fullNamesBySurname: [String: [Int]] = [:]
         var fullNamesByGivenName: [String: [Int]] = [:]
         for index in names.indices where names[index].isPerson && words[index].count >= 2 && !isTitleForm(words[index]) {
-            fullNamesBySurname[folded(surname(of: words[index])), default: []].append(index)
+            fullNamesBySurname[folded(names[index].surname ?? words[index][words[index].count - 1]), default: []].append(index)
             fullNamesByGivenName[words[index][0], default: []].append(index)
         }
         for group in fullNamesBySurname.values where group.count > 1 {
@@ -115,11 +118,6 @@ package enum PersonVariants {
     /// A title of rank or honour and one word: "lord kinnock", "sir digby".
     static func isTitleForm(_ words: [String]) -> Bool {
         words.count == 2 && (surnameTitles.contains(words[0]) || givenNameTitles.contains(words[0]))
-    }
-
-    private static func surname(of words: [String]) -> String {
-        let last = words[words.count - 1]
-        return NameWords.generationalSuffixes.contains(last) && words.count > 2 ? words[words.count - 2] : last
     }
 
     /// A surname as one transliteration spells it: "zelenskiy" and "zelenskyy" are "zelensky".

@@ -28,6 +28,8 @@ public struct QuoteFinder {
     static let subjectReach = 7
     /// Words allowed between a verb and the speaker after it ("said chairman, CEO and president Craig Menear").
     static let titleReach = 6
+    /// Bytes before a quote that its sentence is looked for in.
+    static let sentenceReach = 2_000
     /// Paragraphs back, and names back, that "he" or "she" may reach for the person they stand for.
     static let pronounParagraphs = 3
     static let pronounMentionReach = 200
@@ -51,7 +53,11 @@ public struct QuoteFinder {
                 let after = sentenceFrame(bytes, from: span.outer.upperBound, to: nextStart, forward: true)
                 context.nextQuoteStart = index + 1 < paragraphSpans.count ? nextStart : nil
                 let before = sentenceFrame(bytes, from: previousEnd, to: span.outer.lowerBound, forward: false)
-                let sentence = sentenceFrame(bytes, from: paragraph.lowerBound, to: span.outer.lowerBound, forward: false)
+                // Wanted only for a participle, and sought near the quote: a paragraph may be megabytes long, and no sentence is.
+                let sentence = { [self] in
+                    sentenceFrame(bytes, from: max(paragraph.lowerBound, span.outer.lowerBound - Self.sentenceReach), to: span.outer.lowerBound,
+                                  forward: false)
+                }
                 context.quoteStart = span.outer.lowerBound
                 var speaker: Int?
                 if !isTitleOrTerm(span, before: previousEnd..<span.outer.lowerBound, bytes: bytes) {
@@ -88,24 +94,29 @@ public struct QuoteFinder {
         "slogan", "hashtag", "brand", "motto", "as",
     ]
 
+    /// Words a title leaves in lower case, and the most bytes a title's few words take.
+    static let smallTitleWords: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with"]
+    static let longestTitle = 200
+
     /// A quotation of a few capitalised words with no closing punctuation ("“Wild Rose”"), or one right
     /// after a naming word ("the term “three amigos”", "the so-called “deep state”").
     private func isTitleOrTerm(_ span: QuoteMarks.Span, before: Range<Int>, bytes: [UInt8]) -> Bool {
-        let words = Tokenizer.tokens(in: bytes, range: span.inner)
         let preceding = Tokenizer.tokens(in: bytes, range: max(before.lowerBound, before.upperBound - 40)..<before.upperBound)
         if let last = preceding.last, Self.namingWords.contains(last.term) {
             // "known as" and "described as" differ: only "known as" names.
             if last.term != "as" || preceding.dropLast().last?.term == "known" { return true }
         }
         if preceding.last?.term == "called", preceding.dropLast().last?.term == "so" { return true }
+        // A title is a few words: a long quotation (one left open runs to its paragraph's end) is not read through.
+        guard span.inner.count <= Self.longestTitle else { return false }
+        let words = Tokenizer.tokens(in: bytes, range: span.inner)
         guard !words.isEmpty, words.count <= 5 else { return false }
         var end = span.inner.upperBound
         while end > span.inner.lowerBound, bytes[end - 1] == 0x20 { end -= 1 }
         if end > span.inner.lowerBound, [0x2E, 0x3F, 0x21, 0x2C].contains(bytes[end - 1]) { return false }
-        let small: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with"]
         return words.allSatisfy { word in
-            small.contains(word.term) || (bytes[word.range.lowerBound] >= 0x41 && bytes[word.range.lowerBound] <= 0x5A)
-        } && words.contains { !small.contains($0.term) }
+            Self.smallTitleWords.contains(word.term) || (bytes[word.range.lowerBound] >= 0x41 && bytes[word.range.lowerBound] <= 0x5A)
+        } && words.contains { !Self.smallTitleWords.contains($0.term) }
     }
 
     // MARK: - Frames
@@ -152,13 +163,13 @@ public struct QuoteFinder {
     }
 
     /// `sentence` is the whole sentence before the quote, of which `frame` may be the part after an earlier quote.
-    private func speakerBefore(_ frame: Range<Int>, sentence: Range<Int>, context: inout Context) -> Int? {
+    private func speakerBefore(_ frame: Range<Int>, sentence: () -> Range<Int>, context: inout Context) -> Int? {
         let tokens = Tokenizer.tokens(in: context.bytes, range: frame)
         guard let verb = tokens.indices.last(where: { isVerb(tokens[$0], context: context) }) else { return nil }
         // "According to Smith, “…”"
         if tokens[verb].term == "according" { return speaker(after: verb, in: tokens, context: context) }
         // "He urged Mr. Trump to make a deal, saying “…”": a participle's subject is the sentence's.
-        if tokens[verb].term.hasSuffix("ing") { return introducer(of: sentence, context: &context) }
+        if tokens[verb].term.hasSuffix("ing") { return introducer(of: sentence(), context: &context) }
         return subject(before: verb, in: tokens, reach: verb, context: &context)
     }
 

@@ -51,7 +51,7 @@ struct AEBQuoteAttributionTests {
         let corpus = try CorpusLoader.load(paths: [aeb.appendingPathComponent("html").path])
         let sondland = try corpus.lookUpEntity("sondland")
         let listed = corpus.quotesByEntity[sondland].map { reference in
-            AEBQuoteAttributionTests.spaced(corpus.articles[reference.article].text.string(corpus.quotes[reference.article][reference.quote].range))
+            SourceText.spacedOnOneLine(corpus.articles[reference.article].text.string(corpus.quotes[reference.article][reference.quote].range))
         }
         #expect(!listed.isEmpty)
         let bodies = try AEBLinkingQualityTests.articleBodies(in: aeb)
@@ -63,17 +63,13 @@ struct AEBQuoteAttributionTests {
                 for quote in article.quotes where quote.speaker == "Gordon Sondland" {
                     var words = String.UnicodeScalarView()
                     words.append(contentsOf: scalars[quote.offset..<(quote.offset + quote.length)])
-                    his.append(AEBQuoteAttributionTests.spaced(String(words)))
+                    his.append(SourceText.spacedOnOneLine(String(words)))
                 }
             }
         }
         for words in listed {
             #expect(his.contains { $0.contains(words) || words.contains($0) }, "“\(words)” is not Sondland's")
         }
-    }
-
-    static func spaced(_ text: String) -> String {
-        SourceText.flattened(text).split(separator: " ").joined(separator: " ")
     }
 
     static func score(fixture name: String, aeb: URL) throws -> LinkingQualityTests.Score {

@@ -21,15 +21,7 @@ struct CorrectionCommandTests {
             let before = app.effects.count
             app.type(notation)
             for case .correct(let request) in app.effects[before...] {
-                do {
-                    let done = switch request {
-                    case .make(let correction, let article): try corrector.make(correction, inArticle: article, on: app.state.corpus)
-                    case .undo: try corrector.undo(number: nil, on: app.state.corpus)
-                    }
-                    app.send(.corrected(summary: done.summary, corpus: done.corpus))
-                } catch {
-                    app.send(.corrected(summary: "\(error)", corpus: nil))
-                }
+                app.send(corrector.outcome(of: request, on: app.state.corpus))
             }
         }
 

@@ -147,8 +147,7 @@ public final class Corpus: SearchableCorpus {
     /// The sentence around a mention or match, on one line.
     public func sentence(around range: Range<Int>, inArticle article: Int) -> String {
         let text = articles[article].text
-        return SourceText.flattened(text.string(sentenceRange(around: range, inArticle: article)))
-            .split(separator: " ").joined(separator: " ")
+        return SourceText.spacedOnOneLine(text.string(sentenceRange(around: range, inArticle: article)))
     }
 
     /// The byte range of the sentence that holds `range`.

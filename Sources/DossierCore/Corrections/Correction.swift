@@ -42,7 +42,7 @@ public enum Correction: Equatable, Sendable {
     /// A quotation's opening words as a correction keeps them, to find it again however the
     /// article is read anew: on one line, at most 80 characters, cut at a word.
     public static func opening(of quote: String) -> String {
-        let spaced = CorrectionWork.spaced(quote)
+        let spaced = SourceText.spacedOnOneLine(quote)
         guard spaced.count > 80 else { return spaced }
         let cut = spaced.prefix(80)
         return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut)

@@ -168,16 +168,11 @@ struct CorrectionWork {
             articleByID = Dictionary(base.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         guard let article = articleByID?[articleID] else { return nil }
-        let wanted = Self.spaced(quote)
+        let wanted = SourceText.spacedOnOneLine(quote)
         guard !wanted.isEmpty else { return nil }
         let text = base.articles[article].text
-        let position = base.quotes[article].firstIndex { Self.spaced(text.string($0.range)).hasPrefix(wanted) }
+        let position = base.quotes[article].firstIndex { SourceText.spacedOnOneLine(text.string($0.range)).hasPrefix(wanted) }
         return position.map { QuoteReference(article: article, quote: $0) }
-    }
-
-    /// Text on one line, its spaces single: how quotations are compared.
-    static func spaced(_ text: String) -> String {
-        SourceText.flattened(text).split(separator: " ").joined(separator: " ")
     }
 
     // MARK: - The corrected corpus
@@ -256,20 +251,6 @@ struct CorrectionWork {
                 .prefix(Corpus.relatedLimit)
                 .map { $0 }
         }
-    }
-}
-
-extension Entity {
-    /// This entity with some of its facts changed.
-    func changed(kind: Kind? = nil, name: String? = nil, aliases: [String]? = nil) -> Entity {
-        let kind = kind ?? self.kind
-        let name = name ?? self.name
-        let words = name.split(separator: " ")
-        let surname = kind != .person ? nil
-            : name == self.name && self.surname != nil ? self.surname
-            : words.count > 1 ? words.last.map(String.init) : nil
-        return Entity(id: id, name: name, kind: kind, description: description, wikidata: wikidata, aliases: aliases ?? self.aliases,
-                      titles: titles, surname: surname, surnameUnambiguous: surnameUnambiguous, gender: gender, isFound: isFound)
     }
 }
 

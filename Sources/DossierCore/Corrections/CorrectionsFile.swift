@@ -62,11 +62,16 @@ public struct CorrectionsFile: Sendable {
 
     /// The corrections; none when there is no file. A file that cannot be read is an error.
     public func read() throws -> Contents {
-        guard FileManager.default.fileExists(atPath: path) else { return Contents() }
+        Self.parse(try bytes())
+    }
+
+    /// The file's bytes; none when there is no file.
+    private func bytes() throws -> [UInt8] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DossierError.unreadable(path, reason: "it cannot be read")
         }
-        return Self.parse(Array(data))
+        return Array(data)
     }
 
     /// Adds a correction at the end of the file, made with a header when it is new.
@@ -110,11 +115,7 @@ public struct CorrectionsFile: Sendable {
         do {
             try AtomicFile.makeFolder(folder)
             try FileLock.withExclusiveLock(on: path + ".lock") {
-                let bytes = FileManager.default.fileExists(atPath: path)
-                    ? try FileManager.default.contents(atPath: path).map(Array.init)
-                        ?? { throw DossierError.unreadable(path, reason: "it cannot be read") }()
-                    : []
-                try AtomicFile.write(Data(try change(bytes)), to: path)
+                try AtomicFile.write(Data(try change(try bytes())), to: path)
             }
         } catch let failure as AtomicFile.Failure {
             throw DossierError.unwritable(path, reason: failure.reason)

@@ -102,7 +102,7 @@ package enum EntityMerger {
         }
         // One person under several names is one entity (`PersonVariants`).
         let targets = PersonVariants.targets(of: firsts.indices.map { index in
-            PersonVariants.Name(key: firsts[index].key, isPerson: decidedKinds[index] == .person,
+            PersonVariants.Name(key: firsts[index].key, isPerson: decidedKinds[index] == .person, surname: firsts[index].surname,
                                 weight: Int(kindVotes[(index * kinds.count)..<((index + 1) * kinds.count)].reduce(0, +)))
         }, catalog: catalog)
         var usedIDs = Set(catalog.map(\.id))
@@ -135,10 +135,7 @@ package enum EntityMerger {
             numbers[index] = number
             let joined = entities[number]
             guard joined.name != firsts[index].name, !joined.aliases.contains(firsts[index].name) else { continue }
-            entities[number] = Entity(id: joined.id, name: joined.name, kind: joined.kind, description: joined.description,
-                                      wikidata: joined.wikidata, aliases: joined.aliases + [firsts[index].name], titles: joined.titles,
-                                      surname: joined.surname, surnameUnambiguous: joined.surnameUnambiguous,
-                                      gender: joined.gender ?? genders[index], isFound: joined.isFound)
+            entities[number] = joined.changed(aliases: joined.aliases + [firsts[index].name], gender: joined.gender ?? genders[index])
         }
         for article in numbering.indices {
             for position in numbering[article].indices { numbering[article][position] = numbers[numbering[article][position] - catalog.count] }

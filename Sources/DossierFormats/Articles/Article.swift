@@ -139,4 +139,9 @@ extension SourceText {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// On one line, its spaces single: how a sentence or a quotation is shown in a list and compared.
+    public static func spacedOnOneLine(_ string: String) -> String {
+        flattened(string).split(separator: " ").joined(separator: " ")
+    }
 }

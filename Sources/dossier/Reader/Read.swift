@@ -104,18 +104,7 @@ struct Read: ParsableCommand {
             stopRequested: { SignalFlags.stopRequested },
             openLink: { Browser.open($0) },
             fetchFeeds: { BackgroundFetch(corpus) },
-            correct: { request, corpus in
-                let corrector = Correct.corrector
-                do {
-                    let done = switch request {
-                    case .make(let correction, let article): try corrector.make(correction, inArticle: article, on: corpus)
-                    case .undo: try corrector.undo(number: nil, on: corpus)
-                    }
-                    return .corrected(summary: done.summary + (request == .undo ? "" : " · :undo takes it back"), corpus: done.corpus)
-                } catch {
-                    return .corrected(summary: "\(error)", corpus: nil)
-                }
-            },
+            correct: { request, corpus in Correct.corrector.outcome(of: request, on: corpus) },
             news: { state in
                 var outcomes = state.session.indexing == nil ? [] : try loading.outcomes()
                 // The saved place is restored once the corpus is whole, after it has arrived.
