@@ -41,14 +41,16 @@ extension NameFinder {
 
         // MARK: Several words
 
-        // A work's title: right after a word for a work ("the film Vera Drake", "the band Franz Ferdinand") or right
-        // before one ("the Harry Potter books", "Vera Drake star Imelda Staunton").
+        // A work's title: right after a word for a work ("the film Vera Drake", "the band Franz Ferdinand", "a
+        // production of Oliver Twist") or right before one ("the Harry Potter books", "The Wright Stuff programme").
         NameRule("workTitle", .severalWords) { name, _ in
             let (first, end) = (name.words.lowerBound, name.words.upperBound)
             let before = first > 0 && name.gap(first - 1, first).elementsEqual([0x20]) && name.tokens[first - 1].shape == .lowercase
-                && Self.workWords.contains(name.tokens[first - 1].term)
+                && (Self.workWords.contains(name.tokens[first - 1].term)
+                    || (name.tokens[first - 1].term == "of" && first > 1 && Self.stagingWords.contains(name.tokens[first - 2].term)))
             let after = end < name.tokens.count && name.gap(end - 1, end).elementsEqual([0x20]) && name.tokens[end].shape == .lowercase
-                && (Self.workWords.contains(name.tokens[end].term) || Self.workWords.contains(String(name.tokens[end].term.dropLast())))
+                && (Self.workWordsAfterTitle.contains(name.tokens[end].term)
+                    || Self.workWordsAfterTitle.contains(String(name.tokens[end].term.dropLast())))
             return before || after ? .notAName : nil
         },
         // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
@@ -95,10 +97,11 @@ extension NameFinder {
         NameRule("titleBeforeCommonWords", .severalWords) { name, _ in
             name.cue != nil && name.terms.allSatisfy(name.lowercaseTerms.contains) ? .notAName : nil
         },
-        // "Bolton West" is a place or constituency; Kanye West is a person.
+        // "Bolton West" is a place or constituency; Kanye West is a person. "South", "East" and "Central" end the
+        // names of places and constituencies ("Brent South") and hardly ever a person's, whatever comes before.
         NameRule("compassWordAfterPlace", .severalWords) { name, gazetteer in
-            name.words.count == 2 && Self.compassWords.contains(name.terms[1]) && gazetteer.places.contains(name.terms[0])
-                ? .entity(.place) : nil
+            guard name.words.count == 2, Self.compassWords.contains(name.terms[1]) else { return nil }
+            return gazetteer.places.contains(name.terms[0]) || !Self.compassWordsThatAreSurnames.contains(name.terms[1]) ? .entity(.place) : nil
         },
         // "Chief Strategy Officer", "Star Wars Ultimate Collector Series": a title or a long run after a
         // cue is not a name ("governor Mervyn King" is).
@@ -216,8 +219,15 @@ extension NameFinder {
     /// Words for a work or a band, beside its title.
     static let workWords: Set<String> = [
         "film", "movie", "album", "band", "song", "novel", "book", "musical", "opera", "sitcom", "franchise", "trilogy", "saga",
-        "soundtrack", "single", "documentary", "biopic", "game",
+        "soundtrack", "single", "documentary", "biopic", "game", "series", "cartoon", "character", "group",
     ]
+
+    /// Words for a work that follow its title ("The Wright Stuff programme") but before a name are another
+    /// word's ("the programme Tony Blair set out").
+    static let workWordsAfterTitle: Set<String> = workWords.union(["programme"])
+
+    /// Words for a staging of a work, which take its title after "of" ("a new production of Oliver Twist").
+    static let stagingWords: Set<String> = ["production", "adaptation", "staging", "remake", "revival"]
 
     /// True when a name ends in a word for a role ("Art Director", "Premier Solution Partner"), not one that is
     /// also a surname ("Kevin King", "Joe Bishop").
@@ -245,7 +255,10 @@ extension NameFinder {
 
     /// Compass words that, after a place, make the name of a place or constituency ("Bolton West"), not a
     /// person (Kanye West).
-    private static let compassWords: Set<String> = ["north", "south", "east", "west"]
+    private static let compassWords: Set<String> = ["north", "south", "east", "west", "central"]
+
+    /// Compass words that are common surnames too (Oliver North, Kanye West).
+    private static let compassWordsThatAreSurnames: Set<String> = ["north", "west"]
 
     /// Words for a kind of place that are also common surnames.
     private static let surnamesThatArePlaceWords: Set<String> = ["hill", "park", "lake", "bridge", "camp", "bay", "street", "palace", "coast"]

@@ -89,7 +89,8 @@ struct NameFinder: Sendable {
             }
             let afterRelative = index > 0 && tokens[index - 1].shape == .lowercase
                 && gap(text, tokens[index - 1], tokens[index]).elementsEqual([0x20]) && Self.relatives.contains(tokens[index - 1].term)
-            let end = runEnd(from: index, in: tokens, covered: covered, afterRelative: afterRelative, text: text)
+            let end = runEnd(from: index, in: tokens, covered: covered, afterRelative: afterRelative, lowercaseTerms: lowercaseTerms,
+                             text: text)
             let (classified, rule) = classification(of: index..<end, in: tokens, lowercaseTerms: lowercaseTerms, isHeadline: isHeadline, text: text)
             let firstFinding = findings.count
             var step: NameExplanation.Step?
@@ -119,9 +120,16 @@ struct NameFinder: Sendable {
 
     /// Where a run of capitalised words that starts at `start` ends: the words of one name run on
     /// through hyphens, initials and particles ("Pierre-Hugues Herbert", "J.R.R. Tolkien", "Ludwig van Beethoven").
-    private func runEnd(from start: Int, in tokens: [Token], covered: [Bool], afterRelative: Bool, text: SourceText) -> Int {
+    private func runEnd(from start: Int, in tokens: [Token], covered: [Bool], afterRelative: Bool, lowercaseTerms: Set<String>,
+                        text: SourceText) -> Int {
         var end = start + 1
-        while end < tokens.count, !covered[end], joins(text, tokens[end - 1], tokens[end]) {
+        while end < tokens.count, !covered[end] {
+            if let bodyEnd = endOfBodyJoined(after: end, runStart: start, in: tokens, covered: covered, lowercaseTerms: lowercaseTerms,
+                                             text: text) {
+                end = bodyEnd
+                continue
+            }
+            guard joins(text, tokens[end - 1], tokens[end]) else { break }
             if isNameLike(tokens[end]) {
                 end += 1
             } else if isKoreanSyllable(tokens[end], after: tokens[end - 1], text: text),
@@ -140,6 +148,39 @@ struct NameFinder: Sendable {
         }
         return end
     }
+
+    /// Where the name of a body ends when it runs on past "and" or a possessive: "the Securities and Exchange
+    /// Commission", "the Department of Health and Human Services", "the People's Liberation Army". The words
+    /// after must end in a word for a body ("envoy to the European Union Gordon Sondland and Energy Secretary
+    /// Rick Perry" are two people), and what stands before must not be a name of its own: after "and", the name
+    /// follows "the" and its first part, unless one word, does not end as a body's does ("the Foreign Office and
+    /// Home Office" are two); before a possessive, a word the article also writes in lower case ("people"), not
+    /// someone's ("Trump's Justice Department"). Nil when the run ends at `end`.
+    private func endOfBodyJoined(after end: Int, runStart start: Int, in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>,
+                                 text: SourceText) -> Int? {
+        let between = gap(text, tokens[end - 1], tokens[end])
+        let afterAnd = tokens[end].term == "and" && tokens[end].shape == .lowercase && between.elementsEqual([0x20])
+        let wordsBefore = tokens[start..<end].filter { $0.term != "the" }.count
+        let afterPossessive = wordsBefore == 1 && tokens[end - 1].shape == .capitalized && lowercaseTerms.contains(tokens[end - 1].term)
+            && Self.possessiveGaps.contains { between.elementsEqual($0) }
+        guard afterAnd || afterPossessive else { return nil }
+        let next = afterAnd ? end + 1 : end
+        guard next < tokens.count, !covered[next], isNameLike(tokens[next]) else { return nil }
+        if afterAnd {
+            guard gap(text, tokens[end], tokens[next]).elementsEqual([0x20]),
+                  tokens[start].term == "the" || (start > 0 && tokens[start - 1].term == "the"),
+                  wordsBefore == 1 || !gazetteer.organisationWords.contains(tokens[end - 1].term)
+            else { return nil }
+        }
+        var bodyEnd = next + 1
+        while bodyEnd < tokens.count, !covered[bodyEnd], isNameLike(tokens[bodyEnd]), joins(text, tokens[bodyEnd - 1], tokens[bodyEnd]) {
+            bodyEnd += 1
+        }
+        return gazetteer.organisationWords.contains(tokens[bodyEnd - 1].term) ? bodyEnd : nil
+    }
+
+    /// What stands between a possessive and the next word: "'s ", "’s ", "' ", "’ ".
+    private static let possessiveGaps: [[UInt8]] = [[0x27, 0x73, 0x20], [0xE2, 0x80, 0x99, 0x73, 0x20], [0x27, 0x20], [0xE2, 0x80, 0x99, 0x20]]
 
     /// "Ben McLachlan and Yasutaka Uchiyama": a name with no sign of its own, joined by "and" to a
     /// person's, is a person too.
@@ -261,7 +302,7 @@ struct NameFinder: Sendable {
     private func candidate(for run: Range<Int>, in tokens: [Token], lowercaseTerms: Set<String>, isHeadline: Bool,
                            text: SourceText) -> NameCandidate {
         let start = nameStart(in: run, tokens: tokens, lowercaseTerms: lowercaseTerms, text: text)
-        let (end, hasPostNominal, hasGenerationalSuffix) = nameEnd(in: run, from: start, tokens: tokens)
+        let (end, hasPostNominal, hasGenerationalSuffix) = nameEnd(in: run, from: start, tokens: tokens, text: text)
         let (first, cue) = start < end ? cuedNameStart(in: run, from: start, to: end, tokens: tokens, text: text) : (start, nil)
         let words = first..<end
         let terms = tokens[words].map(\.term)
@@ -286,8 +327,14 @@ struct NameFinder: Sendable {
     }
 
     /// Where a name that starts at `start` ends, before what follows a name without being part of it.
-    private func nameEnd(in run: Range<Int>, from start: Int, tokens: [Token]) -> (end: Int, hasPostNominal: Bool, hasGenerationalSuffix: Bool) {
+    private func nameEnd(in run: Range<Int>, from start: Int, tokens: [Token],
+                         text: SourceText) -> (end: Int, hasPostNominal: Bool, hasGenerationalSuffix: Bool) {
         var end = run.upperBound
+        // "Bridgestone Arena June 5": a month before the day of a date is the date's, not the name's.
+        if end - start > 1, end < tokens.count, NameWords.months.contains(tokens[end - 1].term),
+           gap(text, tokens[end - 1], tokens[end]).elementsEqual([0x20]), Self.isDayOfMonth(tokens[end].term) {
+            end -= 1
+        }
         // Post-nominal letters ("MP", "QC") follow a person's name without belonging to it.
         var hasPostNominal = false
         // "Martin Truex Jr": a generational suffix belongs to the name, and marks a person as post-nominals do.
@@ -307,6 +354,13 @@ struct NameFinder: Sendable {
             end -= 1
         }
         return (end, hasPostNominal, hasGenerationalSuffix)
+    }
+
+    /// "5", "31", "5th": a day of a month.
+    private static func isDayOfMonth(_ term: String) -> Bool {
+        let digits = term.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), let day = Int(digits), (1...31).contains(day) else { return false }
+        return ["", "st", "nd", "rd", "th"].contains(term.dropFirst(digits.count))
     }
 
     /// A title or role inside the run ("Prime Minister Shinzo Abe") or just before it ("spokesperson

@@ -294,4 +294,36 @@ struct EntityKindAndIdentityTests {
         #expect(entities(corpus, kind: .organisation) == ["Conservative Party", "Labour Party", "Liberal Democrats"])
         #expect(entities(corpus, kind: .place) == ["United Kingdom"])
     }
+
+    @Test func aBodysNameRunsOnPastAndOrAPossessive_butTwoBodiesOrPeopleStayTwo() throws {
+        let corpus = try corpus("""
+            The Securities and Exchange Commission opened an inquiry, and the Department of Health and Human Services \
+            agreed. The People's Liberation Army, which its people call the army, held drills. The Cabinet Office and Post \
+            Office disagreed, said the envoy to the European Union Gordon Sondland and Energy Secretary Rick Perry.
+            """)
+        #expect(entities(corpus, kind: .organisation) == [
+            "Cabinet Office", "Department of Health and Human Services", "People's Liberation Army", "Post Office",
+            "Securities and Exchange Commission",
+        ])
+        #expect(entities(corpus, kind: .person) == ["Gordon Sondland", "Rick Perry"])
+    }
+
+    @Test func aDateAfterAName_isNotPartOfIt() throws {
+        let corpus = try corpus("Tickets for the show at Bridgestone Arena June 5 sold out, and Kim Jong June said so.")
+        #expect(entities(corpus, kind: .place) == ["Bridgestone Arena"])
+    }
+
+    @Test func southEastAndCentral_endPlaces_whileNorthAndWestMayBeSurnames() throws {
+        let corpus = try corpus("Dawn Butler held Brent South and Dale Central for Labour, and Kanye West met Oliver North.")
+        #expect(entities(corpus, kind: .person) == ["Dawn Butler", "Kanye West", "Oliver North"])
+        #expect(entities(corpus, kind: .place) == ["Brent South", "Dale Central"])
+    }
+
+    @Test func aWorksTitle_beforeAWordForAWork_orAfterAStaging_isNoPerson() throws {
+        let corpus = try corpus("""
+            A new production of Oliver Twist opened, and Matthew Wright said The Wright Stuff programme was over. Glasgow \
+            group Franz Ferdinand played, and the character Fagin sang.
+            """)
+        #expect(entities(corpus, kind: .person) == ["Matthew Wright"])
+    }
 }
