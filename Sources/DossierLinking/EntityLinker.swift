@@ -171,6 +171,19 @@ public struct EntityLinker: Sendable {
         return true
     }
 
+    /// True when `short` may be the person `full` names, called by a short form of the middle name: "Mike Ford"
+    /// in the obituary of "John M. Ford" (or "John Michael Ford"). Asked only within one article: across
+    /// articles two such names are more likely two people.
+    static func mayBeKnownByMiddleName(_ full: String, _ short: String) -> Bool {
+        let fullWords = full.split(separator: " ")
+        let shortWords = short.split(separator: " ")
+        guard fullWords.count == 3, shortWords.count == 2, fullWords[2] == shortWords[1], fullWords[0] != shortWords[0],
+              let longForms = NameWords.shortForms[String(shortWords[0])] else { return false }
+        let middle = fullWords[1]
+        if middle.utf8.count == 1 { return longForms.allSatisfy { $0.first == middle.first } && shortWords[0].first == middle.first }
+        return longForms.contains(String(middle)) || middle == shortWords[0]
+    }
+
     /// True when a name of two words or more is the end of a longer one: a surname of two words
     /// ("hawk sawyer" of "kathleen hawk sawyer", "eriksson ek" of "joel eriksson ek").
     static func endsWithName(_ full: String, _ part: String) -> Bool {
@@ -500,9 +513,11 @@ extension EntityLinker {
                 local = existing
             } else if entity.kind == .person, let surname = entity.surname,
                       let variant = personsBySurname[surname]?.first(where: { EntityLinker.mayBeOnePerson(links.found[$0].key, entity.key)
-                          || EntityLinker.endsWithName(links.found[$0].key, entity.key) }) {
+                          || EntityLinker.endsWithName(links.found[$0].key, entity.key)
+                          || EntityLinker.mayBeKnownByMiddleName(links.found[$0].key, entity.key) }) {
                 // "John Milo Ford … John M. Ford", "Patrick Carlineo Jr … Pat Carlineo", "Kathleen Hawk Sawyer … Hawk
-                // Sawyer", "Joel Eriksson Ek … Eriksson Ek": one person, under the name the article gave first.
+                // Sawyer", "Joel Eriksson Ek … Eriksson Ek", "John M. Ford … Mike Ford": one person, under the name the
+                // article gave first.
                 local = variant
                 foundIndexByKey[entity.key] = variant
             } else {

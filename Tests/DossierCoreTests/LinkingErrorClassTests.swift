@@ -326,4 +326,13 @@ struct EntityKindAndIdentityTests {
             """)
         #expect(entities(corpus, kind: .person) == ["Matthew Wright"])
     }
+
+    @Test func aManCalledByAShortFormOfHisMiddleName_isOnePerson_butHisFamilyStaysApart() throws {
+        let corpus = try corpus("""
+            The novelist John M. Ford died on Monday. Mike Ford, as his readers knew him, wrote fast. His brother Dale \
+            Ford and his mother Mary Ford survive him.
+            """)
+        #expect(entities(corpus, kind: .person) == ["Dale Ford", "John M. Ford", "Mary Ford"])
+        #expect(corpus.linkedNames.filter { $0.hasPrefix("Mike") } == ["Mike Ford=john-m-ford"])
+    }
 }
