@@ -19,10 +19,13 @@ public struct ArticleLinks: Sendable {
     /// plus `i` (`Target.localNumber`), so that merging only renumbers them.
     public var mentions: [Mention] = []
     public var found: [FoundEntity] = []
+    /// The keys of the names the article calls a work's ("the film Vera Drake"): no one's name in any article.
+    public var works: Set<String> = []
 
-    package init(mentions: [Mention] = [], found: [FoundEntity] = []) {
+    package init(mentions: [Mention] = [], found: [FoundEntity] = [], works: Set<String> = []) {
         self.mentions = mentions
         self.found = found
+        self.works = works
     }
 }
 

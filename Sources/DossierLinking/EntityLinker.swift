@@ -499,6 +499,8 @@ extension EntityLinker {
                         titleDecides: false, afterTitle: afterTitle, namesFamily: linker.namesFamily(tokens, after: token, text: text)))
                 case .unclassified(let span):
                     unclassified.append(Array(tokens[span]))
+                case .work(let span):
+                    links.works.insert(tokens[span].map(\.term).joined(separator: " "))
                 case .possibleGivenName(let span, let otherwise):
                     pendingGivenNames.append(PendingGivenName(range: Self.textRange(of: span, in: tokens), terms: tokens[span].map(\.term),
                                                               otherwise: otherwise.map { ($0, tokens) }))
@@ -560,6 +562,8 @@ extension EntityLinker {
                         add(entity, range: Self.textRange(of: span, in: tokens))
                     case .unclassified(let span):
                         unclassified.append(Array(tokens[span]))
+                    case .work(let span):
+                        links.works.insert(tokens[span].map(\.term).joined(separator: " "))
                     case .possibleSurname, .possibleGivenName:
                         break
                     }

@@ -45,6 +45,8 @@ package struct NameExplanation: Sendable, Equatable {
                 "unclassified " + NameFinder.writtenName(tokens[span], text: text)
             case .possibleGivenName(let span, _):
                 "given name " + NameFinder.writtenName(tokens[span], text: text)
+            case .work(let span):
+                "work " + NameFinder.writtenName(tokens[span], text: text)
             }
         }.joined(separator: ", ")
     }

@@ -42,7 +42,9 @@ extension NameFinder {
         // MARK: Several words
 
         // A work's title: right after a word for a work ("the film Vera Drake", "the band Franz Ferdinand", "a
-        // production of Oliver Twist") or right before one ("the Harry Potter books", "The Wright Stuff programme").
+        // production of Oliver Twist"), which makes it a work in every article; or right before one ("the Harry
+        // Potter books", "The Wright Stuff programme"), which says so only here, as a creator's name stands there
+        // too ("the Taylor Swift album").
         NameRule("workTitle", .severalWords) { name, _ in
             let (first, end) = (name.words.lowerBound, name.words.upperBound)
             let before = first > 0 && name.gap(first - 1, first).elementsEqual([0x20]) && name.tokens[first - 1].shape == .lowercase
@@ -51,7 +53,7 @@ extension NameFinder {
             let after = end < name.tokens.count && name.gap(end - 1, end).elementsEqual([0x20]) && name.tokens[end].shape == .lowercase
                 && (Self.workWordsAfterTitle.contains(name.tokens[end].term)
                     || Self.workWordsAfterTitle.contains(String(name.tokens[end].term.dropLast())))
-            return before || after ? .notAName : nil
+            return before ? .work : after ? .notAName : nil
         },
         // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
         NameRule("figuresInRun", .severalWords) { name, _ in

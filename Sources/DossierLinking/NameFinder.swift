@@ -35,6 +35,8 @@ struct NameFinder: Sendable {
         case possibleSurname(token: Int, afterTitle: Bool)
         /// Capitalised words with no sign of what they are.
         case unclassified(tokens: Range<Int>)
+        /// A work's title ("the film Vera Drake"): no one's name, here or in any other article.
+        case work(tokens: Range<Int>)
         /// Words after a word for a relative ("his sister Yo Jong"): the given name, or its last part, of
         /// someone the article names in full; else what they are on their own (`otherwise`: "his son Sandy Oatley").
         indirect case possibleGivenName(tokens: Range<Int>, otherwise: [Finding])
@@ -192,7 +194,7 @@ struct NameFinder: Sendable {
         }
         func span(_ finding: Finding) -> Range<Int>? {
             switch finding {
-            case .entity(let tokens, _), .unclassified(let tokens), .possibleGivenName(let tokens, _): tokens
+            case .entity(let tokens, _), .unclassified(let tokens), .possibleGivenName(let tokens, _), .work(let tokens): tokens
             case .possibleSurname(let token, _): token..<(token + 1)
             }
         }
@@ -401,6 +403,8 @@ struct NameFinder: Sendable {
             return [.possibleSurname(token: first, afterTitle: false), .possibleSurname(token: first + 1, afterTitle: false)]
         case .unclassified:
             return [.unclassified(tokens: candidate.words)]
+        case .work:
+            return [.work(tokens: candidate.words)]
         }
     }
 

@@ -23,12 +23,14 @@ struct NameRule: Sendable {
         /// No sign of what the words are: the linker makes them a person if the article later titles
         /// their last word or lets it speak.
         case unclassified
+        /// A work's title, so named that the whole corpus may take it as one ("the film Vera Drake").
+        case work
 
         var makesPerson: Bool {
             switch self {
             case .entity(let kind): kind == .person
             case .personWithTitle: true
-            case .notAName, .possibleSurname, .pairOfSurnames, .unclassified: false
+            case .notAName, .possibleSurname, .pairOfSurnames, .unclassified, .work: false
             }
         }
     }

@@ -111,6 +111,24 @@ struct IndexCacheTests {
         #expect(names == ["Pompeo", "Pyongyang", "Mike Pompeo", "Kim Jong Un", "Pyongyang", "Pompeo"])
     }
 
+    @Test func aWorkNamedInOneArticle_isNoPersonInAnother_afterALoadFromTheSavedIndex() throws {
+        let setup = try Setup([
+            "film.txt": "Awards\n\nMike Leigh's latest film Vera Drake won the Golden Lion.\n",
+            "star.txt": "Favourite\n\nVera Drake is the favourite, said Imelda Staunton.\n",
+        ])
+        _ = try setup.load()
+        // Only the film's article is read again: the star's comes from the index, and still names no Vera Drake.
+        try setup.write("film.txt", "Awards\n\nMike Leigh's latest film Vera Drake won the Golden Lion again.\n")
+        let second = try setup.load()
+        #expect(second.bytesRead > 0)
+        #expect(!second.corpus.entities.contains { $0.name == "Vera Drake" })
+        let fresh = try CorpusLoader.load(paths: [setup.corpus.path])
+        #expect(Self.summary(second.corpus) == Self.summary(fresh))
+        let third = try setup.load()
+        #expect(third.bytesRead == 0)
+        #expect(!third.corpus.entities.contains { $0.name == "Vera Drake" })
+    }
+
     @Test func anySpellingOfOneFolder_sharesOneSavedIndex_withoutRebuildingIt() throws {
         let setup = try Setup()
         let elsewhere = try TestCorpus.folder([:])

@@ -335,4 +335,16 @@ struct EntityKindAndIdentityTests {
         #expect(entities(corpus, kind: .person) == ["Dale Ford", "John M. Ford", "Mary Ford"])
         #expect(corpus.linkedNames.filter { $0.hasPrefix("Mike") } == ["Mike Ford=john-m-ford"])
     }
+
+    @Test func aNameOneArticleCallsAWork_isNoPersonInAnyArticle_butACreatorBeforeAWordForAWorkStaysOne() throws {
+        let corpus = try corpus(
+            "Mike Leigh's latest film Vera Drake won the Golden Lion, and the band Franz Ferdinand played.",
+            "Vera Drake is the favourite, said Imelda Staunton. Franz Ferdinand won two prizes. Drake was praised.",
+            "The new Taylor Swift album is out.",
+            "Taylor Swift said she was proud."
+        )
+        #expect(entities(corpus, kind: .person) == ["Imelda Staunton", "Mike Leigh", "Taylor Swift"])
+        #expect(corpus.mentions[1].allSatisfy { corpus.entities[$0.entity ?? 0].name == "Imelda Staunton" })
+        #expect(corpus.quotes.allSatisfy { $0.allSatisfy { $0.speaker.map { corpus.entities[$0].name } != "Vera Drake" } })
+    }
 }

@@ -21,25 +21,28 @@ package enum EntityMerger {
         for position in analyses.indices {
             var (links, localQuotes, pairs) = analyses[position].takeLinks()
             let found = numbering[position]
-            func global(_ local: Int) -> Int { local < catalog.count ? local : found[local - catalog.count] }
+            func global(_ local: Int) -> Int? { local < catalog.count ? local : found[local - catalog.count] }
             // Renumbered in place, and the found entities let go before the pairs are counted:
             // a huge article's mentions are never held twice.
             var articleMentions = links.mentions
             links = ArticleLinks()
             for index in articleMentions.indices {
                 let mention = articleMentions[index]
-                articleMentions[index] = Mention(range: mention.range, entity: mention.entity.map(global),
-                                                 candidates: mention.candidates.map(global), form: mention.form)
+                articleMentions[index] = Mention(range: mention.range, entity: mention.entity.flatMap(global),
+                                                 candidates: mention.candidates.compactMap(global), form: mention.form)
             }
+            // A mention of a name that is a work's title in some article names no one.
+            articleMentions.removeAll { $0.entity == nil && $0.candidates.isEmpty }
             mentions.append(articleMentions)
-            quotes.append(localQuotes.map { Quote(range: $0.range, speaker: $0.speaker.map(global)) })
+            quotes.append(localQuotes.map { Quote(range: $0.range, speaker: $0.speaker.flatMap(global)) })
             for index in pairs.indices {
                 let pair = pairs[index]
-                let (first, second) = (Int32(global(Int(pair.first))), Int32(global(Int(pair.second))))
+                let (first, second) = (global(Int(pair.first)).map(Int32.init) ?? -1, global(Int(pair.second)).map(Int32.init) ?? -1)
                 pairs[index] = ArticleAnalysis.EntityPair(first: min(first, second), second: max(first, second), sentences: pair.sentences)
             }
-            // Linking never pairs an entity with itself, but a saved index that passed its checksum could.
-            pairs.removeAll { $0.first == $0.second }
+            // Linking never pairs an entity with itself, but a saved index that passed its checksum could; a work
+            // is no one's pair.
+            pairs.removeAll { $0.first == $0.second || $0.first < 0 }
             pairs.sort { ($0.first, $0.second) < ($1.first, $1.second) }
             if !pairs.isEmpty { pairLists.append(pairs) }
         }
@@ -64,8 +67,10 @@ package enum EntityMerger {
     }
 
     /// Numbers the entities found in text after the catalog's, one per folded full name across
-    /// all articles; `numbering[a][i]` is the number of `links[a].found[i]`.
-    static func numberFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> (entities: [Entity], numbering: [[Int]]) {
+    /// all articles; `numbering[a][i]` is the number of `links[a].found[i]`, nil for a person's name that
+    /// some article calls a work's ("the film Vera Drake").
+    static func numberFoundEntities(_ links: [ArticleLinks], catalog: [Entity]) -> (entities: [Entity], numbering: [[Int?]]) {
+        let works = links.reduce(into: Set<String>()) { $0.formUnion($1.works) }
         var indexByKey: [String: Int] = [:]
         var firsts: [FoundEntity] = []
         // Each entity's votes for each kind, in `Entity.Kind.allCases` order: a dictionary an entity
@@ -74,7 +79,7 @@ package enum EntityMerger {
         var kindVotes: [Int32] = []
         var roles: [String?] = []
         var genders: [Entity.Gender?] = []
-        var numbering: [[Int]] = []
+        var numbering: [[Int?]] = []
         numbering.reserveCapacity(links.count)
         for article in links {
             numbering.append(article.found.map { found in
@@ -100,17 +105,18 @@ package enum EntityMerger {
             let votes = kinds.indices.map { (kind: kinds[$0], votes: kindVotes[index * kinds.count + $0]) }
             return votes.max { ($0.votes, $1.kind.rawValue) < ($1.votes, $0.kind.rawValue) }?.kind ?? firsts[index].kind
         }
+        let isWork = firsts.indices.map { decidedKinds[$0] == .person && works.contains(firsts[$0].key) }
         // One person under several names is one entity (`PersonVariants`).
         let targets = PersonVariants.targets(of: firsts.indices.map { index in
-            PersonVariants.Name(key: firsts[index].key, isPerson: decidedKinds[index] == .person, surname: firsts[index].surname,
+            PersonVariants.Name(key: firsts[index].key, isPerson: decidedKinds[index] == .person && !isWork[index], surname: firsts[index].surname,
                                 weight: Int(kindVotes[(index * kinds.count)..<((index + 1) * kinds.count)].reduce(0, +)))
         }, catalog: catalog)
         var usedIDs = Set(catalog.map(\.id))
         // Made in place after the catalog's: the found entities are never held twice.
         var entities = catalog
         entities.reserveCapacity(catalog.count + firsts.count)
-        var numbers = [Int](repeating: 0, count: firsts.count)
-        for index in firsts.indices where targets[index] == nil {
+        var numbers = [Int?](repeating: nil, count: firsts.count)
+        for index in firsts.indices where targets[index] == nil && !isWork[index] {
             let found = firsts[index]
             let kind = decidedKinds[index]
             var id = found.key.split(separator: " ").joined(separator: "-")
@@ -127,18 +133,21 @@ package enum EntityMerger {
         }
         // The other names join theirs as aliases, so that a lookup by any of them finds it.
         for index in firsts.indices {
-            guard let target = targets[index] else { continue }
+            guard let target = targets[index], !isWork[index] else { continue }
             let number = switch target {
             case .found(let other): numbers[other]
-            case .catalog(let entity): entity
+            case .catalog(let entity): Optional(entity)
             }
+            guard let number else { continue }
             numbers[index] = number
             let joined = entities[number]
             guard joined.name != firsts[index].name, !joined.aliases.contains(firsts[index].name) else { continue }
             entities[number] = joined.changed(aliases: joined.aliases + [firsts[index].name], gender: joined.gender ?? genders[index])
         }
         for article in numbering.indices {
-            for position in numbering[article].indices { numbering[article][position] = numbers[numbering[article][position] - catalog.count] }
+            for position in numbering[article].indices {
+                numbering[article][position] = numbering[article][position].flatMap { numbers[$0 - catalog.count] }
+            }
         }
         return (entities, numbering)
     }
@@ -149,7 +158,7 @@ package enum EntityMerger {
         let mentions = links.indices.map { position in
             links[position].mentions.map { mention in
                 let global = { (local: Int) in local < catalog.count ? local : numbering[position][local - catalog.count] }
-                return Mention(range: mention.range, entity: mention.entity.map(global), candidates: mention.candidates.map(global),
+                return Mention(range: mention.range, entity: mention.entity.flatMap(global), candidates: mention.candidates.compactMap(global),
                                form: mention.form)
             }
         }

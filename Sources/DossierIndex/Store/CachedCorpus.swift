@@ -153,6 +153,7 @@ package struct CachedCorpus: Sendable {
                                    gender: genderNumber == 0 ? nil : genderNumber == 1 ? .male : .female,
                                    surname: reader.readOptionalString(), givenName: reader.readOptionalString())
         }
+        links.works = try Set((0..<reader.readCount(minimumBytes: 1)).map { _ in try reader.readString() })
         let quotes = try (0..<reader.readCount(minimumBytes: 3)).map { _ in
             try Quote(range: reader.readRange(within: length), speaker: reader.readBool() ? readLocal() : nil)
         }
@@ -239,6 +240,8 @@ package struct CachedCorpus: Sendable {
             writer.write(found.surname)
             writer.write(found.givenName)
         }
+        writer.write(links.works.count)
+        for work in links.works.sorted() { writer.write(work) }
         writer.write(analysis.quotes.count)
         for quote in analysis.quotes {
             writer.write(quote.range)

@@ -19,7 +19,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 6
+    package static let formatVersion: UInt64 = 7
 
     public init(directory: String) {
         self.directory = directory
