@@ -118,6 +118,7 @@ public struct EntityLinker: Sendable {
                 article.addFoundNames(in: tokens, covered: covered, isHeadline: words.startsWithHeadline && firstRun + offset == 0)
             }
         }
+        article.addHangulNames()
         article.resolveGivenNamesAfterRelatives()
         article.addNamesWhoseLastWordIsTitledOrSpeaks()
         article.resolveLoneSurnames()
@@ -429,6 +430,8 @@ extension EntityLinker {
         private var spokenTerms: Set<String> = []
         /// Given names after a word for a relative ("his sister Yo Jong"), resolved once everyone named in full is known.
         private var pendingGivenNames: [PendingGivenName] = []
+        /// Korean names written in Hangul, linked once the whole article has said which are people.
+        private var hangulNames = HangulNames()
 
         private struct PendingGivenName {
             let range: Range<Int>
@@ -486,6 +489,7 @@ extension EntityLinker {
         /// the whole article: lone words, names with no sign of what they are, given names after a relative.
         mutating func addFoundNames(in tokens: [Token], covered: [Bool], isHeadline: Bool) {
             guard let finder = linker.finder else { return }
+            hangulNames.read(tokens, text: text)
             let findings = finder.findings(in: tokens, covered: covered, lowercaseTerms: words.lowercaseTerms,
                                            isHeadline: isHeadline, text: text)
             for finding in findings {
@@ -547,6 +551,14 @@ extension EntityLinker {
         }
 
         // MARK: What needs the whole article
+
+        /// Every mention of the Korean names in Hangul that the article shows to be people's.
+        mutating func addHangulNames() {
+            for (name, ranges) in hangulNames.people() {
+                let entity = FoundEntity(key: name, name: name, kind: .person, role: nil, gender: nil, surname: name, givenName: nil)
+                for range in ranges { add(entity, range: range) }
+            }
+        }
 
         /// "his sister Yo Jong": the person named in full whose name begins or ends with the given name;
         /// else what the words are on their own ("his son Sandy Oatley").

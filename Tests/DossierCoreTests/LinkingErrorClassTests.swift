@@ -347,4 +347,13 @@ struct EntityKindAndIdentityTests {
         #expect(corpus.mentions[1].allSatisfy { corpus.entities[$0.entity ?? 0].name == "Imelda Staunton" })
         #expect(corpus.quotes.allSatisfy { $0.allSatisfy { $0.speaker.map { corpus.entities[$0].name } != "Vera Drake" } })
     }
+
+    @Test func koreanNamesInHangul_withATitleOrAVerbOfActing_arePeople_butRolesAndWordsAreNot() throws {
+        let corpus = try corpus("""
+            김민수 기자는 그렇게 썼다. 소설가 박지훈의 새 책이 나왔다. 드라마에서 한강우 역의 최수진은 빛났고, 지은한을 \
+            연기하는 남상미도 좋았다. 정부는 대통령의 결정을 지지했다. 김민수는 다시 썼다. 이야기를 들은 한강우는 웃었다.
+            """)
+        #expect(entities(corpus, kind: .person) == ["김민수", "남상미", "박지훈", "최수진"])
+        #expect(corpus.linkedNames.filter { $0.hasPrefix("김") } == ["김민수=김민수", "김민수=김민수"])
+    }
 }
