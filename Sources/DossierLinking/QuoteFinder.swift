@@ -278,14 +278,17 @@ public struct QuoteFinder {
     /// Whom "he" or "she" stands for: the first person of that gender named earlier in the pronoun's
     /// own sentence ("Holmes revealed …, saying he recalled"); else the last speaker, unless another
     /// person of that gender has since been the first named in a sentence with no pronoun before them; else the last
-    /// such person; else the last person of that gender named, in this paragraph or the few before it.
+    /// such person, unless the pronoun's own paragraph names one of that gender only after another; else the last
+    /// person of that gender named, in this paragraph or the few before it.
     private func antecedent(of gender: Entity.Gender, before pronoun: Int, context: Context) -> Int? {
         let mentions = context.mentions
         let reachStart = context.article.paragraphs[max(0, context.paragraphIndex - Self.pronounParagraphs)].lowerBound
         let end = Self.firstMention(startingAtOrAfter: min(pronoun, context.quoteStart), in: mentions)
         let ownSentence = sentenceStart(before: pronoun, bytes: context.bytes)
+        let paragraphStart = context.article.paragraphs[context.paragraphIndex].lowerBound
         var firstInSentence: Int?
         var lastNamed: Int?
+        var lastNamedStart = 0
         var lastSubject: (entity: Int, start: Int)?
         var position = end
         // Bounded, so that a paragraph of a million names and a pronoun in every sentence costs no more than a short one.
@@ -297,7 +300,7 @@ public struct QuoteFinder {
             let isFirst = !isPreceded(position, inSentenceStartingAt: sentenceStart(before: mention.range.lowerBound, bytes: context.bytes),
                                       mentions: mentions, bytes: context.bytes)
             if mention.range.lowerBound >= ownSentence { firstInSentence = entity }
-            if lastNamed == nil { lastNamed = entity }
+            if lastNamed == nil { (lastNamed, lastNamedStart) = (entity, mention.range.lowerBound) }
             if isFirst, lastSubject == nil { lastSubject = (entity, mention.range.lowerBound) }
             if lastSubject != nil, mention.range.lowerBound < ownSentence { break }
         }
@@ -306,6 +309,9 @@ public struct QuoteFinder {
            fits(speaker.entity, gender), lastSubject.map({ $0.start < speaker.end || $0.entity == speaker.entity }) ?? true {
             return speaker.entity
         }
+        // "Oliver Sacks wrote of it. ¶ Like Steenburgen, Charlie McDowell was worried. “…,” he said": someone the
+        // quote's own paragraph names comes before the subject of an earlier one.
+        if let lastSubject, lastSubject.start < paragraphStart, let lastNamed, lastNamedStart >= paragraphStart { return lastNamed }
         return lastSubject?.entity ?? lastNamed
     }
 

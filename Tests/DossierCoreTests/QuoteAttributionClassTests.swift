@@ -96,6 +96,19 @@ struct QuoteAttributionClassTests {
         #expect(try speaker(of: "vividly.", in: body) == "David Holmes")
     }
 
+    @Test func aPronoun_refersToSomeoneItsParagraphNames_beforeTheSubjectOfAnEarlierOne() throws {
+        for sentence in ["Steenburgen and her son Charlie McDowell were worried.", "Like Steenburgen, Charlie McDowell was worried."] {
+            let body = """
+                Mary Steenburgen woke up after surgery with music in her head.
+
+                Oliver Sacks wrote of such things.
+
+                \(sentence) “It was a trying time,” he said.
+                """
+            #expect(try speaker(of: "It was a trying time,", in: body) == "Charlie McDowell")
+        }
+    }
+
     @Test func aSpeakerAfterTheVerb_mayStandPastAnApposition() throws {
         let body = "Sondland told others “he was in charge of Ukraine,” said another witness in the inquiry, former adviser Fiona Hill."
         #expect(try speaker(of: "he was in charge of Ukraine,", in: body) == "Fiona Hill")
