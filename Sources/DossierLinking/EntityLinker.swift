@@ -432,6 +432,8 @@ extension EntityLinker {
         private var pendingGivenNames: [PendingGivenName] = []
         /// Korean names written in Hangul, linked once the whole article has said which are people.
         private var hangulNames = HangulNames()
+        /// Places that speak ("York said"), by where they start: the place, if no one the article names bears the word.
+        private var spokenPlaces: [Int: FoundEntity] = [:]
 
         private struct PendingGivenName {
             let range: Range<Int>
@@ -494,6 +496,14 @@ extension EntityLinker {
                                            isHeadline: isHeadline, text: text)
             for finding in findings {
                 switch finding {
+                case .entity(let span, let entity) where entity.kind == .place && span.count == 1
+                        && linker.speaks(tokens, span.lowerBound, text: text):
+                    // "Caitlyn Smith and Kate York … York said": a place that speaks is the surname of someone the
+                    // article names in full, if anyone; else the place.
+                    spokenPlaces[tokens[span.lowerBound].range.lowerBound] = entity
+                    pending.append(PendingSurname(
+                        range: tokens[span.lowerBound].range, term: pendingTermNumber(tokens[span.lowerBound].term), titled: [],
+                        isCatalogSurname: false, titleDecides: false, afterTitle: false, namesFamily: false))
                 case .entity(let span, let entity):
                     add(entity, range: Self.textRange(of: span, in: tokens))
                 case .possibleSurname(let token, let afterTitle):
@@ -633,7 +643,10 @@ extension EntityLinker {
             links.mentions.reserveCapacity(links.mentions.count + pending.count)
             for surname in pending where !surname.namesFamily {
                 guard let resolved = linker.resolve(surname, term: pendingTerms[Int(surname.term)],
-                                                    bearings: surname.afterTitle ? titledBearings : bearings, text: text) else { continue }
+                                                    bearings: surname.afterTitle ? titledBearings : bearings, text: text) else {
+                    if let place = spokenPlaces[surname.range.lowerBound] { add(place, range: surname.range) }
+                    continue
+                }
                 switch resolved {
                 case .entity(let target):
                     links.mentions.append(linker.mention(surname.range, target, form: .surname))

@@ -356,4 +356,10 @@ struct EntityKindAndIdentityTests {
         #expect(entities(corpus, kind: .person) == ["김민수", "남상미", "박지훈", "최수진"])
         #expect(corpus.linkedNames.filter { $0.hasPrefix("김") } == ["김민수=김민수", "김민수=김민수"])
     }
+
+    @Test func aPlaceThatSpeaks_isTheSurnameOfSomeoneNamedInFull_elseStillThePlace() throws {
+        let corpus = try corpus("Caitlyn Smith and Kate York wrote it. “It is hard,” York said, and Washington said it would wait.")
+        #expect(corpus.linkedNames.filter { $0.hasPrefix("York") || $0.hasPrefix("Washington") } == ["York=kate-york", "Washington=washington"])
+        #expect(corpus.quotes[0].map { $0.speaker.map { corpus.entities[$0].name } } == ["Kate York"])
+    }
 }
