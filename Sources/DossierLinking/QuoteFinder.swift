@@ -170,7 +170,13 @@ public struct QuoteFinder {
         if tokens[verb].term == "according" { return speaker(after: verb, in: tokens, context: context) }
         // "He urged Mr. Trump to make a deal, saying “…”": a participle's subject is the sentence's.
         if tokens[verb].term.hasSuffix("ing") { return introducer(of: sentence(), context: &context) }
-        return subject(before: verb, in: tokens, reach: verb, context: &context)
+        if let subject = subject(before: verb, in: tokens, reach: verb, context: &context) { return subject }
+        // "Volker said he never used the term “three amigos” and added, “…”": a verb joined by "and" to an
+        // earlier verb of saying shares its subject, though a quotation stands between.
+        guard verb > 0, ["and", "but", "then"].contains(tokens[verb - 1].term), sentence().lowerBound < frame.lowerBound else { return nil }
+        let earlier = Tokenizer.tokens(in: context.bytes, range: sentence().lowerBound..<frame.lowerBound)
+        guard let firstVerb = earlier.indices.first(where: { isVerb(earlier[$0], context: context) }) else { return nil }
+        return subject(before: firstVerb, in: earlier, reach: firstVerb, context: &context)
     }
 
     /// True when the verb belongs to the next quotation rather than the one before it: the frame runs

@@ -6,7 +6,8 @@
 /// runs to it: it goes on in the next paragraph, which opens with a mark of its own. Single marks
 /// (‘ ’, and « » guillemets) quote too, but only outside a double quotation, where they are nested
 /// quotes; ’ closes one only where no letter follows, so that “don’t” and “Blair’s” stay words, and
-/// a single quotation never closed was an apostrophe or a typo, not a quotation.
+/// a single quotation never closed was an apostrophe or a typo, not a quotation. Two closing single marks
+/// together (’’ or '') close a double quotation, as some pages write it.
 enum QuoteMarks {
     struct Span {
         /// With the quotation marks.
@@ -15,10 +16,24 @@ enum QuoteMarks {
         let inner: Range<Int>
     }
 
-    private enum Mark {
+    private enum Mark: Equatable {
         case openDouble, closeDouble, straightDouble, openSingle, closeSingle, openGuillemet, closeGuillemet
+        /// ’’ or '': a double closing mark made of two single ones.
+        case closeSinglePair(length: Int)
 
-        var length: Int { self == .straightDouble ? 1 : self == .openGuillemet || self == .closeGuillemet ? 2 : 3 }
+        var isSinglePair: Bool {
+            if case .closeSinglePair = self { return true }
+            return false
+        }
+
+        var length: Int {
+            switch self {
+            case .straightDouble: 1
+            case .openGuillemet, .closeGuillemet: 2
+            case .closeSinglePair(let length): length
+            default: 3
+            }
+        }
     }
 
     static func spans(in paragraph: Range<Int>, bytes: [UInt8]) -> [Span] {
@@ -33,7 +48,7 @@ enum QuoteMarks {
             let end = index + mark.length
             if let current = open {
                 let closes = current.isDouble
-                    ? mark == .closeDouble || (mark == .straightDouble && !canOpen(at: index, in: paragraph, bytes: bytes))
+                    ? mark == .closeDouble || mark.isSinglePair || (mark == .straightDouble && !canOpen(at: index, in: paragraph, bytes: bytes))
                     : mark == current.closer && (mark != .closeSingle || !isLetter(at: end, in: paragraph, bytes: bytes))
                 if closes {
                     spans.append(Span(outer: current.outer..<end, inner: current.inner..<index))
@@ -59,6 +74,7 @@ enum QuoteMarks {
     private static func mark(at index: Int, in paragraph: Range<Int>, bytes: [UInt8]) -> Mark? {
         let byte = bytes[index]
         if byte == 0x22 { return .straightDouble }
+        if byte == 0x27, index + 1 < paragraph.upperBound, bytes[index + 1] == 0x27 { return .closeSinglePair(length: 2) }
         if byte == 0xC2, index + 1 < paragraph.upperBound {
             if bytes[index + 1] == 0xAB { return .openGuillemet }
             if bytes[index + 1] == 0xBB { return .closeGuillemet }
@@ -69,7 +85,9 @@ enum QuoteMarks {
         case 0x9C: return .openDouble
         case 0x9D: return .closeDouble
         case 0x98: return .openSingle
-        case 0x99: return .closeSingle
+        case 0x99:
+            let isPair = index + 5 < paragraph.upperBound && bytes[(index + 3)...(index + 5)].elementsEqual([0xE2, 0x80, 0x99])
+            return isPair ? .closeSinglePair(length: 6) : .closeSingle
         default: return nil
         }
     }

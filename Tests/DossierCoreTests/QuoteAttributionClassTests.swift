@@ -138,4 +138,22 @@ struct QuoteAttributionClassTests {
         let body = "“Kim Jong Un wrote a beautiful letter,” Andrea Kessler said."
         #expect(try speaker(of: "Kim Jong Un wrote a beautiful letter,", in: body) == "Andrea Kessler")
     }
+
+    @Test func aVerbJoinedByAndToAnEarlierOne_sharesItsSubject_pastATermInQuotationMarks() throws {
+        let body = "Kurt Volker testified. Volker said he never used the term \"three amigos\" and added, \"I frankly cringe when I hear it.\""
+        #expect(try speaker(of: "I frankly cringe when I hear it.", in: body) == "Kurt Volker")
+        #expect(try speaker(of: "three amigos", in: body) == nil)
+    }
+
+    @Test func twoClosingSingleMarks_closeADoubleQuotation() throws {
+        let body = "“It was an attempt to mislead voters,’’ Rebecca Moy, chief executive of the charity, told the BBC. “And it is misleading.”"
+        let quotes = try attributed(body)
+        #expect(quotes.map(\.words) == ["It was an attempt to mislead voters,", "And it is misleading."])
+        #expect(quotes.map(\.speaker) == ["Rebecca Moy", "Rebecca Moy"])
+    }
+
+    @Test func aRoleInCapitals_inAnApposition_marksTheSpeaker() throws {
+        let body = "\"Our strategy is to be where the consumer is,\" Strauss Zelnick, CEO of Take-Two, adds."
+        #expect(try speaker(of: "Our strategy is to be where the consumer is,", in: body) == "Strauss Zelnick")
+    }
 }
