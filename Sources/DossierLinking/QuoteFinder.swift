@@ -248,6 +248,14 @@ public struct QuoteFinder {
     private func subject(before verb: Int, in tokens: [Token], reach: Int, context: inout Context) -> Int? {
         let afterApposition = commaBefore(tokens[verb].range.lowerBound, bytes: context.bytes)
         let reach = afterApposition ? max(reach, Self.appositionReach) : reach
+        // "Morrison, Vindman's superior, said": the person right before the comma that opens the apposition is
+        // the subject, not one named inside it.
+        if afterApposition, verb >= 2,
+           let opening = (min(max(1, verb - reach), verb - 1)..<(verb - 1)).last(where: { commaBefore(tokens[$0].range.lowerBound, bytes: context.bytes) }),
+           let mention = Self.mention(overlapping: tokens[opening - 1].range, in: context.mentions), let entity = mention.entity,
+           entities[entity].kind == .person {
+            return entity
+        }
         var index = verb - 1
         while index >= 0, verb - index <= reach {
             let token = tokens[index]

@@ -156,4 +156,13 @@ struct QuoteAttributionClassTests {
         let body = "\"Our strategy is to be where the consumer is,\" Strauss Zelnick, CEO of Take-Two, adds."
         #expect(try speaker(of: "Our strategy is to be where the consumer is,", in: body) == "Strauss Zelnick")
     }
+
+    @Test func aSpeakerBeforeAnApposition_speaks_notSomeoneNamedInIt() throws {
+        let body = """
+            Tim Morrison and Alexander Vindman testified on Tuesday.
+
+            "I would have expected to be told," Morrison, Vindman's superior, said.
+            """
+        #expect(try speaker(of: "I would have expected to be told,", in: body) == "Tim Morrison")
+    }
 }
