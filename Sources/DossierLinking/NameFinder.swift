@@ -319,6 +319,11 @@ struct NameFinder: Sendable {
     /// ("When", "Earlier", "The", "Hopefully").
     private func nameStart(in run: Range<Int>, tokens: [Token], lowercaseTerms: Set<String>, text: SourceText) -> Int {
         var start = run.lowerBound
+        // "Oh Se-hoon", "Oh Kyeong Taek": a Korean family name that is also a word a sentence may open with.
+        if run.count == 3, gazetteer.familyNamesFirst.contains(tokens[start].term),
+           tokens[(start + 1)..<run.upperBound].allSatisfy({ $0.term.utf8.count <= 6 && !NameWords.mayNeighbourName($0.term) }) {
+            return start
+        }
         while start < run.upperBound, !gazetteer.cueWords.contains(tokens[start].term),
               NameWords.mayNeighbourName(tokens[start].term)
                 || (start == run.lowerBound && startsSentence(tokens, start, text: text) && lowercaseTerms.contains(tokens[start].term)),

@@ -34,6 +34,13 @@ struct LinkingErrorClassTests {
         #expect(foundPeople(corpus) == ["Hyon Song Wol", "Thae Yong Ho"])
     }
 
+    @Test func koreanFamilyNameThatIsAlsoAWord_opensAName_butNotAnExclamation() throws {
+        let corpus = try TestCorpus.single("""
+            Oh Se-hoon left early. The staff: Director_Oh Kyeong Taek, Composer_Kim Cheol Hwan. Oh My God, one wrote.
+            """)
+        #expect(foundPeople(corpus) == ["Kim Cheol Hwan", "Oh Kyeong Taek", "Oh Se-hoon"])
+    }
+
     @Test func koreanFoundName_isMrKim_notMrChol() throws {
         let corpus = try TestCorpus.single("Kim Hyok-chol arrived on Monday. Mr Kim said the visit would be short.")
         #expect(corpus.linkedNames == ["Kim Hyok-chol=kim-hyok-chol", "Kim=kim-hyok-chol"])
