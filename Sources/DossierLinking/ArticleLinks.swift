@@ -21,11 +21,28 @@ public struct ArticleLinks: Sendable {
     public var found: [FoundEntity] = []
     /// The keys of the names the article calls a work's ("the film Vera Drake"): no one's name in any article.
     public var works: Set<String> = []
+    /// Lone words that a title marks as a surname ("Chairman Schiff", "Mr Schiff") but that no one the article
+    /// names in full bears: the corpus's one person of that surname, if it has one. (A word that only speaks may
+    /// be a company's: "Ford said" is not Harrison Ford.)
+    public var unresolvedSurnames: [UnresolvedSurname] = []
 
-    package init(mentions: [Mention] = [], found: [FoundEntity] = [], works: Set<String> = []) {
+    public struct UnresolvedSurname: Sendable, Equatable {
+        public let range: Range<Int>
+        /// The folded word ("schiff").
+        public let term: String
+
+        package init(range: Range<Int>, term: String) {
+            self.range = range
+            self.term = term
+        }
+    }
+
+    package init(mentions: [Mention] = [], found: [FoundEntity] = [], works: Set<String> = [],
+                 unresolvedSurnames: [UnresolvedSurname] = []) {
         self.mentions = mentions
         self.found = found
         self.works = works
+        self.unresolvedSurnames = unresolvedSurnames
     }
 }
 

@@ -642,9 +642,14 @@ extension EntityLinker {
             // Room for every surname at once: grown as they come, a huge article's mentions were held twice while copied.
             links.mentions.reserveCapacity(links.mentions.count + pending.count)
             for surname in pending where !surname.namesFamily {
-                guard let resolved = linker.resolve(surname, term: pendingTerms[Int(surname.term)],
-                                                    bearings: surname.afterTitle ? titledBearings : bearings, text: text) else {
-                    if let place = spokenPlaces[surname.range.lowerBound] { add(place, range: surname.range) }
+                let term = pendingTerms[Int(surname.term)]
+                guard let resolved = linker.resolve(surname, term: term, bearings: surname.afterTitle ? titledBearings : bearings,
+                                                    text: text) else {
+                    if let place = spokenPlaces[surname.range.lowerBound] {
+                        add(place, range: surname.range)
+                    } else if !surname.isCatalogSurname, surname.afterTitle {
+                        links.unresolvedSurnames.append(ArticleLinks.UnresolvedSurname(range: surname.range, term: term))
+                    }
                     continue
                 }
                 switch resolved {

@@ -111,11 +111,15 @@ struct IndexCacheTests {
         #expect(names == ["Pompeo", "Pyongyang", "Mike Pompeo", "Kim Jong Un", "Pyongyang", "Pompeo"])
     }
 
-    @Test func aWorkNamedInOneArticle_isNoPersonInAnother_afterALoadFromTheSavedIndex() throws {
+    @Test func aWorkNamedInOneArticle_isNoPersonInAnother_andATitledSurnameIsTheCorpussOne_afterALoadFromTheSavedIndex() throws {
         let setup = try Setup([
             "film.txt": "Awards\n\nMike Leigh's latest film Vera Drake won the Golden Lion.\n",
-            "star.txt": "Favourite\n\nVera Drake is the favourite, said Imelda Staunton.\n",
+            "star.txt": "Favourite\n\nVera Drake is the favourite, said Imelda Staunton. Mr Leigh agreed.\n",
         ])
+        func leighLinked(_ corpus: Corpus) -> Bool {
+            let star = corpus.articles.firstIndex { $0.id == "star" }!
+            return corpus.mentions[star].contains { corpus.articles[star].text.string($0.range) == "Leigh" && $0.entity.map { corpus.entities[$0].name } == "Mike Leigh" }
+        }
         _ = try setup.load()
         // Only the film's article is read again: the star's comes from the index, and still names no Vera Drake.
         try setup.write("film.txt", "Awards\n\nMike Leigh's latest film Vera Drake won the Golden Lion again.\n")
@@ -127,6 +131,7 @@ struct IndexCacheTests {
         let third = try setup.load()
         #expect(third.bytesRead == 0)
         #expect(!third.corpus.entities.contains { $0.name == "Vera Drake" })
+        #expect(leighLinked(second.corpus) && leighLinked(third.corpus))
     }
 
     @Test func anySpellingOfOneFolder_sharesOneSavedIndex_withoutRebuildingIt() throws {

@@ -369,4 +369,17 @@ struct EntityKindAndIdentityTests {
         #expect(corpus.linkedNames.filter { $0.hasPrefix("York") || $0.hasPrefix("Washington") } == ["York=kate-york", "Washington=washington"])
         #expect(corpus.quotes[0].map { $0.speaker.map { corpus.entities[$0].name } } == ["Kate York"])
     }
+
+    @Test func aTitledSurnameNoOneInItsArticleBears_isTheCorpussOnePersonOfThatName() throws {
+        let corpus = try corpus(
+            "Representative Adam Schiff opened the hearing, and Harrison Ford and Gerald Ford watched.",
+            "Chairman Schiff and the Democrats pressed on, and Mr Ford left. Schiff asked a question.",
+            "Mr Schiff spoke again."
+        )
+        let linked = corpus.articles.indices.flatMap { article in
+            corpus.mentions[article].map { "\(corpus.articles[article].text.string($0.range))=\($0.entity.map { corpus.entities[$0].id } ?? "?")" }
+        }
+        // The untitled "Schiff asked" stays unlinked: a word that only speaks may be a company's.
+        #expect(linked.filter { $0.hasPrefix("Schiff") || $0.hasPrefix("Ford") } == ["Schiff=adam-schiff", "Schiff=adam-schiff"])
+    }
 }

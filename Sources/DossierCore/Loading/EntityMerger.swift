@@ -12,6 +12,7 @@ package enum EntityMerger {
     static func merge(_ analyses: inout [ArticleAnalysis], catalog: [Entity], index: SearchIndex,
                               skipped: [SkippedFile]) -> Corpus {
         let (entities, numbering) = numberFoundEntities(analyses.map(\.links), catalog: catalog)
+        let personBySurname = onlyPersonBySurname(entities, catalogCount: catalog.count)
         var mentions: [[Mention]] = []
         var quotes: [[Quote]] = []
         // Each article's pairs, renumbered and sorted in place, to be summed across articles by merging the lists.
@@ -25,6 +26,7 @@ package enum EntityMerger {
             // Renumbered in place, and the found entities let go before the pairs are counted:
             // a huge article's mentions are never held twice.
             var articleMentions = links.mentions
+            let unresolvedSurnames = links.unresolvedSurnames
             links = ArticleLinks()
             for index in articleMentions.indices {
                 let mention = articleMentions[index]
@@ -33,6 +35,14 @@ package enum EntityMerger {
             }
             // A mention of a name that is a work's title in some article names no one.
             articleMentions.removeAll { $0.entity == nil && $0.candidates.isEmpty }
+            // "Chairman Schiff" in an article that never names him in full is the corpus's one Schiff.
+            let surnamesLinked = unresolvedSurnames.compactMap { surname in
+                personBySurname[surname.term].map { Mention(range: surname.range, entity: $0, candidates: [], form: .surname) }
+            }
+            if !surnamesLinked.isEmpty {
+                articleMentions += surnamesLinked
+                articleMentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            }
             mentions.append(articleMentions)
             quotes.append(localQuotes.map { Quote(range: $0.range, speaker: $0.speaker.flatMap(global)) })
             for index in pairs.indices {
@@ -53,6 +63,18 @@ package enum EntityMerger {
         }
         return Corpus(articles: analyses.map(\.article), entities: entities, mentions: mentions, index: index,
                       skipped: skipped, quotes: quotes, related: related)
+    }
+
+    /// The person found in text who alone in the corpus bears each surname (by its folded word).
+    private static func onlyPersonBySurname(_ entities: [Entity], catalogCount: Int) -> [String: Int] {
+        var bearers: [String: Int] = [:]
+        var shared: Set<String> = []
+        for index in catalogCount..<entities.count where entities[index].kind == .person {
+            guard let surname = entities[index].surname else { continue }
+            if bearers.updateValue(index, forKey: surname) != nil { shared.insert(surname) }
+        }
+        for surname in shared { bearers[surname] = nil }
+        return bearers
     }
 
     /// Puts `candidate` in its place in a list kept most often first (then by entity), at most `Corpus.relatedLimit` long.

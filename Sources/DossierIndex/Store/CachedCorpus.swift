@@ -154,6 +154,9 @@ package struct CachedCorpus: Sendable {
                                    surname: reader.readOptionalString(), givenName: reader.readOptionalString())
         }
         links.works = try Set((0..<reader.readCount(minimumBytes: 1)).map { _ in try reader.readString() })
+        links.unresolvedSurnames = try (0..<reader.readCount(minimumBytes: 3)).map { _ in
+            try ArticleLinks.UnresolvedSurname(range: reader.readRange(within: length), term: reader.readString())
+        }
         let quotes = try (0..<reader.readCount(minimumBytes: 3)).map { _ in
             try Quote(range: reader.readRange(within: length), speaker: reader.readBool() ? readLocal() : nil)
         }
@@ -242,6 +245,11 @@ package struct CachedCorpus: Sendable {
         }
         writer.write(links.works.count)
         for work in links.works.sorted() { writer.write(work) }
+        writer.write(links.unresolvedSurnames.count)
+        for surname in links.unresolvedSurnames {
+            writer.write(surname.range)
+            writer.write(surname.term)
+        }
         writer.write(analysis.quotes.count)
         for quote in analysis.quotes {
             writer.write(quote.range)
