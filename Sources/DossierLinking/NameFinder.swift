@@ -160,11 +160,13 @@ struct NameFinder: Sendable {
     /// someone's ("Trump's Justice Department"). Nil when the run ends at `end`.
     private func endOfBodyJoined(after end: Int, runStart start: Int, in tokens: [Token], covered: [Bool], lowercaseTerms: Set<String>,
                                  text: SourceText) -> Int? {
+        // Asked at every run's end: the cheap tests first.
         let between = gap(text, tokens[end - 1], tokens[end])
-        let afterAnd = tokens[end].term == "and" && tokens[end].shape == .lowercase && between.elementsEqual([0x20])
-        let wordsBefore = tokens[start..<end].filter { $0.term != "the" }.count
-        let afterPossessive = wordsBefore == 1 && tokens[end - 1].shape == .capitalized && lowercaseTerms.contains(tokens[end - 1].term)
-            && Self.possessiveGaps.contains { between.elementsEqual($0) }
+        let afterAnd = tokens[end].shape == .lowercase && between.elementsEqual([0x20]) && tokens[end].term == "and"
+        let mayBePossessive = between.count >= 2 && tokens[end - 1].shape == .capitalized && Self.possessiveGaps.contains { between.elementsEqual($0) }
+        guard afterAnd || mayBePossessive else { return nil }
+        let wordsBefore = end - start - (tokens[start].term == "the" ? 1 : 0)
+        let afterPossessive = mayBePossessive && wordsBefore == 1 && lowercaseTerms.contains(tokens[end - 1].term)
         guard afterAnd || afterPossessive else { return nil }
         let next = afterAnd ? end + 1 : end
         guard next < tokens.count, !covered[next], isNameLike(tokens[next]) else { return nil }
