@@ -248,6 +248,9 @@ public struct QuoteFinder {
     private func subject(before verb: Int, in tokens: [Token], reach: Int, context: inout Context) -> Int? {
         let afterApposition = commaBefore(tokens[verb].range.lowerBound, bytes: context.bytes)
         let reach = afterApposition ? max(reach, Self.appositionReach) : reach
+        // "The UK has urged": an auxiliary or two may stand between a body and its verb.
+        var besideVerb = verb - 1
+        while besideVerb > 0, verb - besideVerb <= 2, Self.auxiliaries.contains(tokens[besideVerb].term) { besideVerb -= 1 }
         // "Morrison, Vindman's superior, said": the person right before the comma that opens the apposition is
         // the subject, not one named inside it.
         if afterApposition, verb >= 2,
@@ -263,7 +266,7 @@ public struct QuoteFinder {
                 guard let entity = mention.entity else { return nil }
                 if entities[entity].kind == .person { return entity }
                 // A name between the speaker and the verb ("Ri Son Gwon of North Korea’s committee said") is passed over.
-                if index == verb - 1, !afterApposition { return entity }
+                if index == besideVerb, !afterApposition { return entity }
             }
             if token.term == "he" || token.term == "she" {
                 return antecedent(of: token.term == "he" ? .male : .female, before: token.range.lowerBound, context: context)
@@ -278,6 +281,9 @@ public struct QuoteFinder {
         }
         return nil
     }
+
+    /// Words that may stand between a subject and its verb of saying ("has urged", "also said").
+    static let auxiliaries: Set<String> = ["has", "have", "had", "also", "will", "would", "later", "then", "earlier", "previously"]
 
     /// Words an apposition may hold between a speaker and the verb.
     static let appositionReach = 16

@@ -165,4 +165,9 @@ struct QuoteAttributionClassTests {
             """
         #expect(try speaker(of: "I would have expected to be told,", in: body) == "Tim Morrison")
     }
+
+    @Test func aBodyOrCountrySpeaks_pastAnAuxiliaryBeforeItsVerb() throws {
+        let body = "The UK has urged an “end to the violence and for all sides to talk”."
+        #expect(try speaker(of: "end to the violence and for all sides to talk", in: body) == "United Kingdom")
+    }
 }
