@@ -16,21 +16,26 @@ struct HangulNames {
     private var order: [String] = []
 
     private struct Seen {
-        var ranges: [Range<Int>] = []
+        /// Where each mention starts: a name of three syllables is always nine bytes long, and a huge article
+        /// in Korean holds millions of them.
+        var starts: [UInt32] = []
         var personSigns = 0
         var roleSigns = 0
     }
+
+    /// Three Hangul syllables, each three bytes in UTF-8.
+    private static let nameLength = 9
 
     /// Notes the names in one run of tokens, and the signs around each.
     mutating func read(_ tokens: [Token], text: SourceText) {
         for index in tokens.indices {
             guard let (name, particle) = Self.nameAndParticle(tokens[index], text: text) else { continue }
-            let range = tokens[index].range.lowerBound..<(tokens[index].range.lowerBound + name.utf8.count)
             let next = index + 1 < tokens.count && Self.isSpace(text, tokens[index], tokens[index + 1])
                 ? Self.word(tokens[index + 1], text: text) : nil
             let previous = index > 0 && Self.isSpace(text, tokens[index - 1], tokens[index]) ? Self.word(tokens[index - 1], text: text) : nil
-            var seen = names[name] ?? { order.append(name); return Seen() }()
-            seen.ranges.append(range)
+            if names[name] == nil { order.append(name) }
+            var seen = names.removeValue(forKey: name) ?? Seen()
+            seen.starts.append(UInt32(tokens[index].range.lowerBound))
             let isActed = ["을", "를"].contains(particle) && next.map { $0.hasPrefix("연기") } == true
             if isActed || next.map(Self.roleWords.contains) == true {
                 seen.roleSigns += 1
@@ -46,7 +51,7 @@ struct HangulNames {
     func people() -> [(name: String, ranges: [Range<Int>])] {
         order.compactMap { name in
             guard let seen = names[name], seen.personSigns > 0, seen.roleSigns == 0 else { return nil }
-            return (name, seen.ranges)
+            return (name, seen.starts.map { Int($0)..<(Int($0) + Self.nameLength) })
         }
     }
 
