@@ -11,9 +11,11 @@ public struct ArticleList: Equatable, Sendable {
     public let filter: ArticleFilter?
     public let sort: ArticleSort
     public let total: Int
-    /// Whether any article has a date, or a source: the list gives them columns only then.
+    /// Whether any listed article has a date: the list gives dates a column only then.
     public let hasDates: Bool
-    public let hasSources: Bool
+    /// Whether the listed articles come from more than one source: a list of one feed's items does not
+    /// say the feed's name on every row.
+    public let hasSeveralSources: Bool
 
     /// Every article in the corpus's order.
     init(corpus: Corpus) {
@@ -30,8 +32,9 @@ public struct ArticleList: Equatable, Sendable {
         self.filter = filter
         self.sort = sort
         total = corpus.articles.count
-        hasDates = corpus.articles.contains { $0.date != nil }
-        hasSources = corpus.articles.contains { $0.source != nil }
+        hasDates = rows.contains { corpus.articles[$0].date != nil }
+        let firstSource = rows.lazy.compactMap { corpus.articles[$0].source }.first
+        hasSeveralSources = rows.contains { corpus.articles[$0].source.map { $0 != firstSource } ?? false }
     }
 
     public func row(of article: Int) -> Int? {
