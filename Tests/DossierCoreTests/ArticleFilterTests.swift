@@ -39,6 +39,7 @@ struct ArticleFilterTests {
         #expect(try titles("since:2018-09-01", in: corpus) == ["Envoys meet again in Hanoi", "Talks to resume in the spring"])
         #expect(try titles("until:2018-06", in: corpus) == ["Pompeo flies home", "Leaders meet in Singapore"], "a month covers all its days")
         #expect(try titles("since:2018-08 until:2018-08", in: corpus).count == 2)
+        #expect(try titles("since:2016-02-29 until:2016-12-31", in: corpus).isEmpty, "a leap day is a day")
         #expect(try titles("source:harbour", in: corpus).count == 3, "a part of the name")
         #expect(try titles("source:\"harbour desk\"", in: corpus).count == 2)
         #expect(try titles("format:feed", in: corpus).count == 2)
@@ -61,7 +62,8 @@ struct ArticleFilterTests {
     }
 
     @Test(arguments: [
-        ("mentions:nobody-at-all", "nobody-at-all"), ("since:yesterday", "not a date"), ("format:pdf", "not a format"),
+        ("mentions:nobody-at-all", "nobody-at-all"), ("since:yesterday", "not a date"), ("since:2019-13", "not a date"),
+        ("since:2019-02-30", "not a date"), ("until:2019-00", "not a date"), ("until:2018-02-29", "not a date"), ("format:pdf", "not a format"),
         ("colour:red", "not a filter field"), ("(pompeo", "not closed"), ("pompeo)", "no ("), ("or pompeo", "needs a term"),
         ("\"open quote", "quote"), ("", "empty"), ("@nothing", "no saved filter"),
         ("mentions:Ri Son Gwon", "quote a name of several words"),

@@ -207,7 +207,7 @@ public struct ArticleFilter: Sendable, Equatable {
             case "source": return .term(.source(value.lowercased()))
             case "since", "until":
                 guard let day = Self.day(value) else {
-                    throw Problem(description: "\(field):\(value) is not a date: write 2018-09-01, 2018-09 or 2018")
+                    throw Problem(description: "\(field):\(value) is not a date: write a day, a month or a year the calendar has, as 2018-09-01, 2018-09 or 2018")
                 }
                 return .term(field == "since" ? .since(day) : .until(day))
             case "format":
@@ -234,12 +234,24 @@ public struct ArticleFilter: Sendable, Equatable {
         }
 
         /// "2018-09-01", "2018-09" or "2018", checked digit by digit.
+        /// A year, a month or a day that the calendar has ("2019-02-28"; not "2019-13" or "2019-02-30").
         static func day(_ value: String) -> String? {
             let parts = value.split(separator: "-", omittingEmptySubsequences: false)
             guard (1...3).contains(parts.count), parts[0].count == 4,
                   parts.dropFirst().allSatisfy({ $0.count == 2 }),
                   parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+            let numbers = parts.map { Int($0)! }
+            if numbers.count >= 2, !(1...12).contains(numbers[1]) { return nil }
+            if numbers.count == 3, !(1...daysIn(month: numbers[1], of: numbers[0])).contains(numbers[2]) { return nil }
             return value
+        }
+
+        private static func daysIn(month: Int, of year: Int) -> Int {
+            switch month {
+            case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+            case 4, 6, 9, 11: 30
+            default: 31
+            }
         }
 
         private func example(_ field: Substring) -> String {
