@@ -26,6 +26,19 @@ struct ArticleFilterTests {
         #expect(try titles("mentions:pompeo mentions:ri-yong-ho", in: corpus).count == 1)
     }
 
+    @Test func aSurnameSeveralPeopleBear_meansTheOneTheCorpusMentionsTenTimesAsOften() throws {
+        let speech = "Tony Blair spoke. " + String(repeating: "Mr Blair said more. ", count: 12)
+        let often = try CorpusLoader.load(texts: [
+            (name: "pm", text: "The prime minister\n\n" + speech), (name: "son", text: "A son\n\nHis son Euan Blair watched."),
+        ])
+        #expect(try often.entities[often.lookUpEntity("blair")].name == "Tony Blair")
+        #expect(try titles("mentions:blair", in: often) == ["The prime minister"])
+        let evenly = try CorpusLoader.load(texts: [
+            (name: "pm", text: "The prime minister\n\nTony Blair spoke, and Mr Blair left."), (name: "son", text: "A son\n\nHis son Euan Blair watched."),
+        ])
+        #expect(throws: DossierError.self) { try evenly.lookUpEntity("blair") }
+    }
+
     @Test func andOrNotAndParentheses_combine() throws {
         let corpus = try Self.seeds.get()
         #expect(try titles("mentions:ri-son-gwon or mentions:ri-yong-ho", in: corpus).count == 2)

@@ -115,6 +115,13 @@ public final class Corpus: SearchableCorpus {
         // As in linking: a surname the catalog marks as one person's on its own ("Trump") names that person.
         let unambiguous = bearers.filter { entities[$0].surnameUnambiguous }
         if unambiguous.count == 1 { return unambiguous[0] }
+        // "blair" where the corpus mentions Tony Blair 525 times and two other Blairs a handful: the one bearer
+        // mentioned at least ten times as often as all the others together is whom a reader means.
+        let counts = bearers.map { mentionsByEntity[$0].count }
+        if let most = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[most] >= 10,
+           counts[most] >= 10 * (counts.reduce(0, +) - counts[most]) {
+            return bearers[most]
+        }
         throw DossierError.ambiguousEntity(text, candidates: bearers.map { "\(entities[$0].id) (\(entities[$0].name))" })
     }
 
