@@ -61,6 +61,16 @@ struct DailyReaderTests {
         #expect(app.status.hasPrefix("sort by one of date, source, title, mentions"))
     }
 
+    @Test func theEntityCounts_areExplainedInTheHelp_andAnEntityNobodyQuotes_saysSo() throws {
+        var help = try TestApp(size: Size(columns: 120, rows: 60))
+        help.type("?")
+        #expect(help.screen.text.contains("3/12: mentioned 3 times here, 12 in all articles"))
+        var quotes = try TestApp(size: Size(columns: 120, rows: 30))
+        quotes.type(": entity <Space> mike-pompeo <Enter> v")
+        #expect(quotes.state.entities.view == .quotes)
+        #expect(quotes.screen.text.contains("No quotes of Mike Pompeo."))
+    }
+
     @Test func wideList_showsDateAndSourceColumns_whenTheArticlesHaveThem() throws {
         let app = try TestApp(size: Size(columns: 200, rows: 12), paths: [Self.examples])
         let text = app.screen.text

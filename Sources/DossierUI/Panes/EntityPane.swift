@@ -60,6 +60,13 @@ enum EntityPane {
                 screen.write(truncated("  “" + words + "”", to: rect.columns), column: rect.column, row: row + offset, limit: rect.columns, style: style)
             }
         }
+        // An entity no quotation is given to says so, rather than leave the list's end blank.
+        let end = row + rowCount - first
+        if let selected = state.entities.selectedEntity, state.entities.view == .quotes, corpus.quotesByEntity[selected].isEmpty,
+           end >= row, end < bottom {
+            let note = "No quotes of \(corpus.entities[selected].name)."
+            screen.write(truncated("  " + note, to: rect.columns), column: rect.column, row: end, limit: rect.columns, style: Style(dim: true))
+        }
     }
 
     /// The lines above the list: the selected entity's name, description, counts and company,
