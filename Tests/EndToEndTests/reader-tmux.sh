@@ -257,7 +257,9 @@ daily_run() {
 }
 state_survives_a_restart() {
   daily_run d1
-  wait_for "Articles 1/2 · 2 unread" || return 1
+  wait_for "Articles 1/2" || return 1
+  # The article shown at start is read after a moment, as is the one opened next.
+  sleep 1.5
   tmux_ send-keys -t e2e j Enter
   sleep 1.5
   tmux_ send-keys -t e2e ':' && tmux_ send-keys -t e2e -l 'entity ri-son-gwon' && tmux_ send-keys -t e2e Enter
@@ -267,10 +269,11 @@ state_survives_a_restart() {
   tmux_ send-keys -t e2e q
   wait_for "done-d1" || return 1
   daily_run d2
-  # The filter, the read mark, the open article and the selected entity, as they were.
-  wait_for "Articles 1/1 of 2 · 1 unread" || return 1
+  # The filter, the read marks, the open article and the selected entity, as they were.
+  wait_for "Articles 1/1 of 2" || return 1
   local screen
   screen="$(tmux_ capture-pane -p -t e2e)"
+  grep -qF "Articles 1/1 of 2 [not september]" <<< "$screen" || { echo "the read marks did not come back"; echo "$screen"; return 1; }
   grep -qF "│ North, South Korea set to meet again in September" <<< "$screen" || { echo "the open article did not come back"; echo "$screen"; return 1; }
   grep -qF "Ri Son Gwon · person" <<< "$screen" || { echo "the selected entity did not come back"; return 1; }
   tmux_ send-keys -t e2e q

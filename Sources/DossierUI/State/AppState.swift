@@ -35,6 +35,8 @@ public struct AppState {
         }
         refreshReaderLayout()
         refreshMarkedLines()
+        // The article shown at start is read once it has been open a moment, as any other.
+        if !corpus.articles.isEmpty { list.startDwelling(on: reader.openArticle) }
     }
 
     /// The reader over a corpus still being indexed: `preview` is the corpus of its files
