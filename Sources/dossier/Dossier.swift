@@ -15,7 +15,9 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "A terminal reader for news that follows people across articles.",
         discussion: """
-            Given no subcommand, opens the reader. Every command reads the bundled articles when given no PATH.
+            Given no subcommand, opens the reader. Given no PATH, every command reads your library \
+            ($XDG_DATA_HOME/dossier/library, filled by `dossier fetch`) when it holds articles, else the bundled \
+            articles; --bundled reads the bundled articles either way.
             Exit status: 0 done; 1 what was asked could not be done (a path missing or unreadable, an unknown \
             entity or article, output that cannot be written); 2 the command line or the terminal is wrong \
             (an unknown subcommand or option, the reader without a usable terminal); 128+N ended by signal N.
@@ -91,6 +93,9 @@ struct CorpusOptions: ParsableArguments {
     @Flag(help: "Neither read nor save the index cache; index every file afresh.")
     var noCache = false
 
+    @Flag(help: "Read the bundled example articles, even when your library holds articles.")
+    var bundled = false
+
     func loadCorpus() throws -> Corpus {
         try withProgressBar { progress in try loadCorpus(progress: progress, warn: { Output.warning($0) }) }
     }
@@ -129,14 +134,19 @@ struct CorpusOptions: ParsableArguments {
         _ = IndexCache.userDefault().clear(paths: pathsOrLibrary.isEmpty ? [(try? BundledResources.articlesURL().path) ?? ""] : pathsOrLibrary)
     }
 
-    /// The paths given; without any, the user's library when it holds articles (else none: the bundled articles).
+    /// The paths given; without any, the user's library when it holds articles (else none: the bundled articles),
+    /// or with `--bundled` none.
     var pathsOrLibrary: [String] {
         guard paths.isEmpty else { return paths }
+        if bundled { return [] }
         let library = Library.userDefault()
         return library.holdsArticles ? [library.folder] : []
     }
 
     func validate() throws {
+        if bundled, !paths.isEmpty {
+            throw ValidationError("--bundled reads the bundled articles; it takes no PATH (\(paths[0]))")
+        }
         do {
             _ = try datasetFields()
         } catch let error as DossierError {

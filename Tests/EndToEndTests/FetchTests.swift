@@ -78,6 +78,12 @@ struct FetchTests {
         #expect(Set(articles.compactMap { $0["title"] as? String }) == ["Item 1", "Item 2", "Item 4"] )
         #expect(articles.count == 5)
         #expect(articles.allSatisfy { $0["summary"] as? Bool == true })
+        // --bundled brings the bundled articles back, and takes no path.
+        let bundled = try home.run("list", "--bundled", "--json")
+        let seeds = try #require(try JSONSerialization.jsonObject(with: bundled.stdout) as? [[String: Any]])
+        #expect(seeds.compactMap { $0["id"] as? String } == ["000_6fb30d2b1fa199a6", "004_aa78b19fab688198"])
+        let both = try home.run("list", "--bundled", "elsewhere")
+        #expect(both.status == 2 && both.stderr.contains("--bundled reads the bundled articles; it takes no PATH (elsewhere)"), "\(both.stderr)")
         // A second fetch: the feed answers 304 to its ETag; nothing is stored twice.
         try home.follow(["/feed.xml", "/more.xml"], port: port)
         let second = try home.run("fetch")
