@@ -71,6 +71,19 @@ struct DailyReaderTests {
         #expect(quotes.screen.text.contains("No quotes of Mike Pompeo."))
     }
 
+    @Test func aFeedItemThatIsOnlyItsSummary_saysSo_andEveryArticleShowsItsAddress() throws {
+        var app = try TestApp(size: Size(columns: 120, rows: 24), paths: [Self.examples])
+        app.type(": open <Space> desk#2 <Enter>")
+        let header = app.state.reader.layout.lines.prefix(4).map { line -> String in
+            if case .header(let text, _) = line { return text }
+            return ""
+        }
+        #expect(header.contains("Harbour Desk · 2018-08-31 · summary only"))
+        #expect(header.contains("https://desk.example/brief"))
+        app.type(": open <Space> desk#1 <Enter>")
+        #expect(!app.screen.text.contains("summary only"))
+    }
+
     @Test func wideList_showsDateAndSourceColumns_whenTheArticlesHaveThem() throws {
         let app = try TestApp(size: Size(columns: 200, rows: 12), paths: [Self.examples])
         let text = app.screen.text

@@ -126,13 +126,16 @@ public struct ReaderLayout: Equatable, Sendable {
         wrapText(article.title, width: width).map { .header($0, Style(bold: true)) }
     }
 
-    /// Source, dateline, byline and date, on as many lines as they take.
+    /// Source, dateline, byline and date, on as many lines as they take; "summary only" for a feed item
+    /// that carries no more than its summary; then the article's web address, where the rest is.
     private static func detailLines(_ article: Article, width: Int) -> [Line] {
         // The section is named with what it qualifies ("BBC · Technology"), never alone under the title.
         let others = [article.source, article.dateline, article.byline.map { "by \($0)" }, article.date].compactMap { $0 }
-        let details = (others.isEmpty ? others : [others[0]] + [article.section].compactMap { $0 } + others.dropFirst())
+        let details = ((others.isEmpty ? others : [others[0]] + [article.section].compactMap { $0 } + others.dropFirst())
+            + (article.isSummary ? ["summary only"] : []))
             .joined(separator: " · ")
-        return details.isEmpty ? [] : wrapText(details, width: width).map { .header($0, Style(dim: true)) }
+        let lines = details.isEmpty ? [] : wrapText(details, width: width).map { Line.header($0, Style(dim: true)) }
+        return lines + (article.url.map { [.header(truncated($0, to: width), Style(dim: true))] } ?? [])
     }
 
     /// The lines, each made when asked for.
