@@ -230,17 +230,19 @@ check "o opens the address in \$BROWSER as one argument, through no shell" open_
 check "stty unchanged after opening a link" same_stty o
 
 # R fetches from a server on 127.0.0.1 the test starts: with an empty library the reader shows the
-# bundled articles; after R the library holds the feed's items and they join the list.
+# bundled articles; after R the library holds the feed's items and they join the list, and a feed
+# that failed is named.
 fetch_from_the_reader() {
   python3 Tests/EndToEndTests/feed-server.py > "$work/port" &
   local server=$!
   for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
   mkdir -p "$work/home/config/dossier"
-  echo "http://127.0.0.1:$(cat "$work/port")/feed.xml" > "$work/home/config/dossier/urls"
+  printf 'http://127.0.0.1:%s/feed.xml\nhttp://127.0.0.1:%s/no-such-feed\n' "$(cat "$work/port")" "$(cat "$work/port")" > "$work/home/config/dossier/urls"
   tmux_ send-keys -t e2e "clear; stty -a > before-r; XDG_CONFIG_HOME=$work/home/config XDG_DATA_HOME=$work/home/data $binary; stty -a > after-r; echo done-r" Enter
   wait_for "Articles 1/2" || { kill $server; return 1; }
   tmux_ send-keys -t e2e R
-  wait_for "fetched 1 feed: 2 new articles" || { kill $server; return 1; }
+  # The status line names the feed that failed, and why.
+  wait_for "fetched 2 feeds: 2 new articles, 1 feed failed: http://127.0.0.1:$(cat "$work/port")/no-such-feed (HTTP 404)" || { kill $server; return 1; }
   tmux_ capture-pane -p -t e2e | grep -q "Item 1" || { echo "the fetched items are not in the list"; kill $server; return 1; }
   kill $server
   tmux_ send-keys -t e2e q

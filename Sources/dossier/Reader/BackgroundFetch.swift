@@ -48,11 +48,16 @@ final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
             events.change { $0.append(.fetchProgressed(done: count, total: total)) }
         }
         let newItems = outcomes.reduce(0) { $0 + $1.newItemCount }
-        let failed = outcomes.filter(\.isFailure).count
+        let failed = zip(list.feeds, outcomes).filter { $0.1.isFailure }
         var summary = "fetched " + Counted.phrase(total, "feed") + ": " + Counted.phrase(newItems, "new article")
-        if failed > 0 { summary += ", " + Counted.phrase(failed, "feed") + " failed (dossier fetch says why)" }
+        if let (feed, outcome) = failed.first {
+            // The first failure named, with its reason: the status line has room for one.
+            let reason = outcome.description.hasPrefix("error: ") ? String(outcome.description.dropFirst(7)) : outcome.description
+            summary += ", " + Counted.phrase(failed.count, "feed") + " failed: \(DossierError.shortened(feed.url)) (\(reason))"
+            if failed.count > 1 { summary += " and \(failed.count - 1) more (dossier fetch lists them)" }
+        }
         // The reader shows the library, or would now that it holds articles: read it again.
-        let showsLibrary = wasShowingLibrary || (options.paths.isEmpty && library.holdsArticles)
+        let showsLibrary = wasShowingLibrary || (options.paths.isEmpty && !options.bundled && library.holdsArticles)
         guard newItems > 0, showsLibrary, let corpus = try? options.loadCorpus(progress: nil, warn: { _ in }) else {
             if newItems > 0, !showsLibrary { summary += ", kept in your library (this reader shows other files)" }
             return .fetchFinished(summary: summary, corpus: nil)
