@@ -29,6 +29,23 @@ struct ConfigFileTests {
         description = "South Korean envoy to the talks"
         """
 
+    @Test func aKeyBoundTwice_andAnActionLeftWithoutAKey_areSaid() {
+        let config = ConfigFile(text: """
+            [keys]
+            filter = "x"
+            dossier = "x"
+            toggle-read = "?"
+            """)
+        #expect(config.problems == [
+            "line 3: x is bound to filter on line 2 and to dossier here: dossier keeps it",
+            "line 3: dossier takes x from filter, which is left with no key: bind it another",
+            "line 4: toggle-read takes ? from help, which is left with no key: bind it another",
+        ])
+        #expect(config.settings.keyMap.bindings.first { $0.name == "dossier" }?.keys == [.character("x")])
+        // Taking a key from an action that keeps another is no problem.
+        #expect(ConfigFile(text: "[keys]\nnext-match = \"j\"\n").problems.isEmpty)
+    }
+
     @Test func keysColoursFiltersAndPeople_areRead() throws {
         let config = ConfigFile(text: Self.example)
         #expect(config.problems.isEmpty, "\(config.problems)")

@@ -66,7 +66,7 @@ struct KeyHintTests {
     }
 
     @Test func rebindingQuitAndCancel_theDossierClosesWithTheNewKeys() throws {
-        var app = try TestApp(size: Size(columns: 100, rows: 30), settings: Self.settings("quit = \"Q\"\ncancel = \"x\"\nopen = \"o\"\n"))
+        var app = try TestApp(size: Size(columns: 100, rows: 30), settings: Self.settings("quit = \"Q\"\ncancel = \"x\"\nopen = \"o\"\nopen-link = \"O\"\n"))
         app.type(": dossier <Space> ri-son-gwon <Enter>")
         #expect(app.state.overlays.dossier != nil)
         #expect(app.status.hasPrefix("Ri Son Gwon's dossier · o goes to a line · x closes"))

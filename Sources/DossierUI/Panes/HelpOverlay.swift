@@ -22,10 +22,13 @@ enum HelpOverlay {
         ]
     }
 
+    /// A line a bound action, ending in the name config.toml's [keys] rebinds it by; an action left without a
+    /// key is listed too, so that it can be found and bound again.
     static func lines(_ keyMap: KeyMap) -> [(String, String)] {
-        keyMap.bindings.filter { !$0.keys.isEmpty }.map { binding in
-            (binding.keys.map(\.notation).joined(separator: " "), keyMap.help(of: binding))
-        } + notes(keyMap)
+        keyMap.bindings.map { binding in
+            (binding.keys.isEmpty ? "(no key)" : binding.keys.map(\.notation).joined(separator: " "),
+             keyMap.help(of: binding) + " [\(binding.name)]")
+        } + notes(keyMap) + [("Config", "config.toml's [keys] binds an action by the name in [ ]: filter = \"f\"")]
     }
 
     /// What closes the help, as its title and the status line say it: "Esc or ?".

@@ -86,7 +86,11 @@ public struct ConfigFile: Sendable {
 
     private mutating func readKeys(_ table: TOMLTable) {
         var keyMap = settings.keyMap
-        for entry in table.entries.sorted(by: { $0.key < $1.key }) {
+        // The keys this file binds, each to the action and line that bound it: one key for two actions is said.
+        var boundHere: [Key: (action: String, line: Int)] = [:]
+        // Actions whose last keys another took, by name: the taker, the keys and its line.
+        var emptiedBy: [String: (taker: String, keys: [Key], line: Int)] = [:]
+        for entry in table.entries.sorted(by: { ($0.keyPosition.line, $0.key) < ($1.keyPosition.line, $1.key) }) {
             let (name, line, value) = (entry.key, entry.keyPosition.line, entry.value)
             let notations = value.string.map { [($0, value.position.line)] }
                 ?? value.array?.compactMap { item in item.string.map { ($0, item.position.line) } }
@@ -108,7 +112,22 @@ public struct ConfigFile: Sendable {
                 report(line, "no action is named \(name) (actions: \(known))")
                 continue
             }
+            for key in keys {
+                if let earlier = boundHere[key], earlier.action != name {
+                    report(line, "\(key.notation) is bound to \(earlier.action) on line \(earlier.line) and to \(name) here: \(name) keeps it")
+                }
+                boundHere[key] = (name, line)
+            }
+            for (before, after) in zip(keyMap.bindings, changed.bindings) where after.name != name && !before.keys.isEmpty && after.keys.isEmpty {
+                emptiedBy[before.name] = (name, before.keys, line)
+            }
             keyMap = changed
+        }
+        // "next-match = \"j\"" takes j from down, which, unless the file binds it another key, has none at all:
+        // said, so that no action is lost unseen.
+        for binding in keyMap.bindings where binding.keys.isEmpty {
+            guard let (taker, keys, line) = emptiedBy[binding.name] else { continue }
+            report(line, "\(taker) takes \(keys.map(\.notation).joined(separator: ", ")) from \(binding.name), which is left with no key: bind it another")
         }
         settings.keyMap = keyMap
     }
