@@ -147,6 +147,33 @@ struct DailyReaderTests {
         #expect(app.state.session.focus == .reader)
     }
 
+    @Test func dossier_jAndKStopOnlyWhereEnterLeads_andBackspaceGoesBackThroughTheDossiersANameOpened() throws {
+        var app = try TestApp(size: Size(columns: 100, rows: 30))
+        app.type(": dossier <Space> mike-pompeo <Enter>")
+        let lines = try #require(app.state.overlays.dossier?.lines)
+        let leading = lines.indices.filter { lines[$0].target != nil }
+        #expect(leading.count >= 3 && leading.count < lines.count)
+        // From the top, j visits exactly the lines that lead somewhere, in order; k goes back to the one before.
+        var visited: [Int] = []
+        for _ in leading.indices {
+            app.type("j")
+            visited.append(app.state.overlays.dossier?.selection ?? -1)
+        }
+        #expect(visited == leading.filter { $0 > 0 })
+        app.type("g j j k")
+        #expect(app.state.overlays.dossier?.selection == leading.first { $0 > 0 })
+        // A name leads to that person's dossier; Backspace comes back, and once more closes.
+        let name = try #require(leading.first { if case .entity = lines[$0].target { return true } else { return false } })
+        app.type("g")
+        while let selection = app.state.overlays.dossier?.selection, selection < name { app.type("j") }
+        app.type("<Enter>")
+        #expect(app.state.overlays.dossier.map { app.state.corpus.entities[$0.entity].id } != "mike-pompeo")
+        app.type("<BS>")
+        #expect(app.state.overlays.dossier.map { app.state.corpus.entities[$0.entity].id } == "mike-pompeo")
+        app.type("<BS>")
+        #expect(app.state.overlays.dossier == nil)
+    }
+
     @Test func dossier_ofDatedArticles_drawsATimeline() throws {
         var app = try TestApp(size: Size(columns: 100, rows: 30), paths: [Self.examples])
         app.type(": entity <Space> pompeo <Enter> D")

@@ -37,8 +37,21 @@ extension AppState {
         case .cancel, .openDossier:
             overlays.closeDossier()
             return []
-        case .moveDown: dossier.selection += 1
-        case .moveUp: dossier.selection -= 1
+        // Line by line through the lines that lead somewhere, past blank lines and headings; past the last, on.
+        case .moveDown: dossier.selection = dossier.lines.indices.first { $0 > dossier.selection && dossier.lines[$0].target != nil }
+            ?? dossier.selection + 1
+        case .moveUp: dossier.selection = dossier.lines.indices.last { $0 < dossier.selection && dossier.lines[$0].target != nil }
+            ?? dossier.selection - 1
+        case .back:
+            // Back to the dossier whose name led here; from the first, back to the reader.
+            guard let previous = overlays.dossierTrail.popLast() else {
+                overlays.closeDossier()
+                return []
+            }
+            let trail = overlays.dossierTrail
+            let effects = openDossier(of: previous)
+            overlays.dossierTrail = trail
+            return effects
         case .pageDown: dossier.selection += page
         case .pageUp: dossier.selection -= page
         case .halfPageDown: dossier.selection += page / 2
@@ -68,7 +81,10 @@ extension AppState {
     mutating func go(to target: DossierView.Target) -> [Effect] {
         switch target {
         case .entity(let entity):
-            return openDossier(of: entity)
+            let trail = (overlays.dossierTrail + [overlays.dossier?.entity].compactMap { $0 }).suffix(100)
+            let effects = openDossier(of: entity)
+            overlays.dossierTrail = Array(trail)
+            return effects
         case .article(let article):
             let entity = overlays.dossier?.entity
             overlays.closeDossier()

@@ -11,6 +11,8 @@ public struct OverlayState {
     public internal(set) var dossier: DossierView?
     /// The entity whose dossier was asked for (`Effect.gatherDossier`) and has not arrived.
     var requestedDossier: Int?
+    /// The dossiers a name in a dossier led away from, the last on top: Backspace goes back through them.
+    var dossierTrail: [Int] = []
 
     /// Opens the help at its top, or closes it.
     mutating func toggleHelp() {
@@ -49,6 +51,7 @@ public struct OverlayState {
     mutating func closeDossier() {
         dossier = nil
         requestedDossier = nil
+        dossierTrail = []
     }
 
     /// Puts back a dossier changed by a key (its selection, its scroll, its lines at a new width).
