@@ -93,7 +93,7 @@ struct CorrectionCommandTests {
         reader.type(": dossier <Space> trump <Enter>")
         let dossier = try #require(reader.state.overlays.dossier)
         let quoteLine = try #require(dossier.lines.firstIndex { if case .quote = $0.target { true } else { false } })
-        for _ in 0..<quoteLine { reader.type("j") }
+        while let selection = reader.state.overlays.dossier?.selection, selection < quoteLine { reader.type("j") }
         guard case .quote(let reference) = reader.state.overlays.dossier?.lines[quoteLine].target else { Issue.record("no quote selected"); return }
         let trumpQuotes = reader.state.corpus.quotesByEntity[try reader.state.corpus.lookUpEntity("trump")].count
 

@@ -196,7 +196,7 @@ struct DailyReaderTests {
         let lines = try #require(app.state.overlays.dossier).lines
         let trumpEntity = try #require(app.state.corpus.entityIndex(id: "donald-trump"))
         let trump = try #require(lines.firstIndex { $0.target == .entity(trumpEntity) })
-        for _ in 0..<trump { app.type("j") }
+        while let selection = app.state.overlays.dossier?.selection, selection < trump { app.type("j") }
         app.type("<Enter>")
         #expect(app.state.overlays.dossier?.entity == app.state.corpus.entityIndex(id: "donald-trump"))
     }
