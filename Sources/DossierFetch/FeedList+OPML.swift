@@ -73,16 +73,19 @@ extension FeedList {
         return (lines, feeds, followed.count, problems)
     }
 
+    /// Text as an XML attribute's value: its markup escaped, and the control characters XML 1.0 cannot hold left out.
     private static func escaped(_ text: String) -> String {
         var escaped = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&apos;"
-            default: escaped.append(character)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped

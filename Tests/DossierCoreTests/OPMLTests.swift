@@ -50,7 +50,7 @@ struct OPMLTests {
         let list = try FeedList(text: """
             https://one.example/feed.xml "korea" "politics" "~Desk <One> & Two's"
             https://two.example/rss "korea"
-            https://three.example/atom "!hidden" "~Plain"
+            https://three.example/atom "!hidden" "~Plain\u{1}"
             """)
         let opml = list.opml()
         #expect(opml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"))
