@@ -49,7 +49,7 @@ enum ArticleListPane {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout Screen) {
         let corpus = state.corpus
         let list = state.list
-        drawPaneTitle(title(state), focused: state.session.focus == .articles, in: rect, on: &screen)
+        drawPaneTitle(title(state, width: rect.columns - 1), focused: state.session.focus == .articles, in: rect, on: &screen)
         let rows = rect.rows - 1
         guard rows > 0 else { return }
         if list.rows.isEmpty {
@@ -101,19 +101,22 @@ enum ArticleListPane {
     }
 
     /// "Articles 3/2,096 · 1,950 unread", or with a filter "Articles 3/12 of 2,096 · 9 unread
-    /// [mentions:kim]": the numbers first, so a narrow pane cuts the filter rather than them.
-    static func title(_ state: AppState) -> String {
+    /// [mentions:kim]": the numbers first. Where that is wider than `width`, the word "Articles", the unread
+    /// count and the sort give way to the filter: "3/12 of 2,096 [mentions:kim]".
+    static func title(_ state: AppState, width: Int = .max) -> String {
         let list = state.list
         let position = list.rows.isEmpty ? "0" : Counted.number(state.list.selection + 1)
-        var title = "Articles \(position)/\(Counted.number(list.rows.count))"
-        if list.filter != nil { title += " of \(Counted.number(list.total))" }
+        var numbers = "\(position)/\(Counted.number(list.rows.count))"
+        if list.filter != nil { numbers += " of \(Counted.number(list.total))" }
+        var title = "Articles " + numbers
         if state.session.indexing == nil {
             let unread = state.list.unreadCount
             if unread > 0 { title += " · \(Counted.number(unread)) unread" }
         }
         if list.sort != .standard { title += " · by \(list.sort.description)" }
-        if let filter = list.filter { title += " [\(filter.text)]" }
-        return title
+        guard let filter = list.filter else { return title }
+        title += " [\(filter.text)]"
+        return title.terminalWidth <= width ? title : numbers + " [\(filter.text)]"
     }
 }
 

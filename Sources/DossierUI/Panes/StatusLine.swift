@@ -16,7 +16,9 @@ enum StatusLine {
         }
         let style = Style(reverse: true)
         screen.fill(Rect(column: 0, row: row, columns: width, rows: 1), style: style)
-        let right = " \(Counted.number(state.reader.openArticle + 1))/\(Counted.number(state.corpus.articles.count)) "
+        // The open article's row in the list, counted as the list's title counts: "4/12".
+        let listRow = state.list.row(of: state.reader.openArticle).map { Counted.number($0 + 1) } ?? "–"
+        let right = " \(listRow)/\(Counted.number(state.list.rows.count)) "
         let hint = width >= 60 ? " · \(state.keyMap.hint(for: .toggleHelp)) help" : ""
         var parts = [state.session.indexing?.summary, state.reader.layout.isComplete ? nil : "wrapping the article…"].compactMap { $0 }
         if !state.session.status.isEmpty { parts.append(state.session.status) }
