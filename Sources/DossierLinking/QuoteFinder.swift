@@ -173,8 +173,10 @@ public struct QuoteFinder {
         if let subject = subject(before: verb, in: tokens, reach: verb, context: &context) { return subject }
         // "Volker said he never used the term “three amigos” and added, “…”": a verb joined by "and" to an
         // earlier verb of saying shares its subject, though a quotation stands between.
-        guard verb > 0, ["and", "but", "then"].contains(tokens[verb - 1].term), sentence().lowerBound < frame.lowerBound else { return nil }
-        let earlier = Tokenizer.tokens(in: context.bytes, range: sentence().lowerBound..<frame.lowerBound)
+        guard verb > 0, ["and", "but", "then"].contains(tokens[verb - 1].term) else { return nil }
+        let sentenceStart = sentence().lowerBound
+        guard sentenceStart < frame.lowerBound else { return nil }
+        let earlier = Tokenizer.tokens(in: context.bytes, range: sentenceStart..<frame.lowerBound)
         guard let firstVerb = earlier.indices.first(where: { isVerb(earlier[$0], context: context) }) else { return nil }
         return subject(before: firstVerb, in: earlier, reach: firstVerb, context: &context)
     }

@@ -12,7 +12,9 @@ package enum EntityMerger {
     static func merge(_ analyses: inout [ArticleAnalysis], catalog: [Entity], index: SearchIndex,
                               skipped: [SkippedFile]) -> Corpus {
         let (entities, numbering) = numberFoundEntities(analyses.map(\.links), catalog: catalog)
-        let personBySurname = onlyPersonBySurname(entities, catalogCount: catalog.count)
+        // Asked only of a corpus that has a titled surname its article could not resolve.
+        let personBySurname = analyses.contains { !$0.links.unresolvedSurnames.isEmpty }
+            ? onlyPersonBySurname(entities, catalogCount: catalog.count) : [:]
         var mentions: [[Mention]] = []
         var quotes: [[Quote]] = []
         // Each article's pairs, renumbered and sorted in place, to be summed across articles by merging the lists.

@@ -164,9 +164,9 @@ private struct ReadingState {
         let type = xmlTextReaderNodeType(reader)
         let depth = Int(xmlTextReaderDepth(reader))
         if type == ReadingState.elementStart {
-            let name = string(xmlTextReaderConstLocalName(reader)) ?? ""
+            let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
             if root == nil {
-                let qualified = (string(xmlTextReaderConstName(reader)) ?? name).lowercased()
+                let qualified = (LibXML.string(xmlTextReaderConstName(reader)) ?? name).lowercased()
                 root = qualified
                 guard ["rss", "feed", "rdf:rdf"].contains(qualified) || name.lowercased() == "rdf" else { return .notAFeed(root: qualified) }
                 return nil
@@ -176,7 +176,7 @@ private struct ReadingState {
         } else if type == ReadingState.elementEnd {
             endElement(depth: depth)
         } else if type == ReadingState.entityReference, field != nil || channelTitleDepth != nil {
-            let name = string(xmlTextReaderConstName(reader)) ?? "?"
+            let name = LibXML.string(xmlTextReaderConstName(reader)) ?? "?"
             if !unexpandedEntities.contains(name) { unexpandedEntities.append(name) }
         } else if field != nil || channelTitleDepth != nil, let value = xmlTextReaderConstValue(reader) {
             // Text, CDATA (merged into text) and white space inside a field being read.
@@ -201,20 +201,20 @@ private struct ReadingState {
             return
         }
         if name == "author", depth == itemDepth + 1 { inAuthor = !isEmpty }
-        if name == "link", depth == itemDepth + 1, let href = attribute("href", of: reader) {
+        if name == "link", depth == itemDepth + 1, let href = LibXML.attribute("href", of: reader) {
             // Atom: the alternate link is the article's; others (enclosures, replies) are not.
-            let relation = attribute("rel", of: reader) ?? "alternate"
+            let relation = LibXML.attribute("rel", of: reader) ?? "alternate"
             if relation == "alternate", item?.link == nil { item?.link = href.trimmed }
             return
         }
         let isAuthorName = inAuthor && name == "name" && depth == itemDepth + 2
         guard depth == itemDepth + 1 || isAuthorName, !isEmpty else { return }
-        let type = attribute("type", of: reader)?.lowercased() ?? ""
+        let type = LibXML.attribute("type", of: reader)?.lowercased() ?? ""
         if (name == "content" || name == "summary"), type == "xhtml" {
             // Atom's XHTML content is markup, not text: taken whole, for the HTML extractor.
             let inner = xmlTextReaderReadInnerXml(reader)
             defer { dossier_xml_free(inner) }
-            let markup = Array((string(inner) ?? "").utf8)
+            let markup = Array((LibXML.string(inner) ?? "").utf8)
             if name == "content" { content = (markup, true) } else { summary = (markup, true) }
             return
         }
@@ -268,20 +268,6 @@ private struct ReadingState {
         item = nil
         field = nil
         inAuthor = false
-    }
-
-    private func attribute(_ name: String, of reader: xmlTextReaderPtr) -> String? {
-        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
-        defer { dossier_xml_free(value) }
-        return string(value)
-    }
-
-    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        pointer.map { String(cString: $0) }
-    }
-
-    private func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
-        pointer.map { String(cString: $0) }
     }
 }
 

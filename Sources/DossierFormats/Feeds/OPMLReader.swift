@@ -63,7 +63,7 @@ package enum OPMLReader {
                     continue
                 }
                 guard type == 1 else { continue }  // XML_READER_TYPE_ELEMENT
-                let name = string(xmlTextReaderConstLocalName(reader)) ?? ""
+                let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
                 if root == nil {
                     root = name
                     guard name.lowercased() == "opml" else {
@@ -74,9 +74,9 @@ package enum OPMLReader {
                 }
                 guard name.lowercased() == "outline" else { continue }
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                let title = [attribute("title", of: reader), attribute("text", of: reader)].compactMap { $0 }
+                let title = [LibXML.attribute("title", of: reader), LibXML.attribute("text", of: reader)].compactMap { $0 }
                     .map(\.spacedOnce).first { !$0.isEmpty }
-                if let url = (attribute("xmlUrl", of: reader) ?? attribute("xmlurl", of: reader))?.spacedOnce, !url.isEmpty {
+                if let url = (LibXML.attribute("xmlUrl", of: reader) ?? LibXML.attribute("xmlurl", of: reader))?.spacedOnce, !url.isEmpty {
                     feeds.append(OPMLFeed(url: url, title: title == url ? nil : title,
                                           folders: folders.compactMap(\.title)))
                     if !isEmpty { folders.append((depth, nil)) }
@@ -93,16 +93,6 @@ package enum OPMLReader {
         }
         if let failure { throw failure }
         return feeds
-    }
-
-    private static func attribute(_ name: String, of reader: xmlTextReaderPtr) -> String? {
-        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
-        defer { dossier_xml_free(value) }
-        return String(cString: value)
-    }
-
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        pointer.map { String(cString: $0) }
     }
 }
 

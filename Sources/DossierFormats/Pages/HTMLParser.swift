@@ -144,4 +144,19 @@ enum LibXML {
         // Its error handlers are per thread.
         dossier_xml_silence_thread()
     }
+
+    /// An element's attribute, from a text reader standing on it; libxml2's copy is freed.
+    static func attribute(_ name: String, of reader: xmlTextReaderPtr) -> String? {
+        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
+        defer { dossier_xml_free(value) }
+        return String(cString: value)
+    }
+
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
 }

@@ -48,10 +48,7 @@ extension AppState {
                 overlays.closeDossier()
                 return []
             }
-            let trail = overlays.dossierTrail
-            let effects = openDossier(of: previous)
-            overlays.dossierTrail = trail
-            return effects
+            return openDossier(of: previous)
         case .pageDown: dossier.selection += page
         case .pageUp: dossier.selection -= page
         case .halfPageDown: dossier.selection += page / 2
@@ -81,10 +78,8 @@ extension AppState {
     mutating func go(to target: DossierView.Target) -> [Effect] {
         switch target {
         case .entity(let entity):
-            let trail = (overlays.dossierTrail + [overlays.dossier?.entity].compactMap { $0 }).suffix(100)
-            let effects = openDossier(of: entity)
-            overlays.dossierTrail = Array(trail)
-            return effects
+            if let current = overlays.dossier?.entity { overlays.leaveDossier(current) }
+            return openDossier(of: entity)
         case .article(let article):
             let entity = overlays.dossier?.entity
             overlays.closeDossier()

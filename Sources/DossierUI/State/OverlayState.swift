@@ -48,6 +48,11 @@ public struct OverlayState {
         self.dossier = dossier
     }
 
+    /// Remembers the dossier a name leads away from, for Backspace; the last 100 at most.
+    mutating func leaveDossier(_ entity: Int) {
+        dossierTrail = Array((dossierTrail + [entity]).suffix(100))
+    }
+
     mutating func closeDossier() {
         dossier = nil
         requestedDossier = nil
