@@ -28,13 +28,13 @@ public final class FeedFetcher: Sendable {
 
     /// What became of one feed.
     public enum Outcome: Sendable, Equatable {
-        case newItems(Int)
+        case newItems(Library.Stored)
         /// Every item was read, but some of their text was left out (`Feed.notes`): said, and the feed's
         /// validators saved, since reading it again would leave out the same.
-        case newItemsWithNotes(Int, notes: [String])
+        case newItemsWithNotes(Library.Stored, notes: [String])
         /// Some items could not be read (each named in `problems`); the others were stored, and the
         /// feed's validators were not saved, so that the next fetch reads it whole again.
-        case partlyRead(newItems: Int, problems: [String])
+        case partlyRead(newItems: Library.Stored, problems: [String])
         case notModified
         case failed(String)
 
@@ -46,10 +46,11 @@ public final class FeedFetcher: Sendable {
             }
         }
 
-        public var newItemCount: Int {
+        /// What the fetch stored: new items, and items replaced with a changed version.
+        public var stored: Library.Stored {
             switch self {
             case .newItems(let count), .newItemsWithNotes(let count, _), .partlyRead(let count, _): count
-            case .notModified, .failed: 0
+            case .notModified, .failed: Library.Stored()
             }
         }
 
@@ -64,7 +65,10 @@ public final class FeedFetcher: Sendable {
             }
         }
 
-        private static func phrase(_ count: Int) -> String { count == 1 ? "1 new item" : "\(count) new items" }
+        private static func phrase(_ count: Library.Stored) -> String {
+            let new = count.new == 1 ? "1 new item" : "\(count.new) new items"
+            return count.updated == 0 ? new : new + ", \(count.updated) updated"
+        }
     }
 
     let library: Library

@@ -55,20 +55,44 @@ public struct Library: Sendable {
     /// Bytes of a feed folder's name that tell a person which feed it is; the hash after them tells Dossier.
     static let readableBytes = 60
 
-    /// The identities (feed id, else link) of every item stored for `url`.
-    func storedIdentities(for url: String) -> Set<String> {
+    /// One item as the library holds it: in which file, and a digest of what it says.
+    struct StoredPlace: Equatable {
+        let file: String
+        let digest: String
+    }
+
+    /// Every item stored for `url`, by identity (feed id, else link), each with the files it is
+    /// stored in, oldest first: more than one only when a fetch stopped between storing an update
+    /// and removing the version it replaced.
+    func storedItems(for url: String) -> [String: [StoredPlace]] {
         let feedFolder = feedFolder(for: url)
-        var identities = Set<String>()
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: feedFolder)) ?? []
-        for file in files where !file.hasPrefix(".") && file.hasSuffix(".jsonl") {
+        var stored: [String: [StoredPlace]] = [:]
+        for file in storedFiles(in: feedFolder) {
             guard let bytes = try? FileReader.bytes(of: feedFolder + "/" + file) else { continue }
             for line in bytes.split(separator: 0x0A) {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                       let identity = object["guid"] as? String else { continue }
-                identities.insert(identity)
+                let digest = Library.digest(title: object["title"] as? String ?? "", text: object["text"] as? String ?? "")
+                stored[identity, default: []].append(StoredPlace(file: file, digest: digest))
             }
         }
-        return identities
+        return stored
+    }
+
+    /// The identities (feed id, else link) of every item stored for `url`.
+    func storedIdentities(for url: String) -> Set<String> {
+        Set(storedItems(for: url).keys)
+    }
+
+    /// The stored files of a feed's folder, oldest first (their names are the times they were written).
+    private func storedFiles(in feedFolder: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: feedFolder)) ?? []
+        return files.filter { !$0.hasPrefix(".") && $0.hasSuffix(".jsonl") }.sorted()
+    }
+
+    /// What an item says, as far as a reader would see it change: its title and text.
+    static func digest(title: String, text: String) -> String {
+        String(Checksum.of(title + "\u{0}" + text), radix: 16)
     }
 
     /// One item as the library keeps it: a record of a JSON Lines dataset, which every command reads.
@@ -82,20 +106,64 @@ public struct Library: Sendable {
         let url: String
         let summary: Bool
         let feed: String
+        /// When this version replaced an earlier one the feed gave under the same identity.
+        let updated: String?
     }
 
-    /// Stores those of `items` from the feed at `url` that the library does not hold yet, and says how
-    /// many. One writer at a time: the identities are read and the new items written under the
-    /// library's lock, so two fetches at once never store an item twice.
-    func storeNew(_ items: [FeedItem], feedTitle: String?, from url: String, at date: Date = Date()) throws -> Int {
+    /// What one fetch of a feed stored: items the library did not hold, and items it held that the
+    /// feed now gives changed under the same identity.
+    public struct Stored: Sendable, Equatable {
+        public var new = 0
+        public var updated = 0
+
+        public init(new: Int = 0, updated: Int = 0) {
+            self.new = new
+            self.updated = updated
+        }
+
+        public var total: Int { new + updated }
+    }
+
+    /// Stores those of `items` from the feed at `url` that the library does not hold yet, and those
+    /// it holds that changed (replacing the version before, as a feed reader shows an edited story
+    /// again), and says how many of each. One writer at a time: the items are read and written under
+    /// the library's lock, so two fetches at once never store an item twice.
+    ///
+    /// The new versions are written first, whole, and only then are the old ones taken out of their
+    /// files, each file replaced whole: a fetch stopped between the two leaves both versions, and the
+    /// next fetch removes the older.
+    func storeNew(_ items: [FeedItem], feedTitle: String?, from url: String, at date: Date = Date()) throws -> Stored {
         try withLock {
-            var seen = storedIdentities(for: url)
-            let new = items.filter { seen.insert(Library.identity(of: $0)).inserted }
-            try store(new, feedTitle: feedTitle, from: url, at: date)
-            return new.count
+            let stored = storedItems(for: url)
+            var seen = Set<String>()
+            var changed: [FeedItem] = []
+            var updates = Set<String>()
+            var count = Stored()
+            for item in items {
+                let identity = Library.identity(of: item)
+                guard seen.insert(identity).inserted else { continue }
+                guard let places = stored[identity] else {
+                    changed.append(item)
+                    count.new += 1
+                    continue
+                }
+                let digest = Library.digest(title: item.title ?? "", text: item.paragraphs.joined(separator: "\n\n"))
+                guard places.last?.digest != digest else { continue }
+                changed.append(item)
+                updates.insert(identity)
+                count.updated += 1
+            }
+            let written = try store(changed, feedTitle: feedTitle, from: url, at: date, updates: updates)
+            // Every identity keeps its newest version only: the one written now, else the one in the newest file.
+            var replaced: [String: Set<String>] = [:]
+            for (identity, places) in stored {
+                let kept = updates.contains(identity) ? written : places.last?.file
+                for place in places where place.file != kept { replaced[place.file, default: []].insert(identity) }
+            }
+            try remove(replaced, from: feedFolder(for: url))
+            return count
         }
     }
-
     /// Runs `body` holding the library's lock (`.lock` in its folder), which every writer of it takes.
     func withLock<Result>(_ body: () throws -> Result) throws -> Result {
         do {
@@ -106,25 +174,29 @@ public struct Library: Sendable {
         }
     }
 
-    /// Stores `items` (already known to be new) from the feed at `url`, whole or not at all.
-    func store(_ items: [FeedItem], feedTitle: String?, from url: String, at date: Date = Date()) throws {
-        guard !items.isEmpty else { return }
+    /// Stores `items` (already known to be new, or, those in `updates`, changed) from the feed at `url`,
+    /// whole or not at all, and returns the name of the file they are in (nil for no items).
+    @discardableResult
+    func store(_ items: [FeedItem], feedTitle: String?, from url: String, at date: Date = Date(),
+               updates: Set<String> = []) throws -> String? {
+        guard !items.isEmpty else { return nil }
         let feedFolder = feedFolder(for: url)
         do {
             try AtomicFile.makeFolder(feedFolder)
         } catch {
             throw DossierError.unwritable(error.path, reason: error.reason)
         }
+        let stamp = Library.fileStamp(date)
         var lines: [UInt8] = []
         var writer = JSONWriter(compact: true) { lines += $0 }
         for item in items {
+            let identity = Library.identity(of: item)
             try writer.value(StoredItem(
-                guid: Library.identity(of: item), title: item.title ?? "", text: item.paragraphs.joined(separator: "\n\n"),
+                guid: identity, title: item.title ?? "", text: item.paragraphs.joined(separator: "\n\n"),
                 date: item.date ?? "", source: feedTitle ?? "", author: item.author ?? "", url: item.link ?? "",
-                summary: item.isSummary, feed: url))
+                summary: item.isSummary, feed: url, updated: updates.contains(identity) ? stamp : nil))
             lines.append(0x0A)
         }
-        let stamp = Library.fileStamp(date)
         var name = stamp + ".jsonl"
         var suffix = 2
         while FileManager.default.fileExists(atPath: feedFolder + "/" + name) {
@@ -132,13 +204,34 @@ public struct Library: Sendable {
             suffix += 1
         }
         try Library.writeWhole(Data(lines), to: feedFolder + "/" + name)
+        return name
+    }
+
+    /// Takes the items `identities[file]` out of each file of `feedFolder`, replacing the file whole,
+    /// or removing it when nothing else is left in it.
+    private func remove(_ identities: [String: Set<String>], from feedFolder: String) throws {
+        for (file, gone) in identities {
+            let path = feedFolder + "/" + file
+            guard let bytes = try? FileReader.bytes(of: path) else { continue }
+            let kept = bytes.split(separator: 0x0A).filter { line in
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                      let identity = object["guid"] as? String else { return true }
+                return !gone.contains(identity)
+            }
+            if kept.isEmpty {
+                do { try FileManager.default.removeItem(atPath: path) } catch {
+                    throw DossierError.unwritable(path, reason: "the version of an updated item it holds cannot be removed")
+                }
+            } else {
+                try Library.writeWhole(Data(kept.flatMap { Array($0) + [0x0A] }), to: path)
+            }
+        }
     }
 
     /// An item's identity: the feed's own id for it, else its link, else (for an item with neither,
     /// or only empty ones) what it says: its title, date and text, so that it is stored once too.
     static func identity(of item: FeedItem) -> String {
-        if let guid = item.guid, guid.contains(where: { !$0.isWhitespace }) { return guid }
-        if let link = item.link, link.contains(where: { !$0.isWhitespace }) { return link }
+        if let identity = item.identity { return identity }
         let content = [item.title ?? "", item.date ?? "", item.paragraphs.joined(separator: "\n\n")].joined(separator: "\u{0}")
         return "content:" + String(Checksum.of(content), radix: 16)
     }

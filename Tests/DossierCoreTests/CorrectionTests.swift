@@ -84,12 +84,13 @@ struct CorrectionTests {
         let quote = try #require(seeds.quotes[article].firstIndex { $0.speaker != nil })
         let words = seeds.articles[article].text.string(seeds.quotes[article][quote].range)
         let opening = Correction.opening(of: String(words.prefix(20)))
+        let stableID = seeds.articles[article].stableID
 
-        let cleared = seeds.corrected(by: [.speaker(article: TestCorpus.seedIDs.first, quote: opening, speaker: nil)]).corpus
+        let cleared = seeds.corrected(by: [.speaker(article: stableID, quote: opening, speaker: nil)]).corpus
         #expect(cleared.quotes[article][quote].speaker == nil)
         #expect(cleared.quotes[article].filter { $0.speaker != nil }.count == seeds.quotes[article].filter { $0.speaker != nil }.count - 1)
 
-        let given = seeds.corrected(by: [.speaker(article: TestCorpus.seedIDs.first, quote: opening, speaker: "Jane Roe")]).corpus
+        let given = seeds.corrected(by: [.speaker(article: stableID, quote: opening, speaker: "Jane Roe")]).corpus
         let roe = try given.lookUpEntity("Jane Roe")
         #expect(given.entities[roe].kind == .person)
         #expect(given.quotesByEntity[roe] == [QuoteReference(article: article, quote: quote)])

@@ -32,8 +32,8 @@ struct DatasetTests {
         var warnings: [String] = []
         let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
         // Records are numbered as they stand in the file, the skipped ones too (a blank line is no record).
-        #expect(corpus.articles.map(\.id) == ["news#4", "news#1", "news#6"])
-        let first = try #require(corpus.articles.first { $0.id == "news#1" })
+        #expect(corpus.fileLabels == ["news#4", "news#1", "news#6"])
+        let first = try #require(corpus.article(named: "news#1"))
         #expect(first.format == .jsonLines && first.record == 1)
         #expect(first.title == "Envoys meet in Singapore")
         #expect(first.date == "2018-06-12")
@@ -44,7 +44,7 @@ struct DatasetTests {
             == "Envoys meet in Singapore\n\nKim Jong Un met Donald Trump on Tuesday.\n\nThey spoke for an hour, aides said.\n")
         #expect(corpus.count(of: "kim-jong-un", inArticle: "news#1") == 1)
         // HTML in a text field is read as HTML.
-        #expect(corpus.articles.first { $0.id == "news#6" }?.paragraphs.count == 2)
+        #expect(corpus.article(named: "news#6")?.paragraphs.count == 2)
         #expect(warnings.contains { $0.contains("news.jsonl: line 2: the record is not valid JSON, skipped") })
         #expect(warnings.contains { $0.contains("line 3: the record is not a JSON object, skipped") })
         #expect(warnings.contains { $0.contains("line 6: the record has no title or text") })
@@ -66,8 +66,8 @@ struct DatasetTests {
         let folder = try TestCorpus.folder(["data.csv": DatasetTests.csv])
         var warnings: [String] = []
         let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
-        #expect(corpus.articles.map(\.id) == ["data#3", "data#1"])
-        let first = try #require(corpus.articles.first { $0.id == "data#1" })
+        #expect(corpus.fileLabels == ["data#3", "data#1"])
+        let first = try #require(corpus.article(named: "data#1"))
         #expect(first.title == "Talks, again")
         #expect(first.paragraphs.map { first.text.string($0) } == ["Mike Pompeo said, \"we are ready\".", "He left for Seoul."])
         #expect(first.byline == "Lee Park")
@@ -93,7 +93,7 @@ struct DatasetTests {
         try Data(try Gzip.compress(Array(lines.utf8))).write(to: folder.appendingPathComponent("big.jsonl.gz"))
         let corpus = try CorpusLoader.load(paths: [folder.path])
         #expect(corpus.articles.count == 5_000)
-        let last = try #require(corpus.articles.first { $0.id == "big#4321" })
+        let last = try #require(corpus.article(named: "big#4321"))
         #expect(last.title == "Story 4321")
         #expect(String(decoding: last.text.bytes, as: UTF8.self).contains("envoy number 4321 in Seoul"))
         #expect(corpus.mentionsByEntity[try #require(corpus.entityIndex(id: "mike-pompeo"))].count == 5_000)

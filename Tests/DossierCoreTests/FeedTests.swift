@@ -94,17 +94,17 @@ struct FeedTests {
     @Test func feedFile_loads_itemsInFeedOrderWhenUndated_summariesMarked() throws {
         let folder = try TestCorpus.folder(["gazette.xml": FeedTests.rss2, "desk.atom": FeedTests.atom, "wire.txt": FeedTests.rss1])
         let corpus = try CorpusLoader.load(paths: [folder.path])
-        let ids = corpus.articles.map(\.id)
+        let ids = corpus.fileLabels
         // Dated items newest first; the undated after them, in the feed's order.
         #expect(ids == ["desk#1", "desk#2", "gazette#1", "gazette#2", "wire#1", "gazette#3", "gazette#4"])
-        let first = try #require(corpus.articles.first { $0.id == "gazette#1" })
+        let first = try #require(corpus.article(named: "gazette#1"))
         #expect(first.format == .feed && first.record == 1)
         #expect(first.source == "Harbour Gazette")
         #expect(first.byline == "Lee Park")
         #expect(first.url == "https://gazette.example/talks")
-        #expect(corpus.articles.first { $0.id == "gazette#2" }?.isSummary == true)
+        #expect(corpus.article(named: "gazette#2")?.isSummary == true)
         // A feed saved as .txt is known by its root.
-        #expect(corpus.articles.first { $0.id == "wire#1" }?.format == .feed)
+        #expect(corpus.article(named: "wire#1")?.format == .feed)
         #expect(corpus.count(of: "mike-pompeo", inArticle: "gazette#1") == 1)
         // Each item's text is made again from the feed, the same bytes as when it was indexed.
         #expect(first.text.bytes.count == first.textLength && first.textIsAsIndexed)
@@ -119,7 +119,7 @@ struct FeedTests {
         ])
         var warnings: [String] = []
         let corpus = try CorpusLoader.load(paths: [folder.path], warn: { warnings.append($0) })
-        #expect(corpus.articles.map(\.id) == ["story"])
+        #expect(corpus.fileLabels == ["story"])
         #expect(warnings.contains { $0.contains("config.xml") && $0.contains("not a feed (its root is <settings>") })
         #expect(warnings.contains { $0.contains("broken.rss") && $0.contains("not XML") })
         #expect(warnings.contains { $0.contains("empty.rss") && $0.contains("the feed has no items") })
@@ -175,12 +175,12 @@ extension FeedTests {
     @Test func feedChangedAfterIndexing_isNotShownAsIndexed() throws {
         let folder = try TestCorpus.folder(["gazette.xml": FeedTests.rss2])
         let corpus = try CorpusLoader.load(paths: [folder.path])
-        let first = try #require(corpus.articles.first { $0.id == "gazette#1" })
+        let first = try #require(corpus.article(named: "gazette#1"))
         #expect(first.textIsAsIndexed)
         // The item's words change length; the feed read last must not be trusted after the change.
         let changed = FeedTests.rss2.replacingOccurrences(of: "Officials in Seoul welcomed the news.", with: "Officials in Seoul said nothing at all.")
         try Data(changed.utf8).write(to: folder.appendingPathComponent("gazette.xml"))
-        let again = try CorpusLoader.load(paths: [folder.path]).articles.first { $0.id == "gazette#1" }
+        let again = try CorpusLoader.load(paths: [folder.path]).article(named: "gazette#1")
         #expect(again?.textIsAsIndexed == true)
         let stale = first.releasingText()
         #expect(!stale.textIsAsIndexed)

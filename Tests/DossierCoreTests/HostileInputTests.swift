@@ -37,7 +37,7 @@ import Testing
 
     @Test func everyOtherFile_loads_andHiddenOnesDoNot() throws {
         let (corpus, warnings) = try load()
-        let ids = Set(corpus.articles.map(\.id))
+        let ids = Set(corpus.fileLabels)
         #expect(ids == ["escapes", "invalid-utf8", "cjk", "emoji", "combining", "crlf", "cr", "tabs", "formfeed", "bom",
                         "with space é", "deep", "long-line"])
         #expect(warnings.contains { $0.contains("dangling.txt") && $0.contains("points nowhere") })

@@ -88,7 +88,7 @@ struct LibraryWritersTests {
         let stored = Locked([Int]())
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             // A library of its own in each writer, as in two processes.
-            let count = (try? Library(folder: folder).storeNew(items, feedTitle: "News", from: url)) ?? -1
+            let count = (try? Library(folder: folder).storeNew(items, feedTitle: "News", from: url).new) ?? -1
             stored.change { $0.append(count) }
         }
         #expect(stored.read { $0 }.sorted() == [0, 0, 0, 2_000])

@@ -235,13 +235,28 @@ struct ReaderMemoryTests {
         #expect(throws: ReaderMemory.Problem.self) { try ReaderMemory.decoded(from: bytes) }
     }
 
+    /// A state file written when articles were named by their files keeps its marks and its place.
+    @Test func aMemoryOfVersion1_namesArticlesByTheirFiles_andIsRestored() throws {
+        let bytes = Array(#"{"version": 1, "openArticle": "004_aa78b19fab688198", "readerScroll": 2, "focus": "reader", "read": ["004_aa78b19fab688198", "gone"], "searchHistory": [], "commandHistory": [], "filterHistory": []}"#.utf8)
+        let memory = try ReaderMemory.decoded(from: bytes)
+        var app = try TestApp()
+        app.send(.memoryRead(memory))
+        let second = try #require(app.state.corpus.articles.firstIndex { $0.path.hasSuffix("/004_aa78b19fab688198.txt") })
+        #expect(app.state.list.readArticles == [second])
+        #expect(app.state.reader.openArticle == second)
+        #expect(app.state.reader.scroll == 2)
+        // Saved again, it names them by stable id.
+        #expect(app.state.memory.read == [app.state.corpus.articles[second].stableID])
+        #expect(app.state.memory.version == 2)
+    }
+
     @Test func whatTheCorpusNoLongerHolds_isDropped() throws {
+        var app = try TestApp()
         var memory = ReaderMemory()
         memory.openArticle = "gone"
-        memory.read = ["gone", "004_aa78b19fab688198"]
+        memory.read = ["gone", app.state.corpus.articles[1].stableID]
         memory.selectedEntity = "nobody"
         memory.filter = "mentions:nobody"
-        var app = try TestApp()
         app.send(.memoryRead(memory))
         #expect(app.status.hasPrefix("restored, but the saved filter no longer applies"))
         #expect(app.state.list.readArticles == [1])

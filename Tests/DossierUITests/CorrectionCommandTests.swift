@@ -105,7 +105,7 @@ struct CorrectionCommandTests {
         // The dossier is gathered again, without the quote.
         #expect(reader.state.overlays.dossier?.entity == (try corpus.lookUpEntity("trump")))
         let entry = try #require(try reader.corrector.file.read().entries.first)
-        #expect(entry.article == corpus.articles[reference.article].id)
+        #expect(entry.article == corpus.articles[reference.article].stableID)
     }
 
     @Test func aCorrectionThatChangesNothing_isRefusedOnTheStatusLine() throws {

@@ -45,7 +45,7 @@ import Testing
 
     @Test func tab_movesTheNextWordToTheNextTabStop() throws {
         let corpus = try Self.corpus.get()
-        let tabs = try #require(corpus.articles.first { $0.id == "tabs" })
+        let tabs = try #require(corpus.articles.first { $0.path.hasSuffix("/tabs.txt") })
         let layout = ReaderLayout(article: tabs, width: 60)
         let words = try #require(layout.lines.compactMap { line -> [ReaderLayout.PlacedWord]? in
             if case .body(let words) = line { return words } else { return nil }

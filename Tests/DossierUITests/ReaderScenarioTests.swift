@@ -23,7 +23,7 @@ struct ReaderScenarioTests {
             app.type("]")
             #expect(app.status.hasPrefix("Mike Pompeo: mention \(step)/8"))
         }
-        #expect(app.state.corpus.articles[app.state.reader.openArticle].id == "004_aa78b19fab688198")
+        #expect(app.state.corpus.articles[app.state.reader.openArticle].id == "92bab1")
         let riSonGwon = try #require(app.state.corpus.entityIndex(id: "ri-son-gwon"))
         #expect(app.state.entities.inOpenArticle.contains { $0.entity == riSonGwon })
         expectSnapshot(app.screen.text, named: "pompeo-mention-8-of-8")

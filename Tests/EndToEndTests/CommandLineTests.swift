@@ -61,7 +61,7 @@ struct CommandLineTests {
         let run = try Self.run("list", "--json")
         #expect(run.status == 0)
         let articles = try #require(try run.json() as? [[String: Any]])
-        #expect(articles.map { $0["id"] as? String } == ["000_6fb30d2b1fa199a6", "004_aa78b19fab688198"])
+        #expect(articles.map { $0["id"] as? String } == ["34fe7d", "92bab1"])
         for key in ["id", "title", "source", "date", "section", "path", "words", "entities"] {
             #expect(articles.allSatisfy { $0.keys.contains(key) }, "\(key)")
         }
@@ -91,6 +91,8 @@ struct CommandLineTests {
         let run = try Self.run("mentions", entity, "--json")
         #expect(run.status == 0)
         let mentions = try #require(try run.json() as? [[String: Any]])
+        let articles = try #require(try Self.run("list", "--json").json() as? [[String: Any]])
+        let paths = Dictionary(uniqueKeysWithValues: articles.map { ($0["id"] as? String ?? "", $0["path"] as? String ?? "") })
         #expect(!mentions.isEmpty)
         for mention in mentions {
             let article = try #require(mention["article"] as? String)
@@ -99,7 +101,7 @@ struct CommandLineTests {
             let text = try #require(mention["text"] as? String)
             let context = try #require(mention["context"] as? String)
             #expect(mention["entity"] as? String == entity)
-            let file = try String(contentsOf: Self.seedFolder.appendingPathComponent(article + ".txt"), encoding: .utf8)
+            let file = try String(contentsOfFile: try #require(paths[article]), encoding: .utf8)
             let lineText = file.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
             let scalars = Array(lineText.unicodeScalars)
             let found = String(String.UnicodeScalarView(scalars[(column - 1)..<(column - 1 + text.unicodeScalars.count)]))

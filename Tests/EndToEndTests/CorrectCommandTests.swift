@@ -35,8 +35,8 @@ struct CorrectCommandTests {
         #expect(try home.output("mentions", "Ri Son Gwon").hasPrefix("Ri Yong Ho: 5 mentions in 2 articles"))
 
         let list = try home.output("correct", "list")
-        #expect(list.contains("1  Kim Jong Un is an organisation  (in 000_6fb30d2b1fa199a6, "))
-        #expect(list.contains("2  Ri Son Gwon is merged into Ri Yong Ho  (in 004_aa78b19fab688198, "))
+        #expect(list.contains("1  Kim Jong Un is an organisation  (in 34fe7d"))
+        #expect(list.contains("2  Ri Son Gwon is merged into Ri Yong Ho  (in 92bab1"))
 
         #expect(try home.output("correct", "undo", "1").hasPrefix("took back: Kim Jong Un is an organisation"))
         #expect(try home.output("correct", "undo").hasPrefix("took back: Ri Son Gwon is merged into Ri Yong Ho"))

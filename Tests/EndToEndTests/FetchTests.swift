@@ -81,7 +81,7 @@ struct FetchTests {
         // --bundled brings the bundled articles back, and takes no path.
         let bundled = try home.run("list", "--bundled", "--json")
         let seeds = try #require(try JSONSerialization.jsonObject(with: bundled.stdout) as? [[String: Any]])
-        #expect(seeds.compactMap { $0["id"] as? String } == ["000_6fb30d2b1fa199a6", "004_aa78b19fab688198"])
+        #expect(seeds.compactMap { $0["id"] as? String } == ["34fe7d", "92bab1"])
         let both = try home.run("list", "--bundled", "elsewhere")
         #expect(both.status == 2 && both.stderr.contains("--bundled reads the bundled articles; it takes no PATH (elsewhere)"), "\(both.stderr)")
         // A second fetch: the feed answers 304 to its ETag; nothing is stored twice.

@@ -27,17 +27,18 @@ struct FormatCommandLineTests {
         let run = try CommandLineTests.run("list", "--json", try Self.folder().path)
         #expect(run.status == 0, "\(run.stderr)")
         let articles = try #require(try run.json() as? [[String: Any]])
-        let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0["id"] as? String ?? "", $0) })
-        #expect(Set(byID.keys) == ["envoys", "desk#1", "wire#1", "sheet#1"])
-        #expect(byID["envoys"]?["format"] as? String == "html")
-        #expect(byID["envoys"]?["url"] as? String == "https://courier.example/envoys")
-        #expect(byID["envoys"]?["record"] is NSNull)
-        #expect(byID["desk#1"]?["format"] as? String == "feed")
-        #expect(byID["desk#1"]?["record"] as? Int == 1)
-        #expect(byID["desk#1"]?["summary"] as? Bool == true)
-        #expect(byID["wire#1"]?["format"] as? String == "jsonl")
-        #expect(byID["sheet#1"]?["format"] as? String == "csv")
-        #expect(byID["sheet#1"]?["summary"] as? Bool == false)
+        let byFormat = Dictionary(uniqueKeysWithValues: articles.map { ($0["format"] as? String ?? "", $0) })
+        #expect(Set(byFormat.keys) == ["html", "feed", "jsonl", "csv"])
+        #expect(byFormat["html"]?["url"] as? String == "https://courier.example/envoys")
+        #expect(byFormat["html"]?["record"] is NSNull)
+        #expect(byFormat["feed"]?["record"] as? Int == 1)
+        #expect(byFormat["feed"]?["summary"] as? Bool == true)
+        #expect(byFormat["csv"]?["summary"] as? Bool == false)
+        // Every id is short, and starts the stable id a script keeps.
+        for article in articles {
+            let id = try #require(article["id"] as? String), stable = try #require(article["stable"] as? String)
+            #expect(id.count >= 6 && id.count <= 16 && stable.count == 16 && stable.hasPrefix(id))
+        }
     }
 
     @Test func showText_printsTheTextThatLinesAndColumnsCountIn() throws {
@@ -61,13 +62,15 @@ struct FormatCommandLineTests {
 
     @Test func searchMentionsQuotesAndExport_coverEveryFormat() throws {
         let folder = try Self.folder()
+        let articles = try #require(try CommandLineTests.run("list", "--json", folder.path).json() as? [[String: Any]])
+        let idOf = Dictionary(uniqueKeysWithValues: articles.map { ($0["format"] as? String ?? "", $0["id"] as? String ?? "?") })
         let search = try CommandLineTests.run("search", "pompeo", "--json", folder.path)
         #expect(search.status == 0, "\(search.stderr)")
         let searched = String(decoding: search.stdout, as: UTF8.self)
-        #expect(searched.contains("envoys") && searched.contains("sheet#1"))
+        #expect(searched.contains(idOf["html"] ?? "?") && searched.contains(idOf["csv"] ?? "?"))
         let mentions = try CommandLineTests.run("mentions", "donald-trump", "--json", folder.path)
         let found = String(decoding: mentions.stdout, as: UTF8.self)
-        #expect(found.contains("desk#1") && found.contains("wire#1"))
+        #expect(found.contains(idOf["feed"] ?? "?") && found.contains(idOf["jsonl"] ?? "?"))
         let quotes = try CommandLineTests.run("quotes", "mike-pompeo", "--json", folder.path)
         #expect(String(decoding: quotes.stdout, as: UTF8.self).contains("We are ready to keep talking"))
         let export = try CommandLineTests.run("export", folder.path)

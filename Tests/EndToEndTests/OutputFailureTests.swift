@@ -11,7 +11,7 @@ struct OutputFailureTests {
         ])
     }
 
-    @Test(arguments: ["list", "list --json", "search pompeo", "search pompeo --json", "show 000 --json", "export"])
+    @Test(arguments: ["list", "list --json", "search pompeo", "search pompeo --json", "show 34fe --json", "export"])
     func output_thatCannotBeWritten_isOneErrorLine_andStatus1(command: String) throws {
         let closed = try Self.shell("\"$DOSSIER\" \(command) >&-")
         #expect(closed.status == 1)

@@ -24,14 +24,14 @@ struct ProfileCommandTests {
         let json = try CommandLineTests.run("profile", "Ri Son Gwon", "--json")
         let quotes = try #require((try json.json() as? [String: Any])?["quotes"] as? [[String: Any]])
         #expect(quotes.count == 5)
-        #expect(quotes.allSatisfy { $0["article"] as? String == "004_aa78b19fab688198" && ($0["line"] as? Int ?? 0) > 0 })
+        #expect(quotes.allSatisfy { $0["article"] as? String == "92bab1" && ($0["line"] as? Int ?? 0) > 0 })
         let text = try CommandLineTests.run("profile", "ri-son-gwon")
         let lines = String(decoding: text.stdout, as: UTF8.self).split(separator: "\n")
         #expect(lines.contains("4 mentions in 1 article · 5 quotes"))
-        #expect(lines.filter { $0.hasPrefix("  004_aa78b19fab688198:") }.count == 5)
+        #expect(lines.filter { $0.hasPrefix("  92bab1:") }.count == 5)
         let markdown = String(decoding: try CommandLineTests.run("profile", "ri-son-gwon", "--markdown").stdout, as: UTF8.self)
         #expect(markdown.hasPrefix("# Ri Son Gwon\n"))
-        #expect(markdown.components(separatedBy: "\n> — `004_aa78b19fab688198`").count == 6)
+        #expect(markdown.components(separatedBy: "\n> — `92bab1`").count == 6)
         #expect(markdown.contains("## Quotes"))
     }
 

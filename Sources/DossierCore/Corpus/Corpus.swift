@@ -36,6 +36,7 @@ public final class Corpus: SearchableCorpus {
     public let personMentionCounts: [Int]
 
     private let entityIndexByID: [String: Int]
+    private let articleIndexByStableID: [String: Int]
     /// Where the words of the article last asked about lie, for turning hits into byte ranges.
     public let wordPlaces = WordPlaces()
     /// The corpus before the user's corrections; nil when this is it.
@@ -91,6 +92,7 @@ public final class Corpus: SearchableCorpus {
         }
         mentionsByEntity = byEntity
         entityIndexByID = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
+        articleIndexByStableID = Dictionary(articles.enumerated().map { ($1.stableID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Looking things up
@@ -125,21 +127,27 @@ public final class Corpus: SearchableCorpus {
         throw DossierError.ambiguousEntity(text, candidates: bearers.map { "\(entities[$0].id) (\(entities[$0].name))" })
     }
 
-    /// Finds an article by id (or the start of one id), or by words that all occur in its title.
-    /// Text that fits several articles (an id start they share, words of several titles) lists them.
+    /// Finds an article by id (or the start of its id or stable id); by its file's name, with `#N` for
+    /// record N of a feed or dataset ("desk#2"), as ids were once made (`LegacyArticleIDs`); or by words
+    /// that all occur in its title. Text that fits several articles lists them, each with its title.
     public func lookUpArticle(_ text: String) throws -> Int {
-        if let exact = articles.firstIndex(where: { $0.id == text }) { return exact }
-        if let folded = articles.firstIndex(where: { $0.id.lowercased() == text.lowercased() }) { return folded }
-        let prefixed = articles.indices.filter { articles[$0].id.hasPrefix(text) }
+        if let exact = articleIndex(stableID: text) ?? articles.firstIndex(where: { $0.id == text }) { return exact }
+        let lowered = text.lowercased()
+        if let folded = articles.firstIndex(where: { $0.id.lowercased() == lowered }) { return folded }
+        let prefixed = articles.indices.filter { articles[$0].stableID.lowercased().hasPrefix(lowered) }
         if prefixed.count == 1 { return prefixed[0] }
+        if prefixed.isEmpty, let filed = LegacyArticleIDs(self).articleIndex(text) { return filed }
         let wanted = Set(EntityKey(text).words)
         let titled = wanted.isEmpty ? [] : articles.indices.filter { wanted.isSubset(of: EntityKey(articles[$0].title).words) }
         if prefixed.isEmpty, titled.count == 1 { return titled[0] }
         if let whole = titled.first(where: { EntityKey(articles[$0].title) == EntityKey(text) }) { return whole }
         let candidates = prefixed + titled.filter { !prefixed.contains($0) }
         if candidates.isEmpty { throw DossierError.unknownArticle(text) }
-        throw DossierError.ambiguousArticle(text, candidates: candidates.map { articles[$0].id })
+        throw DossierError.ambiguousArticle(text, candidates: candidates.map { "\(articles[$0].id) (\(DossierError.shortened(articles[$0].title)))" })
     }
+
+    /// The article whose stable id this is: what saved state and corrections name articles by.
+    public func articleIndex(stableID: String) -> Int? { articleIndexByStableID[stableID] }
 
     /// How many linked mentions of each entity an article holds, by entity index.
     public func mentionCounts(inArticle article: Int) -> [Int: Int] { countsByArticle[article] }

@@ -42,7 +42,9 @@ public final class SearchCorpus: SearchableCorpus {
             return saved.skipped[savedPath]?.stamp == stamp ? [] : nil
         }
         var paths = Array(repeating: "", count: savedArticles.count)
-        var articleIDs = Array(repeating: "", count: savedArticles.count)
+        // Named in the order a load names them, file by file, so that two copies of one item get the same ids either way.
+        var loadOrder: [Int] = []
+        loadOrder.reserveCapacity(savedArticles.count)
         var skipped = setup.found.skipped
         var warnings: [String] = []
         var skippedCount = 0
@@ -54,14 +56,19 @@ public final class SearchCorpus: SearchableCorpus {
                 warnings.append("skipped \(file.path): \(skip.reason)")
                 skippedCount += 1
             }
-            for article in articles {
-                paths[article] = file.path
-                articleIDs[article] = savedArticles.record(of: article).map { "\(setup.ids[index])#\($0)" } ?? setup.ids[index]
-            }
+            for article in articles { paths[article] = file.path }
+            loadOrder += articles.sorted { (savedArticles.record(of: $0) ?? 0) < (savedArticles.record(of: $1) ?? 0) }
             articleCount += articles.count
         }
         guard articleCount == savedArticles.count, skippedCount == saved.skipped.count, articleCount > 0 else { return nil }
-        savedArticles.name(paths: paths, ids: articleIDs)
+        let named = ArticleIDs.make(keys: loadOrder.map(savedArticles.key(of:)), paths: loadOrder.map { paths[$0] })
+        var ids = Array(repeating: "", count: savedArticles.count)
+        var stableIDs = ids
+        for (position, article) in loadOrder.enumerated() {
+            ids[article] = named.ids[position]
+            stableIDs[article] = named.stableIDs[position]
+        }
+        savedArticles.name(paths: paths, ids: ids, stableIDs: stableIDs)
         return (skipped, warnings)
     }
 }

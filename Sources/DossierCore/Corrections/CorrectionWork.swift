@@ -23,7 +23,8 @@ struct CorrectionWork {
     /// Quotes given another speaker, or `removed` for nobody.
     private var speakers: [QuoteReference: Int] = [:]
     private var usedIDs: Set<String>
-    private var articleByID: [String: Int]?
+    /// Articles by the ids corrections name them by, made when the first speaker correction asks.
+    private var legacyIDs: LegacyArticleIDs?
     /// For each correction, whether it found anything to change in this corpus.
     private(set) var applied: [Bool] = []
 
@@ -164,10 +165,9 @@ struct CorrectionWork {
 
     /// The quotation of an article whose words, spaced as on one line, begin with `quote`'s.
     private mutating func quoteReference(startingWith quote: String, in articleID: String) -> QuoteReference? {
-        if articleByID == nil {
-            articleByID = Dictionary(base.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        guard let article = articleByID?[articleID] else { return nil }
+        // A correction names its article by stable id; one saved before ids were stable, by the id it had then.
+        if legacyIDs == nil { legacyIDs = LegacyArticleIDs(base) }
+        guard let article = legacyIDs?.articleIndex(articleID) else { return nil }
         let wanted = SourceText.spacedOnOneLine(quote)
         guard !wanted.isEmpty else { return nil }
         let text = base.articles[article].text

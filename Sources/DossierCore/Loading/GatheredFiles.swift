@@ -13,18 +13,15 @@ struct GatheredFiles {
     /// Files taken from the saved index unchanged, analysed or skipped.
     var reused = 0
 
-    /// Names every article after its file (records numbered within it: "news#12" is the twelfth of
-    /// news.jsonl) and reports each record and file passed over. A file the user named directly that
-    /// cannot be read ends the load.
+    /// Names every article by what identifies it (`ArticleIDs`) and reports each record and file
+    /// passed over. A file the user named directly that cannot be read ends the load.
     init(_ outcomes: [FileAnalyser.Outcome], setup: LoadSetup, warn: (String) -> Void) throws {
         skipped = setup.found.skipped
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .analysed(let fileAnalyses, let warnings, let wasReused, let stamp):
                 for warning in warnings { warn("\(setup.files[index].path): \(warning)") }
-                for var analysis in fileAnalyses {
-                    let id = setup.ids[index]
-                    analysis.article = analysis.article.renamed(analysis.article.record.map { "\(id)#\($0)" } ?? id)
+                for analysis in fileAnalyses {
                     analyses.append(analysis)
                     stamps.append(stamp)
                 }
@@ -37,6 +34,10 @@ struct GatheredFiles {
                 if skip.isVerdictOnContent, let stamp { savedSkips.append((setup.cachedPaths.saved(skip.path), stamp, skip.reason)) }
                 if wasReused { reused += 1 }
             }
+        }
+        let named = ArticleIDs.make(keys: analyses.map(\.article.key), paths: analyses.map(\.article.path))
+        for index in analyses.indices {
+            analyses[index].article = analyses[index].article.renamed(named.ids[index], stableID: named.stableIDs[index])
         }
     }
 

@@ -40,7 +40,7 @@ extension ArticleParser {
             case .text: break
             case .html:
                 let articles = DocumentReader.articles(in: bytes, format: .html)
-                if let page = articles.first { return page.renamed(id) }
+                if let page = articles.first { return page.renamed(id, stableID: id) }
                 problem = "No article text was found in the page, so it will be skipped."
                 return notice(problem, id: id, path: path)
             case .feed, .jsonLines, .csv:

@@ -4,7 +4,7 @@ import DossierLinking
 import DossierResources
 import DossierText
 
-/// What every step of a load works from: the files found, their ids, the linker, and where and under
+/// What every step of a load works from: the files found, their labels, the linker, and where and under
 /// what fingerprint their saved index lies.
 struct LoadSetup: Sendable {
     let paths: [String]
@@ -13,8 +13,8 @@ struct LoadSetup: Sendable {
     let cache: IndexCache?
     let fields: DatasetFields
     let found: FoundFiles
-    /// Each file's article id (a dataset's records add their number to it).
-    let ids: [String]
+    /// What the reader lists each file as while it is read (`ArticleIDs.fileLabels`).
+    let labels: [String]
     let linker: EntityLinker
     /// The paths the user named, whose failure to read is an error rather than a skip.
     let directlyNamed: Set<String>
@@ -36,8 +36,8 @@ struct LoadSetup: Sendable {
         found = try ArticleFile.find(in: self.paths)
         for skip in found.skipped { warn("skipped \(skip.path): \(skip.reason)") }
         directlyNamed = Set(self.paths)
-        ids = ArticleIDs.make(for: found.files)
-        preview?(.found(Corpus.preview(of: found.files, ids: ids)))
+        labels = ArticleIDs.fileLabels(for: found.files)
+        preview?(.found(Corpus.preview(of: found.files, ids: labels)))
         linker = EntityLinker(entities: self.catalog.entities, gazetteer: self.gazetteer)
         roots = IndexCache.roots(for: self.paths)
         cachedPaths = CachedPaths(typed: self.paths, real: roots)

@@ -7,9 +7,14 @@ import DossierText
 /// web page, a feed item or a dataset record, the text Dossier made of it (headline, blank
 /// line, paragraphs), which `dossier show --text` prints.
 public struct Article: Sendable {
-    /// The file name without its extension (with `#N` for record N of a feed or dataset); on a
-    /// clash, the path relative to its root.
+    /// The id shown and typed: the shortest start of `stableID` that no other article's shares, at
+    /// least six characters (as git shortens commits), or a plain-text file's short name (`ArticleIDs`).
     public let id: String
+    /// The id kept in saved state, which never changes while `key` does not: 16 hex digits, or a
+    /// plain-text file's short name.
+    public let stableID: String
+    /// What identifies the article wherever it sits (`ArticleKey`).
+    public let key: UInt64
     /// The path as the user gave it, joined with the file's place below that path.
     public var path: String { origin.path }
     /// The file, its format, and which of its records this is.
@@ -43,14 +48,18 @@ public struct Article: Sendable {
     public let url: String?
     /// True when a feed gave only the article's summary, not its text.
     public let isSummary: Bool
+    /// When the library last replaced this feed item with a changed version of it (a file stamp,
+    /// "2026-12-02T18-53-00Z"); nil for an article as first stored or read.
+    public let updated: String?
 
     /// An article whose text is in memory, kept.
     package init(id: String, origin: ArticleOrigin, text: SourceText, title: String, headlineRange: Range<Int>?, dateline: String?,
          byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int,
-         url: String? = nil, isSummary: Bool = false) {
-        self.init(id: id, origin: origin, textStorage: ArticleText(holding: text, origin: origin), textLength: text.bytes.count,
-                  title: title, headlineRange: headlineRange, dateline: dateline, byline: byline, section: section,
-                  source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
+         url: String? = nil, isSummary: Bool = false, key: UInt64 = 0, updated: String? = nil) {
+        self.init(id: id, stableID: id, key: key, origin: origin, textStorage: ArticleText(holding: text, origin: origin),
+                  textLength: text.bytes.count, title: title, headlineRange: headlineRange, dateline: dateline, byline: byline,
+                  section: section, source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url,
+                  isSummary: isSummary, updated: updated)
     }
 
     /// A plain-text article whose text is in memory.
@@ -58,22 +67,25 @@ public struct Article: Sendable {
          byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int) {
         self.init(id: id, origin: ArticleOrigin(path: path), text: text, title: title, headlineRange: headlineRange,
                   dateline: dateline, byline: byline, section: section, source: source, date: date, paragraphs: paragraphs,
-                  wordCount: wordCount)
+                  wordCount: wordCount, key: ArticleKey.ofFile(at: path))
     }
 
     /// An article whose text stays in its file until asked for.
     package init(id: String, origin: ArticleOrigin, textLength: Int, title: String, headlineRange: Range<Int>?, dateline: String?,
          byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int,
-         url: String? = nil, isSummary: Bool = false) {
-        self.init(id: id, origin: origin, textStorage: ArticleText(origin: origin, length: textLength), textLength: textLength,
-                  title: title, headlineRange: headlineRange, dateline: dateline, byline: byline, section: section,
-                  source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
+         url: String? = nil, isSummary: Bool = false, key: UInt64 = 0, updated: String? = nil) {
+        self.init(id: id, stableID: id, key: key, origin: origin, textStorage: ArticleText(origin: origin, length: textLength),
+                  textLength: textLength, title: title, headlineRange: headlineRange, dateline: dateline, byline: byline,
+                  section: section, source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url,
+                  isSummary: isSummary, updated: updated)
     }
 
-    private init(id: String, origin: ArticleOrigin, textStorage: ArticleText, textLength: Int, title: String,
-                 headlineRange: Range<Int>?, dateline: String?, byline: String?, section: String?, source: String?,
-                 date: String?, paragraphs: [Range<Int>], wordCount: Int, url: String?, isSummary: Bool) {
+    private init(id: String, stableID: String, key: UInt64, origin: ArticleOrigin, textStorage: ArticleText, textLength: Int,
+                 title: String, headlineRange: Range<Int>?, dateline: String?, byline: String?, section: String?, source: String?,
+                 date: String?, paragraphs: [Range<Int>], wordCount: Int, url: String?, isSummary: Bool, updated: String?) {
         self.id = id
+        self.stableID = stableID
+        self.key = key
         self.origin = origin
         self.textStorage = textStorage
         self.textLength = textLength
@@ -88,32 +100,32 @@ public struct Article: Sendable {
         self.wordCount = wordCount
         self.url = url
         self.isSummary = isSummary
+        self.updated = updated
     }
 
     /// The same article, its text left in the file until asked for again.
     package func releasingText() -> Article {
-        Article(id: id, origin: origin, textStorage: textStorage.released(), textLength: textLength, title: title,
-                headlineRange: headlineRange, dateline: dateline, byline: byline, section: section, source: source,
-                date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
+        copy(id: id, stableID: stableID, origin: origin, textStorage: textStorage.released())
     }
 
-    /// The same article under another id (ids depend on the other files of the corpus).
     /// The same article found at another spelling of its path (a saved index keeps its real path).
     package func relocated(to path: String) -> Article {
         guard path != origin.path else { return self }
-        return copy(id: id, origin: ArticleOrigin(path: path, format: origin.format, record: origin.record, span: origin.span,
-                                                  fields: origin.fields))
+        return copy(id: id, stableID: stableID, origin: ArticleOrigin(path: path, format: origin.format, record: origin.record,
+                                                                      span: origin.span, fields: origin.fields))
     }
 
-    package func renamed(_ newID: String) -> Article {
-        copy(id: newID, origin: origin)
+    /// The same article under its ids in a corpus, which depend on the other articles there (`ArticleIDs`).
+    package func renamed(_ newID: String, stableID: String) -> Article {
+        copy(id: newID, stableID: stableID, origin: origin)
     }
 
-    /// This article under another id or origin, everything else kept.
-    private func copy(id: String, origin: ArticleOrigin) -> Article {
-        Article(id: id, origin: origin, textStorage: textStorage, textLength: textLength, title: title,
-                headlineRange: headlineRange, dateline: dateline, byline: byline, section: section, source: source,
-                date: date, paragraphs: paragraphs, wordCount: wordCount, url: url, isSummary: isSummary)
+    /// This article under other ids, origin or storage, everything else kept.
+    private func copy(id: String, stableID: String, origin: ArticleOrigin, textStorage: ArticleText? = nil) -> Article {
+        Article(id: id, stableID: stableID, key: key, origin: origin, textStorage: textStorage ?? self.textStorage,
+                textLength: textLength, title: title, headlineRange: headlineRange, dateline: dateline, byline: byline,
+                section: section, source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url,
+                isSummary: isSummary, updated: updated)
     }
 
     public var contentRanges: [Range<Int>] {

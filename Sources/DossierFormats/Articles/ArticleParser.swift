@@ -39,7 +39,8 @@ public enum ArticleParser {
         let article = Article(id: id, origin: origin, text: text, title: title, headlineRange: composed.headline, dateline: nil,
                               byline: metadata.byline, section: nil, source: metadata.source, date: metadata.date,
                               paragraphs: composed.paragraphs, wordCount: words.bodyWordCount, url: metadata.url,
-                              isSummary: metadata.isSummary)
+                              isSummary: metadata.isSummary, key: ArticleKey.of(identity: metadata.identity, text: text),
+                              updated: metadata.updated)
         return (article, words)
     }
 
@@ -198,4 +199,9 @@ package struct ArticleMetadata: Sendable {
     var source: String?
     var url: String?
     var isSummary = false
+    /// What the source names the article by: a feed item's guid (else its link), a record's own id
+    /// (else its address), a page's canonical address; nil when it names it by nothing.
+    var identity: String?
+    /// When the library replaced the item with a changed version (`Article.updated`).
+    var updated: String?
 }

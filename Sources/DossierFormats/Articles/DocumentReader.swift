@@ -41,7 +41,7 @@ public enum DocumentReader {
             guard !page.ranOutOfMemory else { throw ContentProblem(reason: "there was not enough memory to read it", isLimit: true) }
             guard !page.paragraphs.isEmpty else { throw ContentProblem(reason: "no article text was found in the page") }
             let metadata = ArticleMetadata(byline: page.authors.isEmpty ? nil : page.authors.joined(separator: ", "),
-                                           date: page.date, source: page.publisher, url: page.url)
+                                           date: page.date, source: page.publisher, url: page.url, identity: page.url)
             let draft = ArticleDraft(composed: ComposedText(page), origin: ArticleOrigin(path: path, format: .html), metadata: metadata)
             return FileReading(analyses: [analyse(draft)])
         case .feed:
@@ -62,7 +62,7 @@ public enum DocumentReader {
                     continue
                 }
                 let metadata = ArticleMetadata(byline: item.author, date: item.date, source: feed.title, url: item.link,
-                                               isSummary: item.isSummary)
+                                               isSummary: item.isSummary, identity: item.identity)
                 drafts.append(ArticleDraft(composed: ComposedText(item), origin: ArticleOrigin(path: path, format: .feed, record: index + 1),
                                            metadata: metadata))
                 if drafts.count == batchSize {
@@ -168,7 +168,8 @@ public enum DocumentReader {
             return .failure(RecordProblem(message: "line \(record.line): the record has no title or text (name its fields with --fields)"))
         }
         let metadata = ArticleMetadata(byline: parsed.author, date: parsed.date.flatMap(MachineDate.isoDay(from:)),
-                                       source: parsed.source, url: parsed.url, isSummary: parsed.isSummary)
+                                       source: parsed.source, url: parsed.url, isSummary: parsed.isSummary,
+                                       identity: parsed.identity ?? parsed.url, updated: parsed.updated)
         let origin = ArticleOrigin(path: path, format: format, record: number, span: record.span, fields: fields)
         return .success(ArticleDraft(composed: ComposedText(parsed), origin: origin, metadata: metadata))
     }

@@ -7,6 +7,8 @@ import Foundation
 public struct DatasetFields: Sendable, Equatable, CustomStringConvertible {
     public enum Part: String, Sendable, CaseIterable {
         case title, text, date, source, author, url
+        /// What the dataset names the record by, which stays with it when the file is reordered.
+        case id
     }
 
     /// The usual names of each part, in the order they are tried; matched without regard to case.
@@ -17,6 +19,7 @@ public struct DatasetFields: Sendable, Equatable, CustomStringConvertible {
         .source: ["source", "publication", "site", "outlet", "publisher", "source_name", "domain"],
         .author: ["author", "authors", "byline", "creator", "writer"],
         .url: ["url", "link", "href", "canonical_url"],
+        .id: ["guid", "id", "uuid", "article_id", "doc_id", "story_id"],
     ]
 
     /// The user's own names, which come before the usual ones.
@@ -78,6 +81,10 @@ struct DatasetRecord: Equatable {
     var url: String?
     /// True when the record says it holds only a summary (`"summary": true`, as the library stores a feed's summaries).
     var isSummary = false
+    /// The record's own id (`DatasetFields.Part.id`).
+    var identity: String?
+    /// When the library replaced the item with a changed version (`"updated"`, as the library stores it).
+    var updated: String?
 
     enum Failure: Error, Equatable {
         case notJSON(line: Int)
@@ -108,7 +115,8 @@ struct DatasetRecord: Equatable {
             return nil
         }
         return DatasetRecord(title: find(.title), text: find(.text), date: find(.date), source: find(.source),
-                             author: find(.author), url: find(.url), isSummary: object["summary"] as? Bool ?? false)
+                             author: find(.author), url: find(.url), isSummary: object["summary"] as? Bool ?? false,
+                             identity: find(.id), updated: object["updated"] as? String)
     }
 
     /// A CSV row, with the header's columns for each part.
@@ -121,7 +129,7 @@ struct DatasetRecord: Equatable {
             return value.isEmpty ? nil : value
         }
         return DatasetRecord(title: find(.title), text: find(.text), date: find(.date), source: find(.source),
-                             author: find(.author), url: find(.url))
+                             author: find(.author), url: find(.url), identity: find(.id))
     }
 
     /// A field's value as text: a string, a number, or a list's items (authors) joined by commas;

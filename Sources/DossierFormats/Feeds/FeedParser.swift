@@ -25,6 +25,11 @@ package struct FeedItem: Sendable, Equatable {
     package var paragraphs: [String] = []
     /// True when the feed gave only a summary of the article, not its text.
     package var isSummary = false
+
+    /// What names the item across fetches: its guid, else its link; nil when it has neither (or only blank ones).
+    package var identity: String? {
+        [guid, link].lazy.compactMap { $0 }.first { $0.contains { !$0.isWhitespace } }
+    }
 }
 
 /// Reads RSS 2.0, RSS 1.0 (RDF) and Atom 1.0 feeds with libxml2's streaming XML reader, which

@@ -115,10 +115,12 @@ package struct CachedCorpus: Sendable {
         let fields = try DatasetFields(parsing: reader.readString())
         let url = try reader.readOptionalString()
         let isSummary = try reader.readBool()
+        let key = try reader.readUInt64()
+        let updated = try reader.readOptionalString()
         let origin = ArticleOrigin(path: path, format: format, record: record == 0 ? nil : record, span: span, fields: fields)
         let article = Article(id: "", origin: origin, textLength: length, title: title, headlineRange: headline, dateline: dateline,
                               byline: byline, section: section, source: source, date: date, paragraphs: paragraphs,
-                              wordCount: wordCount, url: url, isSummary: isSummary)
+                              wordCount: wordCount, url: url, isSummary: isSummary, key: key, updated: updated)
         let linksLength = try reader.readCount()
         guard linksIncluded else {
             try reader.skip(linksLength)
@@ -220,6 +222,8 @@ package struct CachedCorpus: Sendable {
         writer.write(article.origin.fields.description)
         writer.write(article.url)
         writer.write(article.isSummary)
+        writer.write(article.key)
+        writer.write(article.updated)
     }
 
     static func encodeLinks(of analysis: ArticleAnalysis, into writer: inout BinaryWriter) {

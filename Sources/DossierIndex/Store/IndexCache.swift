@@ -19,7 +19,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 7
+    package static let formatVersion: UInt64 = 8
 
     public init(directory: String) {
         self.directory = directory
@@ -192,7 +192,7 @@ public struct IndexCache: Sendable {
         }
     }
 
-    /// The sections a search reads instead of the articles: each article's saved path, stamp and record,
+    /// The sections a search reads instead of the articles: each article's saved path, stamp, record and key,
     /// and the articles in their paths' order.
     private func writeFileTable(of analyses: [ArticleAnalysis], stamps: [FileStamp], paths: CachedPaths?,
                                 into file: inout IndexFileWriter) throws {
@@ -211,11 +211,11 @@ public struct IndexCache: Sendable {
             }.map { UInt32($0) }
         }
         var table: [UInt64] = []
-        table.reserveCapacity(analyses.count * 8)
+        table.reserveCapacity(analyses.count * SavedArticles.stampWords)
         for (position, stamp) in stamps.enumerated() {
             table += [stamp.size, UInt64(bitPattern: stamp.modifiedSeconds), UInt64(bitPattern: stamp.modifiedNanoseconds),
                       UInt64(bitPattern: stamp.changedSeconds), UInt64(bitPattern: stamp.changedNanoseconds), stamp.inode, stamp.device,
-                      UInt64(analyses[position].article.record ?? 0)]
+                      UInt64(analyses[position].article.record ?? 0), analyses[position].article.key]
         }
         try file.write(.savedPaths, pathBytes)
         try file.write(.savedPathStarts, pathStarts)

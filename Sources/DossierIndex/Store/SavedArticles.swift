@@ -24,6 +24,7 @@ package final class SavedArticles: @unchecked Sendable {
     /// Each article's path and id in this run, set by `name`.
     private var paths: [String] = []
     private var ids: [String] = []
+    private var stableIDs: [String] = []
 
     /// The articles decoded so far, by position.
     private let decoded = Locked<[Int: Article]>([:])
@@ -37,7 +38,7 @@ package final class SavedArticles: @unchecked Sendable {
         guard let offsets = file.array(of: .articleOffsets, as: UInt64.self), let pathBytes = file.array(of: .savedPaths, as: UInt8.self),
               let pathStarts = file.array(of: .savedPathStarts, as: Int.self), let pathOrder = file.array(of: .pathOrder, as: UInt32.self),
               let stampTable = file.array(of: .stamps, as: UInt64.self),
-              offsets.count == count + 1, pathStarts.count == count + 1, pathOrder.count == count, stampTable.count == count * 8,
+              offsets.count == count + 1, pathStarts.count == count + 1, pathOrder.count == count, stampTable.count == count * Self.stampWords,
               offsets.first == 0, offsets.last == UInt64(file.bytes(of: .articles).count), pathStarts.first == 0, pathStarts.last == pathBytes.count
         else { throw doesNotAddUp }
         for index in 0..<count where offsets[index + 1] < offsets[index] || pathStarts[index + 1] < pathStarts[index] { throw doesNotAddUp }
@@ -91,22 +92,31 @@ package final class SavedArticles: @unchecked Sendable {
         }
     }
 
+    /// The 64-bit numbers each article has in the stamps table (`IndexSection.stamps`).
+    static let stampWords = 9
+
     package func stamp(of article: Int) -> FileStamp {
-        let row = article * 8
+        let row = article * Self.stampWords
         return FileStamp(size: stampTable[row], modifiedSeconds: Int64(bitPattern: stampTable[row + 1]),
                          modifiedNanoseconds: Int64(bitPattern: stampTable[row + 2]), changedSeconds: Int64(bitPattern: stampTable[row + 3]),
                          changedNanoseconds: Int64(bitPattern: stampTable[row + 4]), inode: stampTable[row + 5], device: stampTable[row + 6])
     }
 
     package func record(of article: Int) -> Int? {
-        let record = stampTable[article * 8 + 7]
+        let record = stampTable[article * Self.stampWords + 7]
         return record == 0 ? nil : Int(clamping: record)
     }
 
-    /// Gives each article the path and id it has in this run; call once, before any is asked for.
-    package func name(paths: [String], ids: [String]) {
+    /// What identifies the article (`ArticleKey`).
+    package func key(of article: Int) -> UInt64 {
+        stampTable[article * Self.stampWords + 8]
+    }
+
+    /// Gives each article the path and ids it has in this run; call once, before any is asked for.
+    package func name(paths: [String], ids: [String], stableIDs: [String]) {
         self.paths = paths
         self.ids = ids
+        self.stableIDs = stableIDs
     }
 
     /// Why an article could not be decoded, in a line naming the file; nil while none failed.
@@ -134,7 +144,7 @@ package final class SavedArticles: @unchecked Sendable {
             guard file.verify(.articles, bytes: range) else { throw BinaryReader.Damage(reason: "its checksum does not match") }
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: file.bytes(of: .articles)[range]))
             let analysis = try CachedCorpus.decodeArticle(&reader, position: position, catalogCount: catalogCount)
-            return analysis.article.relocated(to: paths[position]).renamed(ids[position])
+            return analysis.article.relocated(to: paths[position]).renamed(ids[position], stableID: stableIDs[position])
         } catch {
             firstDamage.note("is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))")
             return Article(id: ids[position], origin: ArticleOrigin(path: paths[position]), textLength: 0, title: "", headlineRange: nil,

@@ -3,7 +3,7 @@ import DossierText
 /// The article list: one row an article, only the visible rows drawn.
 ///
 /// A row reads `▶*Title … 2019-02-27 Source 3`: ▶ marks the open article (• one holding a search
-/// match), * an unread one (drawn bold too). The title gets the room first: the count of its mentions
+/// match), * an unread one (drawn bold too), U an unread one the library replaced with a changed version. The title gets the room first: the count of its mentions
 /// of people, the date and the source get columns only where the pane keeps `titleKeeps` characters for
 /// the title beside them, and a row whose title would fit the pane but not beside them gives them up, the
 /// source first, so that a title is cut only where it is longer than the pane.
@@ -69,7 +69,8 @@ enum ArticleListPane {
             let article = corpus.articles[index]
             let hasMatch = state.reader.search?.result.articles.contains(index) == true
             let isUnread = state.session.indexing == nil && !state.list.readArticles.contains(index)
-            let marker = (index == state.reader.openArticle ? "▶" : hasMatch ? "•" : " ") + (isUnread ? "*" : " ")
+            let marker = (index == state.reader.openArticle ? "▶" : hasMatch ? "•" : " ")
+                + (isUnread ? (article.updated == nil ? "*" : "U") : " ")
             let title = state.listTitle(index)
             // A title that the columns alone would cut takes their room, the source's first; one longer than the
             // pane is cut anyway, and keeps them.

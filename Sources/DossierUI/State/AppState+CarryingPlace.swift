@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFormats
 
 extension AppState {
     /// Puts the reader over a new corpus (the full one after indexing, or one a fetch grew) in the
@@ -6,9 +7,23 @@ extension AppState {
     /// prompt and histories; returns the search submitted while indexing, which runs now.
     mutating func carryPlace(into corpus: Corpus) -> [Effect] {
         let old = self
-        // The full corpus is in reading order, not the order files were found in, and leaves out skipped files.
-        let indexByPath = Dictionary(corpus.articles.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        func moved(_ article: Int) -> Int? { indexByPath[old.corpus.articles[article].path] }
+        // While indexing, the list held one placeholder a file, in the order found; the full corpus is in
+        // reading order and leaves out skipped files. Between two full corpora an article is followed by its
+        // stable id, which a fetch, a renamed file or a reordered dataset leaves as it was.
+        let fromPreview = old.session.indexing != nil
+        let indexByPath = fromPreview
+            ? Dictionary(corpus.articles.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        func moved(_ article: Int) -> Int? {
+            let before = old.corpus.articles[article]
+            return fromPreview ? indexByPath[before.path] : corpus.articleIndex(stableID: before.stableID)
+        }
+        // An article read before the library stored an update of it is unread again.
+        func stillRead(_ article: Int) -> Int? {
+            guard !fromPreview else { return moved(article) }
+            return moved(article).flatMap { now in
+                ReaderMemory.readMark(of: corpus.articles[now]) == ReaderMemory.readMark(of: old.corpus.articles[article]) ? now : nil
+            }
+        }
         func moved(_ place: ReaderState.Place) -> ReaderState.Place? {
             moved(place.article).map { ReaderState.Place(article: $0, scroll: place.scroll, mention: nil) }
         }
@@ -17,7 +32,7 @@ extension AppState {
         session.showsEntitiesWhenNarrow = old.session.showsEntitiesWhenNarrow
         session.isFetching = old.session.isFetching
         prompt = old.prompt
-        list.setRead(Set(old.list.readArticles.compactMap { moved($0) }))
+        list.setRead(Set(old.list.readArticles.compactMap(stillRead)))
         // Entities are numbered afresh in a new corpus: the selected one is found again by id.
         if old.session.indexing == nil, let entity = old.entities.selectedEntity {
             entities.select(entity: corpus.entityIndex(id: old.corpus.entities[entity].id))

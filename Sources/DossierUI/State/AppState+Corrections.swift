@@ -78,13 +78,13 @@ extension AppState {
             session.status = "\(error)"
             return []
         }
-        let article = corpus.articles[reference.article].id
+        let article = corpus.articles[reference.article].stableID
         return [.correct(.make(.speaker(article: article, quote: Correction.opening(of: words), speaker: speaker), inArticle: article))]
     }
 
     private mutating func make(_ correction: Correction, about entity: Int) -> [Effect] {
-        let article = overlays.dossier == nil && session.focus == .reader ? corpus.articles[reader.openArticle].id
-            : corpus.mentionsByEntity[entity].first.map { corpus.articles[$0.article].id }
+        let article = overlays.dossier == nil && session.focus == .reader ? corpus.articles[reader.openArticle].stableID
+            : corpus.mentionsByEntity[entity].first.map { corpus.articles[$0.article].stableID }
         return [.correct(.make(correction, inArticle: article))]
     }
 

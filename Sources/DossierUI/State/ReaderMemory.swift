@@ -1,13 +1,17 @@
 import DossierCore
+import DossierFormats
 import DossierPlatform
 import Foundation
 
 /// What the reader remembers of a corpus between runs: where it was, what was read, and what
-/// was typed. Articles and entities are named by id, not position, so the memory survives
-/// articles being added; what no longer exists is dropped when it is restored.
+/// was typed. Articles are named by stable id and entities by id, not position, so the memory
+/// survives articles being added, moved and renamed; what no longer exists is dropped when it is
+/// restored. An article the library replaced with an updated version is remembered as read with
+/// that version (`readMark`), so that the update shows as unread.
 public struct ReaderMemory: Codable, Equatable, Sendable {
-    /// Raised when the meaning of a field changes; a file of another version is not used.
-    public static let version = 1
+    /// Raised when the meaning of a field changes. Version 1 named articles by their files' names
+    /// and places (`LegacyArticleIDs`), and is read still; any other is not used.
+    public static let version = 2
 
     public var version = ReaderMemory.version
     public var openArticle: String?
@@ -36,10 +40,16 @@ public struct ReaderMemory: Codable, Equatable, Sendable {
         } catch {
             throw Problem(description: "it is not a whole state file")
         }
-        guard memory.version == version else {
+        guard memory.version == version || memory.version == 1 else {
             throw Problem(description: "it was written by another version of Dossier (state version \(memory.version))")
         }
         return memory
+    }
+
+    /// How a read article is remembered: its stable id, with the version the library last stored
+    /// ("3fa9c1d2e4f5a6b7@2026-12-02T18-53-00Z") when it was updated.
+    static func readMark(of article: Article) -> String {
+        article.updated.map { article.stableID + "@" + $0 } ?? article.stableID
     }
 
     public func encoded() -> [UInt8] {
@@ -53,14 +63,14 @@ extension AppState {
         var memory = ReaderMemory()
         guard session.indexing == nil else { return memory }
         let open = reader.openArticle
-        memory.openArticle = corpus.articles.indices.contains(open) ? corpus.articles[open].id : nil
+        memory.openArticle = corpus.articles.indices.contains(open) ? corpus.articles[open].stableID : nil
         memory.readerScroll = reader.scroll
         memory.selectedEntity = entities.selectedEntity.map { corpus.entities[$0].id }
         memory.focus = session.focus
         memory.searchHistory = prompt.searchHistory
         memory.commandHistory = prompt.commandHistory
         memory.filterHistory = prompt.filterHistory
-        memory.read = list.readArticles.sorted().map { corpus.articles[$0].id }
+        memory.read = list.readArticles.sorted().map { ReaderMemory.readMark(of: corpus.articles[$0]) }
         memory.filter = list.filter?.text
         memory.sort = list.sort == .standard ? nil : list.sort.description
         return memory
@@ -71,8 +81,18 @@ extension AppState {
     mutating func restore(_ memory: ReaderMemory) -> String? {
         guard session.indexing == nil else { return nil }
         var problems: [String] = []
-        let indexByID = Dictionary(corpus.articles.indices.map { (corpus.articles[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        list.setRead(Set(memory.read.compactMap { indexByID[$0] }))
+        let article: (String) -> Int?
+        if memory.version == 1 {
+            let legacy = LegacyArticleIDs(corpus)
+            article = legacy.articleIndex
+            list.setRead(Set(memory.read.compactMap(legacy.articleIndex)))
+        } else {
+            article = corpus.articleIndex(stableID:)
+            let marks = Set(memory.read)
+            list.setRead(Set(memory.read.compactMap { mark in
+                article(String(mark.prefix { $0 != "@" })).flatMap { marks.contains(ReaderMemory.readMark(of: corpus.articles[$0])) ? $0 : nil }
+            }))
+        }
         prompt.restoreHistories(search: memory.searchHistory, command: memory.commandHistory, filter: memory.filterHistory)
         entities.select(entity: memory.selectedEntity.flatMap { corpus.entityIndex(id: $0) })
         var filter: ArticleFilter?
@@ -83,7 +103,7 @@ extension AppState {
         }
         let sort = memory.sort.flatMap { try? ArticleSort(parsing: $0) } ?? .standard
         if filter != nil || sort != .standard { setList(filter: filter, sort: sort) }
-        if let id = memory.openArticle, let article = indexByID[id] {
+        if let id = memory.openArticle, let article = article(id) {
             reader.open(article)
             if let row = list.row(of: article) { list.select(row: row) }
             refreshReaderLayout()

@@ -91,8 +91,8 @@ struct Correct: ParsableCommand {
             let (article, quote) = try Self.quote(at: place, in: corpus)
             let name = speaker.lowercased() == "none" ? nil : try corpus.entityName(orNew: speaker)
             let words = corpus.articles[article].text.string(corpus.quotes[article][quote].range)
-            let correction = Correction.speaker(article: corpus.articles[article].id, quote: Correction.opening(of: words), speaker: name)
-            let done = try Correct.corrector.make(correction, inArticle: corpus.articles[article].id, on: corpus)
+            let correction = Correction.speaker(article: corpus.articles[article].stableID, quote: Correction.opening(of: words), speaker: name)
+            let done = try Correct.corrector.make(correction, inArticle: corpus.articles[article].stableID, on: corpus)
             Output.line(done.summary + Correct.undoHint)
         }
 
@@ -159,7 +159,7 @@ struct Correct: ParsableCommand {
     /// Saves a correction about an entity and says what it did to the entity's mentions.
     static func make(_ correction: Correction, about entity: Int, in corpus: Corpus) throws {
         let mentions = corpus.mentionsByEntity[entity].count
-        let done = try corrector.make(correction, inArticle: corpus.mentionsByEntity[entity].first.map { corpus.articles[$0.article].id },
+        let done = try corrector.make(correction, inArticle: corpus.mentionsByEntity[entity].first.map { corpus.articles[$0.article].stableID },
                                       on: corpus)
         Output.line("\(done.summary) (\(Counted.phrase(mentions, "mention")) in \(Counted.phrase(corpus.articleCount(of: entity), "article")))"
             + undoHint)

@@ -14,7 +14,10 @@ struct Nullable<Value: Encodable>: Encodable {
 }
 
 struct ArticleRecord: Encodable {
+    /// The id to type, which may grow by a digit as the corpus grows (`Article.id`).
     let id: String
+    /// The whole id, which never changes: what a script keeps (`Article.stableID`).
+    let stable: String
     let title: String
     let source: Nullable<String>
     let date: Nullable<String>
@@ -30,12 +33,15 @@ struct ArticleRecord: Encodable {
     let record: Nullable<Int>
     /// True when a feed gave only the article's summary.
     let summary: Bool
+    /// When the library stored a changed version of the feed item, as its file stamp; null if never.
+    let updated: Nullable<String>
     /// Linked mentions by entity id.
     let entities: [String: Int]
 
     init(_ corpus: Corpus, article index: Int) {
         let article = corpus.articles[index]
         id = article.id
+        stable = article.stableID
         title = article.title
         source = Nullable(article.source)
         date = Nullable(article.date)
@@ -48,6 +54,7 @@ struct ArticleRecord: Encodable {
         url = Nullable(article.url)
         record = Nullable(article.record)
         summary = article.isSummary
+        updated = Nullable(article.updated)
         entities = Dictionary(uniqueKeysWithValues: corpus.mentionCounts(inArticle: index).map { (corpus.entities[$0.key].id, $0.value) })
     }
 }
@@ -135,6 +142,8 @@ struct MentionRecord: Encodable {
 
 struct ShowReport: Encodable {
     let id: String
+    /// The whole id, which never changes (`Article.stableID`).
+    let stable: String
     let title: String
     let source: Nullable<String>
     let date: Nullable<String>
@@ -149,6 +158,7 @@ struct ShowReport: Encodable {
     init(_ corpus: Corpus, article index: Int) {
         let article = corpus.articles[index]
         id = article.id
+        stable = article.stableID
         title = article.title
         source = Nullable(article.source)
         date = Nullable(article.date)

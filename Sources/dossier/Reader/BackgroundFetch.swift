@@ -47,9 +47,11 @@ final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
             let count = finished.change { $0 += 1 }
             events.change { $0.append(.fetchProgressed(done: count, total: total)) }
         }
-        let newItems = outcomes.reduce(0) { $0 + $1.newItemCount }
+        let newItems = outcomes.reduce(0) { $0 + $1.stored.new }
+        let updatedItems = outcomes.reduce(0) { $0 + $1.stored.updated }
         let failed = zip(list.feeds, outcomes).filter { $0.1.isFailure }
         var summary = "fetched " + Counted.phrase(total, "feed") + ": " + Counted.phrase(newItems, "new article")
+        if updatedItems > 0 { summary += ", \(updatedItems) updated" }
         if let (feed, outcome) = failed.first {
             // The first failure named, with its reason: the status line has room for one.
             let reason = outcome.description.hasPrefix("error: ") ? String(outcome.description.dropFirst(7)) : outcome.description
@@ -58,8 +60,8 @@ final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
         }
         // The reader shows the library, or would now that it holds articles: read it again.
         let showsLibrary = wasShowingLibrary || (options.paths.isEmpty && !options.bundled && library.holdsArticles)
-        guard newItems > 0, showsLibrary, let corpus = try? options.loadCorpus(progress: nil, warn: { _ in }) else {
-            if newItems > 0, !showsLibrary { summary += ", kept in your library (this reader shows other files)" }
+        guard newItems + updatedItems > 0, showsLibrary, let corpus = try? options.loadCorpus(progress: nil, warn: { _ in }) else {
+            if newItems + updatedItems > 0, !showsLibrary { summary += ", kept in your library (this reader shows other files)" }
             return .fetchFinished(summary: summary, corpus: nil)
         }
         return .fetchFinished(summary: summary, corpus: corpus)

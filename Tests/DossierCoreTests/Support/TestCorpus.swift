@@ -2,10 +2,13 @@ import DossierTestSupport
 import Foundation
 import Testing
 @testable import DossierCore
+import DossierFormats
 
 /// Corpora for tests: the bundled seeds, the shared BBC corpus, or files written to a temporary folder.
 enum TestCorpus {
-    static let seedIDs = (first: "000_6fb30d2b1fa199a6", second: "004_aa78b19fab688198")
+    /// The seeds' ids: the starts of their keys, made from their files' names (000_6fb30d2b1fa199a6.txt and
+    /// 004_aa78b19fab688198.txt), which are too long to be ids themselves.
+    static let seedIDs = (first: "34fe7d", second: "92bab1")
 
     static func seeds() throws -> Corpus {
         try CorpusLoader.load(paths: [])
@@ -58,7 +61,7 @@ extension Corpus {
     /// Linked mentions of an entity in one article, by ids.
     func count(of entityID: String, inArticle articleID: String) -> Int {
         guard let entity = entityIndex(id: entityID),
-              let article = articles.firstIndex(where: { $0.id == articleID }) else { return -1 }
+              let article = try? lookUpArticle(articleID) else { return -1 }
         return mentions[article].filter { $0.entity == entity }.count
     }
 
@@ -67,5 +70,21 @@ extension Corpus {
         mentions[0].map { mention in
             "\(articles[0].text.string(mention.range))=\(mention.entity.map { entities[$0].id } ?? "?")"
         }
+    }
+}
+
+extension Corpus {
+    /// Each article as its file's name, with `#N` for record N of a feed or dataset ("news#4"): what
+    /// tests of reading order and record numbers compare, whatever the articles' ids are.
+    var fileLabels: [String] {
+        articles.map { article in
+            let name = ArticleIDs.fileName(of: article.path)
+            return article.record.map { "\(name)#\($0)" } ?? name
+        }
+    }
+
+    /// The article a file label (`fileLabels`), id or title names, as commands find it.
+    func article(named label: String) -> Article? {
+        (try? lookUpArticle(label)).map { articles[$0] }
     }
 }
