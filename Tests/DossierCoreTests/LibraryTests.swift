@@ -34,6 +34,49 @@ struct LibraryTests {
         #expect(items.filter { seen.insert(Library.identity(of: $0)).inserted }.isEmpty)
     }
 
+    /// The records stored for a feed, oldest file first, as (guid, title, updated).
+    private func storedRecords(_ library: Library, url: String) throws -> [(guid: String, title: String, updated: String?)] {
+        let folder = library.feedFolder(for: url)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
+        return try files.flatMap { file in
+            try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n").map { line in
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                return (object["guid"] as? String ?? "", object["title"] as? String ?? "", object["updated"] as? String)
+            }
+        }
+    }
+
+    /// An item the feed gives again changed is stored once, as its new version, marked updated; one
+    /// given again unchanged is not stored again.
+    @Test func anItemChangedUnderItsGuid_replacesTheVersionBefore_once() throws {
+        let library = Library(folder: TemporaryFolder.url("library").path)
+        let url = "https://news.example/feed"
+        let first = [item(guid: "1", title: "Talks resume", text: "Envoys met."), item(guid: "2", title: "Talks end", text: "Envoys left.")]
+        #expect(try library.storeNew(first, feedTitle: "News", from: url, at: Date(timeIntervalSince1970: 0)) == Library.Stored(new: 2))
+        let second = [item(guid: "1", title: "Talks resume", text: "Envoys met."), item(guid: "2", title: "Talks end early", text: "Envoys left at noon.")]
+        #expect(try library.storeNew(second, feedTitle: "News", from: url, at: Date(timeIntervalSince1970: 60)) == Library.Stored(updated: 1))
+        let records = try storedRecords(library, url: url)
+        #expect(records.map(\.guid) == ["1", "2"])
+        #expect(records.map(\.title) == ["Talks resume", "Talks end early"])
+        #expect(records.map(\.updated) == [nil, "1970-01-01T00-01-00Z"])
+        #expect(try library.storeNew(second, feedTitle: "News", from: url, at: Date(timeIntervalSince1970: 120)) == Library.Stored())
+        #expect(try storedRecords(library, url: url).count == 2)
+    }
+
+    /// A fetch stopped after storing an update but before taking out the version before left both:
+    /// the next fetch keeps the newest and removes the other, so no item stays doubled.
+    @Test func anUpdateStoppedHalfway_isMendedByTheNextFetch() throws {
+        let library = Library(folder: TemporaryFolder.url("library").path)
+        let url = "https://news.example/feed"
+        try library.store([item(guid: "1", title: "Old", text: "Before."), item(guid: "2", title: "Other", text: "Kept.")],
+                          feedTitle: nil, from: url, at: Date(timeIntervalSince1970: 0))
+        try library.store([item(guid: "1", title: "New", text: "After.")], feedTitle: nil, from: url, at: Date(timeIntervalSince1970: 60),
+                          updates: ["1"])
+        #expect(try storedRecords(library, url: url).count == 3)
+        #expect(try library.storeNew([], feedTitle: nil, from: url) == Library.Stored())
+        #expect(try storedRecords(library, url: url).map(\.title) == ["Other", "New"])
+    }
+
     @Test func anItemsOwnGuid_thenItsLink_nameIt() {
         #expect(Library.identity(of: item(guid: "tag:news,1", link: "https://news.example/1", title: "A", text: "B")) == "tag:news,1")
         #expect(Library.identity(of: item(guid: " ", link: "https://news.example/1", title: "A", text: "B")) == "https://news.example/1")

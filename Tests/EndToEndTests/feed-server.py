@@ -15,6 +15,7 @@ with --exit-with-stdin, until its standard input (a pipe from the test) closes.
 /always304     304 to every request, conditional or not
 /many.xml      20,000 items
 /flawed.xml    ten items, the fifth with a byte that is not UTF-8, with an ETag (304 when asked with it)
+/files/NAME    with --folder DIR, the file DIR/NAME as it is at the time of asking, so a test can add and change items
 """
 import gzip, http.server, os, socketserver, sys, threading, time
 
@@ -76,6 +77,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/entities.xml":
             return self.send(200, feed([7]).replace(b"?>", b'?><!DOCTYPE rss [<!ENTITY who "Mike Pompeo">]>', 1)
                              .replace(b"<title>Item 7", b"<title>&who; Item 7"))
+        if self.path.startswith("/files/") and folder:
+            name = self.path[len("/files/"):]
+            if "/" in name or name.startswith("."):
+                return self.send(404)
+            try:
+                with open(os.path.join(folder, name), "rb") as file:
+                    return self.send(200, file.read(), [("Content-Type", "application/rss+xml")])
+            except OSError:
+                return self.send(404)
         if self.path == "/invalid":
             return self.send(200, b"this is not a feed at all")
         self.send(404)
@@ -88,6 +98,7 @@ def exit_when_parent_goes():
     sys.stdin.read()
     os._exit(0)
 
+folder = sys.argv[sys.argv.index("--folder") + 1] if "--folder" in sys.argv else None
 server = Server(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
 if "--exit-with-stdin" in sys.argv:

@@ -251,6 +251,95 @@ fetch_from_the_reader() {
 check "R fetches in the background and the new articles join the list" fetch_from_the_reader
 check "stty unchanged after fetching from the reader" same_stty r
 
+# A feed reader's day: three feeds from a server on 127.0.0.1 serving files the test changes. Three
+# items are read and the reader is left partway down the third; then one feed gains an item and
+# another changes one under its guid. After R, and again after `dossier fetch` and a restart: the
+# same article is open at the same line, the three stay read, the new item is unread (*) and the
+# changed one is marked updated (U).
+write_feed() { # file title items…: each item "guid|title|day|text"
+  local file="$1" title="$2"; shift 2
+  {
+    printf '<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>' "$title"
+    local item guid heading day text
+    for item in "$@"; do
+      IFS='|' read -r guid heading day text <<< "$item"
+      printf '<item><title>%s</title><guid>%s</guid><pubDate>%s Sep 2018 10:00:00 +0000</pubDate><description>%s</description></item>' \
+        "$heading" "$guid" "$day" "$text"
+    done
+    printf '</channel></rss>'
+  } > "$work/feeds/$file"
+}
+reader_column() { tmux_ capture-pane -p -t e2e | sed -n '2,37p' | awk -F'│' '{ print $2 }'; }
+list_row() { tmux_ capture-pane -p -t e2e | grep -F -- "$1" | head -1; }
+marks_are() { # read… -- unread… -- updated…
+  local kind=read title row
+  for title in "$@"; do
+    if [ "$title" = "--" ]; then [ "$kind" = read ] && kind=unread || kind=updated; continue; fi
+    row="$(list_row "$title")"
+    case "$kind" in
+      read) grep -qF -- " $title" <<< "$row" && ! grep -qF -- "*$title" <<< "$row" && ! grep -qF -- "U$title" <<< "$row" ;;
+      unread) grep -qF -- "*$title" <<< "$row" ;;
+      updated) grep -qF -- "U$title" <<< "$row" ;;
+    esac || { echo "'$title' is not marked $kind: '$row'"; return 1; }
+  done
+}
+fetch_keeps_the_readers_place() {
+  mkdir -p "$work/feeds" "$work/day/config/dossier"
+  local long="" n
+  for n in $(seq 1 40); do long+="&lt;p&gt;Paragraph $n of the long story Mike Pompeo told in Seoul.&lt;/p&gt;"; done
+  write_feed alpha.xml "Alpha Desk" "a1|Alpha one|01|Kim Jong Un met the envoys." "a2|Alpha two|02|$long" "a3|Alpha three|03|Ri Yong Ho spoke."
+  write_feed bravo.xml "Bravo Wire" "b1|Bravo one|04|Donald Trump wrote." "b2|Bravo two|05|Mike Pompeo flew home."
+  write_feed charlie.xml "Charlie Post" "c1|Charlie one|06|Moon Jae-in waited." "c2|Charlie two|07|Talks went on."
+  python3 Tests/EndToEndTests/feed-server.py --folder "$work/feeds" > "$work/day-port" &
+  local server=$!
+  for _ in $(seq 50); do [ -s "$work/day-port" ] && break; sleep 0.1; done
+  local base="http://127.0.0.1:$(cat "$work/day-port")/files"
+  printf '%s/alpha.xml\n%s/bravo.xml\n%s/charlie.xml\n' "$base" "$base" "$base" > "$work/day/config/dossier/urls"
+  local env="XDG_CONFIG_HOME=$work/day/config XDG_DATA_HOME=$work/day/data XDG_STATE_HOME=$work/day/state XDG_CACHE_HOME=$work/day/cache"
+  tmux_ send-keys -t e2e "clear; stty -a > before-day; $env $binary; stty -a > after-day; echo done-day" Enter
+  wait_for "Articles 1/2" || { kill $server; return 1; }
+  tmux_ send-keys -t e2e R
+  wait_for "fetched 3 feeds: 7 new articles" || { kill $server; return 1; }
+  local title
+  for title in "bravo one" "charlie one" "alpha two"; do
+    tmux_ send-keys -t e2e ':' && tmux_ send-keys -t e2e -l "open $title" && tmux_ send-keys -t e2e Enter
+    sleep 1.5
+  done
+  tmux_ send-keys -t e2e Space Space
+  wait_for "Paragraph 30 of the long story" || { kill $server; return 1; }
+  local before
+  before="$(reader_column)"
+  marks_are "Bravo one" "Charlie one" "Alpha two" -- "Alpha one" "Bravo two" || { kill $server; return 1; }
+
+  write_feed alpha.xml "Alpha Desk" "a4|Alpha four|08|Mike Pompeo landed." "a1|Alpha one|01|Kim Jong Un met the envoys." \
+    "a2|Alpha two|02|$long" "a3|Alpha three|03|Ri Yong Ho spoke."
+  write_feed bravo.xml "Bravo Wire" "b1|Bravo one|04|Donald Trump wrote." "b2|Bravo two|05|Mike Pompeo flew home on Friday."
+  tmux_ send-keys -t e2e R
+  wait_for "fetched 3 feeds: 1 new article, 1 updated" || { kill $server; return 1; }
+  [ "$(reader_column)" = "$before" ] || { echo "the reader moved after R:"; reader_column; kill $server; return 1; }
+  marks_are "Bravo one" "Charlie one" "Alpha two" -- "Alpha four" -- "Bravo two" || { kill $server; return 1; }
+  tmux_ send-keys -t e2e q
+  wait_for "done-day" || { kill $server; return 1; }
+
+  # Again from the command line, with the reader closed, and then a restart.
+  write_feed alpha.xml "Alpha Desk" "a5|Alpha five|09|Kim Jong Un wrote back." "a4|Alpha four|08|Mike Pompeo landed." \
+    "a1|Alpha one|01|Kim Jong Un met the envoys." "a2|Alpha two|02|$long" "a3|Alpha three|03|Ri Yong Ho spoke."
+  write_feed charlie.xml "Charlie Post" "c1|Charlie one|06|Moon Jae-in waited." "c2|Charlie two|07|Talks went on until dawn."
+  tmux_ send-keys -t e2e "clear; $env $binary fetch > fetched-day 2>&1; echo fetched-\$?" Enter
+  wait_for "fetched-0" || { cat "$work/fetched-day"; kill $server; return 1; }
+  kill $server
+  grep -qF "1 new item" "$work/fetched-day" && grep -qF "0 new items, 1 updated" "$work/fetched-day" \
+    || { echo "dossier fetch said:"; cat "$work/fetched-day"; return 1; }
+  tmux_ send-keys -t e2e "clear; $env $binary; stty -a > after-day; echo done-day2" Enter
+  wait_for "Paragraph 30 of the long story" || return 1
+  [ "$(reader_column)" = "$before" ] || { echo "the reader moved after a fetch and a restart:"; reader_column; return 1; }
+  marks_are "Bravo one" "Charlie one" "Alpha two" -- "Alpha four" "Alpha five" -- "Bravo two" "Charlie two" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-day2"
+}
+check "R and dossier fetch keep the reader's place and marks; new items unread, changed ones marked updated" fetch_keeps_the_readers_place
+check "stty unchanged after a day of feeds" same_stty day
+
 # A day's use: the place, the read marks and the filter come back after a restart; the dossier
 # opens and closes; a click on the list opens that article. Its own state folder, so no other run
 # disturbs it.

@@ -9,7 +9,7 @@ struct Show: ParsableCommand {
         abstract: "Print an article with its mentions marked.",
         discussion: "A linked mention prints as [text](entity-id); an ambiguous one as [text](?id|id).")
 
-    @Argument(help: "An article id, or words of its title.") var article: String
+    @Argument(help: "An article id (any start of it that no other id shares), its file's name (desk#2: the second item of desk.xml), or words of its title.") var article: String
     @Flag(help: "Print JSON: metadata, paragraphs and mentions [{entity, line, column, text}].") var json = false
     @Flag(help: "Print the article's text as Dossier reads it, the text every line and column counts in: the file itself for plain text, the text made of a page, feed item or record for the others.")
     var text = false

@@ -92,7 +92,7 @@ struct Read: ParsableCommand {
     /// What the reader's loop reaches outside: the clock, the signals, the browser, the feeds, the
     /// load still under way, and the saved place.
     private func services(_ loading: BackgroundLoad) -> ReaderServices {
-        let memory = ReaderMemoryFile(paths: corpus.pathsOrLibrary, fresh: fresh)
+        let memory = ReaderMemoryFile(paths: { [corpus] in corpus.pathsOrLibrary }, fresh: fresh)
         // The config file's problems are warnings on leaving, with the load's; the first is said now.
         let problems = UserConfig.current.problems
         var notices = problems.first.map { first in

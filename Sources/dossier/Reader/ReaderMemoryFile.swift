@@ -5,7 +5,9 @@ import Foundation
 /// The reader's memory of one corpus on disk (`StateStore`): restored once the corpus is
 /// indexed, saved every few seconds while it changes and when the reader ends.
 final class ReaderMemoryFile {
-    let paths: [String]
+    /// The paths of the corpus the reader shows, asked again at every save: the first `R` of a new
+    /// user turns the bundled articles into the library, whose place is then the one to keep.
+    let paths: () -> [String]
     let store = StateStore.userDefault()
     /// True until the saved memory has been put into the state (or there was none to put).
     private var restorePending: Bool
@@ -15,7 +17,7 @@ final class ReaderMemoryFile {
     private var lastSummary: Summary?
     static let saveIntervalNanoseconds: UInt64 = 5_000_000_000
 
-    init(paths: [String], fresh: Bool) {
+    init(paths: @escaping () -> [String], fresh: Bool) {
         self.paths = paths
         restorePending = !fresh
     }
@@ -26,6 +28,7 @@ final class ReaderMemoryFile {
         guard restorePending else { return nil }
         restorePending = false
         let bytes: Data?
+        let paths = paths()
         do { bytes = try store.load(forPaths: paths) } catch {
             return .reported("your saved place was not restored: \(error)")
         }
@@ -71,7 +74,7 @@ final class ReaderMemoryFile {
         let memory = state.memory
         guard memory != lastSaved else { return }
         do {
-            try store.save(Data(memory.encoded()), forPaths: paths)
+            try store.save(Data(memory.encoded()), forPaths: paths())
             lastSaved = memory
         } catch {
             // The reader goes on; the next save tries again.
