@@ -93,7 +93,7 @@ public final class FeedFetcher: Sendable {
             group.enter()
             DispatchQueue.global().async {
                 defer { slots.signal(); group.leave() }
-                let (outcome, fresh) = self.fetchOne(feed.url, validators: validators[feed.url])
+                let (outcome, fresh) = self.fetchOne(feed, validators: validators[feed.url])
                 if let fresh { changes.change { $0[feed.url] = fresh } }
                 outcomes.change { $0[index] = outcome }
                 done(index, outcome)
@@ -102,10 +102,16 @@ public final class FeedFetcher: Sendable {
         group.wait()
         // Only after every item is stored: a fetch killed before this re-downloads, and stores nothing twice.
         try? library.saveValidators(changes.read { $0 })
-        return outcomes.read { $0 }
+        let finished = outcomes.read { $0 }
+        let stamp = Library.fileStamp(Date())
+        try? library.saveStatuses(Dictionary(zip(feeds, finished).map { feed, outcome in
+            (feed.url, Library.FeedStatus(fetched: stamp, outcome: outcome.description, failed: outcome.isFailure))
+        }, uniquingKeysWith: { first, _ in first }))
+        return finished
     }
 
-    private func fetchOne(_ url: String, validators: Library.Validators?) -> (Outcome, Library.Validators?) {
+    private func fetchOne(_ listed: FeedList.Feed, validators: Library.Validators?) -> (Outcome, Library.Validators?) {
+        let url = listed.url
         guard let address = URL(string: url) else { return (.failed("not a URL"), nil) }
         let response = Download(settings: settings).get(address, validators: validators)
         switch response {
@@ -132,7 +138,8 @@ public final class FeedFetcher: Sendable {
                 return (.failed("not a feed: \(error)"), nil)
             }
             do {
-                let stored = try library.storeNew(feed.items, feedTitle: feed.title, from: url)
+                // The name the list gives the feed (newsboat's "~Title") is its items' source, before the feed's own.
+                let stored = try library.storeNew(feed.items, feedTitle: listed.title ?? feed.title, from: url)
                 if !feed.problems.isEmpty { return (.partlyRead(newItems: stored, problems: feed.problems), nil) }
                 return (feed.notes.isEmpty ? .newItems(stored) : .newItemsWithNotes(stored, notes: feed.notes), fresh)
             } catch {

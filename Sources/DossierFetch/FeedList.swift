@@ -34,6 +34,11 @@ public struct FeedList: Sendable, Equatable {
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let words = FeedList.words(of: String(line))
             guard let written = words.first else { continue }
+            // newsboat's query feeds select among the other feeds' items, which a saved filter does here.
+            if written.hasPrefix("query:") {
+                problems.append("line \(number + 1): query feeds are not supported: a saved filter does the same in the reader ([filters] in config.toml: unread = \"unread\", then F @unread), skipped")
+                continue
+            }
             guard let url = FeedAddress.normalized(written), URL(string: url)?.host != nil else {
                 problems.append("line \(number + 1): \(DossierError.shortened(written)) is not an http or https URL, skipped")
                 continue

@@ -281,4 +281,56 @@ public struct Library: Sendable {
             try Library.writeWhole(Data(try JSONWriter.encode(validators)), to: validatorsPath)
         }
     }
+
+    // MARK: - How each feed's last fetch went
+
+    /// A feed's last fetch: when, and what came of it, as `dossier fetch` said it.
+    public struct FeedStatus: Codable, Sendable, Equatable {
+        /// "2026-12-02T18-53-00Z" (`fileStamp`).
+        public var fetched: String
+        public var outcome: String
+        public var failed: Bool
+
+        public init(fetched: String, outcome: String, failed: Bool) {
+            self.fetched = fetched
+            self.outcome = outcome
+            self.failed = failed
+        }
+    }
+
+    var statusPath: String { folder + "/status.json" }
+
+    /// Each feed's last fetch, by address; empty before the first.
+    public func statuses() -> [String: FeedStatus] {
+        guard let data = FileManager.default.contents(atPath: statusPath),
+              let decoded = try? JSONDecoder().decode([String: FeedStatus].self, from: data) else { return [:] }
+        return decoded
+    }
+
+    /// Saves how the feeds in `changes` fared, keeping what another fetch saved for other feeds.
+    func saveStatuses(_ changes: [String: FeedStatus]) throws {
+        try withLock {
+            var statuses = self.statuses()
+            for (url, status) in changes { statuses[url] = status }
+            try Library.writeWhole(Data(try JSONWriter.encode(statuses)), to: statusPath)
+        }
+    }
+
+    /// How many items the library holds of each feed, by address.
+    public func storedCounts() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        guard let folders = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return counts }
+        for name in folders where !name.hasPrefix(".") {
+            let feedFolder = folder + "/" + name
+            for file in storedFiles(in: feedFolder) {
+                guard let bytes = try? FileReader.bytes(of: feedFolder + "/" + file) else { continue }
+                for line in bytes.split(separator: 0x0A) {
+                    guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                          let feed = object["feed"] as? String else { continue }
+                    counts[feed, default: 0] += 1
+                }
+            }
+        }
+        return counts
+    }
 }

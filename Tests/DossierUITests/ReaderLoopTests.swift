@@ -27,7 +27,7 @@ struct ReaderLoopTests {
                     self.linksOpened.append(address)
                     return "opened \(address)"
                 },
-                fetchFeeds: {
+                fetchFeeds: { _ in
                     self.fetchesStarted += 1
                     return ScriptedFetch(self.fetchSteps)
                 },

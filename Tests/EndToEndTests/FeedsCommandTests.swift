@@ -38,9 +38,9 @@ struct FeedsCommandTests {
         #expect(String(decoding: imported.stdout, as: UTF8.self).hasSuffix("imported 3 feeds into \(place.urls)\n"))
         let listed = try place.dossier("feeds", "--urls", place.urls)
         #expect(String(decoding: listed.stdout, as: UTF8.self) == """
-            Desk One  http://127.0.0.1:9/one.xml  [korea]
-            Desk Two  http://127.0.0.1:9/two.xml  [korea]
-            Plain  http://127.0.0.1:9/three.xml
+            Desk One  http://127.0.0.1:9/one.xml  [korea]  · 0 items · not fetched yet
+            Desk Two  http://127.0.0.1:9/two.xml  [korea]  · 0 items · not fetched yet
+            Plain  http://127.0.0.1:9/three.xml  · 0 items · not fetched yet
 
             """)
         let again = try place.dossier("feeds", "import", place.path("mine.opml"), "--urls", place.urls)
@@ -69,9 +69,9 @@ struct FeedsCommandTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         let listed = try place.dossier("feeds", "--urls", place.path("newsboat-urls"))
         #expect(String(decoding: listed.stdout, as: UTF8.self) == """
-            http://127.0.0.1:9/one.xml  [korea]
-            http://127.0.0.1:9/two.xml  [korea]
-            http://127.0.0.1:9/three.xml
+            http://127.0.0.1:9/one.xml  [korea]  · 0 items · not fetched yet
+            http://127.0.0.1:9/two.xml  [korea]  · 0 items · not fetched yet
+            http://127.0.0.1:9/three.xml  · 0 items · not fetched yet
 
             """)
         // newsboat's own export of that list imports into Dossier.
@@ -83,9 +83,9 @@ struct FeedsCommandTests {
         #expect(back.status == 0, "\(back.stderr)")
         let backList = try place.dossier("feeds", "--urls", place.path("back-urls"))
         #expect(String(decoding: backList.stdout, as: UTF8.self) == """
-            http://127.0.0.1:9/one.xml
-            http://127.0.0.1:9/two.xml
-            http://127.0.0.1:9/three.xml
+            http://127.0.0.1:9/one.xml  · 0 items · not fetched yet
+            http://127.0.0.1:9/two.xml  · 0 items · not fetched yet
+            http://127.0.0.1:9/three.xml  · 0 items · not fetched yet
 
             """)
     }

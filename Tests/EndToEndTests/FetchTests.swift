@@ -233,4 +233,27 @@ struct FetchTests {
         #expect(bad.stderr.contains("line 1: ftp://old.example/feed is not an http or https URL, skipped"))
         #expect(bad.stderr.contains("it names no feed to fetch"))
     }
+
+    /// A query feed is said to be one, with what does its work here; a feed's "~Title" names its items'
+    /// source; and `dossier feeds` says how many items the library holds of each feed and how its last fetch went.
+    @Test func queryFeedsAreSaid_aTitleNamesTheSource_andTheFeedListShowsTheLastFetch() throws {
+        let port = try #require(Self.server?.port)
+        let home = Home()
+        try FileManager.default.createDirectory(at: home.urls.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("""
+            http://127.0.0.1:\(port)/feed.xml "~My desk" korea
+            http://127.0.0.1:\(port)/no-such-feed
+            "query:Unread:unread = \\"yes\\""
+
+            """.utf8).write(to: home.urls)
+        let fetched = try home.run("fetch")
+        #expect(fetched.stderr.contains("line 3: query feeds are not supported: a saved filter does the same in the reader"), "\(fetched.stderr)")
+        let articles = try #require(try home.run("list", "--json").json() as? [[String: Any]])
+        #expect(articles.count == 2 && articles.allSatisfy { $0["source"] as? String == "My desk" })
+        let feeds = String(decoding: try home.run("feeds").stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(feeds.count == 2)
+        #expect(feeds[0].hasPrefix("My desk  http://127.0.0.1:\(port)/feed.xml  [korea]  · 2 items · fetched "), "\(feeds)")
+        #expect(feeds[0].hasSuffix(": 2 new items"))
+        #expect(feeds[1].contains("/no-such-feed  · 0 items · fetched 20") && feeds[1].hasSuffix(" UTC: error: HTTP 404"), "\(feeds)")
+    }
 }

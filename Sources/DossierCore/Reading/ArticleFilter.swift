@@ -7,7 +7,8 @@ import DossierText
 ///     (mentions:pompeo or mentions:"Ri Yong Ho") and not source:BBC
 ///
 /// `mentions:` takes an entity's id, name or alias; `source:` a part of the source's name;
-/// `since:` and `until:` a day, a month or a year (both ends included); `format:` one of
+/// `feed:` a part of the address of the feed a library item came from, `tag:` a tag the feed list
+/// gives feeds; `since:` and `until:` a day, a month or a year (both ends included); `format:` one of
 /// text, html, feed, jsonl, csv; `unread` and `read` the reader's marks; `@name` a filter saved
 /// in the config file. A plain word must occur in the title. Terms side by side must all hold;
 /// `or`, `not` and parentheses combine them, `and` may be written out.
@@ -26,6 +27,10 @@ public struct ArticleFilter: Sendable, Equatable {
     enum Term: Sendable, Equatable {
         case mentions(entity: Int)
         case source(String)
+        /// A library item from a feed whose address holds this text.
+        case feed(String)
+        /// A library item from one of these feeds (a tag's).
+        case feeds(Set<String>)
         case since(String)
         case until(String)
         case format(DocumentFormat)
@@ -40,9 +45,10 @@ public struct ArticleFilter: Sendable, Equatable {
     }
 
     /// Parses `text` against a corpus (entities are found now, so that a misspelt name is said
-    /// at once); `saved` holds the named filters that `@name` refers to.
-    public init(_ text: String, in corpus: Corpus, saved: [String: String] = [:]) throws(Problem) {
-        var parser = Parser(tokens: try Self.tokens(of: text), corpus: corpus, saved: saved, expanding: [])
+    /// at once); `saved` holds the named filters that `@name` refers to, and `tags` the addresses of
+    /// the feeds the feed list files under each tag, which `tag:name` picks (tags in lower case).
+    public init(_ text: String, in corpus: Corpus, saved: [String: String] = [:], tags: [String: Set<String>] = [:]) throws(Problem) {
+        var parser = Parser(tokens: try Self.tokens(of: text), corpus: corpus, saved: saved, tags: tags, expanding: [])
         let expression = try parser.parseAll()
         self.text = text
         self.expression = expression
@@ -63,6 +69,8 @@ public struct ArticleFilter: Sendable, Equatable {
             switch term {
             case .mentions(let entity): return corpus.mentionCounts(inArticle: index)[entity] != nil
             case .source(let part): return article.source.map { $0.lowercased().contains(part) } ?? false
+            case .feed(let part): return article.feed.map { $0.lowercased().contains(part) } ?? false
+            case .feeds(let addresses): return article.feed.map(addresses.contains) ?? false
             // ISO days compare as strings; a shorter bound ("2018-09") covers its whole month or year.
             case .since(let day): return article.date.map { $0 >= day } ?? false
             case .until(let day): return article.date.map { String($0.prefix(day.count)) <= day } ?? false
@@ -117,13 +125,15 @@ public struct ArticleFilter: Sendable, Equatable {
         static let nestingLimit = 64
         let corpus: Corpus
         let saved: [String: String]
+        let tags: [String: Set<String>]
         /// Saved filters being expanded, so that one naming itself is refused rather than followed forever.
         let expanding: Set<String>
 
-        init(tokens: [Token], corpus: Corpus, saved: [String: String], expanding: Set<String>) {
+        init(tokens: [Token], corpus: Corpus, saved: [String: String], tags: [String: Set<String>], expanding: Set<String>) {
             self.tokens = tokens
             self.corpus = corpus
             self.saved = saved
+            self.tags = tags
             self.expanding = expanding
         }
 
@@ -205,6 +215,13 @@ public struct ArticleFilter: Sendable, Equatable {
                     throw Problem(description: "\(error)" + hint)
                 }
             case "source": return .term(.source(value.lowercased()))
+            case "feed": return .term(.feed(value.lowercased()))
+            case "tag":
+                guard let feeds = tags[value.lowercased()] else {
+                    let known = tags.keys.sorted()
+                    throw Problem(description: "no feed you follow is tagged \"\(value)\"" + (known.isEmpty ? " (tags follow a feed's address in your feed list, as \"korea\")" : "; tags: " + known.joined(separator: ", ")))
+                }
+                return .term(.feeds(feeds))
             case "since", "until":
                 guard let day = Self.day(value) else {
                     throw Problem(description: "\(field):\(value) is not a date: write a day, a month or a year the calendar has, as 2018-09-01, 2018-09 or 2018")
@@ -216,7 +233,7 @@ public struct ArticleFilter: Sendable, Equatable {
                 }
                 return .term(.format(format))
             default:
-                throw Problem(description: "\(field): is not a filter field: mentions, source, since, until, format (or unread, read, @saved, a title word)")
+                throw Problem(description: "\(field): is not a filter field: mentions, source, feed, tag, since, until, format (or unread, read, @saved, a title word)")
             }
         }
 
@@ -226,7 +243,8 @@ public struct ArticleFilter: Sendable, Equatable {
                 throw Problem(description: "no saved filter named @\(name)" + (known.isEmpty ? " (save filters in the config file's [filters])" : "; saved: " + known.joined(separator: ", ")))
             }
             guard !expanding.contains(name) else { throw Problem(description: "the saved filter @\(name) refers to itself") }
-            var inner = Parser(tokens: try ArticleFilter.tokens(of: text), corpus: corpus, saved: saved, expanding: expanding.union([name]))
+            var inner = Parser(tokens: try ArticleFilter.tokens(of: text), corpus: corpus, saved: saved, tags: tags,
+                               expanding: expanding.union([name]))
             // A saved filter is read as if in parentheses where it is named.
             inner.depth = depth + 1
             guard inner.depth <= Self.nestingLimit else { throw Problem(description: "saved filters refer to each other deeper than \(Self.nestingLimit)") }

@@ -51,15 +51,17 @@ public struct Article: Sendable {
     /// When the library last replaced this feed item with a changed version of it (a file stamp,
     /// "2026-12-02T18-53-00Z"); nil for an article as first stored or read.
     public let updated: String?
+    /// The address of the feed the library fetched the item from; nil for anything else.
+    public let feed: String?
 
     /// An article whose text is in memory, kept.
     package init(id: String, origin: ArticleOrigin, text: SourceText, title: String, headlineRange: Range<Int>?, dateline: String?,
          byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int,
-         url: String? = nil, isSummary: Bool = false, key: UInt64 = 0, updated: String? = nil) {
+         url: String? = nil, isSummary: Bool = false, key: UInt64 = 0, updated: String? = nil, feed: String? = nil) {
         self.init(id: id, stableID: id, key: key, origin: origin, textStorage: ArticleText(holding: text, origin: origin),
                   textLength: text.bytes.count, title: title, headlineRange: headlineRange, dateline: dateline, byline: byline,
                   section: section, source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url,
-                  isSummary: isSummary, updated: updated)
+                  isSummary: isSummary, updated: updated, feed: feed)
     }
 
     /// A plain-text article whose text is in memory.
@@ -73,16 +75,16 @@ public struct Article: Sendable {
     /// An article whose text stays in its file until asked for.
     package init(id: String, origin: ArticleOrigin, textLength: Int, title: String, headlineRange: Range<Int>?, dateline: String?,
          byline: String?, section: String?, source: String?, date: String?, paragraphs: [Range<Int>], wordCount: Int,
-         url: String? = nil, isSummary: Bool = false, key: UInt64 = 0, updated: String? = nil) {
+         url: String? = nil, isSummary: Bool = false, key: UInt64 = 0, updated: String? = nil, feed: String? = nil) {
         self.init(id: id, stableID: id, key: key, origin: origin, textStorage: ArticleText(origin: origin, length: textLength),
                   textLength: textLength, title: title, headlineRange: headlineRange, dateline: dateline, byline: byline,
                   section: section, source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url,
-                  isSummary: isSummary, updated: updated)
+                  isSummary: isSummary, updated: updated, feed: feed)
     }
 
     private init(id: String, stableID: String, key: UInt64, origin: ArticleOrigin, textStorage: ArticleText, textLength: Int,
                  title: String, headlineRange: Range<Int>?, dateline: String?, byline: String?, section: String?, source: String?,
-                 date: String?, paragraphs: [Range<Int>], wordCount: Int, url: String?, isSummary: Bool, updated: String?) {
+                 date: String?, paragraphs: [Range<Int>], wordCount: Int, url: String?, isSummary: Bool, updated: String?, feed: String?) {
         self.id = id
         self.stableID = stableID
         self.key = key
@@ -101,6 +103,7 @@ public struct Article: Sendable {
         self.url = url
         self.isSummary = isSummary
         self.updated = updated
+        self.feed = feed
     }
 
     /// The same article, its text left in the file until asked for again.
@@ -125,7 +128,7 @@ public struct Article: Sendable {
         Article(id: id, stableID: stableID, key: key, origin: origin, textStorage: textStorage ?? self.textStorage,
                 textLength: textLength, title: title, headlineRange: headlineRange, dateline: dateline, byline: byline,
                 section: section, source: source, date: date, paragraphs: paragraphs, wordCount: wordCount, url: url,
-                isSummary: isSummary, updated: updated)
+                isSummary: isSummary, updated: updated, feed: feed)
     }
 
     public var contentRanges: [Range<Int>] {

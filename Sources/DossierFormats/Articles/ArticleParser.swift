@@ -40,7 +40,7 @@ public enum ArticleParser {
                               byline: metadata.byline, section: nil, source: metadata.source, date: metadata.date,
                               paragraphs: composed.paragraphs, wordCount: words.bodyWordCount, url: metadata.url,
                               isSummary: metadata.isSummary, key: ArticleKey.of(identity: metadata.identity, text: text),
-                              updated: metadata.updated)
+                              updated: metadata.updated, feed: metadata.feed)
         return (article, words)
     }
 
@@ -204,4 +204,6 @@ package struct ArticleMetadata: Sendable {
     var identity: String?
     /// When the library replaced the item with a changed version (`Article.updated`).
     var updated: String?
+    /// The feed the library fetched the item from (`Article.feed`).
+    var feed: String?
 }

@@ -169,7 +169,7 @@ public enum DocumentReader {
         }
         let metadata = ArticleMetadata(byline: parsed.author, date: parsed.date.flatMap(MachineDate.isoDay(from:)),
                                        source: parsed.source, url: parsed.url, isSummary: parsed.isSummary,
-                                       identity: parsed.identity ?? parsed.url, updated: parsed.updated)
+                                       identity: parsed.identity ?? parsed.url, updated: parsed.updated, feed: parsed.feed)
         let origin = ArticleOrigin(path: path, format: format, record: number, span: record.span, fields: fields)
         return .success(ArticleDraft(composed: ComposedText(parsed), origin: origin, metadata: metadata))
     }

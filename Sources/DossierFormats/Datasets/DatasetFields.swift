@@ -85,6 +85,8 @@ struct DatasetRecord: Equatable {
     var identity: String?
     /// When the library replaced the item with a changed version (`"updated"`, as the library stores it).
     var updated: String?
+    /// The address of the feed the library fetched the item from (`"feed"`).
+    var feed: String?
 
     enum Failure: Error, Equatable {
         case notJSON(line: Int)
@@ -116,7 +118,7 @@ struct DatasetRecord: Equatable {
         }
         return DatasetRecord(title: find(.title), text: find(.text), date: find(.date), source: find(.source),
                              author: find(.author), url: find(.url), isSummary: object["summary"] as? Bool ?? false,
-                             identity: find(.id), updated: object["updated"] as? String)
+                             identity: find(.id), updated: object["updated"] as? String, feed: object["feed"] as? String)
     }
 
     /// A CSV row, with the header's columns for each part.

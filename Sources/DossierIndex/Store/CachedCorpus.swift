@@ -117,10 +117,11 @@ package struct CachedCorpus: Sendable {
         let isSummary = try reader.readBool()
         let key = try reader.readUInt64()
         let updated = try reader.readOptionalString()
+        let feed = try reader.readOptionalString()
         let origin = ArticleOrigin(path: path, format: format, record: record == 0 ? nil : record, span: span, fields: fields)
         let article = Article(id: "", origin: origin, textLength: length, title: title, headlineRange: headline, dateline: dateline,
                               byline: byline, section: section, source: source, date: date, paragraphs: paragraphs,
-                              wordCount: wordCount, url: url, isSummary: isSummary, key: key, updated: updated)
+                              wordCount: wordCount, url: url, isSummary: isSummary, key: key, updated: updated, feed: feed)
         let linksLength = try reader.readCount()
         guard linksIncluded else {
             try reader.skip(linksLength)
@@ -224,6 +225,7 @@ package struct CachedCorpus: Sendable {
         writer.write(article.isSummary)
         writer.write(article.key)
         writer.write(article.updated)
+        writer.write(article.feed)
     }
 
     static func encodeLinks(of analysis: ArticleAnalysis, into writer: inout BinaryWriter) {

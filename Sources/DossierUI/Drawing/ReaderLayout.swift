@@ -122,15 +122,6 @@ public struct ReaderLayout: Equatable, Sendable {
         self.init(headers: headers, spans: spans, text: text, width: width, isComplete: isComplete, showsNotice: showsNotice)
     }
 
-    /// "2026-12-02 18:53 UTC" for the library's stamp "2026-12-02T18-53-00Z".
-    static func shownStamp(_ stamp: String) -> String {
-        let parts = stamp.split(separator: "T", maxSplits: 1)
-        guard parts.count == 2 else { return stamp }
-        let time = parts[1].split(separator: "-")
-        guard time.count >= 2 else { return stamp }
-        return "\(parts[0]) \(time[0]):\(time[1]) UTC"
-    }
-
     private static func titleLines(_ article: Article, width: Int) -> [Line] {
         wrapText(article.title, width: width).map { .header($0, Style(bold: true)) }
     }
@@ -142,7 +133,7 @@ public struct ReaderLayout: Equatable, Sendable {
         // The section is named with what it qualifies ("BBC · Technology"), never alone under the title.
         let others = [article.source, article.dateline, article.byline.map { "by \($0)" }, article.date].compactMap { $0 }
         let details = ((others.isEmpty ? others : [others[0]] + [article.section].compactMap { $0 } + others.dropFirst())
-            + (article.isSummary ? ["summary only"] : []) + (article.updated.map { ["updated \(Self.shownStamp($0))"] } ?? []))
+            + (article.isSummary ? ["summary only"] : []) + (article.updated.map { ["updated \(LibraryStamp.shown($0))"] } ?? []))
             .joined(separator: " · ")
         let lines = details.isEmpty ? [] : wrapText(details, width: width).map { Line.header($0, Style(dim: true)) }
         return lines + (article.url.map { [.header(truncated($0, to: width), Style(dim: true))] } ?? [])

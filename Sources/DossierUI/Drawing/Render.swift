@@ -18,6 +18,7 @@ public func render(_ state: AppState) -> Screen {
     if let dossier = state.overlays.dossier { DossierPane.draw(state, dossier, on: &screen) }
     if state.overlays.showsHelp { HelpOverlay.draw(state, in: overlayArea, on: &screen) }
     if state.overlays.showsSkippedFiles { SkippedFilesOverlay.draw(state.corpus.skipped, keyMap: state.keyMap, in: overlayArea, on: &screen) }
+    if let feeds = state.overlays.feedList { FeedListOverlay.draw(state, feeds, in: overlayArea, on: &screen) }
     return screen
 }
 

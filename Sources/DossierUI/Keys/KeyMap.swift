@@ -47,6 +47,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .toggleRead, keys: keys("u"), help: "mark the article read or unread", name: "toggle-read"),
         Binding(action: .nextUnread, keys: keys(">"), help: "next unread article in the list", name: "next-unread"),
         Binding(action: .previousUnread, keys: keys("<lt>"), help: "previous unread article in the list", name: "previous-unread"),
+        Binding(action: .markShownRead, keys: keys("A"), help: "mark every article the list shows read (filter first for one feed's)", name: "mark-shown-read"),
+        Binding(action: .undoRead, keys: keys("U"), help: "take back the last {mark-shown-read}", name: "undo-read"),
         Binding(action: .openDossier, keys: keys("D"), help: "the selected entity's dossier: timeline, company, quotes", name: "dossier"),
         Binding(action: .openCommand, keys: keys(":"), help: "command: :filter, :sort date|source|title|mentions, :dossier, :entity, :open, :q", name: "command"),
         Binding(action: .back, keys: keys("<BS> <C-o>"), help: "back through the jump history", name: "back"),
@@ -56,6 +58,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .toggleSkippedFiles, keys: keys("!"), help: "list the files that were skipped, and why", name: "skipped-files"),
         Binding(action: .openLink, keys: keys("o"), help: "open the article's web address in $BROWSER (else xdg-open)", name: "open-link"),
         Binding(action: .fetchFeeds, keys: keys("R"), help: "fetch your feeds in the background; new articles join the list", name: "fetch"),
+        Binding(action: .toggleFeeds, keys: keys("L"), help: "your feeds: unread, total, last fetch (Enter shows one, {mark-shown-read} marks it read, {fetch} fetches it)", name: "feeds"),
         Binding(action: .redraw, keys: keys("<C-l>"), help: "redraw the screen", name: "redraw"),
         Binding(action: .cancel, keys: keys("<Esc>"), help: "close help or the dossier, clear the search", name: "cancel"),
     ])
@@ -80,6 +83,7 @@ public struct KeyMap: Sendable, Equatable {
         let bound = actionsByKey[key]
         if state.overlays.showsHelp, closesOverlay(bound, toggledBy: .toggleHelp) { return .toggleHelp }
         if state.overlays.showsSkippedFiles, closesOverlay(bound, toggledBy: .toggleSkippedFiles) { return .toggleSkippedFiles }
+        if state.overlays.feedList != nil, closesOverlay(bound, toggledBy: .toggleFeeds) { return .toggleFeeds }
         if state.overlays.dossier != nil, closesOverlay(bound, toggledBy: .cancel) { return .cancel }
         return bound ?? .unbound(key)
     }

@@ -30,7 +30,7 @@ public enum CorpusWork {
             return .searchFinished(search(text, movingReader: movingReader, in: corpus))
         case .gatherDossier(let entity):
             return .dossierGathered(DossierView.Content(gathering: entity, in: corpus))
-        case .quit, .draw, .redrawAll, .openLink, .fetchFeeds, .correct:
+        case .quit, .draw, .redrawAll, .openLink, .fetchFeeds, .fetchFeed, .correct:
             return nil
         }
     }
@@ -38,7 +38,7 @@ public enum CorpusWork {
     /// True for the effects this performs: those that read the corpus.
     public static func handles(_ effect: Effect) -> Bool {
         switch effect {
-        case .quit, .draw, .redrawAll, .openLink, .fetchFeeds, .correct: false
+        case .quit, .draw, .redrawAll, .openLink, .fetchFeeds, .fetchFeed, .correct: false
         case .readText, .readAlone, .finishLayout, .placeMatches, .search, .gatherDossier: true
         }
     }

@@ -96,7 +96,9 @@ public final class ReaderLoop {
                 terminal.handOver { outcome = services.openLink(address) }
                 send(.linkOpened(outcome))
             case .fetchFeeds:
-                if fetch == nil { fetch = services.fetchFeeds() }
+                if fetch == nil { fetch = services.fetchFeeds(nil) }
+            case .fetchFeed(let address):
+                if fetch == nil { fetch = services.fetchFeeds(address) }
             case .correct(let request):
                 send(services.correct(request, state.corpus))
             case .readAlone(let article):

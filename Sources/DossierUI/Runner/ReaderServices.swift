@@ -9,8 +9,8 @@ public struct ReaderServices {
     public var stopRequested: () -> Bool
     /// Opens a web address in a browser, while the terminal is handed over; says how it went, in a line.
     public var openLink: (String) -> String
-    /// Starts fetching the user's feeds.
-    public var fetchFeeds: () -> any BackgroundWork
+    /// Starts fetching the user's feeds: all of them, or only the one at the address given.
+    public var fetchFeeds: (_ only: String?) -> any BackgroundWork
     /// Saves a correction or takes one back, and says what came of it for the corpus the reader shows.
     public var correct: (CorrectionRequest, Corpus) -> Outcome
     /// What came from outside since the last turn, given the state as it is (the first load's
@@ -21,7 +21,7 @@ public struct ReaderServices {
 
     /// Services with the given parts; by default nothing stops the loop, no news comes, and turns are not watched.
     public init(clock: @escaping () -> Double, stopRequested: @escaping () -> Bool = { false },
-                openLink: @escaping (String) -> String, fetchFeeds: @escaping () -> any BackgroundWork,
+                openLink: @escaping (String) -> String, fetchFeeds: @escaping (_ only: String?) -> any BackgroundWork,
                 correct: @escaping (CorrectionRequest, Corpus) -> Outcome = { _, _ in .reported("corrections are not kept here") },
                 news: @escaping (AppState) throws -> [Outcome] = { _ in [] },
                 turnEnded: @escaping (AppState, _ isLast: Bool) -> Void = { _, _ in }) {

@@ -1,12 +1,12 @@
 /// Everything a user can ask of the reader; `update` turns each into new state.
 public enum Action: Equatable, Sendable {
-    case quit, toggleHelp, toggleEntities, toggleEntityView, toggleSkippedFiles
+    case quit, toggleHelp, toggleEntities, toggleEntityView, toggleSkippedFiles, toggleFeeds
     case focusNext, focusPrevious
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom, activate
     case nextMention, previousMention
     case nextEntityMention, previousEntityMention
     case openSearch, openCommand, openFilter, nextMatch, previousMatch, cancel
-    case toggleRead, nextUnread, previousUnread
+    case toggleRead, nextUnread, previousUnread, markShownRead, undoRead
     case openDossier
     case back, forward
     case openLink, fetchFeeds, redraw

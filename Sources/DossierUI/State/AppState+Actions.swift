@@ -11,13 +11,13 @@ extension AppState {
         case .redraw: return [.redrawAll]
         case .openLink: return openLink()
         case .fetchFeeds: return fetchFeeds()
-        case .toggleHelp, .toggleSkippedFiles, .cancel: applyToOverlays(action)
+        case .toggleHelp, .toggleSkippedFiles, .toggleFeeds, .cancel: applyToOverlays(action)
         case .toggleEntities, .focusNext, .focusPrevious, .resized: applyToSession(action)
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom: move(action)
         case .activate, .nextMention, .previousMention, .nextEntityMention, .previousEntityMention, .nextMatch, .previousMatch,
              .back, .forward:
             applyToReader(action)
-        case .toggleRead, .nextUnread, .previousUnread: applyToList(action)
+        case .toggleRead, .nextUnread, .previousUnread, .markShownRead, .undoRead: applyToList(action)
         case .toggleEntityView, .openDossier: return applyToEntityPane(action)
         case .openSearch, .openCommand, .openFilter, .promptKey: return applyToPrompt(action)
         case .unbound(let key): session.status = "\(key.notation) does nothing here · \(self.key(.toggleHelp)) lists the keys"
@@ -41,6 +41,7 @@ extension AppState {
     private mutating func applyToOverlays(_ action: Action) {
         switch action {
         case .toggleHelp: overlays.toggleHelp()
+        case .toggleFeeds: toggleFeedList()
         case .toggleSkippedFiles:
             if corpus.skipped.isEmpty && !overlays.showsSkippedFiles {
                 session.status = "no files were skipped"
@@ -131,6 +132,8 @@ extension AppState {
         case .toggleRead: toggleRead()
         case .nextUnread: stepUnread(forward: true)
         case .previousUnread: stepUnread(forward: false)
+        case .markShownRead: markShownRead()
+        case .undoRead: undoMarkingRead()
         default: break
         }
     }

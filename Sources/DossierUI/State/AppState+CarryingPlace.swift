@@ -38,6 +38,11 @@ extension AppState {
             entities.select(entity: corpus.entityIndex(id: old.corpus.entities[entity].id))
         }
         if old.overlays.showsHelp { overlays.openHelp() }
+        // The feed list stays open over a fetch of one of its feeds, counted anew.
+        if let feeds = old.overlays.feedList {
+            overlays.showFeedList(feeds)
+            refreshFeedList()
+        }
         reader.setHistory(back: old.reader.backStack.compactMap(moved), forward: old.reader.forwardStack.compactMap(moved))
         if let open = moved(old.reader.openArticle) { reader.carry(from: old.reader, to: open) }
         carryList(from: old, moved: moved)
@@ -54,7 +59,7 @@ extension AppState {
     private mutating func carryList(from old: AppState, moved: (Int) -> Int?) {
         if let text = old.list.filter?.text {
             do {
-                setList(filter: try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters), sort: old.list.sort)
+                setList(filter: try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters, tags: session.settings.feedTags), sort: old.list.sort)
             } catch {
                 setList(filter: nil, sort: old.list.sort)
                 session.status = "the filter no longer applies: \(error.description)"

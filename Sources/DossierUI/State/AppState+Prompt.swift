@@ -54,7 +54,7 @@ extension AppState {
             return
         }
         do {
-            let filter = try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters)
+            let filter = try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters, tags: session.settings.feedTags)
             setList(filter: filter, sort: list.sort)
             session.status = "\(Counted.number(list.rows.count)) of \(Counted.phrase(list.total, "article")) match · \(key(.openFilter)) to change, an empty filter shows all"
         } catch {

@@ -20,6 +20,20 @@ extension AppState {
         session.status += " · " + Counted.phrase(list.unreadCount, "unread article") + " in the list"
     }
 
+    /// Marks every article the list shows read (all of them when no filter is on), to be taken back with undo.
+    mutating func markShownRead() {
+        let marked = list.markRead(list.rows)
+        session.status = marked == 0 ? "every article in the list is read already"
+            : "marked " + Counted.phrase(marked, "article") + " read · \(key(.undoRead)) takes it back"
+    }
+
+    /// Takes back the last marking of many articles read.
+    mutating func undoMarkingRead() {
+        session.status = list.undoMarkingRead()
+            ? "read marks as they were · " + Counted.phrase(list.unreadCount, "unread article") + " in the list"
+            : "nothing to take back: \(key(.markShownRead)) marks what the list shows read"
+    }
+
     /// Opens the next (or previous) unread article in the list's order, from the cursor.
     mutating func stepUnread(forward: Bool) {
         let rows = list.rows

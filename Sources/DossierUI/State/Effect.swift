@@ -17,6 +17,8 @@ public enum Effect: Equatable, Sendable {
     case openLink(String)
     /// Fetch the user's feeds in the background; `Outcome.fetchProgressed` and `.fetchFinished` follow.
     case fetchFeeds
+    /// Fetch one of the user's feeds, by its address; as `fetchFeeds`.
+    case fetchFeed(String)
     /// Read an article's text (from its file, when it is not in memory); `Outcome.textRead` brings it.
     case readText(article: Int)
     /// While indexing, read and parse the open article's file on its own, off the key loop;

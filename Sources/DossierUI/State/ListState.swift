@@ -103,5 +103,26 @@ public struct ListState {
 
     mutating func setRead(_ articles: Set<Int>) {
         readArticles = articles
+        readUndo = []
+    }
+
+    /// The read marks before each marking of many articles at once, the last on top: what undo restores.
+    private(set) var readUndo: [Set<Int>] = []
+    static let undoLimit = 20
+
+    /// Marks `articles` read at once; returns how many were unread.
+    mutating func markRead(_ articles: [Int]) -> Int {
+        let before = readArticles
+        readArticles.formUnion(articles)
+        let marked = readArticles.count - before.count
+        if marked > 0 { readUndo = Array((readUndo + [before]).suffix(Self.undoLimit)) }
+        return marked
+    }
+
+    /// Puts back the read marks as they were before the last marking of many; false when there is none to undo.
+    mutating func undoMarkingRead() -> Bool {
+        guard let before = readUndo.popLast() else { return false }
+        readArticles = before
+        return true
     }
 }

@@ -27,6 +27,8 @@ public enum Outcome: Sendable {
     /// The fetch is over: what it did in a line, and the corpus again with the new articles, when
     /// the reader shows the library.
     case fetchFinished(summary: String, corpus: Corpus?)
+    /// The feeds the user follows, read again with how the last fetch of each went.
+    case feedsRead([FollowedFeed])
     /// What became of `Effect.correct`, in a line for the status bar, and the corpus with every
     /// correction applied; nil when it could not be made.
     case corrected(summary: String, corpus: Corpus?)
@@ -71,6 +73,9 @@ public func update(_ state: inout AppState, _ outcome: Outcome) -> [Effect] {
         // While the first load is still indexing, its result will bring the new articles too.
         if let corpus, state.session.indexing == nil { effects = state.carryPlace(into: corpus) }
         state.session.status = summary
+    case .feedsRead(let feeds):
+        state.session.settings.feeds = feeds
+        if state.overlays.feedList != nil { state.refreshFeedList() }
     case .corrected(let summary, let corpus):
         if let corpus { effects = state.carryCorrections(into: corpus) }
         state.session.status = summary

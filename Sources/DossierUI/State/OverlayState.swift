@@ -1,5 +1,5 @@
 /// What sits over the panes and takes the keys while it is open: the help, a dossier, the list
-/// of skipped files.
+/// of skipped files, the feed list.
 public struct OverlayState {
     /// True while the help, the key table, is open.
     public internal(set) var showsHelp = false
@@ -7,6 +7,8 @@ public struct OverlayState {
     public internal(set) var helpScroll = 0
     /// The overlay that lists the files left out of the corpus.
     public internal(set) var showsSkippedFiles = false
+    /// The feeds the user follows, while their list is open.
+    public internal(set) var feedList: FeedListView?
     /// The full-screen dossier of an entity, while it is open.
     public internal(set) var dossier: DossierView?
     /// The entity whose dossier was asked for (`Effect.gatherDossier`) and has not arrived.
@@ -32,6 +34,14 @@ public struct OverlayState {
     /// Scrolls the help to `row`, kept within its `rows`, of which `bodyRows` show.
     mutating func scrollHelp(to row: Int, rows: Int, bodyRows: Int) {
         helpScroll = max(0, min(row, rows - bodyRows))
+    }
+
+    mutating func showFeedList(_ view: FeedListView) {
+        feedList = view
+    }
+
+    mutating func closeFeedList() {
+        feedList = nil
     }
 
     mutating func showSkippedFiles(_ shows: Bool) {

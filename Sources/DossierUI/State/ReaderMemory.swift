@@ -97,7 +97,7 @@ extension AppState {
         entities.select(entity: memory.selectedEntity.flatMap { corpus.entityIndex(id: $0) })
         var filter: ArticleFilter?
         if let text = memory.filter {
-            do { filter = try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters) } catch {
+            do { filter = try ArticleFilter(text, in: corpus, saved: session.settings.savedFilters, tags: session.settings.feedTags) } catch {
                 problems.append("the saved filter no longer applies (\(error.description))")
             }
         }

@@ -18,6 +18,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     if state.overlays.showsHelp, state.helpTakes(action) {
         return state.finishUpdate()
     }
+    if state.overlays.feedList != nil, let effects = state.feedListTakes(action) {
+        return effects + state.finishUpdate()
+    }
     if state.overlays.dossier != nil, let effects = state.dossierTakes(action) {
         return effects + state.finishUpdate()
     }
@@ -42,7 +45,8 @@ private func waitForIndex(_ action: Action) -> String? {
     case .nextMatch, .previousMatch: "search is ready when indexing is done"
     case .toggleEntityView: "entities are ready when indexing is done"
     case .toggleSkippedFiles: "skipped files are known when indexing is done"
-    case .toggleRead, .nextUnread, .previousUnread: "read marks are kept when indexing is done"
+    case .toggleRead, .nextUnread, .previousUnread, .markShownRead, .undoRead: "read marks are kept when indexing is done"
+    case .toggleFeeds: "your feeds are counted when indexing is done"
     case .openDossier: "dossiers are ready when indexing is done"
     default: nil
     }

@@ -23,15 +23,21 @@ struct Feeds: ParsableCommand {
     }
 
     struct ListFeeds: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the feeds you follow, with their names and tags.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the feeds you follow: their names and tags, the items your library holds of each, and how the last fetch went.")
         @OptionGroup var list: ListOption
 
         func run() throws {
             let feeds = try FeedList(reading: list.path)
             for problem in feeds.problems { Output.warning("\(list.path): \(problem)") }
+            let library = Library.userDefault()
+            let counts = library.storedCounts()
+            let statuses = library.statuses()
             for feed in feeds.feeds {
                 let tags = feed.folders.isEmpty ? "" : "  [" + feed.folders.joined(separator: ", ") + "]"
-                Output.line((feed.title.map { "\($0)  " } ?? "") + feed.url + tags)
+                let fetched = statuses[feed.url].map { "fetched \(LibraryStamp.shown($0.fetched)): \($0.outcome)" } ?? "not fetched yet"
+                Output.line((feed.title.map { "\($0)  " } ?? "") + feed.url + tags
+                            + "  · " + Counted.phrase(counts[feed.url] ?? 0, "item") + " · " + fetched)
             }
         }
     }

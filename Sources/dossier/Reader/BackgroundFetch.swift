@@ -4,17 +4,18 @@ import DossierText
 import DossierUI
 import Foundation
 
-/// `R` in the reader: fetches the user's feeds on a thread of its own, as `dossier fetch` does,
-/// then, when the reader shows the library, loads the corpus again so that the new articles
-/// join it. The reader takes its progress and outcome as events.
+/// `R` in the reader: fetches the user's feeds (or, from the feed list, one of them) on a thread of
+/// its own, as `dossier fetch` does, then, when the reader shows the library, loads the corpus again
+/// so that the new articles join it. The reader takes its progress and outcome as events, and the
+/// feeds with how this fetch went.
 final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
     private let events = Locked([Outcome]())
     private let done = Locked(false)
 
-    init(_ options: CorpusOptions) {
+    init(_ options: CorpusOptions, only address: String? = nil) {
         let thread = Thread { [self] in
-            let last = finish(options)
-            events.change { $0.append(last) }
+            let last = finish(options, only: address)
+            events.change { $0 += [.feedsRead(FollowedFeeds.read()), last] }
             done.change { $0 = true }
         }
         thread.stackSize = 8 << 20
@@ -30,7 +31,7 @@ final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
         return taken
     }
 
-    private func finish(_ options: CorpusOptions) -> Outcome {
+    private func finish(_ options: CorpusOptions, only address: String?) -> Outcome {
         let listPath = FeedList.defaultPath()
         let list: FeedList
         do {
@@ -39,17 +40,19 @@ final class BackgroundFetch: BackgroundWork, @unchecked Sendable {
             return .fetchFinished(summary: "cannot fetch: \(error)", corpus: nil)
         }
         guard !list.feeds.isEmpty else { return .fetchFinished(summary: "cannot fetch: \(listPath) names no feed", corpus: nil) }
+        let feeds = address.map { address in list.feeds.filter { $0.url == address } } ?? list.feeds
+        guard !feeds.isEmpty else { return .fetchFinished(summary: "cannot fetch: \(listPath) no longer names that feed", corpus: nil) }
         let library = Library.userDefault()
         let wasShowingLibrary = options.pathsOrLibrary == [library.folder]
-        let total = list.feeds.count
+        let total = feeds.count
         let finished = Locked(0)
-        let outcomes = FeedFetcher(library: library).fetch(list.feeds) { [events] _, _ in
+        let outcomes = FeedFetcher(library: library).fetch(feeds) { [events] _, _ in
             let count = finished.change { $0 += 1 }
             events.change { $0.append(.fetchProgressed(done: count, total: total)) }
         }
         let newItems = outcomes.reduce(0) { $0 + $1.stored.new }
         let updatedItems = outcomes.reduce(0) { $0 + $1.stored.updated }
-        let failed = zip(list.feeds, outcomes).filter { $0.1.isFailure }
+        let failed = zip(feeds, outcomes).filter { $0.1.isFailure }
         var summary = "fetched " + Counted.phrase(total, "feed") + ": " + Counted.phrase(newItems, "new article")
         if updatedItems > 0 { summary += ", \(updatedItems) updated" }
         if let (feed, outcome) = failed.first {

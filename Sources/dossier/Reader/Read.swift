@@ -49,7 +49,8 @@ struct Read: ParsableCommand {
     }
 
     private func read(_ loading: BackgroundLoad, in terminal: any TerminalBackend) throws {
-        let settings = UserConfig.current.settings
+        var settings = UserConfig.current.settings
+        settings.feeds = FollowedFeeds.read()
         let shown = showLoadingScreen(loading, in: terminal, keyMap: settings.keyMap)
         try exitIfSignalled()
         guard let size = shown else { return }
@@ -103,7 +104,7 @@ struct Read: ParsableCommand {
             clock: { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
             stopRequested: { SignalFlags.stopRequested },
             openLink: { Browser.open($0) },
-            fetchFeeds: { BackgroundFetch(corpus) },
+            fetchFeeds: { only in BackgroundFetch(corpus, only: only) },
             correct: { request, corpus in Correct.corrector.outcome(of: request, on: corpus) },
             news: { state in
                 var outcomes = state.session.indexing == nil ? [] : try loading.outcomes()
