@@ -333,4 +333,63 @@ public struct Library: Sendable {
         }
         return counts
     }
+
+    // MARK: - Keeping the library to a size
+
+    /// What pruning did, or would do, to one feed's items.
+    public struct Pruned: Sendable, Equatable {
+        public let feed: String
+        public let kept: Int
+        public let removed: Int
+    }
+
+    /// Removes, from each feed, the items beyond its newest `keepItems` and those stored more than
+    /// `keepDays` days before `now` (nil: no limit of that kind), each file replaced whole under the
+    /// library's lock; with `dryRun`, only counts them. An item's age is when it was stored (its
+    /// file's name), the order within a file the feed's.
+    public func prune(keepItems: Int?, keepDays: Int?, now: Date = Date(), dryRun: Bool = false) throws -> [Pruned] {
+        try withLock {
+            let cutoff = keepDays.map { now.addingTimeInterval(-Double($0) * 86_400) }
+            var pruned: [Pruned] = []
+            let folders = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            for name in folders {
+                let feedFolder = folder + "/" + name
+                // Newest first: the newest file's items, in the feed's order, then the file before.
+                var items: [(file: String, identity: String, stored: Date?)] = []
+                var feed = name
+                for file in storedFiles(in: feedFolder).reversed() {
+                    guard let bytes = try? FileReader.bytes(of: feedFolder + "/" + file) else { continue }
+                    let stored = Library.date(ofFile: file)
+                    for line in bytes.split(separator: 0x0A) {
+                        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                              let identity = object["guid"] as? String else { continue }
+                        if let address = object["feed"] as? String { feed = address }
+                        items.append((file, identity, stored))
+                    }
+                }
+                guard !items.isEmpty else { continue }
+                var gone: [String: Set<String>] = [:]
+                for (rank, item) in items.enumerated() {
+                    let tooMany = keepItems.map { rank >= $0 } ?? false
+                    let tooOld = cutoff.map { cutoff in item.stored.map { $0 < cutoff } ?? false } ?? false
+                    if tooMany || tooOld { gone[item.file, default: []].insert(item.identity) }
+                }
+                let removed = gone.values.reduce(0) { $0 + $1.count }
+                if !dryRun, removed > 0 { try remove(gone, from: feedFolder) }
+                pruned.append(Pruned(feed: feed, kept: items.count - removed, removed: removed))
+            }
+            return pruned
+        }
+    }
+
+    /// When a stored file was written, from its name ("2026-12-02T18-53-00Z.jsonl", or "…Z-2.jsonl").
+    static func date(ofFile name: String) -> Date? {
+        guard let end = name.firstIndex(of: "Z") else { return nil }
+        let stamp = String(name[...end])
+        let parts = stamp.split(separator: "T", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: "\(parts[0])T" + parts[1].replacingOccurrences(of: "-", with: ":"))
+    }
 }

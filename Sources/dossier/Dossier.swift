@@ -24,7 +24,7 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.current,
         subcommands: [Read.self, List.self, Entities.self, Mentions.self, Quotes.self, Profile.self, Search.self, Show.self, Export.self, Bench.self,
-                      CacheCommand.self, Fetch.self, Feeds.self, Correct.self],
+                      CacheCommand.self, Fetch.self, Feeds.self, LibraryCommand.self, Correct.self],
         defaultSubcommand: Read.self)
 
     /// Why a run failed, as its exit status.

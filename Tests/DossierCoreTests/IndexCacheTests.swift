@@ -472,11 +472,22 @@ struct IndexCacheTests {
         try setup.patchCache { $0[8] &+= 1 }  // the format version
         #expect(try setup.load().warnings == ["index cache \(setup.cacheFile) was written by another version of Dossier; rebuilding it"])
         try setup.patchCache { $0[16] &+= 1 }  // the fingerprint: another build or catalog
-        #expect(try setup.load().warnings.first?.contains("another build of Dossier or with another catalog") == true)
+        #expect(try setup.load().warnings.first?.contains("was built by another build of Dossier or with other dataset fields") == true)
         try setup.patchCache { $0.replaceSubrange(0..<8, with: Array("GIF89a\0\0".utf8)) }
         #expect(try setup.load().warnings == ["index cache \(setup.cacheFile) is not a Dossier index; rebuilding it"])
         try setup.patchCache { $0 = [] }
         #expect(try setup.load().warnings == ["index cache \(setup.cacheFile) is damaged (it ends early); rebuilding it"])
+    }
+
+    /// A change to the user's people rebuilds every saved index, and each says that is why.
+    @Test func anIndexBuiltForOtherPeople_saysSo() throws {
+        let setup = try Setup()
+        _ = try setup.load()
+        let choe = Entity(id: "choe-son-hui", name: "Choe Son Hui", kind: .person, description: "North Korean diplomat")
+        let catalog = try EntityCatalog.bundled().merging([choe])
+        var warnings: [String] = []
+        _ = try CorpusLoader.load(paths: [setup.corpus.path], catalog: catalog, cache: setup.cache, warn: { warnings.append($0) })
+        #expect(warnings == ["index cache \(setup.cacheFile) was built for other people (the [[people]] of your config file, or the bundled ones, changed); rebuilding it"])
     }
 
     /// A file that passes its checksums but whose numbers are wrong is still refused or read safely, never

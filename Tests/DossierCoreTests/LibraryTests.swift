@@ -77,6 +77,28 @@ struct LibraryTests {
         #expect(try storedRecords(library, url: url).map(\.title) == ["Other", "New"])
     }
 
+    /// Pruning keeps each feed's newest items and those stored lately, removes the rest whole-file by
+    /// whole-file, and a dry run removes nothing.
+    @Test func prune_keepsTheNewestItems_andTheRecentDays_andADryRunKeepsAll() throws {
+        let library = Library(folder: TemporaryFolder.url("library").path)
+        let url = "https://news.example/feed"
+        let day = 86_400.0
+        // A feed lists its newest item first.
+        try library.store([item(guid: "2", title: "Old", text: "B."), item(guid: "1", title: "Oldest", text: "A.")], feedTitle: nil, from: url,
+                          at: Date(timeIntervalSince1970: 0))
+        try library.store([item(guid: "3", title: "Newer", text: "C.")], feedTitle: nil, from: url, at: Date(timeIntervalSince1970: 10 * day))
+        try library.store([item(guid: "4", title: "Newest", text: "D.")], feedTitle: nil, from: url, at: Date(timeIntervalSince1970: 20 * day))
+        let now = Date(timeIntervalSince1970: 21 * day)
+        #expect(try library.prune(keepItems: 3, keepDays: nil, now: now, dryRun: true) == [Library.Pruned(feed: url, kept: 3, removed: 1)])
+        #expect(try storedRecords(library, url: url).count == 4)
+        #expect(try library.prune(keepItems: 3, keepDays: nil, now: now) == [Library.Pruned(feed: url, kept: 3, removed: 1)])
+        #expect(try storedRecords(library, url: url).map(\.title) == ["Old", "Newer", "Newest"])
+        #expect(try library.prune(keepItems: nil, keepDays: 5, now: now) == [Library.Pruned(feed: url, kept: 1, removed: 2)])
+        #expect(try storedRecords(library, url: url).map(\.title) == ["Newest"])
+        // A file left with nothing is removed, not kept empty.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: library.feedFolder(for: url)).filter { $0.hasSuffix(".jsonl") }.count == 1)
+    }
+
     @Test func anItemsOwnGuid_thenItsLink_nameIt() {
         #expect(Library.identity(of: item(guid: "tag:news,1", link: "https://news.example/1", title: "A", text: "B")) == "tag:news,1")
         #expect(Library.identity(of: item(guid: " ", link: "https://news.example/1", title: "A", text: "B")) == "https://news.example/1")

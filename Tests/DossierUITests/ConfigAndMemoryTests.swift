@@ -112,6 +112,14 @@ struct ConfigFileTests {
         #expect(config.people.map(\.id) == ["kang-kyung-wha"])
     }
 
+    /// How much `dossier library prune` keeps, read from [library]; a wrong value is said by its line.
+    @Test func theLibrarysLimits_areRead_andAWrongOneIsSaid() {
+        let config = ConfigFile(text: "[library]\nkeep-items = 500\nkeep-days = 0\nkeep-forever = true\n")
+        #expect(config.keepItems == 500 && config.keepDays == nil)
+        #expect(config.problems == ["line 3: library.keep-days takes a whole number above 0, as 90",
+                                    "line 4: library.keep-forever is not a setting: keep-items, keep-days"])
+    }
+
     /// Headers without a name, each reported by its line while the rest of the file applies.
     @Test(arguments: ["[[=", "[#]", "[[", "[[ ", "[[+]]", "  [ =x]", "[[[a]b]c", "[\u{0612}:x]"])
     func aHeaderWithoutAName_isReportedByLine_notACrash(header: String) {

@@ -4,13 +4,17 @@ import DossierLinking
 import DossierPlatform
 import Foundation
 
-/// What a saved index depends on besides the files it holds, as one number: a saved index made
-/// under another fingerprint is not read.
+/// What a saved index depends on besides the files it holds: a saved index made under another
+/// fingerprint is not read.
 enum IndexFingerprint {
-    /// What a saved index depends on besides the files: its format, the catalog, the word lists, and this build.
-    static func of(catalog: EntityCatalog, gazetteer: Gazetteer, fields: DatasetFields = DatasetFields()) -> UInt64 {
+    /// Its format, the catalog, the word lists, this build and the dataset fields; and the catalog
+    /// alone, so that an index rebuilt because the user's people changed can say so.
+    static func of(catalog: EntityCatalog, gazetteer: Gazetteer, fields: DatasetFields = DatasetFields()) -> IndexCache.Fingerprint {
         var build = stat()
         let executable = stat("/proc/self/exe", &build) == 0 ? "\(build.st_size) \(build.st_mtim.tv_sec).\(build.st_mtim.tv_nsec)" : ""
-        return Checksum.of("\(IndexCache.formatVersion)\n\(catalog.entities)\n\(gazetteer.fingerprint)\n\(executable)\n\(fields)")
+        let people = "\(catalog.entities)"
+        return IndexCache.Fingerprint(
+            whole: Checksum.of("\(IndexCache.formatVersion)\n\(people)\n\(gazetteer.fingerprint)\n\(executable)\n\(fields)"),
+            people: Checksum.of(people))
     }
 }

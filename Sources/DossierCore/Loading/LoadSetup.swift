@@ -20,7 +20,7 @@ struct LoadSetup: Sendable {
     let directlyNamed: Set<String>
     let roots: [String]
     let cachedPaths: CachedPaths
-    let fingerprint: UInt64
+    let fingerprint: IndexCache.Fingerprint
 
     var files: [ArticleFile] { found.files }
 

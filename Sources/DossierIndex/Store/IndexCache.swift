@@ -21,6 +21,18 @@ public struct IndexCache: Sendable {
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
     package static let formatVersion: UInt64 = 8
 
+    /// What a saved index depends on besides its files (`IndexFingerprint`): all of it, and the people
+    /// (the catalog) alone, which the header keeps too so that a rebuild can say what changed.
+    package struct Fingerprint: Equatable, Sendable {
+        package let whole: UInt64
+        package let people: UInt64
+
+        package init(whole: UInt64, people: UInt64) {
+            self.whole = whole
+            self.people = people
+        }
+    }
+
     public init(directory: String) {
         self.directory = directory
     }
@@ -62,7 +74,7 @@ public struct IndexCache: Sendable {
     }
 
     /// The saved index for `roots`, nil when there is none; throws `Problem` when there is one that cannot be used.
-    package func read(roots: [String], fingerprint: UInt64, catalogCount: Int) throws(Problem) -> CachedCorpus? {
+    package func read(roots: [String], fingerprint: IndexCache.Fingerprint, catalogCount: Int) throws(Problem) -> CachedCorpus? {
         guard let file = try map(roots: roots, fingerprint: fingerprint) else { return nil }
         return try decoding(file, roots: roots) {
             let cached = try CachedCorpus.decode(file, catalogCount: catalogCount)
@@ -78,7 +90,7 @@ public struct IndexCache: Sendable {
     }
 
     /// The saved index for `roots` as a search reads it, without decoding its articles; nil when there is none.
-    package func readForSearch(roots: [String], fingerprint: UInt64, catalogCount: Int) throws(Problem) -> SavedForSearch? {
+    package func readForSearch(roots: [String], fingerprint: IndexCache.Fingerprint, catalogCount: Int) throws(Problem) -> SavedForSearch? {
         guard let file = try map(roots: roots, fingerprint: fingerprint) else { return nil }
         return try decoding(file, roots: roots) {
             let meta = try CachedCorpus.decodeMeta(file)
@@ -89,7 +101,7 @@ public struct IndexCache: Sendable {
     }
 
     /// The file for `roots`, mapped, its header and directory checked; nil when there is none.
-    private func map(roots: [String], fingerprint: UInt64) throws(Problem) -> MappedIndexFile? {
+    private func map(roots: [String], fingerprint: IndexCache.Fingerprint) throws(Problem) -> MappedIndexFile? {
         let path = filePath(forRoots: roots)
         // Without blocking, and examined through the descriptor: a FIFO put at this path must not hang the load.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -132,7 +144,7 @@ public struct IndexCache: Sendable {
 
     /// Saves the index of a loaded corpus; `analyses[i]` and `stamps[i]` belong to the index's article i.
     /// Articles are filed under their real paths (`paths`), which any spelling of their folder finds.
-    package func write(roots: [String], fingerprint: UInt64, index: SearchIndex, analyses: [ArticleAnalysis],
+    package func write(roots: [String], fingerprint: IndexCache.Fingerprint, index: SearchIndex, analyses: [ArticleAnalysis],
                stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)], paths: CachedPaths? = nil) throws {
         guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
         let finalPath = filePath(forRoots: roots)

@@ -73,7 +73,7 @@ struct IndexFileWriter {
         }
     }
 
-    mutating func finish(fingerprint: UInt64) throws {
+    mutating func finish(fingerprint: IndexCache.Fingerprint) throws {
         try endSection()
         var directory = BinaryWriter()
         directory.writeFixed(UInt64(sections.count))
@@ -90,12 +90,12 @@ struct IndexFileWriter {
         var header = BinaryWriter()
         header.writeFixed(IndexCache.magic)
         header.writeFixed(IndexCache.formatVersion)
-        header.writeFixed(fingerprint)
+        header.writeFixed(fingerprint.whole)
         header.writeFixed(UInt64(written))
         header.writeFixed(UInt64(directoryOffset))
         header.writeFixed(UInt64(directory.bytes.count))
         header.writeFixed(directoryChecksum.finish())
-        header.writeFixed(0)
+        header.writeFixed(fingerprint.people)
         try writeAll(header.bytes, at: 0)
         guard fsync(descriptor) == 0 else { throw failure("cannot sync") }
     }

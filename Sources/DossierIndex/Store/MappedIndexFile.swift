@@ -36,7 +36,7 @@ final class MappedIndexFile: @unchecked Sendable {
     private let checks: Locked<Checks>
 
     /// Maps the file open at `descriptor` (`size` bytes, a regular file) and checks its header and directory.
-    init(path: String, descriptor: Int32, size: Int, fingerprint: UInt64) throws(IndexCache.Problem) {
+    init(path: String, descriptor: Int32, size: Int, fingerprint: IndexCache.Fingerprint) throws(IndexCache.Problem) {
         self.path = path
         guard size >= Self.headerSize else { throw IndexCache.Problem(path: path, reason: "is damaged (it ends early)") }
         guard let base = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), base != MAP_FAILED else {
@@ -56,7 +56,13 @@ final class MappedIndexFile: @unchecked Sendable {
         do {
             guard try header.readFixed() == IndexCache.magic else { throw fail("is not a Dossier index") }
             guard try header.readFixed() == IndexCache.formatVersion else { throw fail("was written by another version of Dossier") }
-            guard try header.readFixed() == fingerprint else { throw fail("was built by another build of Dossier or with another catalog") }
+            guard try header.readFixed() == fingerprint.whole else {
+                // The last word of the header is the people's part: the one change a user makes, and should be told of.
+                var people = BinaryReader(UnsafeRawBufferPointer(rebasing: mapping[(Self.headerSize - 8)..<Self.headerSize]))
+                throw fail(try people.readFixed() != fingerprint.people
+                    ? "was built for other people (the [[people]] of your config file, or the bundled ones, changed)"
+                    : "was built by another build of Dossier or with other dataset fields")
+            }
             let length = try header.readFixed()
             guard length == UInt64(size) else {
                 throw fail("is damaged (\(length > UInt64(size) ? "it ends early" : "it is longer than it says"))")

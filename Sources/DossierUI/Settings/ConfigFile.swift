@@ -17,6 +17,10 @@ import DossierLinking
 ///     [filters]
 ///     korea = "mentions:kim-jong-un or mentions:moon-jae-in"   # used as @korea
 ///
+///     [library]
+///     keep-items = 500               # what `dossier library prune` keeps of each feed
+///     keep-days = 90
+///
 ///     [[people]]
 ///     id = "choe-son-hui"
 ///     name = "Choe Son Hui"
@@ -27,6 +31,10 @@ public struct ConfigFile: Sendable {
     public var settings = ReaderSettings()
     /// The user's people, as catalog entries to merge with the bundled catalog.
     public var people: [Entity] = []
+    /// What `dossier library prune` keeps of each feed when not told: the newest items, and those
+    /// stored in the last days; nil for no limit of that kind.
+    public var keepItems: Int?
+    public var keepDays: Int?
     /// One line a problem: "line 4: …", in the file's order.
     public var problems: [String] = []
 
@@ -36,7 +44,7 @@ public struct ConfigFile: Sendable {
     /// there are, so that a file of garbage does not bury the terminal in warnings.
     static let syntaxProblemLimit = 20
 
-    static let sections = ["keys", "colors", "colours", "filters", "people"]
+    static let sections = ["keys", "colors", "colours", "filters", "library", "people"]
 
     static let personFields = "id, name, aliases, titles, description"
 
@@ -55,11 +63,12 @@ public struct ConfigFile: Sendable {
         }
         let root = document.root
         for entry in root.entries where !Self.sections.contains(entry.key) {
-            report(entry.keyPosition.line, "unknown section \(entry.key) (sections: keys, colors, filters, people)")
+            report(entry.keyPosition.line, "unknown section \(entry.key) (sections: keys, colors, filters, library, people)")
         }
         if let keys = section("keys", in: root) { readKeys(keys) }
         if let colors = section("colors", in: root) ?? section("colours", in: root) { readColors(colors) }
         if let filters = section("filters", in: root) { readFilters(filters) }
+        if let library = section("library", in: root) { readLibrary(library) }
         if let people = root.entry("people") { readPeople(people) }
         // In the file's order, whichever check found them; a sort that keeps the order of equals.
         problems = found.enumerated()
@@ -157,6 +166,20 @@ public struct ConfigFile: Sendable {
                 continue
             }
             settings.savedFilters[entry.key] = text
+        }
+    }
+
+    private mutating func readLibrary(_ table: TOMLTable) {
+        for entry in table.entries {
+            guard ["keep-items", "keep-days"].contains(entry.key) else {
+                report(entry.keyPosition.line, "library.\(entry.key) is not a setting: keep-items, keep-days")
+                continue
+            }
+            guard let number = entry.value.integer, number > 0, number <= Int64(Int32.max) else {
+                report(entry.keyPosition.line, "library.\(entry.key) takes a whole number above 0, as \(entry.key == "keep-items" ? "500" : "90")")
+                continue
+            }
+            if entry.key == "keep-items" { keepItems = Int(number) } else { keepDays = Int(number) }
         }
     }
 
