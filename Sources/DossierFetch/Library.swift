@@ -68,15 +68,20 @@ public struct Library: Sendable {
         let feedFolder = feedFolder(for: url)
         var stored: [String: [StoredPlace]] = [:]
         for file in storedFiles(in: feedFolder) {
-            guard let bytes = try? FileReader.bytes(of: feedFolder + "/" + file) else { continue }
-            for line in bytes.split(separator: 0x0A) {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                      let identity = object["guid"] as? String else { continue }
-                let digest = Library.digest(title: object["title"] as? String ?? "", text: object["text"] as? String ?? "")
+            for record in Library.records(at: feedFolder + "/" + file) {
+                guard let identity = record["guid"] as? String else { continue }
+                let digest = Library.digest(title: record["title"] as? String ?? "", text: record["text"] as? String ?? "")
                 stored[identity, default: []].append(StoredPlace(file: file, digest: digest))
             }
         }
         return stored
+    }
+
+    /// The records of a stored file; a line that is not a JSON object is left out (the corpus says so
+    /// when it reads the file); a file that cannot be read holds none.
+    private static func records(at path: String) -> [[String: Any]] {
+        guard let bytes = try? FileReader.bytes(of: path) else { return [] }
+        return bytes.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
     }
 
     /// The identities (feed id, else link) of every item stored for `url`.
@@ -84,10 +89,16 @@ public struct Library: Sendable {
         Set(storedItems(for: url).keys)
     }
 
-    /// The stored files of a feed's folder, oldest first (their names are the times they were written).
+    /// The stored files of a feed's folder, oldest first: by the time in their names, then by the
+    /// number a second file of the same second has ("…Z-2.jsonl" after "…Z.jsonl").
     private func storedFiles(in feedFolder: String) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: feedFolder)) ?? []
-        return files.filter { !$0.hasPrefix(".") && $0.hasSuffix(".jsonl") }.sorted()
+        func order(_ name: String) -> (String, Int) {
+            let stem = name.dropLast(".jsonl".count)
+            guard let end = stem.firstIndex(of: "Z") else { return (String(stem), 1) }
+            return (String(stem[...end]), Int(stem[stem.index(after: end)...].dropFirst()) ?? 1)
+        }
+        return files.filter { !$0.hasPrefix(".") && $0.hasSuffix(".jsonl") }.sorted { order($0) < order($1) }
     }
 
     /// What an item says, as far as a reader would see it change: its title and text.
@@ -164,6 +175,7 @@ public struct Library: Sendable {
             return count
         }
     }
+
     /// Runs `body` holding the library's lock (`.lock` in its folder), which every writer of it takes.
     func withLock<Result>(_ body: () throws -> Result) throws -> Result {
         do {
@@ -213,6 +225,7 @@ public struct Library: Sendable {
         for (file, gone) in identities {
             let path = feedFolder + "/" + file
             guard let bytes = try? FileReader.bytes(of: path) else { continue }
+            // Every line but the removed items', those that are not records too: they are the user's to see.
             let kept = bytes.split(separator: 0x0A).filter { line in
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                       let identity = object["guid"] as? String else { return true }
@@ -323,11 +336,8 @@ public struct Library: Sendable {
         for name in folders where !name.hasPrefix(".") {
             let feedFolder = folder + "/" + name
             for file in storedFiles(in: feedFolder) {
-                guard let bytes = try? FileReader.bytes(of: feedFolder + "/" + file) else { continue }
-                for line in bytes.split(separator: 0x0A) {
-                    guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                          let feed = object["feed"] as? String else { continue }
-                    counts[feed, default: 0] += 1
+                for record in Library.records(at: feedFolder + "/" + file) {
+                    if let feed = record["feed"] as? String { counts[feed, default: 0] += 1 }
                 }
             }
         }
@@ -358,12 +368,10 @@ public struct Library: Sendable {
                 var items: [(file: String, identity: String, stored: Date?)] = []
                 var feed = name
                 for file in storedFiles(in: feedFolder).reversed() {
-                    guard let bytes = try? FileReader.bytes(of: feedFolder + "/" + file) else { continue }
                     let stored = Library.date(ofFile: file)
-                    for line in bytes.split(separator: 0x0A) {
-                        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                              let identity = object["guid"] as? String else { continue }
-                        if let address = object["feed"] as? String { feed = address }
+                    for record in Library.records(at: feedFolder + "/" + file) {
+                        guard let identity = record["guid"] as? String else { continue }
+                        if let address = record["feed"] as? String { feed = address }
                         items.append((file, identity, stored))
                     }
                 }

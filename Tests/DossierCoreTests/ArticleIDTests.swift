@@ -52,7 +52,7 @@ struct ArticleIDTests {
 
     @Test func shownIDs_areTheShortestUniqueStarts_atLeastSix_andAtMostSixteen() {
         let keys: [UInt64] = [0xABCD_EF01_2345_6789, 0xABCD_EF99_0000_0000, 0x1234_5600_0000_0000, 0x1234_5700_0000_0000, 7]
-        let named = ArticleIDs.make(keys: keys, paths: keys.map { "/news/\($0).json" })
+        let named = ArticleIDs.make(keys: keys, paths: keys.map { "/news/\($0).json" }, records: keys.map { _ in nil })
         #expect(named.stableIDs == ["abcdef0123456789", "abcdef9900000000", "1234560000000000", "1234570000000000", "0000000000000007"])
         #expect(named.ids == ["abcdef0", "abcdef9", "123456", "123457", "000000"])
     }

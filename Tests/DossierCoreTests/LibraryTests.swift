@@ -70,11 +70,13 @@ struct LibraryTests {
         let url = "https://news.example/feed"
         try library.store([item(guid: "1", title: "Old", text: "Before."), item(guid: "2", title: "Other", text: "Kept.")],
                           feedTitle: nil, from: url, at: Date(timeIntervalSince1970: 0))
-        try library.store([item(guid: "1", title: "New", text: "After.")], feedTitle: nil, from: url, at: Date(timeIntervalSince1970: 60),
+        // In the same second: the later file is "…Z-2.jsonl", which must still count as the newer.
+        try library.store([item(guid: "1", title: "New", text: "After.")], feedTitle: nil, from: url, at: Date(timeIntervalSince1970: 0),
                           updates: ["1"])
         #expect(try storedRecords(library, url: url).count == 3)
         #expect(try library.storeNew([], feedTitle: nil, from: url) == Library.Stored())
-        #expect(try storedRecords(library, url: url).map(\.title) == ["Other", "New"])
+        #expect(Set(try storedRecords(library, url: url).map(\.title)) == ["Other", "New"])
+        #expect(try storedRecords(library, url: url).count == 2)
     }
 
     /// Pruning keeps each feed's newest items and those stored lately, removes the rest whole-file by

@@ -34,9 +34,7 @@ public struct LegacyArticleIDs {
         let name = String(base.split(separator: "/").last ?? base)
         let fits = (byName[Self.entry(name, record: record)] ?? []).filter { index in
             guard base.contains("/") else { return true }
-            let path = corpus.articles[index].path
-            let withoutGzip = path.lowercased().hasSuffix(".gz") ? String(path.dropLast(3)) : path
-            return PathName.deletingExtension(of: withoutGzip).hasSuffix("/" + base)
+            return ArticleIDs.withoutExtension(corpus.articles[index].path).hasSuffix("/" + base)
         }
         return fits.count == 1 ? fits[0] : nil
     }

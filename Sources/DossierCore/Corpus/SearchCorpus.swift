@@ -42,9 +42,6 @@ public final class SearchCorpus: SearchableCorpus {
             return saved.skipped[savedPath]?.stamp == stamp ? [] : nil
         }
         var paths = Array(repeating: "", count: savedArticles.count)
-        // Named in the order a load names them, file by file, so that two copies of one item get the same ids either way.
-        var loadOrder: [Int] = []
-        loadOrder.reserveCapacity(savedArticles.count)
         var skipped = setup.found.skipped
         var warnings: [String] = []
         var skippedCount = 0
@@ -57,18 +54,13 @@ public final class SearchCorpus: SearchableCorpus {
                 skippedCount += 1
             }
             for article in articles { paths[article] = file.path }
-            loadOrder += articles.sorted { (savedArticles.record(of: $0) ?? 0) < (savedArticles.record(of: $1) ?? 0) }
             articleCount += articles.count
         }
         guard articleCount == savedArticles.count, skippedCount == saved.skipped.count, articleCount > 0 else { return nil }
-        let named = ArticleIDs.make(keys: loadOrder.map(savedArticles.key(of:)), paths: loadOrder.map { paths[$0] })
-        var ids = Array(repeating: "", count: savedArticles.count)
-        var stableIDs = ids
-        for (position, article) in loadOrder.enumerated() {
-            ids[article] = named.ids[position]
-            stableIDs[article] = named.stableIDs[position]
-        }
-        savedArticles.name(paths: paths, ids: ids, stableIDs: stableIDs)
+        let positions = 0..<savedArticles.count
+        let named = ArticleIDs.make(keys: positions.map(savedArticles.key(of:)), paths: paths,
+                                    records: positions.map(savedArticles.record(of:)))
+        savedArticles.name(paths: paths, ids: named.ids, stableIDs: named.stableIDs)
         return (skipped, warnings)
     }
 }

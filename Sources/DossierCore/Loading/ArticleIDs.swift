@@ -11,9 +11,10 @@ enum ArticleIDs {
     static let longest = 16
     static let shortest = 6
 
-    /// `keys[i]` and `paths[i]` are article i's. Two articles with one key (two copies of a feed item)
-    /// stay two: the later, in the order given, takes the key again with its occurrence.
-    static func make(keys: [UInt64], paths: [String]) -> (ids: [String], stableIDs: [String]) {
+    /// `keys[i]`, `paths[i]` and `records[i]` are article i's. Two articles with one key (two copies of
+    /// a feed item) stay two: the later by path and record takes the key again with its occurrence,
+    /// whatever order the articles come in.
+    static func make(keys: [UInt64], paths: [String], records: [Int?]) -> (ids: [String], stableIDs: [String]) {
         // A plain-text file is keyed by its name alone; any other article by what it says or is named by.
         let fileNames = keys.indices.map { keys[$0] == ArticleKey.ofFile(at: paths[$0]) ? fileName(of: paths[$0]) : nil }
         var nameCounts: [String: Int] = [:]
@@ -22,7 +23,8 @@ enum ArticleIDs {
         var isName = Array(repeating: false, count: keys.count)
         var usedKeys = Set<UInt64>()
         usedKeys.reserveCapacity(keys.count)
-        for index in keys.indices {
+        let byPlace = keys.indices.sorted { (paths[$0], records[$0] ?? 0) < (paths[$1], records[$1] ?? 0) }
+        for index in byPlace {
             if let name = fileNames[index], isReadable(name), nameCounts[name.lowercased()] == 1 {
                 stableIDs[index] = name
                 isName[index] = true
@@ -59,9 +61,12 @@ enum ArticleIDs {
 
     /// A plain-text file's name as its id would be: without folder, `.gz` or extension.
     static func fileName(of path: String) -> String {
-        let name = String(PathName.lastComponent(of: path))
-        let withoutGzip = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
-        return PathName.deletingExtension(of: withoutGzip)
+        withoutExtension(String(PathName.lastComponent(of: path)))
+    }
+
+    /// A path without its `.gz` and its extension ("2019/wire.jsonl.gz" → "2019/wire").
+    static func withoutExtension(_ path: String) -> String {
+        PathName.deletingExtension(of: path.lowercased().hasSuffix(".gz") ? String(path.dropLast(3)) : path)
     }
 
     /// What the reader lists a file as while it is being read: its name without extension, or where
@@ -71,10 +76,7 @@ enum ArticleIDs {
         var counts: [String: Int] = [:]
         for name in names { counts[name, default: 0] += 1 }
         return files.indices.map { index in
-            guard counts[names[index]] != 1 else { return names[index] }
-            let path = files[index].relativePath
-            let withoutGzip = path.lowercased().hasSuffix(".gz") ? String(path.dropLast(3)) : path
-            return PathName.deletingExtension(of: withoutGzip)
+            counts[names[index]] == 1 ? names[index] : withoutExtension(files[index].relativePath)
         }
     }
 

@@ -35,7 +35,8 @@ struct GatheredFiles {
                 if wasReused { reused += 1 }
             }
         }
-        let named = ArticleIDs.make(keys: analyses.map(\.article.key), paths: analyses.map(\.article.path))
+        let named = ArticleIDs.make(keys: analyses.map(\.article.key), paths: analyses.map(\.article.path),
+                                    records: analyses.map(\.article.record))
         for index in analyses.indices {
             analyses[index].article = analyses[index].article.renamed(named.ids[index], stableID: named.stableIDs[index])
         }

@@ -88,10 +88,9 @@ extension AppState {
             list.setRead(Set(memory.read.compactMap(legacy.articleIndex)))
         } else {
             article = corpus.articleIndex(stableID:)
+            // Read when its mark names the version it has now: an update stored since makes it unread again.
             let marks = Set(memory.read)
-            list.setRead(Set(memory.read.compactMap { mark in
-                article(String(mark.prefix { $0 != "@" })).flatMap { marks.contains(ReaderMemory.readMark(of: corpus.articles[$0])) ? $0 : nil }
-            }))
+            list.setRead(Set(corpus.articles.indices.filter { marks.contains(ReaderMemory.readMark(of: corpus.articles[$0])) }))
         }
         prompt.restoreHistories(search: memory.searchHistory, command: memory.commandHistory, filter: memory.filterHistory)
         entities.select(entity: memory.selectedEntity.flatMap { corpus.entityIndex(id: $0) })
