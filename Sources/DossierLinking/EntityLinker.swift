@@ -602,6 +602,7 @@ extension EntityLinker {
             // Vote Blair, Get Brown … Mr Blair" is about Tony Blair, not a person called Vote Blair. Worked out
             // once, at the first name that needs it.
             var claimedSurnames: Set<String>?
+            var loneUses: [String: Int]?
             for name in unclassified {
                 let range = name[0].range.lowerBound..<name[name.count - 1].range.upperBound
                 // "Eriksson Ek" in an article that names Joel Eriksson Ek is him: a surname of two words.
@@ -613,6 +614,12 @@ extension EntityLinker {
                 // Companies speak too ("Samsung announced"): a name that only speaks must not start with a common word.
                 guard let last = name.last, titledTerms.contains(last.term)
                         || (spokenTerms.contains(last.term) && !words.lowercaseTerms.contains(name[0].term)) else { continue }
+                // ...nor be one whose first word the article uses alone at least as often as its last ("Fiat Powertrain
+                // … Fiat has yet to comment … Powertrain told us"): a company goes by its first word, a person by the last.
+                if !titledTerms.contains(last.term), name.count >= 2 {
+                    if loneUses == nil { loneUses = pending.reduce(into: [:]) { $0[pendingTerms[Int($1.term)], default: 0] += 1 } }
+                    if let first = loneUses?[name[0].term], first >= loneUses?[last.term] ?? 0 { continue }
+                }
                 if claimedSurnames == nil { claimedSurnames = surnamesOfPeopleNamed() }
                 if claimedSurnames?.contains(last.term) == true { continue }
                 if isPairOfLoneSurnames(name) { continue }

@@ -55,6 +55,11 @@ extension NameFinder {
                     || Self.workWordsAfterTitle.contains(String(name.tokens[end].term.dropLast())))
             return before ? .work : after ? .notAName : nil
         },
+        // A name ending in an animal's ("Mickey Mouse", "Peppa Pig", "Bugs Bunny") is a cartoon's character, in
+        // every article, as a work is.
+        NameRule("animalAfterName", .severalWords) { name, _ in
+            name.cue == nil && Self.characterAnimals.contains(name.terms[name.terms.count - 1]) ? .work : nil
+        },
         // A model or product ("Dell G3", "Galaxy Note 10") has figures in it; no one's name does.
         NameRule("figuresInRun", .severalWords) { name, _ in
             name.tokens[name.run].contains(where: { $0.term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) ? .notAName : nil
@@ -227,6 +232,14 @@ extension NameFinder {
     /// Words for a work that follow its title ("The Wright Stuff programme") but before a name are another
     /// word's ("the programme Tony Blair set out").
     static let workWordsAfterTitle: Set<String> = workWords.union(["programme"])
+
+    /// Animals that name a cartoon's character after a given name, and no family: those that are surnames as
+    /// well (Fox, Wolf, Crane, Lamb, Bird, Swan, Hawk, Bull, Finch, Drake) are left out.
+    static let characterAnimals: Set<String> = [
+        "mouse", "duck", "bunny", "rabbit", "pig", "piglet", "frog", "cat", "kitten", "dog", "puppy", "squirrel", "rat", "goose",
+        "chicken", "monkey", "donkey", "pony", "hippo", "penguin", "kangaroo", "koala", "elephant", "giraffe", "panda", "tortoise",
+        "turtle", "hedgehog", "chipmunk", "beaver", "moose", "gorilla", "octopus", "dinosaur", "bear", "tiger",
+    ]
 
     /// Words for a staging of a work, which take its title after "of" ("a new production of Oliver Twist").
     static let stagingWords: Set<String> = ["production", "adaptation", "staging", "remake", "revival"]

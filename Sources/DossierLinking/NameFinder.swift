@@ -139,6 +139,10 @@ struct NameFinder: Sendable {
                 // A Korean given name is often written with a hyphen and a lower-case second syllable ("Kim Hyok-chol").
                 end += 1
                 break
+            } else if end - 2 == start, isLooseKoreanSyllable(at: end, in: tokens, text: text) {
+                // Or with a space, in a list of names ("Make-up_Kim Jong nn, Prop Design_…"): the name is not cut at its last syllable.
+                end += 1
+                break
             } else if Self.particles.contains(tokens[end].term), end + 1 < tokens.count, !covered[end + 1],
                       isNameLike(tokens[end + 1]), joins(text, tokens[end], tokens[end + 1]),
                       // "Owen John Dempsey of Salt Lake City": a person of a place, not one name.
@@ -229,6 +233,19 @@ struct NameFinder: Sendable {
     private func isKoreanSyllable(_ token: Token, after previous: Token, text: SourceText) -> Bool {
         token.shape == .lowercase && token.term.utf8.count <= 5 && previous.shape == .capitalized && previous.term.utf8.count <= 5
             && gap(text, previous, token).elementsEqual([0x2D])
+    }
+
+    /// "nn" in "Kim Jong nn,": a lower-case word of at most three letters written apart after a family
+    /// name and one capitalised syllable, ending the name before a comma, a stop or the line's end,
+    /// where an English word would go on to the next ("Moon Jae in Seoul" is not a name of three parts).
+    private func isLooseKoreanSyllable(at index: Int, in tokens: [Token], text: SourceText) -> Bool {
+        let token = tokens[index], previous = tokens[index - 1]
+        guard token.shape == .lowercase, token.term.utf8.count <= 3, token.term.utf8.allSatisfy({ (0x61...0x7A).contains($0) }),
+              previous.shape == .capitalized, previous.term.utf8.count <= 5, gap(text, previous, token).elementsEqual([0x20]),
+              gazetteer.familyNamesFirst.contains(tokens[index - 2].term) else { return false }
+        guard index + 1 < tokens.count else { return true }
+        guard let mark = gap(text, token, tokens[index + 1]).first(where: { $0 != 0x20 }) else { return false }
+        return [0x2C, 0x2E, 0x3B, 0x0A, 0x0D].contains(mark)
     }
 
     /// True when the words from `start` name a known place or organisation ("New York", "New Zealand").

@@ -42,7 +42,9 @@ public struct QuoteFinder {
         let outside = mentions.filter { !Self.contains(quoted, $0.range.lowerBound) }
         var context = Context(article: article, bytes: bytes, mentions: outside)
         var quotes: [Quote] = []
-        var previousParagraph: (speaker: Int?, introduces: Int?) = (nil, nil)
+        var previousParagraph: (speaker: Int?, introduces: Int?, asked: Bool) = (nil, nil, false)
+        // The last two people whose words paragraphs gave, the last first: an interview's two sides.
+        var dialogue: (last: Int?, other: Int?) = (nil, nil)
         for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
             context.paragraphIndex = paragraphIndex
             var paragraphSpeaker: Int?
@@ -66,7 +68,11 @@ public struct QuoteFinder {
                         ?? (endsWithColon(before, bytes: bytes) ? introducer(of: before, context: &context) : nil)
                         ?? paragraphSpeaker
                     if speaker == nil, index == 0, span.outer.lowerBound == paragraph.lowerBound {
-                        speaker = previousParagraph.speaker ?? previousParagraph.introduces
+                        // A paragraph that is only a quotation goes on with the last speaker's words; in an interview, a
+                        // question alone, or the answer to one, is the other side's.
+                        let turns = isOnlyAQuestion(paragraphSpans, in: paragraph, bytes: bytes) || previousParagraph.asked
+                        let otherSide = turns && dialogue.last == previousParagraph.speaker ? dialogue.other : nil
+                        speaker = otherSide ?? previousParagraph.speaker ?? previousParagraph.introduces
                     }
                 }
                 if let speaker {
@@ -79,10 +85,20 @@ public struct QuoteFinder {
             let lastSentence = sentenceFrame(bytes, from: paragraphSpans.last?.outer.upperBound ?? paragraph.lowerBound,
                                              to: paragraph.upperBound, forward: false)
             context.quoteStart = paragraph.upperBound
+            if let paragraphSpeaker, paragraphSpeaker != dialogue.last { dialogue = (paragraphSpeaker, dialogue.last) }
             previousParagraph = (paragraphSpans.isEmpty ? nil : paragraphSpeaker,
-                                 endsWithColon(lastSentence, bytes: bytes) ? introducer(of: lastSentence, context: &context) : nil)
+                                 endsWithColon(lastSentence, bytes: bytes) ? introducer(of: lastSentence, context: &context) : nil,
+                                 paragraphSpeaker != nil && isOnlyAQuestion(paragraphSpans, in: paragraph, bytes: bytes))
         }
         return quotes
+    }
+
+    /// True when the paragraph is one quotation and nothing else, and it asks a question.
+    private func isOnlyAQuestion(_ spans: [QuoteMarks.Span], in paragraph: Range<Int>, bytes: [UInt8]) -> Bool {
+        guard spans.count == 1, let span = spans.first, span.outer.lowerBound == paragraph.lowerBound,
+              bytes[span.outer.upperBound..<paragraph.upperBound].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }),
+              let last = bytes[span.inner].last(where: { $0 != 0x20 }) else { return false }
+        return last == 0x3F
     }
 
     // MARK: - What is not a quotation

@@ -100,6 +100,7 @@ struct NameRuleTests {
         Example(rule: "capitalisedWord", words: "Officials", body: "Officials from XYZQ met on Monday."),
         Example(rule: "wordInCapitals", words: "XYZQ", body: "Officials from XYZQ met on Monday."),
         Example(rule: "workTitle", words: "Vera Drake", body: "The film Vera Drake won three awards."),
+        Example(rule: "animalAfterName", words: "Mickey Mouse", body: "Crowds came to see Mickey Mouse and his friends."),
         Example(rule: "figuresInRun", words: "Dell G3", body: "Shares rose in Dell G3 sales."),
         Example(rule: "kindOfPlaceAfter", words: "Hoa Lo", body: "Police found him in the Hoa Lo prison on Monday."),
         Example(rule: "hyphenatedPair", words: "The Blair-Brown", body: "The Blair-Brown rift was denied by Mr Brown."),

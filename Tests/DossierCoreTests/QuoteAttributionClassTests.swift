@@ -170,4 +170,28 @@ struct QuoteAttributionClassTests {
         let body = "The UK has urged an “end to the violence and for all sides to talk”."
         #expect(try speaker(of: "end to the violence and for all sides to talk", in: body) == "United Kingdom")
     }
+
+    /// In an interview the two sides take turns: a question alone is the asker's, the paragraph after it the
+    /// answer of the one asked, though neither says who speaks. A paragraph after a statement goes on with its speaker.
+    @Test func anInterviewsTurns_alternateBetweenItsTwoSides() throws {
+        let body = """
+            “Were you at the summit?” asked the reporter Hannah Cole.
+
+            “I was there for two days,” said Marcus Feld.
+
+            “What did you see?”
+
+            “Very little. The talks were closed to us.”
+
+            “Would you go again?”
+
+            “Only if they asked me.”
+
+            “It was a waste of time,” said Marcus Feld.
+
+            “Nobody learned anything there.”
+            """
+        let speakers = try attributed(body).map(\.speaker)
+        #expect(speakers == ["Hannah Cole", "Marcus Feld", "Hannah Cole", "Marcus Feld", "Hannah Cole", "Marcus Feld", "Marcus Feld", "Marcus Feld"])
+    }
 }
