@@ -345,6 +345,19 @@ struct EntityKindAndIdentityTests {
         #expect(entities(corpus, kind: .person) == ["Marek Zielinski", "Vincenzo Lilliu"])
     }
 
+    /// Products, bodies and a paper named after the people they serve are no one, and a person of a body is
+    /// not cut at its first word; a demonym alone never links to the paper that starts with it.
+    @Test func productsBodiesAndAPeoplesPaper_areNoPeople_andAPersonOfABodyKeepsHerName() throws {
+        let corpus = try corpus("""
+            Apple showed the Mac Pro, and Toyota the Lexus LC. The Jewish Chronicle reported it, and Jewish leaders \
+            agreed. The move follows a Law Lords judgement, and the Law Lords will be replaced. Laura Brownlees of Save the Children said the plan failed. \
+            "It is appalling," said Brownlees.
+            """)
+        #expect(entities(corpus, kind: .person) == ["Laura Brownlees"])
+        let chronicle = try #require(corpus.entities.firstIndex { $0.name == "Jewish Chronicle" })
+        #expect(corpus.entities[chronicle].kind == .organisation && corpus.mentionsByEntity[chronicle].count == 1)
+    }
+
     /// A cartoon's character is named like a person, a given name first; the animal it is says it is none.
     @Test func aCartoonsCharacter_isNoPerson_butAPersonWithAnAnimalsSurnameIs() throws {
         let corpus = try corpus("""
