@@ -1,4 +1,5 @@
 import DossierCore
+import DossierIndex
 import DossierTestSupport
 @testable import DossierText
 @testable import DossierUI
@@ -90,13 +91,30 @@ struct KeyHintTests {
         #expect(app.status.hasPrefix("1 file skipped: S lists them · 1 article · ? for help"))
         app.type("S")
         #expect(app.state.overlays.showsSkippedFiles)
-        #expect(app.screen.text.contains("1 skipped (Esc or S closes)"))
+        #expect(app.screen.text.contains("1 file skipped (Esc or S closes)"))
         app.type("!")
         #expect(app.state.overlays.showsSkippedFiles, "! is bound to nothing now")
         app.type("S")
         #expect(!app.state.overlays.showsSkippedFiles)
         app.type("S <Esc>")
         #expect(!app.state.overlays.showsSkippedFiles)
+    }
+
+    /// What reading a file passed over (a record that is not JSON) is listed beside the skipped files, the
+    /// same when the file comes from the saved index unchanged as when it was read.
+    @Test func recordsPassedOver_areListedWithTheSkippedFiles_evenFromTheSavedIndex() throws {
+        let folder = try ArticleFolder.make([
+            "news.jsonl": #"{"title": "Talks", "text": "Mike Pompeo met officials in Seoul."}"# + "\nnot json\n",
+            "empty.txt": "",
+        ])
+        let cache = IndexCache(directory: TemporaryFolder.url("cache").path)
+        for load in ["read", "from the saved index"] {
+            var app = TestApp(state: AppState(corpus: try CorpusLoader.load(paths: [folder.path], cache: cache), size: Size(columns: 200, rows: 24)))
+            #expect(app.status.hasPrefix("1 file skipped, 1 warning on files read: ! lists them"), "\(load)")
+            app.type("!")
+            #expect(app.screen.text.contains("1 file skipped, 1 warning on files read (Esc or ! closes)"), "\(load)")
+            #expect(app.screen.text.contains("news.jsonl: line 2: the record is not valid JSON, skipped"), "\(load)")
+        }
     }
 
     @Test func theStandardKeys_closeTheOverlays_asTheyAlwaysHave() throws {

@@ -164,7 +164,7 @@ public enum CorpusLoader {
                              warn: (String) -> Void) {
         do {
             try cache.write(roots: setup.roots, fingerprint: setup.fingerprint, index: index, analyses: gathered.analyses,
-                            stamps: gathered.stamps, skipped: gathered.savedSkips, paths: setup.cachedPaths)
+                            stamps: gathered.stamps, skipped: gathered.savedSkips, notes: gathered.notes, paths: setup.cachedPaths)
         } catch let failure as IndexCache.WriteFailure {
             warn("the index cache was not saved: \(failure.message)")
         } catch {

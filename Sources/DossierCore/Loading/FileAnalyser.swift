@@ -32,7 +32,7 @@ struct FileAnalyser: Sendable {
             if let known = saved?.files[savedPath], known.stamp == stamp {
                 if let first = known.analyses.first { preview?(.titled(index: index, title: first.article.title)) }
                 tracker.fileDone(bytes: 0)
-                return .analysed(known.analyses.map { $0.relocated(to: file.path) }, warnings: [], reused: true, stamp: stamp)
+                return .analysed(known.analyses.map { $0.relocated(to: file.path) }, warnings: known.notes, reused: true, stamp: stamp)
             }
             if let known = saved?.skipped[savedPath], known.stamp == stamp {
                 tracker.fileDone(bytes: 0)

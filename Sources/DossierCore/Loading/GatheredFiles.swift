@@ -10,6 +10,8 @@ struct GatheredFiles {
     var stamps: [FileStamp] = []
     var skipped: [SkippedFile]
     var savedSkips: [(path: String, stamp: FileStamp, reason: String)] = []
+    /// What reading each file passed over, by its saved path, for the saved index to keep.
+    var notes: [String: [String]] = [:]
     /// Files taken from the saved index unchanged, analysed or skipped.
     var reused = 0
 
@@ -20,7 +22,12 @@ struct GatheredFiles {
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .analysed(let fileAnalyses, let warnings, let wasReused, let stamp):
-                for warning in warnings { warn("\(setup.files[index].path): \(warning)") }
+                let path = setup.files[index].path
+                for warning in warnings {
+                    warn("\(path): \(warning)")
+                    skipped.append(SkippedFile(path: path, reason: warning, isPartOfFile: true))
+                }
+                if !warnings.isEmpty { notes[setup.cachedPaths.saved(path)] = warnings }
                 for analysis in fileAnalyses {
                     analyses.append(analysis)
                     stamps.append(stamp)

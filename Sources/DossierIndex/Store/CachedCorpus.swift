@@ -9,6 +9,8 @@ package struct CachedCorpus: Sendable {
     package struct File: Sendable {
         package let stamp: FileStamp
         package var analyses: [ArticleAnalysis]
+        /// What reading it passed over or left out, a line each ("line 3: the record is not valid JSON, skipped").
+        package var notes: [String] = []
     }
 
     package struct Skip: Sendable {
@@ -29,6 +31,8 @@ package struct CachedCorpus: Sendable {
     struct Meta {
         let roots: [String]
         let skipped: [String: Skip]
+        /// Each file's notes (`File.notes`), by saved path; files without any are left out.
+        let notes: [String: [String]]
         let articleCount: Int
     }
 
@@ -41,9 +45,14 @@ package struct CachedCorpus: Sendable {
             let path = try meta.readString()
             skipped[path] = try Skip(stamp: decodeStamp(&meta), reason: meta.readString())
         }
+        var notes: [String: [String]] = [:]
+        for _ in 0..<(try meta.readCount()) {
+            let path = try meta.readString()
+            notes[path] = try (0..<meta.readCount()).map { _ in try meta.readString() }
+        }
         let articleCount = try meta.readInt()
         guard meta.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return Meta(roots: roots, skipped: skipped, articleCount: articleCount)
+        return Meta(roots: roots, skipped: skipped, notes: notes, articleCount: articleCount)
     }
 
     /// Decodes a saved index file written by `IndexCache.write`, checking every number against what it
@@ -78,6 +87,10 @@ package struct CachedCorpus: Sendable {
             reader.releaseReadPages()
         }
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
+        for (path, lines) in meta.notes {
+            guard files[path] != nil else { throw BinaryReader.Damage(reason: "it has notes on a file it does not hold") }
+            files[path]!.notes = lines
+        }
         let index = try SearchIndex(file: file, articleCount: articleCount)
         return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
     }
@@ -177,7 +190,7 @@ package struct CachedCorpus: Sendable {
 
     // MARK: - Writing
 
-    static func encodeMeta(roots: [String], skipped: [(path: String, stamp: FileStamp, reason: String)],
+    static func encodeMeta(roots: [String], skipped: [(path: String, stamp: FileStamp, reason: String)], notes: [String: [String]],
                            articleCount: Int, into writer: inout BinaryWriter) {
         writer.write(roots.count)
         for root in roots { writer.write(root) }
@@ -186,6 +199,13 @@ package struct CachedCorpus: Sendable {
             writer.write(skip.path)
             encode(skip.stamp, into: &writer)
             writer.write(skip.reason)
+        }
+        let noted = notes.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+        writer.write(noted.count)
+        for (path, lines) in noted {
+            writer.write(path)
+            writer.write(lines.count)
+            for line in lines { writer.write(line) }
         }
         writer.write(articleCount)
     }

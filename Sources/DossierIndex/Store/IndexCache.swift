@@ -19,7 +19,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 8
+    package static let formatVersion: UInt64 = 9
 
     /// What a saved index depends on besides its files (`IndexFingerprint`): all of it, and the people
     /// (the catalog) alone, which the header keeps too so that a rebuild can say what changed.
@@ -142,10 +142,12 @@ public struct IndexCache: Sendable {
         package let message: String
     }
 
-    /// Saves the index of a loaded corpus; `analyses[i]` and `stamps[i]` belong to the index's article i.
+    /// Saves the index of a loaded corpus; `analyses[i]` and `stamps[i]` belong to the index's article i, and
+    /// `notes` holds what reading each file passed over, by saved path.
     /// Articles are filed under their real paths (`paths`), which any spelling of their folder finds.
     package func write(roots: [String], fingerprint: IndexCache.Fingerprint, index: SearchIndex, analyses: [ArticleAnalysis],
-               stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)], paths: CachedPaths? = nil) throws {
+               stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)], notes: [String: [String]] = [:],
+               paths: CachedPaths? = nil) throws {
         guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
         let finalPath = filePath(forRoots: roots)
         AtomicFile.removeAbandonedTemporaries(of: finalPath)
@@ -162,7 +164,7 @@ public struct IndexCache: Sendable {
         var file = IndexFileWriter(descriptor: output.descriptor, path: output.temporaryPath, limit: interruptAfterBytes)
         do {
             try file.begin(.meta)
-            CachedCorpus.encodeMeta(roots: roots, skipped: skipped, articleCount: analyses.count, into: &file.buffer)
+            CachedCorpus.encodeMeta(roots: roots, skipped: skipped, notes: notes, articleCount: analyses.count, into: &file.buffer)
             try file.begin(.articles)
             var offsets: [UInt64] = []
             offsets.reserveCapacity(analyses.count + 1)

@@ -55,7 +55,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .forward, keys: keys("<C-n>"), help: "forward through the jump history (Ctrl-I is Tab)", name: "forward"),
         Binding(action: .toggleEntities, keys: keys("e"), help: "show or hide the entity pane (when narrow)", name: "toggle-entities"),
         Binding(action: .toggleEntityView, keys: keys("v"), help: "entity pane: list the selected entity's mentions or quotes", name: "toggle-entity-view"),
-        Binding(action: .toggleSkippedFiles, keys: keys("!"), help: "list the files that were skipped, and why", name: "skipped-files"),
+        Binding(action: .toggleSkippedFiles, keys: keys("!"), help: "list the files that were skipped, and what was passed over in the others, and why", name: "skipped-files"),
         Binding(action: .openLink, keys: keys("o"), help: "open the article's web address in $BROWSER (else xdg-open)", name: "open-link"),
         Binding(action: .fetchFeeds, keys: keys("R"), help: "fetch your feeds in the background; new articles join the list", name: "fetch"),
         Binding(action: .toggleFeeds, keys: keys("L"), help: "your feeds: unread, total, last fetch (Enter shows one, {mark-shown-read} marks it read, {fetch} fetches it)", name: "feeds"),

@@ -44,7 +44,7 @@ extension AppState {
         case .toggleFeeds: toggleFeedList()
         case .toggleSkippedFiles:
             if corpus.skipped.isEmpty && !overlays.showsSkippedFiles {
-                session.status = "no files were skipped"
+                session.status = "no files were skipped, and nothing in them was passed over"
             } else {
                 overlays.showSkippedFiles(!overlays.showsSkippedFiles)
             }

@@ -29,9 +29,12 @@ public struct AppState {
         list = ListState(corpus: corpus)
         let keyMap = settings.keyMap
         session.status = Counted.phrase(corpus.articles.count, "article") + " · \(keyMap.hint(for: .toggleHelp)) for help"
+        let skippedFiles = corpus.skipped.filter { !$0.isPartOfFile }.count
+        let passedOver = corpus.skipped.count - skippedFiles
         if !corpus.skipped.isEmpty {
-            session.status = Counted.phrase(corpus.skipped.count, "file") + " skipped: \(keyMap.hint(for: .toggleSkippedFiles)) lists them · "
-                + session.status
+            let said = [skippedFiles > 0 ? Counted.phrase(skippedFiles, "file") + " skipped" : nil,
+                        passedOver > 0 ? Counted.phrase(passedOver, "warning") + " on files read" : nil].compactMap { $0 }
+            session.status = said.joined(separator: ", ") + ": \(keyMap.hint(for: .toggleSkippedFiles)) lists them · " + session.status
         }
         refreshReaderLayout()
         refreshMarkedLines()
