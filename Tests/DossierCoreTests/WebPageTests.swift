@@ -83,6 +83,25 @@ struct WebPageTests {
         #expect(PageMetadata.withoutSiteName("Tolls rise | Port Weekly", publisher: nil) == "Tolls rise")
     }
 
+    /// A JSON-LD headline keeps the character references its site wrote, and a byline its own "By": the
+    /// reader is shown neither.
+    @Test func linkedDataReferences_areDecoded_andABylinesOwnByIsDropped() {
+        let html = """
+            <html><head><script type="application/ld+json">
+            {"@type": "NewsArticle", "headline": "Fallen Order review &#8211; shoots for the moon &amp; lands &#x2019;n&#8217; all",
+             "author": {"@type": "Person", "name": "By TOM KRISHER, AP Auto Writer"}, "publisher": {"name": "Games &amp; More"}}
+            </script><meta property="og:title" content="&amp;#8216;Quoted&amp;#8217; title"></head>
+            <body><div class="content">
+            <p>The game came out on Friday, and reviewers said its combat was the best the series had had in a decade.</p>
+            </div></body></html>
+            """
+        let page = WebPage.read(Array(html.utf8))
+        #expect(page.title == "Fallen Order review – shoots for the moon & lands ’n’ all")
+        #expect(page.authors == ["TOM KRISHER, AP Auto Writer"])
+        #expect(page.publisher == "Games & More")
+        #expect(CharacterReferences.decoded("&#0; &#xD800; &#1114112; &nosuch; & ;&amp") == "\u{FFFD} \u{FFFD} \u{FFFD} &nosuch; & ;&amp")
+    }
+
     @Test func textWrittenBetweenLineBreaks_isTheBody() {
         let html = """
             <html><body><div class="menu"><a href="/">Home</a></div><div class="post">

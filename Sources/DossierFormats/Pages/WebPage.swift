@@ -68,8 +68,8 @@ struct PageMetadata {
 
     func fill(_ page: inout WebPage) {
         let article = linkedData.first
-        page.publisher = (article?["publisher"]).flatMap(PageMetadata.name(of:))
-            ?? metaTags["og:site_name"] ?? metaTags["application-name"]
+        page.publisher = ((article?["publisher"]).flatMap(PageMetadata.name(of:))
+            ?? metaTags["og:site_name"] ?? metaTags["application-name"]).map(CharacterReferences.decoded)
         page.title = headline(article: article, publisher: page.publisher)
         page.authors = authors(article: article)
         page.date = [article?["datePublished"] as? String, metaTags["article:published_time"], metaTags["datepublished"],
@@ -83,8 +83,10 @@ struct PageMetadata {
     /// The headline: what the article's data says, else Open Graph's, else the page's `<h1>` when
     /// the `<title>` holds it, else the `<title>` without the site's name.
     private func headline(article: [String: Any]?, publisher: String?) -> String? {
-        if let headline = (article?["headline"] as? String)?.trimmed, !headline.isEmpty { return HTMLText.collapsingSpaces(Array(headline.utf8)) }
-        let title = metaTags["og:title"] ?? metaTags["twitter:title"] ?? titleElement
+        if let headline = (article?["headline"] as? String)?.trimmed, !headline.isEmpty {
+            return HTMLText.collapsingSpaces(Array(CharacterReferences.decoded(headline).utf8))
+        }
+        let title = (metaTags["og:title"] ?? metaTags["twitter:title"]).map(CharacterReferences.decoded) ?? titleElement
         if let title, let heading = headings.first(where: { !$0.isEmpty && title.contains($0) }) { return heading }
         guard let title = title.map({ HTMLText.collapsingSpaces(Array($0.utf8)) }), !title.isEmpty else {
             return headings.first { !$0.isEmpty }
@@ -115,10 +117,14 @@ struct PageMetadata {
         }
         if names.isEmpty, let author = metaTags["author"] ?? metaTags["article:author"] ?? metaTags["byl"] ?? metaTags["dc.creator"],
            !author.hasPrefix("http") {
-            names = [author.hasPrefix("By ") ? String(author.dropFirst(3)) : author]
+            names = [author]
         }
         var seen = Set<String>()
-        return names.map(\.trimmed).filter { !$0.isEmpty && $0.count <= 100 && seen.insert($0).inserted }
+        // "By TOM KRISHER": the byline's own "By" is the reader's to write, once.
+        return names.map { name in
+            let decoded = CharacterReferences.decoded(name).trimmed
+            return decoded.lowercased().hasPrefix("by ") ? String(decoded.dropFirst(3)).trimmed : decoded
+        }.filter { !$0.isEmpty && $0.count <= 100 && seen.insert($0).inserted }
     }
 
     /// A person's or organisation's name: a string, or an object's `name`.
