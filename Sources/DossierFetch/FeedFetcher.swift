@@ -103,7 +103,7 @@ public final class FeedFetcher: Sendable {
         // Only after every item is stored: a fetch killed before this re-downloads, and stores nothing twice.
         try? library.saveValidators(changes.read { $0 })
         let finished = outcomes.read { $0 }
-        let stamp = Library.fileStamp(Date())
+        let stamp = LibraryStamp.of(Date())
         try? library.saveStatuses(Dictionary(zip(feeds, finished).map { feed, outcome in
             (feed.url, Library.FeedStatus(fetched: stamp, outcome: outcome.description, failed: outcome.isFailure))
         }, uniquingKeysWith: { first, _ in first }))

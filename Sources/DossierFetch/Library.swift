@@ -198,7 +198,7 @@ public struct Library: Sendable {
         } catch {
             throw DossierError.unwritable(error.path, reason: error.reason)
         }
-        let stamp = Library.fileStamp(date)
+        let stamp = LibraryStamp.of(date)
         var lines: [UInt8] = []
         var writer = JSONWriter(compact: true) { lines += $0 }
         for item in items {
@@ -249,12 +249,6 @@ public struct Library: Sendable {
         return "content:" + String(Checksum.of(content), radix: 16)
     }
 
-    /// "2026-12-02T18-53-00Z": a file name that sorts in time order.
-    static func fileStamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date).replacingOccurrences(of: ":", with: "-")
-    }
 
     /// Replaces `path` with `data` whole (`AtomicFile`), or says in a line why it could not.
     private static func writeWhole(_ data: Data, to path: String) throws {
@@ -299,7 +293,7 @@ public struct Library: Sendable {
 
     /// A feed's last fetch: when, and what came of it, as `dossier fetch` said it.
     public struct FeedStatus: Codable, Sendable, Equatable {
-        /// "2026-12-02T18-53-00Z" (`fileStamp`).
+        /// "2026-12-02T18-53-00Z" (`LibraryStamp`).
         public var fetched: String
         public var outcome: String
         public var failed: Bool
@@ -368,7 +362,7 @@ public struct Library: Sendable {
                 var items: [(file: String, identity: String, stored: Date?)] = []
                 var feed = name
                 for file in storedFiles(in: feedFolder).reversed() {
-                    let stored = Library.date(ofFile: file)
+                    let stored = LibraryStamp.date(file)
                     for record in Library.records(at: feedFolder + "/" + file) {
                         guard let identity = record["guid"] as? String else { continue }
                         if let address = record["feed"] as? String { feed = address }
@@ -388,16 +382,5 @@ public struct Library: Sendable {
             }
             return pruned
         }
-    }
-
-    /// When a stored file was written, from its name ("2026-12-02T18-53-00Z.jsonl", or "…Z-2.jsonl").
-    static func date(ofFile name: String) -> Date? {
-        guard let end = name.firstIndex(of: "Z") else { return nil }
-        let stamp = String(name[...end])
-        let parts = stamp.split(separator: "T", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: "\(parts[0])T" + parts[1].replacingOccurrences(of: "-", with: ":"))
     }
 }
