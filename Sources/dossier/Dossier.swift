@@ -113,8 +113,10 @@ struct CorpusOptions: ParsableArguments {
     func loadForSearch() throws -> any SearchableCorpus {
         try withProgressBar { progress in
             for warning in UserConfig.warnings { Output.warning(warning) }
+            var cache = IndexCache.userDefault()
+            cache.trustsFolderTimes = UserConfig.current.trustsFolderTimes
             return try CorpusLoader.loadForSearch(paths: pathsOrLibrary, catalog: UserConfig.catalog(),
-                                                  cache: noCache ? nil : IndexCache.userDefault(), fields: datasetFields(),
+                                                  cache: noCache ? nil : cache, fields: datasetFields(),
                                                   progress: progress, warn: { Output.warning($0) })
         }
     }

@@ -1,6 +1,7 @@
 import DossierFormats
 import DossierIndex
 import DossierPlatform
+import Foundation
 
 /// The articles and index of a saved index that holds every file unchanged, in reading order, and
 /// nothing else: no entities, mentions or quotes. Nothing of an article is decoded until it is asked
@@ -10,10 +11,46 @@ public final class SearchCorpus: SearchableCorpus {
     public let index: SearchIndex
     public let skipped: [SkippedFile]
     public let wordPlaces = WordPlaces()
+    /// Whether the folders were listed to tell that no file changed, or their saved listing was trusted.
+    let listedTheFolders: Bool
 
-    /// Nil when the saved index does not hold every file as it is now, or cannot be read: then the
-    /// whole load goes on, and reports why.
-    init?(savedIn cache: IndexCache, setup: LoadSetup, warn: (String) -> Void) {
+    private init(saved: IndexCache.SavedForSearch, skipped: [SkippedFile], listedTheFolders: Bool) {
+        articles = CorpusArticles(saved: saved.articles)
+        index = saved.index
+        self.skipped = skipped
+        self.listedTheFolders = listedTheFolders
+    }
+
+    /// Without listing a folder: when every folder listed for the saved index still has its stamp, no
+    /// entry came, went or was renamed in any, so the files are the ones saved, and each is examined
+    /// where it lies (unless the cache trusts folder times, `IndexCache.trustsFolderTimes`). Nil when a
+    /// folder moved or a file changed, or the index cannot be read: then the folders are listed
+    /// (`init(listedFrom:setup:warn:)`).
+    convenience init?(unlistedFrom cache: IndexCache, address: IndexAddress, warn: (String) -> Void) {
+        guard let saved = try? cache.readForSearch(roots: address.roots, fingerprint: address.fingerprint,
+                                                   catalogCount: address.catalog.entities.count),
+              let folders = saved.folders, address.cachedPaths.spellsEachPathOnce,
+              address.roots.count == 1 || address.cachedPaths.keepsTheOrderOfTheRoots,
+              folders.allSatisfy({ FileStamp(ofFileAt: $0.path) == $0.stamp }),
+              cache.trustsFolderTimes || Self.filesAreUnchanged(saved)
+        else { return nil }
+        saved.articles.spell(address.cachedPaths)
+        var skipped: [SkippedFile] = []
+        for (path, skip) in saved.skipped.sorted(by: { $0.key < $1.key }) {
+            let typed = address.cachedPaths.typed(path)
+            skipped.append(SkippedFile(path: typed, reason: skip.reason, isVerdictOnContent: true))
+            warn("skipped \(typed): \(skip.reason)")
+        }
+        self.init(saved: saved, skipped: skipped, listedTheFolders: false)
+    }
+
+    private static func filesAreUnchanged(_ saved: IndexCache.SavedForSearch) -> Bool {
+        saved.skipped.allSatisfy { FileStamp(ofFileAt: $0.key) == $0.value.stamp } && saved.articles.filesAreUnchanged()
+    }
+
+    /// From the files found by listing the folders: nil when the saved index does not hold every file as
+    /// it is now, or cannot be read; then the whole load goes on, and reports why.
+    convenience init?(listedFrom cache: IndexCache, setup: LoadSetup, warn: (String) -> Void) {
         let catalogCount = setup.catalog.entities.count
         guard let saved = try? cache.readForSearch(roots: setup.roots, fingerprint: setup.fingerprint, catalogCount: catalogCount)
         else { return nil }
@@ -21,13 +58,12 @@ public final class SearchCorpus: SearchableCorpus {
         guard setup.roots.count == 1 || setup.cachedPaths.keepsTheOrderOfTheRoots else { return nil }
         guard let named = Self.nameSavedArticles(saved, setup: setup) else { return nil }
         named.warnings.forEach(warn)
-        articles = CorpusArticles(saved: saved.articles)
-        index = saved.index
-        skipped = named.skipped
+        self.init(saved: saved, skipped: named.skipped, listedTheFolders: true)
     }
 
-    /// Gives each saved article its file's path and id, when every file found has its saved stamp
-    /// and every saved article and skip belongs to a file found now; nil otherwise.
+    /// Gives each saved article its file's path, when every file found has its saved stamp and every
+    /// saved article and skip belongs to a file found now; nil otherwise. Their ids are the saved ones,
+    /// which are what naming them again would give while no file changed.
     private static func nameSavedArticles(_ saved: IndexCache.SavedForSearch, setup: LoadSetup)
         -> (skipped: [SkippedFile], warnings: [String])? {
         let savedArticles = saved.articles
@@ -57,10 +93,7 @@ public final class SearchCorpus: SearchableCorpus {
             articleCount += articles.count
         }
         guard articleCount == savedArticles.count, skippedCount == saved.skipped.count, articleCount > 0 else { return nil }
-        let positions = 0..<savedArticles.count
-        let named = ArticleIDs.make(keys: positions.map(savedArticles.key(of:)), paths: paths,
-                                    records: positions.map(savedArticles.record(of:)))
-        savedArticles.name(paths: paths, ids: named.ids, stableIDs: named.stableIDs)
+        savedArticles.name(paths: paths)
         return (skipped, warnings)
     }
 }

@@ -27,8 +27,8 @@ public enum CorpusLoader {
                             preview: (@Sendable (LoadPreview) -> Void)? = nil,
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
         try retryingWithoutDamagedIndex(warn: warn) { readsSavedIndex in
-            let setup = try LoadSetup(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields,
-                                      preview: preview, warn: warn)
+            let address = try IndexAddress(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields)
+            let setup = try LoadSetup(address, preview: preview, warn: warn)
             return try loadWhole(setup, readsSavedIndex: readsSavedIndex, progress: progress, preview: preview, warn: warn)
         }
     }
@@ -40,9 +40,10 @@ public enum CorpusLoader {
                                      progress: (@Sendable (LoadProgress) -> Void)? = nil,
                                      warn: (String) -> Void = { _ in }) throws -> any SearchableCorpus {
         try retryingWithoutDamagedIndex(warn: warn) { readsSavedIndex in
-            let setup = try LoadSetup(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields,
-                                      preview: nil, warn: warn)
-            if readsSavedIndex, let cache, let corpus = SearchCorpus(savedIn: cache, setup: setup, warn: warn) { return corpus }
+            let address = try IndexAddress(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields)
+            if readsSavedIndex, let cache, let corpus = SearchCorpus(unlistedFrom: cache, address: address, warn: warn) { return corpus }
+            let setup = try LoadSetup(address, preview: nil, warn: warn)
+            if readsSavedIndex, let cache, let corpus = SearchCorpus(listedFrom: cache, setup: setup, warn: warn) { return corpus }
             return try loadWhole(setup, readsSavedIndex: readsSavedIndex, progress: progress, preview: nil, warn: warn)
         }
     }
@@ -107,13 +108,17 @@ public enum CorpusLoader {
         let unchanged = saved.map { gathered.reused == fileCount && $0.files.count + $0.skipped.count == gathered.reused } ?? false
         let index = try makeIndex(of: &gathered.analyses, saved: saved, unchanged: unchanged, numbering: numbering,
                                   damagedIndexPath: setup.cache?.filePath(forRoots: setup.roots) ?? "?")
+        // Saved again when only the folders moved (a file of another kind came or went), so that searches
+        // trust the listing again instead of making it each time.
+        let folders = setup.listedFolders(whenSaved: gathered.filesSaved)
+        let savesAgain = !unchanged || saved?.folders != folders
         // The saved analyses are in `gathered` now, and its index in `index` if still used; its own copy goes.
         saved = nil
         // Saved before merging, which then frees each article's local links as it numbers them anew:
         // the two copies of every mention are never held at once.
-        if let cache = setup.cache, !unchanged {
+        if let cache = setup.cache, savesAgain {
             tracker.entered(.saving)
-            save(gathered, index: index, in: cache, setup: setup, warn: warn)
+            save(gathered, index: index, folders: folders, in: cache, setup: setup, warn: warn)
         }
         return EntityMerger.merge(&gathered.analyses, catalog: setup.catalog.entities, index: index, skipped: gathered.skipped)
     }
@@ -160,11 +165,12 @@ public enum CorpusLoader {
         return building
     }
 
-    private static func save(_ gathered: GatheredFiles, index: SearchIndex, in cache: IndexCache, setup: LoadSetup,
-                             warn: (String) -> Void) {
+    private static func save(_ gathered: GatheredFiles, index: SearchIndex, folders: [ListedFolder]?, in cache: IndexCache,
+                             setup: LoadSetup, warn: (String) -> Void) {
         do {
             try cache.write(roots: setup.roots, fingerprint: setup.fingerprint, index: index, analyses: gathered.analyses,
-                            stamps: gathered.stamps, skipped: gathered.savedSkips, notes: gathered.notes, paths: setup.cachedPaths)
+                            stamps: gathered.stamps, skipped: gathered.savedSkips, notes: gathered.notes,
+                            folders: folders, paths: setup.cachedPaths)
         } catch let failure as IndexCache.WriteFailure {
             warn("the index cache was not saved: \(failure.message)")
         } catch {

@@ -14,6 +14,8 @@ struct GatheredFiles {
     var notes: [String: [String]] = [:]
     /// Files taken from the saved index unchanged, analysed or skipped.
     var reused = 0
+    /// Files the saved index will hold: those with articles, and those skipped for what they hold.
+    var filesSaved = 0
 
     /// Names every article by what identifies it (`ArticleIDs`) and reports each record and file
     /// passed over. A file the user named directly that cannot be read ends the load.
@@ -32,13 +34,17 @@ struct GatheredFiles {
                     analyses.append(analysis)
                     stamps.append(stamp)
                 }
+                if !fileAnalyses.isEmpty { filesSaved += 1 }
                 if wasReused { reused += 1 }
             case .skipped(let skip, let wasReused, let stamp):
                 if skip.isFatal { throw DossierError.unreadable(skip.path, reason: skip.reason) }
                 skipped.append(skip)
                 warn("skipped \(skip.path): \(skip.reason)")
                 // A file that could not be read may be readable next time without changing; only verdicts on content are kept.
-                if skip.isVerdictOnContent, let stamp { savedSkips.append((setup.cachedPaths.saved(skip.path), stamp, skip.reason)) }
+                if skip.isVerdictOnContent, let stamp {
+                    savedSkips.append((setup.cachedPaths.saved(skip.path), stamp, skip.reason))
+                    filesSaved += 1
+                }
                 if wasReused { reused += 1 }
             }
         }

@@ -1,46 +1,44 @@
 import DossierFormats
 import DossierIndex
 import DossierLinking
-import DossierResources
-import DossierText
 
-/// What every step of a load works from: the files found, their labels, the linker, and where and under
-/// what fingerprint their saved index lies.
+/// What every step of a load works from: where the saved index lies (`IndexAddress`), the files found,
+/// their labels and the linker.
 struct LoadSetup: Sendable {
-    let paths: [String]
-    let catalog: EntityCatalog
-    let gazetteer: Gazetteer
-    let cache: IndexCache?
-    let fields: DatasetFields
+    let address: IndexAddress
     let found: FoundFiles
     /// What the reader lists each file as while it is read (`ArticleIDs.fileLabels`).
     let labels: [String]
     let linker: EntityLinker
     /// The paths the user named, whose failure to read is an error rather than a skip.
     let directlyNamed: Set<String>
-    let roots: [String]
-    let cachedPaths: CachedPaths
-    let fingerprint: IndexCache.Fingerprint
 
     var files: [ArticleFile] { found.files }
+    var paths: [String] { address.paths }
+    var catalog: EntityCatalog { address.catalog }
+    var gazetteer: Gazetteer { address.gazetteer }
+    var cache: IndexCache? { address.cache }
+    var fields: DatasetFields { address.fields }
+    var roots: [String] { address.roots }
+    var cachedPaths: CachedPaths { address.cachedPaths }
+    var fingerprint: IndexCache.Fingerprint { address.fingerprint }
 
-    /// Finds the files under `paths` (the bundled articles when empty), warns of any passed over on
-    /// the way, and shows them to `preview` before any is read.
-    init(paths: [String], catalog: EntityCatalog?, gazetteer: Gazetteer?, cache: IndexCache?, fields: DatasetFields,
-         preview: (@Sendable (LoadPreview) -> Void)?, warn: (String) -> Void) throws {
-        self.paths = try paths.isEmpty ? [BundledResources.articlesURL().path] : paths
-        self.catalog = try catalog ?? EntityCatalog.bundled()
-        self.gazetteer = try gazetteer ?? Gazetteer.bundled()
-        self.cache = cache
-        self.fields = fields
-        found = try ArticleFile.find(in: self.paths)
+    /// Finds the files under the address's paths, warns of any passed over on the way, and shows them
+    /// to `preview` before any is read.
+    init(_ address: IndexAddress, preview: (@Sendable (LoadPreview) -> Void)?, warn: (String) -> Void) throws {
+        self.address = address
+        found = try ArticleFile.find(in: address.paths)
         for skip in found.skipped { warn("skipped \(skip.path): \(skip.reason)") }
-        directlyNamed = Set(self.paths)
+        directlyNamed = Set(address.paths)
         labels = ArticleIDs.fileLabels(for: found.files)
         preview?(.found(Corpus.preview(of: found.files, ids: labels)))
-        linker = EntityLinker(entities: self.catalog.entities, gazetteer: self.gazetteer)
-        roots = IndexCache.roots(for: self.paths)
-        cachedPaths = CachedPaths(typed: self.paths, real: roots)
-        fingerprint = IndexFingerprint.of(catalog: self.catalog, gazetteer: self.gazetteer, fields: fields)
+        linker = EntityLinker(entities: address.catalog.entities, gazetteer: address.gazetteer)
+    }
+
+    /// The folders listed, by the real paths the saved index files them under, when every file found was
+    /// saved (`filesSaved` of them: with their articles, or as skipped for what they hold); nil otherwise.
+    func listedFolders(whenSaved filesSaved: Int) -> [ListedFolder]? {
+        guard found.skipped.isEmpty, filesSaved == files.count else { return nil }
+        return found.folders.map { ListedFolder(path: cachedPaths.saved($0.path), stamp: $0.stamp) }
     }
 }

@@ -51,6 +51,7 @@ public struct ArticleFile: Sendable, Equatable {
     private static func walk(_ folder: String, relative: String, identity: FileIdentity, visitedFolders: inout Set<FileIdentity>,
                              seenFiles: inout Set<FileIdentity>, into found: inout FoundFiles) {
         guard visitedFolders.insert(identity).inserted else { return }
+        if let stamp = identity.stamp { found.folders.append(ListedFolder(path: folder, stamp: stamp)) }
         // readdir and fstatat rather than FileManager and stat: a folder of 100,000 files is
         // listed in a fraction of the time, and the reader shows the list as soon as it is.
         guard let directory = opendir(folder) else {
@@ -191,6 +192,21 @@ package struct FoundFiles: Sendable {
     package var files: [ArticleFile] = []
     /// Entries that look like articles but cannot be read as files, and folders that cannot be listed.
     package var skipped: [SkippedFile] = []
+    /// Every folder listed, with its stamp as it was listed: while none of their stamps moves, no
+    /// entry was added, removed or renamed in any, and the same files would be found again.
+    package var folders: [ListedFolder] = []
+}
+
+/// A folder as it was when its entries were listed.
+package struct ListedFolder: Sendable, Equatable {
+    /// The path as found (under a root as the user typed it), or as saved in an index (its real path).
+    package let path: String
+    package let stamp: FileStamp
+
+    package init(path: String, stamp: FileStamp) {
+        self.path = path
+        self.stamp = stamp
+    }
 }
 
 /// What the index cache compares to tell whether a file changed since it was indexed: its size,
@@ -221,6 +237,13 @@ package struct FileStamp: Sendable, Equatable {
 }
 
 extension FileStamp {
+    /// The stamp of the file or folder at `path`, links followed; nil when it cannot be examined.
+    package init?(ofFileAt path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
     init(_ info: stat) {
         self.init(size: UInt64(max(info.st_size, 0)),
                   modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),

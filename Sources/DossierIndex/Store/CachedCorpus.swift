@@ -21,6 +21,8 @@ package struct CachedCorpus: Sendable {
     let roots: [String]
     package let files: [String: File]
     package let skipped: [String: Skip]
+    /// The folders listed when it was saved (`Meta.folders`).
+    package let folders: [ListedFolder]?
     /// The index as saved, its articles in the order the files were saved; a file's analysis
     /// says where (`ArticleAnalysis.Words.saved`).
     package let index: SearchIndex
@@ -34,6 +36,10 @@ package struct CachedCorpus: Sendable {
         /// Each file's notes (`File.notes`), by saved path; files without any are left out.
         let notes: [String: [String]]
         let articleCount: Int
+        /// Every folder listed to find the files, by real path, with its stamp then; nil when the files
+        /// found then were not all saved (one could not be read, or held no article), so that only
+        /// listing them again tells what a load would find.
+        let folders: [ListedFolder]?
     }
 
     static func decodeMeta(_ file: MappedIndexFile) throws -> Meta {
@@ -51,8 +57,12 @@ package struct CachedCorpus: Sendable {
             notes[path] = try (0..<meta.readCount()).map { _ in try meta.readString() }
         }
         let articleCount = try meta.readInt()
+        var folders: [ListedFolder]?
+        if try meta.readBool() {
+            folders = try (0..<meta.readCount(minimumBytes: 8)).map { _ in try ListedFolder(path: meta.readString(), stamp: decodeStamp(&meta)) }
+        }
         guard meta.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return Meta(roots: roots, skipped: skipped, notes: notes, articleCount: articleCount)
+        return Meta(roots: roots, skipped: skipped, notes: notes, articleCount: articleCount, folders: folders)
     }
 
     /// Decodes a saved index file written by `IndexCache.write`, checking every number against what it
@@ -92,7 +102,7 @@ package struct CachedCorpus: Sendable {
             files[path]!.notes = lines
         }
         let index = try SearchIndex(file: file, articleCount: articleCount)
-        return CachedCorpus(roots: roots, files: files, skipped: skipped, index: index)
+        return CachedCorpus(roots: roots, files: files, skipped: skipped, folders: meta.folders, index: index)
     }
 
     /// One article as `decode` reads it, its stamp and links stepped over: what a search shows of it.
@@ -191,7 +201,7 @@ package struct CachedCorpus: Sendable {
     // MARK: - Writing
 
     static func encodeMeta(roots: [String], skipped: [(path: String, stamp: FileStamp, reason: String)], notes: [String: [String]],
-                           articleCount: Int, into writer: inout BinaryWriter) {
+                           articleCount: Int, folders: [ListedFolder]?, into writer: inout BinaryWriter) {
         writer.write(roots.count)
         for root in roots { writer.write(root) }
         writer.write(skipped.count)
@@ -208,6 +218,14 @@ package struct CachedCorpus: Sendable {
             for line in lines { writer.write(line) }
         }
         writer.write(articleCount)
+        writer.write(folders != nil)
+        if let folders {
+            writer.write(folders.count)
+            for folder in folders {
+                writer.write(folder.path)
+                encode(folder.stamp, into: &writer)
+            }
+        }
     }
 
     static func encode(_ stamp: FileStamp, into writer: inout BinaryWriter) {

@@ -27,4 +27,24 @@ package struct CachedPaths: Sendable {
         }
         return path
     }
+
+    /// Whether every saved path has one spelling under the roots as typed: no root lies in another.
+    package var spellsEachPathOnce: Bool {
+        roots.allSatisfy { root in
+            roots.filter { $0.real == root.real || $0.real.hasPrefix(root.real + "/") }.count == 1
+        }
+    }
+
+    /// The path as found under a root as typed of a file the index files under `savedPath`: `saved` undone,
+    /// when `spellsEachPathOnce`.
+    package func typed(_ savedPath: String) -> String {
+        for root in roots where root.typed != root.real {
+            if savedPath == root.real { return root.typed }
+            if savedPath.hasPrefix(root.real + "/") {
+                let below = savedPath.dropFirst(root.real.utf8.count + 1)
+                return root.typed.hasSuffix("/") ? root.typed + below : root.typed + "/" + below
+            }
+        }
+        return savedPath
+    }
 }

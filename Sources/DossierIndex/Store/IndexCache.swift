@@ -16,10 +16,13 @@ public struct IndexCache: Sendable {
     public let directory: String
     /// For tests: stop writing after this many bytes, as a killed process would.
     var interruptAfterBytes: Int?
+    /// Whether a search trusts a folder whose stamp has not moved to hold its files as saved, without
+    /// examining each (`ConfigFile.trustsFolderTimes`); an edit in place is then left to a full load.
+    public var trustsFolderTimes = false
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 9
+    package static let formatVersion: UInt64 = 10
 
     /// What a saved index depends on besides its files (`IndexFingerprint`): all of it, and the people
     /// (the catalog) alone, which the header keeps too so that a rebuild can say what changed.
@@ -85,6 +88,8 @@ public struct IndexCache: Sendable {
     /// What a search reads of a saved index: the skipped files, the articles by path (each decoded when asked for) and the index.
     package struct SavedForSearch {
         package let skipped: [String: CachedCorpus.Skip]
+        /// The folders listed when it was saved, nil when their listing alone does not tell what a load would find (`CachedCorpus.Meta.folders`).
+        package let folders: [ListedFolder]?
         package let articles: SavedArticles
         package let index: SearchIndex
     }
@@ -96,7 +101,7 @@ public struct IndexCache: Sendable {
             let meta = try CachedCorpus.decodeMeta(file)
             let articles = try SavedArticles(file: file, count: meta.articleCount, catalogCount: catalogCount)
             let index = try SearchIndex(file: file, articleCount: meta.articleCount)
-            return (meta.roots, SavedForSearch(skipped: meta.skipped, articles: articles, index: index))
+            return (meta.roots, SavedForSearch(skipped: meta.skipped, folders: meta.folders, articles: articles, index: index))
         }
     }
 
@@ -145,9 +150,11 @@ public struct IndexCache: Sendable {
     /// Saves the index of a loaded corpus; `analyses[i]` and `stamps[i]` belong to the index's article i, and
     /// `notes` holds what reading each file passed over, by saved path.
     /// Articles are filed under their real paths (`paths`), which any spelling of their folder finds.
+    /// `folders`, each by its real path, are the folders listed to find the files, when every file found is
+    /// saved (with its articles or as skipped); a search trusts that listing while none of their stamps moves.
     package func write(roots: [String], fingerprint: IndexCache.Fingerprint, index: SearchIndex, analyses: [ArticleAnalysis],
                stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)], notes: [String: [String]] = [:],
-               paths: CachedPaths? = nil) throws {
+               folders: [ListedFolder]? = nil, paths: CachedPaths? = nil) throws {
         guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
         let finalPath = filePath(forRoots: roots)
         AtomicFile.removeAbandonedTemporaries(of: finalPath)
@@ -164,7 +171,8 @@ public struct IndexCache: Sendable {
         var file = IndexFileWriter(descriptor: output.descriptor, path: output.temporaryPath, limit: interruptAfterBytes)
         do {
             try file.begin(.meta)
-            CachedCorpus.encodeMeta(roots: roots, skipped: skipped, notes: notes, articleCount: analyses.count, into: &file.buffer)
+            CachedCorpus.encodeMeta(roots: roots, skipped: skipped, notes: notes, articleCount: analyses.count,
+                                    folders: folders, into: &file.buffer)
             try file.begin(.articles)
             var offsets: [UInt64] = []
             offsets.reserveCapacity(analyses.count + 1)
@@ -235,6 +243,16 @@ public struct IndexCache: Sendable {
         try file.write(.savedPathStarts, pathStarts)
         try file.write(.pathOrder, order)
         try file.write(.stamps, table)
+        var idBytes: [UInt8] = []
+        var idStarts: [Int] = [0]
+        idStarts.reserveCapacity(analyses.count + 1)
+        for analysis in analyses {
+            idBytes.append(contentsOf: analysis.article.stableID.utf8)
+            idStarts.append(idBytes.count)
+        }
+        try file.write(.stableIDs, idBytes)
+        try file.write(.stableIDStarts, idStarts)
+        try file.write(.shownIDLengths, analyses.map { UInt8(clamping: $0.article.id.utf8.count) })
     }
 
     private func mkdirAll(_ path: String) -> Bool {

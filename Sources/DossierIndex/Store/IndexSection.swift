@@ -19,6 +19,13 @@ package enum IndexSection: Int, CaseIterable, Sendable {
     /// Each article's file stamp, record number and key, nine 64-bit numbers an article: size, modification
     /// seconds and nanoseconds, change seconds and nanoseconds, inode, device, record (0 for none), key.
     case stamps
+    /// Each article's stable id (`Article.stableID`), one after another, by article: a search of an unchanged
+    /// corpus names its articles from these instead of working their ids out again.
+    case stableIDs
+    /// Where each article's stable id starts in `stableIDs`, and where the last ends (64-bit).
+    case stableIDStarts
+    /// How many bytes of its stable id each article is shown by (`Article.id`), one byte an article.
+    case shownIDLengths
     /// Every term's UTF-8 bytes, one after another, by term number.
     case termBytes
     /// Where each term starts in `termBytes`, and where the last ends (64-bit).

@@ -17,14 +17,17 @@ package final class SavedArticles: @unchecked Sendable {
     private let offsets: UnsafeBufferPointer<UInt64>
     private let pathBytes: UnsafeBufferPointer<UInt8>
     private let pathStarts: UnsafeBufferPointer<Int>
-    private let pathOrder: UnsafeBufferPointer<UInt32>
-    private let stampTable: UnsafeBufferPointer<UInt64>
+    let pathOrder: UnsafeBufferPointer<UInt32>
+    let stampTable: UnsafeBufferPointer<UInt64>
+    private let idBytes: UnsafeBufferPointer<UInt8>
+    private let idStarts: UnsafeBufferPointer<Int>
+    private let shownIDLengths: UnsafeBufferPointer<UInt8>
     private let catalogCount: Int
 
-    /// Each article's path and id in this run, set by `name`.
-    private var paths: [String] = []
-    private var ids: [String] = []
-    private var stableIDs: [String] = []
+    /// Each article's path in this run, when set by `name(paths:)`; otherwise its saved path spelt as
+    /// the user typed its root (`CachedPaths.typed`).
+    private var paths: [String]?
+    private var spelling = CachedPaths(typed: [], real: [])
 
     /// The articles decoded so far, by position.
     private let decoded = Locked<[Int: Article]>([:])
@@ -32,16 +35,25 @@ package final class SavedArticles: @unchecked Sendable {
 
     init(file: MappedIndexFile, count: Int, catalogCount: Int) throws(BinaryReader.Damage) {
         let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
-        for section: IndexSection in [.articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps] where !file.verify(section) {
+        let tables: [IndexSection] = [.articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps, .stableIDs, .stableIDStarts,
+                                      .shownIDLengths]
+        for section in tables where !file.verify(section) {
             throw BinaryReader.Damage(reason: "its checksum does not match")
         }
         guard let offsets = file.array(of: .articleOffsets, as: UInt64.self), let pathBytes = file.array(of: .savedPaths, as: UInt8.self),
               let pathStarts = file.array(of: .savedPathStarts, as: Int.self), let pathOrder = file.array(of: .pathOrder, as: UInt32.self),
-              let stampTable = file.array(of: .stamps, as: UInt64.self),
+              let stampTable = file.array(of: .stamps, as: UInt64.self), let idBytes = file.array(of: .stableIDs, as: UInt8.self),
+              let idStarts = file.array(of: .stableIDStarts, as: Int.self), let shownIDLengths = file.array(of: .shownIDLengths, as: UInt8.self),
               offsets.count == count + 1, pathStarts.count == count + 1, pathOrder.count == count, stampTable.count == count * Self.stampWords,
-              offsets.first == 0, offsets.last == UInt64(file.bytes(of: .articles).count), pathStarts.first == 0, pathStarts.last == pathBytes.count
+              idStarts.count == count + 1, shownIDLengths.count == count,
+              offsets.first == 0, offsets.last == UInt64(file.bytes(of: .articles).count), pathStarts.first == 0, pathStarts.last == pathBytes.count,
+              idStarts.first == 0, idStarts.last == idBytes.count
         else { throw doesNotAddUp }
-        for index in 0..<count where offsets[index + 1] < offsets[index] || pathStarts[index + 1] < pathStarts[index] { throw doesNotAddUp }
+        for index in 0..<count where offsets[index + 1] < offsets[index] || pathStarts[index + 1] < pathStarts[index]
+            || idStarts[index + 1] <= idStarts[index] || Int(shownIDLengths[index]) > idStarts[index + 1] - idStarts[index]
+            || shownIDLengths[index] == 0 {
+            throw doesNotAddUp
+        }
         guard pathOrder.allSatisfy({ Int($0) < count }) else { throw doesNotAddUp }
         self.file = file
         self.count = count
@@ -50,10 +62,13 @@ package final class SavedArticles: @unchecked Sendable {
         self.pathStarts = pathStarts
         self.pathOrder = pathOrder
         self.stampTable = stampTable
+        self.idBytes = idBytes
+        self.idStarts = idStarts
+        self.shownIDLengths = shownIDLengths
         self.catalogCount = catalogCount
     }
 
-    private func savedPath(of article: Int) -> UnsafeBufferPointer<UInt8> {
+    func savedPath(of article: Int) -> UnsafeBufferPointer<UInt8> {
         let (start, end) = (pathStarts[article], pathStarts[article + 1])
         guard start >= 0, start <= end, end <= pathBytes.count else {
             firstDamage.note(FirstDamage.doesNotAddUp)
@@ -63,7 +78,7 @@ package final class SavedArticles: @unchecked Sendable {
     }
 
     /// The article in place `rank` of path order, nil (and the file damaged) when the number is not an article's.
-    private func article(inPathOrder rank: Int) -> Int? {
+    func article(inPathOrder rank: Int) -> Int? {
         let article = Int(pathOrder[rank])
         guard article < count else {
             firstDamage.note(FirstDamage.doesNotAddUp)
@@ -112,11 +127,34 @@ package final class SavedArticles: @unchecked Sendable {
         stampTable[article * Self.stampWords + 8]
     }
 
-    /// Gives each article the path and ids it has in this run; call once, before any is asked for.
-    package func name(paths: [String], ids: [String], stableIDs: [String]) {
+    /// Gives each article the path it has in this run; call once, before any is asked for.
+    package func name(paths: [String]) {
         self.paths = paths
-        self.ids = ids
-        self.stableIDs = stableIDs
+    }
+
+    /// Spells each article's path as `spelling` turns its saved path back into one under a root as typed;
+    /// call once, before any is asked for.
+    package func spell(_ spelling: CachedPaths) {
+        self.spelling = spelling
+    }
+
+    /// The path of the article at `position` in this run.
+    package func path(of position: Int) -> String {
+        if let paths { return paths[position] }
+        return spelling.typed(String(decoding: savedPath(of: position), as: UTF8.self))
+    }
+
+    /// The article's stable id and the id it is shown by, as saved: they are the ones a load would give it
+    /// while no file of the corpus changed.
+    package func ids(of position: Int) -> (id: String, stableID: String) {
+        let (start, end) = (idStarts[position], idStarts[position + 1])
+        guard start >= 0, start < end, end <= idBytes.count, Int(shownIDLengths[position]) <= end - start else {
+            firstDamage.note(FirstDamage.doesNotAddUp)
+            return ("?", "?")
+        }
+        let shownEnd = start + Int(shownIDLengths[position])
+        return (String(decoding: UnsafeBufferPointer(rebasing: idBytes[start..<shownEnd]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: idBytes[start..<end]), as: UTF8.self))
     }
 
     /// Why an article could not be decoded, in a line naming the file; nil while none failed.
@@ -144,10 +182,11 @@ package final class SavedArticles: @unchecked Sendable {
             guard file.verify(.articles, bytes: range) else { throw BinaryReader.Damage(reason: "its checksum does not match") }
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: file.bytes(of: .articles)[range]))
             let analysis = try CachedCorpus.decodeArticle(&reader, position: position, catalogCount: catalogCount)
-            return analysis.article.relocated(to: paths[position]).renamed(ids[position], stableID: stableIDs[position])
+            let (id, stableID) = ids(of: position)
+            return analysis.article.relocated(to: path(of: position)).renamed(id, stableID: stableID)
         } catch {
             firstDamage.note("is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))")
-            return Article(id: ids[position], origin: ArticleOrigin(path: paths[position]), textLength: 0, title: "", headlineRange: nil,
+            return Article(id: ids(of: position).id, origin: ArticleOrigin(path: path(of: position)), textLength: 0, title: "", headlineRange: nil,
                            dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [], wordCount: 0)
         }
     }

@@ -21,6 +21,9 @@ import DossierLinking
 ///     keep-items = 500               # what `dossier library prune` keeps of each feed
 ///     keep-days = 90
 ///
+///     [index]
+///     trust-folder-times = true      # a search trusts folders whose times stand still (see below)
+///
 ///     [[people]]
 ///     id = "choe-son-hui"
 ///     name = "Choe Son Hui"
@@ -35,6 +38,10 @@ public struct ConfigFile: Sendable {
     /// stored in the last days; nil for no limit of that kind.
     public var keepItems: Int?
     public var keepDays: Int?
+    /// Whether a search of an unchanged corpus trusts each folder whose stamp has not moved to hold its
+    /// files as they were saved, without examining each file. Off unless set: an edit in place moves
+    /// no folder's time, and is then seen only by a full load (the reader, `dossier list`).
+    public var trustsFolderTimes = false
     /// One line a problem: "line 4: …", in the file's order.
     public var problems: [String] = []
 
@@ -44,7 +51,7 @@ public struct ConfigFile: Sendable {
     /// there are, so that a file of garbage does not bury the terminal in warnings.
     static let syntaxProblemLimit = 20
 
-    static let sections = ["keys", "colors", "colours", "filters", "library", "people"]
+    static let sections = ["keys", "colors", "colours", "filters", "library", "index", "people"]
 
     static let personFields = "id, name, aliases, titles, description"
 
@@ -63,12 +70,13 @@ public struct ConfigFile: Sendable {
         }
         let root = document.root
         for entry in root.entries where !Self.sections.contains(entry.key) {
-            report(entry.keyPosition.line, "unknown section \(entry.key) (sections: keys, colors, filters, library, people)")
+            report(entry.keyPosition.line, "unknown section \(entry.key) (sections: keys, colors, filters, library, index, people)")
         }
         if let keys = section("keys", in: root) { readKeys(keys) }
         if let colors = section("colors", in: root) ?? section("colours", in: root) { readColors(colors) }
         if let filters = section("filters", in: root) { readFilters(filters) }
         if let library = section("library", in: root) { readLibrary(library) }
+        if let index = section("index", in: root) { readIndex(index) }
         if let people = root.entry("people") { readPeople(people) }
         // In the file's order, whichever check found them; a sort that keeps the order of equals.
         problems = found.enumerated()
@@ -180,6 +188,20 @@ public struct ConfigFile: Sendable {
                 continue
             }
             if entry.key == "keep-items" { keepItems = Int(number) } else { keepDays = Int(number) }
+        }
+    }
+
+    private mutating func readIndex(_ table: TOMLTable) {
+        for entry in table.entries {
+            guard entry.key == "trust-folder-times" else {
+                report(entry.keyPosition.line, "index.\(entry.key) is not a setting: trust-folder-times")
+                continue
+            }
+            guard let trusts = entry.value.boolean else {
+                report(entry.keyPosition.line, "index.trust-folder-times takes true or false")
+                continue
+            }
+            trustsFolderTimes = trusts
         }
     }
 
