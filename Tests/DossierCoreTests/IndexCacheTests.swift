@@ -335,7 +335,7 @@ struct IndexCacheTests {
         let setup = try Setup()
         let first = try setup.load()
         try setup.patchCache { bytes in
-            let postings = Self.range(of: .postingEntries, in: bytes)
+            let postings = Self.range(of: .positionStream, in: bytes)
             bytes[(postings.lowerBound + postings.upperBound) / 2] ^= 0x5A
         }
         let second = try setup.load(purpose: .search)
@@ -405,11 +405,11 @@ struct IndexCacheTests {
         defer { close(descriptor) }
         let file = try Self.mapped(setup.cacheFile, descriptor: descriptor)
         #expect(file.problem == nil && file.verify(.meta))
-        let postings = file.bytes(of: .postingEntries)
+        let postings = file.bytes(of: .postingBlocks)
         let saved = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
-        #expect(postings.count > 4096 && Self.range(of: .postingEntries, in: saved).lowerBound > 4 * 4096)
+        #expect(postings.count > 4096 && Self.range(of: .postingBlocks, in: saved).lowerBound > 4 * 4096)
         #expect(truncate(setup.cacheFile, off_t(MappedIndexFile.headerSize)) == 0)
-        #expect(!file.verify(.postingEntries), "the lost pages read as zeros, which fail the checksum")
+        #expect(!file.verify(.postingBlocks), "the lost pages read as zeros, which fail the checksum")
         #expect(file.lostPages)
         #expect(file.problem != nil)
     }
@@ -435,7 +435,7 @@ struct IndexCacheTests {
         }, for: SIGBUS, keepingPreviousIn: previous)
         Self.laterHandlersPrevious = previous
         #expect(truncate(setup.cacheFile, off_t(MappedIndexFile.headerSize)) == 0)
-        #expect(!file.verify(.postingEntries))
+        #expect(!file.verify(.postingBlocks))
         #expect(file.lostPages)
         #expect(Self.faultsThatReachedTheLaterHandler == 0)
     }

@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized)
 struct IndexOverwrittenInUseTests {
     /// The sections a query, a hit's placement or an article's decoding reads numbers from.
-    static let sections: [IndexSection] = [.termBytes, .termStarts, .sortedTerms, .articleStarts, .postingEntries, .postingStarts,
+    static let sections: [IndexSection] = [.termBytes, .termStarts, .sortedTerms, .articleStarts, .postingBlocks, .termBlockStarts, .articleStream, .positionStream,
                                            .articleOffsets, .savedPathStarts, .pathOrder]
 
     /// A search's corpus on a freshly saved index whose first query has been answered (so its tables

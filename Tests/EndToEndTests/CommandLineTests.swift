@@ -274,7 +274,7 @@ extension CommandLineTests {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
         func number(at offset: Int) -> Int { (0..<8).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
         let directory = number(at: 32)
-        let postingsSection = 11  // IndexSection.postingEntries: its entry in the directory after the section count
+        let postingsSection = 17  // IndexSection.positionStream: its entry in the directory after the section count
         let postings = number(at: directory + 8 + 16 * postingsSection)
         let postingsLength = number(at: directory + 16 + 16 * postingsSection)
         for offset in stride(from: postings, to: postings + postingsLength, by: 64) { bytes[offset] ^= 0x5A }

@@ -19,8 +19,10 @@ final class IndexStorage: @unchecked Sendable {
         var termStarts: [Int] = [0]
         var sortedTerms: [UInt32] = []
         var articleStarts: [Int] = [0]
-        var postingEntries: [UInt32] = []
-        var postingStarts: [Int] = [0]
+        var postingBlocks: [UInt64] = []
+        var termBlockStarts: [Int] = [0]
+        var articleStream: [UInt8] = Array(repeating: 0, count: BitPacking.padding)
+        var positionStream: [UInt8] = Array(repeating: 0, count: BitPacking.padding)
     }
 
     private let arrays: Arrays
@@ -30,7 +32,7 @@ final class IndexStorage: @unchecked Sendable {
     /// What the checks of a mapped index found so far.
     private struct Checks {
         var tablesChecked = false
-        /// One bit a term: set once its postings were checked.
+        /// One bit a term: set once its block table rows were checked against their checksums.
         var checkedTerms: [UInt64] = []
     }
 
@@ -39,27 +41,37 @@ final class IndexStorage: @unchecked Sendable {
 
     init(arrays: Arrays) {
         self.arrays = arrays
+        wordCount = arrays.articleStarts.last ?? 0
         file = nil
         mapped = nil
         checks = Locked(Checks())
     }
 
     /// The index in a mapped file, its sections' sizes checked against one another (nothing else is read yet).
-    init(file: MappedIndexFile, articleCount: Int) throws(BinaryReader.Damage) {
+    /// How many words the index holds, as the saved index's checked header says, or as built: what every article's
+    /// words must lie within, so that a number written over in the mapping can never make an article longer.
+    let wordCount: Int
+
+    init(file: MappedIndexFile, articleCount: Int, wordCount: Int) throws(BinaryReader.Damage) {
         let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
         guard let termStarts = file.array(of: .termStarts, as: Int.self), let sortedTerms = file.array(of: .sortedTerms, as: UInt32.self),
               let articleStarts = file.array(of: .articleStarts, as: Int.self),
-              let postingEntries = file.array(of: .postingEntries, as: UInt32.self),
-              let postingStarts = file.array(of: .postingStarts, as: Int.self),
+              let postingBlocks = file.array(of: .postingBlocks, as: UInt64.self),
+              let termBlockStarts = file.array(of: .termBlockStarts, as: Int.self),
               let termBytes = file.array(of: .termBytes, as: UInt8.self) else { throw doesNotAddUp }
+        let articleStream = file.bytes(of: .articleStream)
+        let positionStream = file.bytes(of: .positionStream)
         guard termStarts.count >= 1, sortedTerms.count == termStarts.count - 1, articleStarts.count == articleCount + 1,
-              postingStarts.count == termStarts.count, postingEntries.count < Int(UInt32.max),
-              termStarts.count < Int(UInt32.max) else { throw doesNotAddUp }
+              termBlockStarts.count == termStarts.count, postingBlocks.count % PostingBlock.rowWords == 0,
+              articleStream.count >= BitPacking.padding, positionStream.count >= BitPacking.padding,
+              termStarts.count < Int(UInt32.max), wordCount < Int(UInt32.max) else { throw doesNotAddUp }
         arrays = Arrays()
+        self.wordCount = wordCount
         self.file = file
         mapped = IndexBuffers(termBytes: termBytes, termStarts: termStarts,
                               sortedTerms: sortedTerms, articleStarts: articleStarts,
-                              postingEntries: postingEntries, postingStarts: postingStarts, storage: nil)
+                              postingBlocks: postingBlocks, termBlockStarts: termBlockStarts,
+                              articleStream: articleStream, positionStream: positionStream, wordCount: wordCount, storage: nil)
         checks = Locked(Checks(checkedTerms: [UInt64](repeating: 0, count: (termStarts.count + 63) / 64)))
     }
 
@@ -81,11 +93,16 @@ final class IndexStorage: @unchecked Sendable {
                 arrays.termStarts.withUnsafeBufferPointer { termStarts in
                     arrays.sortedTerms.withUnsafeBufferPointer { sortedTerms in
                         arrays.articleStarts.withUnsafeBufferPointer { articleStarts in
-                            arrays.postingEntries.withUnsafeBufferPointer { postingEntries in
-                                arrays.postingStarts.withUnsafeBufferPointer { postingStarts in
-                                    try? body(IndexBuffers(termBytes: termBytes, termStarts: termStarts, sortedTerms: sortedTerms,
-                                                           articleStarts: articleStarts, postingEntries: postingEntries,
-                                                           postingStarts: postingStarts, storage: nil))
+                            arrays.postingBlocks.withUnsafeBufferPointer { postingBlocks in
+                                arrays.termBlockStarts.withUnsafeBufferPointer { termBlockStarts in
+                                    arrays.articleStream.withUnsafeBytes { articleStream in
+                                        arrays.positionStream.withUnsafeBytes { positionStream in
+                                            try? body(IndexBuffers(termBytes: termBytes, termStarts: termStarts, sortedTerms: sortedTerms,
+                                                                   articleStarts: articleStarts, postingBlocks: postingBlocks,
+                                                                   termBlockStarts: termBlockStarts, articleStream: articleStream,
+                                                                   positionStream: positionStream, wordCount: wordCount, storage: nil))
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -118,7 +135,7 @@ final class IndexStorage: @unchecked Sendable {
     private func checkTables(_ buffers: IndexBuffers) -> Bool {
         if checks.withLock({ $0.tablesChecked }) { return true }
         guard let file else { return true }
-        for section: IndexSection in [.termBytes, .termStarts, .sortedTerms, .articleStarts, .postingStarts] where !file.verify(section) {
+        for section: IndexSection in [.termBytes, .termStarts, .sortedTerms, .articleStarts, .termBlockStarts] where !file.verify(section) {
             markDamaged("is damaged (its checksum does not match)")
             return false
         }
@@ -128,8 +145,9 @@ final class IndexStorage: @unchecked Sendable {
             return true
         }
         let termCount = UInt32(buffers.termCount)
-        guard rises(buffers.termStarts, to: buffers.termBytes.count), rises(buffers.articleStarts, to: buffers.postingEntries.count),
-              rises(buffers.postingStarts, to: buffers.postingEntries.count), buffers.sortedTerms.allSatisfy({ $0 < termCount }) else {
+        guard rises(buffers.termStarts, to: buffers.termBytes.count), rises(buffers.articleStarts, to: wordCount),
+              rises(buffers.termBlockStarts, to: buffers.postingBlocks.count / PostingBlock.rowWords),
+              buffers.sortedTerms.allSatisfy({ $0 < termCount }) else {
             markDamaged(IndexBuffers.doesNotAddUp.reason)
             return false
         }
@@ -137,25 +155,22 @@ final class IndexStorage: @unchecked Sendable {
         return true
     }
 
-    /// Checks a term's postings, the first time they are read: their blocks, and that they rise and point at words.
-    fileprivate func checkPostings(of term: Int, in buffers: IndexBuffers) throws(IndexBuffers.Damage) {
+    /// Checks a term's rows of the block table against their checksums, the first time they are read; a
+    /// block's streams are checked as it is decoded (`IndexBuffers.articles(inBlock:)`).
+    fileprivate func checkBlocks(of term: Int, rows: Range<Int>) throws(IndexBuffers.Damage) {
         let done = checks.withLock { $0.checkedTerms[term / 64] & (1 << UInt64(term % 64)) != 0 }
         guard !done, let file else { return }
-        guard let range = buffers.postingRange(of: UInt32(term)) else { throw IndexBuffers.doesNotAddUp }
-        guard file.verify(.postingEntries, bytes: (range.lowerBound * 4)..<(range.upperBound * 4)) else {
+        let width = PostingBlock.rowWords * 8
+        guard file.verify(.postingBlocks, bytes: (rows.lowerBound * width)..<(rows.upperBound * width)) else {
             throw IndexBuffers.Damage(reason: "is damaged (its checksum does not match)")
         }
-        // Queries walk postings with a cursor that only moves forward, so each term's must rise.
-        let wordCount = UInt32(buffers.postingEntries.count)
-        var previous: UInt32?
-        for slot in range {
-            let position = buffers.postingEntries[slot]
-            guard position < wordCount, previous.map({ position > $0 }) ?? true else {
-                throw IndexBuffers.Damage(reason: "is damaged (a term's postings are out of order)")
-            }
-            previous = position
-        }
         checks.withLock { $0.checkedTerms[term / 64] |= 1 << UInt64(term % 64) }
+    }
+
+    /// Checks the bytes of a stream a block is about to be decoded from.
+    fileprivate func checkStream(_ section: IndexSection, bytes: Range<Int>) throws(IndexBuffers.Damage) {
+        guard let file else { return }
+        guard file.verify(section, bytes: bytes) else { throw IndexBuffers.Damage(reason: "is damaged (its checksum does not match)") }
     }
 
     /// The arrays as they are to be saved, for `IndexCache.write`.
@@ -187,15 +202,17 @@ struct IndexBuffers {
     let termStarts: UnsafeBufferPointer<Int>
     let sortedTerms: UnsafeBufferPointer<UInt32>
     let articleStarts: UnsafeBufferPointer<Int>
-    let postingEntries: UnsafeBufferPointer<UInt32>
-    let postingStarts: UnsafeBufferPointer<Int>
+    let postingBlocks: UnsafeBufferPointer<UInt64>
+    let termBlockStarts: UnsafeBufferPointer<Int>
+    let articleStream: UnsafeRawBufferPointer
+    let positionStream: UnsafeRawBufferPointer
+    /// How many words the index holds (`IndexStorage.wordCount`).
+    let wordCount: Int
     /// Set for a mapped index: what checks its pieces.
     fileprivate(set) var storage: IndexStorage?
 
     var termCount: Int { termStarts.count - 1 }
     var articleCount: Int { articleStarts.count - 1 }
-    /// How many words the index holds: one posting each.
-    var wordCount: Int { postingEntries.count }
 
     /// `starts[slot]..<starts[slot + 1]` when `slot` names a row of the table and the range lies inside
     /// `0..<limit`; each start is read once, so what is checked is what is used.
@@ -213,21 +230,32 @@ struct IndexBuffers {
         return empty
     }
 
-    /// Where a term's postings lie in `postingEntries`, nil when its numbers do not hold.
-    func postingRange(of term: UInt32) -> Range<Int>? {
-        Self.range(at: Int(term), of: postingStarts, within: postingEntries.count)
-    }
-
     /// Where article `article`'s words lie among all the words; empty, and the index damaged, when its numbers do not hold.
     func wordRange(ofArticle article: Int) -> Range<Int> {
         Self.range(at: article, of: articleStarts, within: wordCount) ?? damaged(0..<0)
     }
 
-    /// A term's occurrences, checked.
-    func postings(of term: UInt32) throws(Damage) -> UnsafeBufferPointer<UInt32> {
-        guard let range = postingRange(of: term) else { throw Self.doesNotAddUp }
-        try storage?.checkPostings(of: Int(term), in: self)
-        return UnsafeBufferPointer(rebasing: postingEntries[range])
+    /// The rows of the block table that hold a term's postings, checked.
+    func blockRows(of term: UInt32) throws(Damage) -> Range<Int> {
+        guard let rows = Self.range(at: Int(term), of: termBlockStarts, within: postingBlocks.count / PostingBlock.rowWords) else {
+            throw Self.doesNotAddUp
+        }
+        try storage?.checkBlocks(of: Int(term), rows: rows)
+        return rows
+    }
+
+    /// Row `row` of the block table; damage when its numbers do not hold.
+    func block(_ row: Int) throws(Damage) -> PostingBlock {
+        guard let block = PostingBlock(row: row, of: postingBlocks, articleStreamSize: articleStream.count,
+                                       positionStreamSize: positionStream.count), block.lastArticle < articleCount else {
+            throw Self.doesNotAddUp
+        }
+        return block
+    }
+
+    /// Checks the bytes a block is about to be read from, in a mapped index.
+    func checkStream(_ section: IndexSection, bytes: Range<Int>) throws(Damage) {
+        try storage?.checkStream(section, bytes: bytes)
     }
 
     /// A term's bytes; empty, and the index damaged, when its numbers do not hold.

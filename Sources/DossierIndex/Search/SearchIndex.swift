@@ -3,15 +3,15 @@ import Foundation
 /// An inverted index of every word of every article, built at load or read where it lies in a saved
 /// index file (`IndexStorage`).
 ///
-/// Articles are numbered in reading order, and each term's postings list its
-/// occurrences in that order, so hits come out in reading order without sorting.
-/// A phrase is found by merging its words' postings: the positions of its first word
-/// whose next position is one of the second word's, and so on.
+/// Articles are numbered in reading order, and each term's postings list the articles that hold it in
+/// that order, so hits come out in reading order without sorting. Postings are kept as Lucene and tantivy
+/// keep theirs (`PostingBlock`): in blocks of 128 articles, gaps and frequencies bit-packed, each block's
+/// highest possible score beside it, and the words' positions in a stream apart, which a word query never
+/// reads. A phrase is found by intersecting its words' articles, then, in each article they share, the
+/// positions of its first word whose next position is one of the second word's, and so on.
 ///
-/// The index keeps 4 bytes a word: each occurrence as the word's position among all
-/// the corpus's words. It keeps no byte offsets: a hit names its words by position,
-/// and `Corpus.byteRange(of:)` finds them again in the article's text, which a view
-/// reads anyway to show them.
+/// The index keeps no byte offsets: a hit names its words by position, and `Corpus.byteRange(of:)` finds
+/// them again in the article's text, which a view reads anyway to show them.
 public struct SearchIndex: Sendable {
     /// The finished index's arrays; empty until `finish`.
     private(set) var storage = IndexStorage(arrays: IndexStorage.Arrays())
@@ -25,11 +25,14 @@ public struct SearchIndex: Sendable {
     public init() {}
 
     /// The index saved in a mapped file, read where it lies.
-    init(file: MappedIndexFile, articleCount: Int) throws(BinaryReader.Damage) {
-        storage = try IndexStorage(file: file, articleCount: articleCount)
+    init(file: MappedIndexFile, articleCount: Int, wordCount: Int) throws(BinaryReader.Damage) {
+        storage = try IndexStorage(file: file, articleCount: articleCount, wordCount: wordCount)
         self.articleCount = articleCount
-        averageLength = max(1, Double(file.array(of: .postingEntries, as: UInt32.self)?.count ?? 0) / Double(max(articleCount, 1)))
+        averageLength = max(1, Double(wordCount) / Double(max(articleCount, 1)))
     }
+
+    /// How many words the index holds.
+    package var wordCount: Int { storage.wordCount }
 
     /// Why a saved index can no longer be used, once a piece of it failed its check, in a line naming its
     /// file; nil while sound. A query that meets damage finds nothing, so a caller checks this after each one.
@@ -44,15 +47,34 @@ public struct SearchIndex: Sendable {
     /// what carries a saved index's unchanged articles into a new one. Nil when the index is damaged.
     package func wordTermsOfEveryArticle() -> [UInt32]? {
         storage.read { buffers throws(IndexBuffers.Damage) in
-            // Each posting names one word and there are as many postings as words, so a word named twice
+            // Each position names one word and there are as many as words, so a word named twice
             // is the only way one could be left unnamed.
-            var words = [UInt32](repeating: UInt32.max, count: buffers.postingEntries.count)
+            var words = [UInt32](repeating: UInt32.max, count: buffers.wordCount)
+            var articles: [Int] = []
+            var frequencies: [Int] = []
+            var positions: [UInt32] = []
             for term in 0..<UInt32(buffers.termCount) {
-                for position in try buffers.postings(of: term) {
-                    guard Int(position) < words.count, words[Int(position)] == UInt32.max else { throw IndexBuffers.Damage(reason: "is damaged (a word has two terms)") }
-                    words[Int(position)] = term
+                var previous = -1
+                for row in try buffers.blockRows(of: term) {
+                    let block = try buffers.block(row)
+                    guard block.lastArticle > previous else { throw IndexBuffers.doesNotAddUp }
+                    try buffers.decode(block, after: previous, articles: &articles, frequencies: &frequencies)
+                    var first = 0
+                    for (article, frequency) in zip(articles, frequencies) {
+                        let range = buffers.wordRange(ofArticle: article)
+                        positions.removeAll(keepingCapacity: true)
+                        try buffers.appendPositions(of: block, from: first, count: frequency, articleLength: range.count, to: &positions)
+                        for position in positions {
+                            let word = range.lowerBound + Int(position)
+                            guard words[word] == UInt32.max else { throw IndexBuffers.Damage(reason: "is damaged (a word has two terms)") }
+                            words[word] = term
+                        }
+                        first += frequency
+                    }
+                    previous = block.lastArticle
                 }
             }
+            guard !words.contains(UInt32.max) else { throw IndexBuffers.Damage(reason: "is damaged (a word has no term)") }
             return words
         }
     }
@@ -88,21 +110,11 @@ public struct SearchIndex: Sendable {
             }
             return (0..<UInt32(terms.count)).sorted { IndexBuffers.compare(term($0), term($1)) < 0 }
         }
-        var starts = [Int](repeating: 0, count: terms.count + 1)
-        for term in addedWordTerms { starts[Int(term) + 1] += 1 }
-        for term in terms.indices { starts[term + 1] += starts[term] }
-        var next = starts
-        // An empty index skips the builder: asked for no capacity, it writes to the runtime's one shared
-        // empty array, which ThreadSanitizer reports when two corpora are built at once.
-        arrays.postingEntries = addedWordTerms.isEmpty ? [] : [UInt32](unsafeUninitializedCapacity: addedWordTerms.count) { slots, initialized in
-            // Walking the words in order leaves every term's occurrences in reading order.
-            for (position, term) in addedWordTerms.enumerated() {
-                slots[next[Int(term)]] = UInt32(position)
-                next[Int(term)] += 1
-            }
-            initialized = addedWordTerms.count
-        }
-        arrays.postingStarts = starts
+        let postings = PostingEncoder(wordTerms: addedWordTerms, articleStarts: addedArticleStarts, termCount: terms.count)
+        arrays.postingBlocks = postings.blockTable
+        arrays.termBlockStarts = postings.termBlockStarts
+        arrays.articleStream = postings.articleStream
+        arrays.positionStream = postings.positionStream
         articleCount = addedArticleStarts.count - 1
         averageLength = max(1, Double(addedWordTerms.count) / Double(max(articleCount, 1)))
         // The words' terms go once filed: a phrase is found from its words' postings.
@@ -110,34 +122,6 @@ public struct SearchIndex: Sendable {
         addedWordTerms = []
         addedArticleStarts = [0]
         storage = IndexStorage(arrays: arrays)
-    }
-
-    /// The article that holds word `position`, searching forward from `article`: postings come in
-    /// reading order, so a walk over them moves this cursor forward only. `starts` is `articleStarts`, of
-    /// at least one article. Whatever numbers it holds, the answer is an article from `article` on: the
-    /// caller checks that it holds the word.
-    @inline(__always)
-    private static func article(holding position: Int, from article: Int, starts: UnsafeBufferPointer<Int>) -> Int {
-        let articleCount = starts.count - 1
-        if position < starts[article + 1] { return article }
-        // A common word's next article is one of the next few: look there before galloping.
-        var low = min(article + 1, articleCount - 1)
-        let near = min(articleCount - 1, article + 8)
-        while low < near && starts[low + 1] <= position { low += 1 }
-        if position < starts[low + 1] { return low }
-        // Gallop, then halve: a far article costs a logarithm.
-        var step = 1
-        var high = low
-        while high < articleCount - 1 && starts[high + 1] <= position {
-            low = high + 1
-            high = min(articleCount - 1, high + step)
-            step *= 2
-        }
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle + 1] <= position { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     // MARK: - Querying
@@ -161,43 +145,100 @@ public struct SearchIndex: Sendable {
     }
 
     /// The `limit` most relevant articles, exactly `search(query).ranking.prefix(limit)`, without gathering
-    /// every hit: a single word's matches in each article are counted straight off its postings.
+    /// every hit: a word's matches in each article are its frequencies, read off its postings without their
+    /// positions, and a query of one word skips every block whose highest possible score could not enter them.
     public func topArticles(_ query: Query, limit: Int) -> [RankedArticle] {
         storage.read(confirmingTheFile: true) { buffers throws(IndexBuffers.Damage) in
+            if query.phrases.count == 1, query.phrases[0].count == 1, !query.phrases[0][0].isPrefix {
+                guard let id = buffers.id(of: query.phrases[0][0].term) else { return [] }
+                return try topArticles(holding: id, limit: limit, in: buffers)
+            }
             let countsByPhrase = try query.phrases.map { phrase throws(IndexBuffers.Damage) in try matchCounts(of: phrase, in: buffers) }
             var articles = countsByPhrase[0].map(\.article)
             for counts in countsByPhrase.dropFirst() { articles = sortedIntersection(articles, counts.map(\.article)) }
             var scores = [Double](repeating: 0, count: articles.count)
             var matches = [Int](repeating: 0, count: articles.count)
             for counts in countsByPhrase {
-                let documentFrequency = Double(counts.count)
-                let idf = log(1 + (Double(articleCount) - documentFrequency + 0.5) / (documentFrequency + 0.5))
+                let idf = inverseDocumentFrequency(counts.count)
                 var slot = 0
                 for entry in counts {
                     while slot < articles.count && articles[slot] < entry.article { slot += 1 }
                     guard slot < articles.count else { break }
                     guard articles[slot] == entry.article else { continue }
-                    let frequency = Double(entry.count)
-                    let lengthRatio = Double(buffers.wordRange(ofArticle: entry.article).count) / averageLength
-                    scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
+                    scores[slot] += score(frequency: entry.count, article: entry.article, idf: idf, in: buffers)
                     matches[slot] += entry.count
                 }
             }
-            // Keep the best `limit` in order as they come: no sort of every matching article.
-            var best: [RankedArticle] = []
-            func ranksBefore(_ left: RankedArticle, _ right: RankedArticle) -> Bool {
-                left.score != right.score ? left.score > right.score : left.article < right.article
-            }
-            for slot in articles.indices {
-                let candidate = RankedArticle(article: articles[slot], score: scores[slot], matches: matches[slot])
-                guard best.count < limit || ranksBefore(candidate, best[best.count - 1]) else { continue }
-                var position = best.count
-                while position > 0 && ranksBefore(candidate, best[position - 1]) { position -= 1 }
-                best.insert(candidate, at: position)
-                if best.count > limit { best.removeLast() }
-            }
-            return best
+            var best = TopArticles(limit: limit)
+            for slot in articles.indices { best.offer(RankedArticle(article: articles[slot], score: scores[slot], matches: matches[slot])) }
+            return best.articles
         } ?? []
+    }
+
+    /// The best `limit` articles for one term, block by block, a block skipped unread when even its best
+    /// article could not rank above the worst of those kept.
+    private func topArticles(holding term: UInt32, limit: Int, in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [RankedArticle] {
+        let rows = try buffers.blockRows(of: term)
+        var documentFrequency = 0
+        for row in rows { documentFrequency += try buffers.block(row).count }
+        let idf = inverseDocumentFrequency(documentFrequency)
+        var best = TopArticles(limit: limit)
+        var articles: [Int] = []
+        var frequencies: [Int] = []
+        var previous = -1
+        for row in rows {
+            let block = try buffers.block(row)
+            guard block.lastArticle > previous else { throw IndexBuffers.doesNotAddUp }
+            // Later articles lose ties, so a block that can at best equal the worst kept adds nothing.
+            if let worst = best.worstKept, idf * 2.2 * Double(block.maxFrequencyPart) <= worst.score {
+                previous = block.lastArticle
+                continue
+            }
+            try buffers.decode(block, after: previous, articles: &articles, frequencies: &frequencies)
+            for (article, frequency) in zip(articles, frequencies) {
+                best.offer(RankedArticle(article: article, score: score(frequency: frequency, article: article, idf: idf, in: buffers),
+                                         matches: frequency))
+            }
+            previous = block.lastArticle
+        }
+        return best.articles
+    }
+
+    /// BM25's inverse document frequency of a phrase held by `documentFrequency` articles.
+    private func inverseDocumentFrequency(_ documentFrequency: Int) -> Double {
+        log(1 + (Double(articleCount) - Double(documentFrequency) + 0.5) / (Double(documentFrequency) + 0.5))
+    }
+
+    /// Okapi BM25 (k1 = 1.2, b = 0.75) of a phrase found `frequency` times in `article`.
+    private func score(frequency: Int, article: Int, idf: Double, in buffers: IndexBuffers) -> Double {
+        let lengthRatio = Double(buffers.wordRange(ofArticle: article).count) / averageLength
+        let part = Double(frequency) / (Double(frequency) + PostingEncoder.k1 * (1 - PostingEncoder.b + PostingEncoder.b * lengthRatio))
+        return idf * 2.2 * part
+    }
+
+    /// The best articles offered, kept in order as they come: no sort of every matching article.
+    private struct TopArticles {
+        let limit: Int
+        private(set) var articles: [RankedArticle] = []
+
+        init(limit: Int) {
+            self.limit = limit
+        }
+
+        /// The worst of those kept, once there are `limit` of them.
+        var worstKept: RankedArticle? { articles.count == limit ? articles.last : nil }
+
+        mutating func offer(_ candidate: RankedArticle) {
+            guard limit > 0, articles.count < limit || ranksBefore(candidate, articles[articles.count - 1]) else { return }
+            var position = articles.count
+            while position > 0 && ranksBefore(candidate, articles[position - 1]) { position -= 1 }
+            articles.insert(candidate, at: position)
+            if articles.count > limit { articles.removeLast() }
+        }
+
+        private func ranksBefore(_ left: RankedArticle, _ right: RankedArticle) -> Bool {
+            left.score != right.score ? left.score > right.score : left.article < right.article
+        }
     }
 
     private struct ArticleCount {
@@ -208,24 +249,14 @@ public struct SearchIndex: Sendable {
     /// How often a phrase occurs in each article that holds it, in reading order.
     private func matchCounts(of phrase: [Query.Word], in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [ArticleCount] {
         var counts: [ArticleCount] = []
-        if phrase.count == 1 && !phrase[0].isPrefix {
-            guard let id = buffers.id(of: phrase[0].term) else { return [] }
-            let positions = try buffers.postings(of: id)
-            guard !positions.isEmpty else { return [] }
-            let starts = buffers.articleStarts
-            guard starts.count > 1 else { throw IndexBuffers.doesNotAddUp }
-            var start = 0
-            var article = 0
-            while start < positions.count {
-                let position = Int(positions[start])
-                article = Self.article(holding: position, from: article, starts: starts)
-                let words = buffers.wordRange(ofArticle: article)
-                guard words.contains(position) else { throw IndexBuffers.doesNotAddUp }
-                // Every position before the article's end is one of its words.
-                var end = start + 1
-                while end < positions.count && Int(positions[end]) < words.upperBound { end += 1 }
-                counts.append(ArticleCount(article: article, count: end - start))
-                start = end
+        if phrase.count == 1 {
+            // A word's frequencies are its counts: no position is read.
+            for posting in try articlePostings(of: phrase[0], in: buffers) {
+                if counts.last?.article == posting.article {
+                    counts[counts.count - 1] = ArticleCount(article: posting.article, count: counts[counts.count - 1].count + posting.frequency)
+                } else {
+                    counts.append(ArticleCount(article: posting.article, count: posting.frequency))
+                }
             }
             return counts
         }
@@ -256,73 +287,89 @@ public struct SearchIndex: Sendable {
         return result
     }
 
-    /// The positions of a query word, rising: its term's postings, or those of every term it begins, merged.
-    private func positions(of word: Query.Word, in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [UInt32] {
+    /// The articles that hold a query word, in reading order: its term's, or those of every term it
+    /// begins, merged (an article then comes once for each of its terms, together).
+    private func articlePostings(of word: Query.Word, in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [IndexBuffers.ArticlePosting] {
         if !word.isPrefix {
             guard let id = buffers.id(of: word.term) else { return [] }
-            return Array(try buffers.postings(of: id))
+            return try buffers.articlePostings(of: id)
         }
-        var merged: [UInt32] = []
-        for rank in buffers.ranks(withPrefix: word.term) { merged += try buffers.postings(of: buffers.sortedTerms[rank]) }
-        merged.sort()
-        return merged
+        var merged: [IndexBuffers.ArticlePosting] = []
+        for rank in buffers.ranks(withPrefix: word.term) { merged += try buffers.articlePostings(of: buffers.sortedTerms[rank]) }
+        // Stable, so that an article's postings stay in the order of their terms.
+        return merged.enumerated().sorted { ($0.element.article, $0.offset) < ($1.element.article, $1.offset) }.map(\.element)
     }
 
-    /// Where a phrase occurs: the positions of its first word whose next words are at the positions of
-    /// the phrase's next words, each list merged with the next, and none running into the next article.
+    /// Where a phrase occurs: in each article that holds all its words, the positions of its first word
+    /// whose next words are at the positions of the phrase's next words.
     private func occurrences(of phrase: [Query.Word], in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [Hit] {
-        var starts = try positions(of: phrase[0], in: buffers)
-        for (offset, word) in phrase.enumerated().dropFirst() where !starts.isEmpty {
-            if !word.isPrefix, let id = buffers.id(of: word.term) {
-                starts = Self.starts(starts, followedAt: offset, by: try buffers.postings(of: id))
-            } else {
-                starts = try positions(of: word, in: buffers).withUnsafeBufferPointer { following in
-                    Self.starts(starts, followedAt: offset, by: following)
-                }
-            }
-        }
+        let postings = try phrase.map { word throws(IndexBuffers.Damage) in try articlePostings(of: word, in: buffers) }
+        // Each word's postings as runs of one article each, walked in step: an article every word holds is a candidate.
+        var cursors = [Int](repeating: 0, count: phrase.count)
         var hits: [Hit] = []
-        guard !starts.isEmpty else { return hits }
-        let articleStarts = buffers.articleStarts
-        guard articleStarts.count > 1 else { throw IndexBuffers.doesNotAddUp }
-        hits.reserveCapacity(starts.count)
-        var article = 0
-        for start in starts {
-            let position = Int(start)
-            article = Self.article(holding: position, from: article, starts: articleStarts)
-            let words = buffers.wordRange(ofArticle: article)
-            guard words.contains(position) else { throw IndexBuffers.doesNotAddUp }
-            // A phrase does not run on into the next article.
-            guard position + phrase.count <= words.upperBound else { continue }
-            hits.append(Hit(article: article, words: position - words.lowerBound..<position - words.lowerBound + phrase.count))
+        // The rarest word leads: the others leap to its articles.
+        let lead = postings.indices.min { postings[$0].count < postings[$1].count } ?? 0
+        var leadStart = 0
+        while leadStart < postings[lead].count {
+            let article = postings[lead][leadStart].article
+            var leadEnd = leadStart + 1
+            while leadEnd < postings[lead].count && postings[lead][leadEnd].article == article { leadEnd += 1 }
+            defer { leadStart = leadEnd }
+            var runs: [Range<Int>] = []
+            var heldByAll = true
+            for word in phrase.indices {
+                if word == lead {
+                    runs.append(leadStart..<leadEnd)
+                    continue
+                }
+                let start = Self.firstPosting(in: postings[word], from: cursors[word], atOrAfter: article)
+                cursors[word] = start
+                guard start < postings[word].count, postings[word][start].article == article else {
+                    heldByAll = false
+                    break
+                }
+                var end = start + 1
+                while end < postings[word].count && postings[word][end].article == article { end += 1 }
+                runs.append(start..<end)
+            }
+            guard heldByAll else { continue }
+            var starts = try buffers.positions(of: postings[0][runs[0]])
+            for word in phrase.indices.dropFirst() where !starts.isEmpty {
+                let following = try buffers.positions(of: postings[word][runs[word]])
+                starts = Self.starts(starts, followedAt: word, by: following)
+            }
+            for start in starts { hits.append(Hit(article: article, words: Int(start)..<Int(start) + phrase.count)) }
         }
         return hits
     }
 
-    /// The `starts` whose word `offset` places on is one of `following`; both rise. A few starts against a
-    /// long list leap through it (galloping), so "yukos said" does not walk every "said".
-    private static func starts(_ starts: [UInt32], followedAt offset: Int, by following: UnsafeBufferPointer<UInt32>) -> [UInt32] {
+    /// The first posting from `cursor` on whose article is `article` or later: a leap through a long list (galloping).
+    private static func firstPosting(in postings: [IndexBuffers.ArticlePosting], from cursor: Int, atOrAfter article: Int) -> Int {
+        guard cursor < postings.count, postings[cursor].article < article else { return cursor }
+        var step = 1
+        var low = cursor
+        while low + step < postings.count && postings[low + step].article < article {
+            low += step
+            step *= 2
+        }
+        var high = min(postings.count, low + step)
+        low += 1
+        while low < high {
+            let middle = (low + high) / 2
+            if postings[middle].article < article { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The `starts` whose word `offset` places on is one of `following`; both rise.
+    private static func starts(_ starts: [UInt32], followedAt offset: Int, by following: [UInt32]) -> [UInt32] {
         var kept: [UInt32] = []
         var next = 0
         for start in starts {
             let target = Int(start) + offset
+            while next < following.count && Int(following[next]) < target { next += 1 }
             guard next < following.count else { break }
-            if Int(following[next]) < target {
-                var step = 1
-                var low = next
-                while low + step < following.count && Int(following[low + step]) < target {
-                    low += step
-                    step *= 2
-                }
-                var high = min(following.count, low + step)
-                low += 1
-                while low < high {
-                    let middle = (low + high) / 2
-                    if Int(following[middle]) < target { low = middle + 1 } else { high = middle }
-                }
-                next = low
-            }
-            if next < following.count && Int(following[next]) == target { kept.append(start) }
+            if Int(following[next]) == target { kept.append(start) }
         }
         return kept
     }
@@ -332,8 +379,7 @@ public struct SearchIndex: Sendable {
         var scores = [Double](repeating: 0, count: articles.count)
         var matches = [Int](repeating: 0, count: articles.count)
         for hits in hitsByPhrase {
-            let documentFrequency = Double(distinctArticleCount(hits))
-            let idf = log(1 + (Double(articleCount) - documentFrequency + 0.5) / (documentFrequency + 0.5))
+            let idf = inverseDocumentFrequency(distinctArticleCount(hits))
             // Walk the phrase's hits (sorted by article) alongside the matching articles.
             var slot = 0
             var start = 0
@@ -343,9 +389,7 @@ public struct SearchIndex: Sendable {
                 while end < hits.count && hits[end].article == article { end += 1 }
                 while slot < articles.count && articles[slot] < article { slot += 1 }
                 if slot < articles.count && articles[slot] == article {
-                    let frequency = Double(end - start)
-                    let lengthRatio = Double(buffers.wordRange(ofArticle: article).count) / averageLength
-                    scores[slot] += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
+                    scores[slot] += score(frequency: end - start, article: article, idf: idf, in: buffers)
                     matches[slot] += end - start
                 }
                 start = end

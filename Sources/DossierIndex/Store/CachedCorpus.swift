@@ -36,6 +36,8 @@ package struct CachedCorpus: Sendable {
         /// Each file's notes (`File.notes`), by saved path; files without any are left out.
         let notes: [String: [String]]
         let articleCount: Int
+        /// How many words the index holds: what every article's word range must lie within.
+        let wordCount: Int
         /// Every folder listed to find the files, by real path, with its stamp then; nil when the files
         /// found then were not all saved (one could not be read, or held no article), so that only
         /// listing them again tells what a load would find.
@@ -57,12 +59,13 @@ package struct CachedCorpus: Sendable {
             notes[path] = try (0..<meta.readCount()).map { _ in try meta.readString() }
         }
         let articleCount = try meta.readInt()
+        let wordCount = try meta.readInt()
         var folders: [ListedFolder]?
         if try meta.readBool() {
             folders = try (0..<meta.readCount(minimumBytes: 8)).map { _ in try ListedFolder(path: meta.readString(), stamp: decodeStamp(&meta)) }
         }
         guard meta.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return Meta(roots: roots, skipped: skipped, notes: notes, articleCount: articleCount, folders: folders)
+        return Meta(roots: roots, skipped: skipped, notes: notes, articleCount: articleCount, wordCount: wordCount, folders: folders)
     }
 
     /// Decodes a saved index file written by `IndexCache.write`, checking every number against what it
@@ -101,7 +104,7 @@ package struct CachedCorpus: Sendable {
             guard files[path] != nil else { throw BinaryReader.Damage(reason: "it has notes on a file it does not hold") }
             files[path]!.notes = lines
         }
-        let index = try SearchIndex(file: file, articleCount: articleCount)
+        let index = try SearchIndex(file: file, articleCount: articleCount, wordCount: meta.wordCount)
         return CachedCorpus(roots: roots, files: files, skipped: skipped, folders: meta.folders, index: index)
     }
 
@@ -201,7 +204,7 @@ package struct CachedCorpus: Sendable {
     // MARK: - Writing
 
     static func encodeMeta(roots: [String], skipped: [(path: String, stamp: FileStamp, reason: String)], notes: [String: [String]],
-                           articleCount: Int, folders: [ListedFolder]?, into writer: inout BinaryWriter) {
+                           articleCount: Int, wordCount: Int, folders: [ListedFolder]?, into writer: inout BinaryWriter) {
         writer.write(roots.count)
         for root in roots { writer.write(root) }
         writer.write(skipped.count)
@@ -218,6 +221,7 @@ package struct CachedCorpus: Sendable {
             for line in lines { writer.write(line) }
         }
         writer.write(articleCount)
+        writer.write(wordCount)
         writer.write(folders != nil)
         if let folders {
             writer.write(folders.count)

@@ -22,7 +22,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 10
+    package static let formatVersion: UInt64 = 11
 
     /// What a saved index depends on besides its files (`IndexFingerprint`): all of it, and the people
     /// (the catalog) alone, which the header keeps too so that a rebuild can say what changed.
@@ -100,7 +100,7 @@ public struct IndexCache: Sendable {
         return try decoding(file, roots: roots) {
             let meta = try CachedCorpus.decodeMeta(file)
             let articles = try SavedArticles(file: file, count: meta.articleCount, catalogCount: catalogCount)
-            let index = try SearchIndex(file: file, articleCount: meta.articleCount)
+            let index = try SearchIndex(file: file, articleCount: meta.articleCount, wordCount: meta.wordCount)
             return (meta.roots, SavedForSearch(skipped: meta.skipped, folders: meta.folders, articles: articles, index: index))
         }
     }
@@ -171,7 +171,7 @@ public struct IndexCache: Sendable {
         var file = IndexFileWriter(descriptor: output.descriptor, path: output.temporaryPath, limit: interruptAfterBytes)
         do {
             try file.begin(.meta)
-            CachedCorpus.encodeMeta(roots: roots, skipped: skipped, notes: notes, articleCount: analyses.count,
+            CachedCorpus.encodeMeta(roots: roots, skipped: skipped, notes: notes, articleCount: analyses.count, wordCount: index.wordCount,
                                     folders: folders, into: &file.buffer)
             try file.begin(.articles)
             var offsets: [UInt64] = []
@@ -194,8 +194,10 @@ public struct IndexCache: Sendable {
                 try file.write(.termStarts, buffers.termStarts)
                 try file.write(.sortedTerms, buffers.sortedTerms)
                 try file.write(.articleStarts, buffers.articleStarts)
-                try file.write(.postingEntries, buffers.postingEntries)
-                try file.write(.postingStarts, buffers.postingStarts)
+                try file.write(.postingBlocks, buffers.postingBlocks)
+                try file.write(.termBlockStarts, buffers.termBlockStarts)
+                try file.write(.articleStream, buffers.articleStream.assumingMemoryBound(to: UInt8.self))
+                try file.write(.positionStream, buffers.positionStream.assumingMemoryBound(to: UInt8.self))
             }
             guard written != nil else { throw WriteFailure(message: "the index to save \(index.damage ?? "is damaged")") }
             try file.finish(fingerprint: fingerprint)

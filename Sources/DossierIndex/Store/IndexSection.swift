@@ -34,8 +34,12 @@ package enum IndexSection: Int, CaseIterable, Sendable {
     case sortedTerms
     /// Where each article's words start among all the corpus's words, and where the last ends (64-bit).
     case articleStarts
-    /// Each term's occurrences as positions among all the corpus's words, rising, one term after another (32-bit).
-    case postingEntries
-    /// Where each term's occurrences start in `postingEntries`, and where the last ends (64-bit).
-    case postingStarts
+    /// Each block of each term's postings, four 64-bit numbers a block (`PostingBlock`), one term's blocks after another.
+    case postingBlocks
+    /// Where each term's blocks start among `postingBlocks`' rows, and where the last ends (64-bit).
+    case termBlockStarts
+    /// Each block's article gaps, then its frequencies less one, bit-packed (`PostingBlock`); zeros after the last.
+    case articleStream
+    /// Each block's positions, bit-packed (`PostingBlock`): read for phrases and for placing hits, never for a word's ranking.
+    case positionStream
 }
