@@ -32,8 +32,14 @@ extension IndexBuffers {
     /// as the article's word numbers, rising. Damage when they do not lie inside the article.
     func appendPositions(of block: PostingBlock, from start: Int, count: Int, articleLength: Int,
                          to positions: inout [UInt32]) throws(Damage) {
-        guard start >= 0, count >= 1, start + count <= block.positionCount else { throw Self.doesNotAddUp }
         try checkStream(.positionStream, bytes: block.positionBytes)
+        try appendCheckedPositions(of: block, from: start, count: count, articleLength: articleLength, to: &positions)
+    }
+
+    /// `appendPositions`, for a block whose positions' bytes were checked already.
+    func appendCheckedPositions(of block: PostingBlock, from start: Int, count: Int, articleLength: Int,
+                                to positions: inout [UInt32]) throws(Damage) {
+        guard start >= 0, count >= 1, start + count <= block.positionCount else { throw Self.doesNotAddUp }
         var position = -1
         for index in start..<(start + count) {
             position += 1 + Int(BitPacking.value(at: index, width: block.positionBits, from: block.positionOffset, in: positionStream))

@@ -260,6 +260,10 @@ public struct SearchIndex: Sendable {
             }
             return counts
         }
+        if !phrase.contains(where: \.isPrefix) {
+            try forEachArticle(holding: phrase, in: buffers) { article, starts in counts.append(ArticleCount(article: article, count: starts.count)) }
+            return counts
+        }
         let hits = try occurrences(of: phrase, in: buffers)
         var start = 0
         while start < hits.count {
@@ -303,6 +307,60 @@ public struct SearchIndex: Sendable {
     /// Where a phrase occurs: in each article that holds all its words, the positions of its first word
     /// whose next words are at the positions of the phrase's next words.
     private func occurrences(of phrase: [Query.Word], in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [Hit] {
+        if phrase.contains(where: \.isPrefix) { return try occurrencesOfPrefixes(phrase, in: buffers) }
+        var hits: [Hit] = []
+        try forEachArticle(holding: phrase, in: buffers) { article, starts in
+            for start in starts { hits.append(Hit(article: article, words: Int(start)..<Int(start) + phrase.count)) }
+        }
+        return hits
+    }
+
+    /// Calls `body` with each article that holds a phrase of exact words, in reading order, and the
+    /// positions where the phrase starts in it, rising.
+    private func forEachArticle(holding phrase: [Query.Word], in buffers: IndexBuffers,
+                                _ body: (Int, ArraySlice<UInt32>) -> Void) throws(IndexBuffers.Damage) {
+        var cursors: [PostingCursor] = []
+        for word in phrase {
+            guard let id = buffers.id(of: word.term) else { return }
+            cursors.append(try PostingCursor(term: id, in: buffers))
+        }
+        // The words with fewest blocks are asked first, so that a common word leaps to the articles a rare one holds.
+        let order = cursors.indices.sorted { cursors[$0].blockCount < cursors[$1].blockCount }
+        var starts: [UInt32] = []
+        var following: [UInt32] = []
+        var candidate = 0
+        search: while true {
+            // Every word's cursor at one article, each leaping to the furthest any has reached.
+            var aligned = false
+            while !aligned {
+                aligned = true
+                for word in order {
+                    guard try cursors[word].advance(to: candidate) else { break search }
+                    let article = cursors[word].article!
+                    if article > candidate {
+                        candidate = article
+                        aligned = false
+                        break
+                    }
+                }
+            }
+            let length = buffers.wordRange(ofArticle: candidate).count
+            starts.removeAll(keepingCapacity: true)
+            try cursors[0].appendPositions(articleLength: length, to: &starts)
+            var kept = starts.count
+            for word in cursors.indices.dropFirst() where kept > 0 {
+                following.removeAll(keepingCapacity: true)
+                try cursors[word].appendPositions(articleLength: length, to: &following)
+                kept = Self.keep(&starts, count: kept, followedAt: word, by: following)
+            }
+            if kept > 0 { body(candidate, starts[..<kept]) }
+            candidate += 1
+        }
+    }
+
+    /// `occurrences` of a phrase with a prefix among its words (`profit*`), whose articles are those of
+    /// every term it begins: each word's postings gathered whole, then walked in step.
+    private func occurrencesOfPrefixes(_ phrase: [Query.Word], in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [Hit] {
         let postings = try phrase.map { word throws(IndexBuffers.Damage) in try articlePostings(of: word, in: buffers) }
         // Each word's postings as runs of one article each, walked in step: an article every word holds is a candidate.
         var cursors = [Int](repeating: 0, count: phrase.count)
@@ -334,11 +392,11 @@ public struct SearchIndex: Sendable {
             }
             guard heldByAll else { continue }
             var starts = try buffers.positions(of: postings[0][runs[0]])
-            for word in phrase.indices.dropFirst() where !starts.isEmpty {
-                let following = try buffers.positions(of: postings[word][runs[word]])
-                starts = Self.starts(starts, followedAt: word, by: following)
+            var kept = starts.count
+            for word in phrase.indices.dropFirst() where kept > 0 {
+                kept = Self.keep(&starts, count: kept, followedAt: word, by: try buffers.positions(of: postings[word][runs[word]]))
             }
-            for start in starts { hits.append(Hit(article: article, words: Int(start)..<Int(start) + phrase.count)) }
+            for start in starts[..<kept] { hits.append(Hit(article: article, words: Int(start)..<Int(start) + phrase.count)) }
         }
         return hits
     }
@@ -361,15 +419,19 @@ public struct SearchIndex: Sendable {
         return low
     }
 
-    /// The `starts` whose word `offset` places on is one of `following`; both rise.
-    private static func starts(_ starts: [UInt32], followedAt offset: Int, by following: [UInt32]) -> [UInt32] {
-        var kept: [UInt32] = []
+    /// Keeps, at the front of `starts`, the first `count` starts whose word `offset` places on is one of
+    /// `following`, in place; both rise. Returns how many are kept.
+    private static func keep(_ starts: inout [UInt32], count: Int, followedAt offset: Int, by following: [UInt32]) -> Int {
+        var kept = 0
         var next = 0
-        for start in starts {
-            let target = Int(start) + offset
+        for index in 0..<count {
+            let target = Int(starts[index]) + offset
             while next < following.count && Int(following[next]) < target { next += 1 }
             guard next < following.count else { break }
-            if Int(following[next]) == target { kept.append(start) }
+            if Int(following[next]) == target {
+                starts[kept] = starts[index]
+                kept += 1
+            }
         }
         return kept
     }

@@ -19,6 +19,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "Only time entity tagging of the articles under PATHS on one thread, and print words a second.")
     var tagging = false
     @Flag(help: "Only print the fixed list of benchmark queries, one a line.") var listQueries = false
+    @Flag(help: "Print each query's median and slowest ranked top 20 as well: what the p99 is made of.") var perQuery = false
     @Option(help: ArgumentHelp("Only extract the article body of each web page under PATHS on one thread, write the bodies to FILE as the Article Extraction Benchmark's JSON (keyed by file name), and print the time a page.", valueName: "FILE"))
     var extraction: String?
     @OptionGroup var corpus: CorpusOptions
@@ -98,6 +99,12 @@ struct Bench: ParsableCommand {
         if !layoutLatencies.isEmpty {
             Output.line(String(format: "whole layout of a huge article, off the key loop (%d): max %.1f ms",
                                layoutLatencies.count, report.backgroundLayoutMillisecondsMax))
+        }
+        if perQuery {
+            for (number, text) in Self.queryList.enumerated() {
+                let times = Self.timed(max(1, queries / Self.queryList.count)) { _ in corpus.index.topArticles(parsed[number], limit: 20).count }
+                Output.line(String(format: "  %@: top 20 median %.3f ms, slowest %.3f ms", text, percentile(0.5, of: times), times.last ?? 0))
+            }
         }
     }
 
