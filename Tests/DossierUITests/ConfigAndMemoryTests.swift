@@ -120,6 +120,16 @@ struct ConfigFileTests {
                                     "line 4: library.keep-forever is not a setting: keep-items, keep-days"])
     }
 
+    /// Whether searches trust folder times, read from [index]: off unless set, and a wrong value is said by its line.
+    @Test func trustingFolderTimes_isOffUnlessSet_andAWrongValueIsSaid() {
+        #expect(!ConfigFile(text: "").trustsFolderTimes)
+        #expect(ConfigFile(text: "[index]\ntrust-folder-times = true\n").trustsFolderTimes)
+        let wrong = ConfigFile(text: "[index]\ntrust-folder-times = \"yes\"\ntrust-everything = true\n")
+        #expect(!wrong.trustsFolderTimes)
+        #expect(wrong.problems == ["line 2: index.trust-folder-times takes true or false",
+                                   "line 3: index.trust-everything is not a setting: trust-folder-times"])
+    }
+
     /// Headers without a name, each reported by its line while the rest of the file applies.
     @Test(arguments: ["[[=", "[#]", "[[", "[[ ", "[[+]]", "  [ =x]", "[[[a]b]c", "[\u{0612}:x]"])
     func aHeaderWithoutAName_isReportedByLine_notACrash(header: String) {

@@ -43,6 +43,33 @@ struct FeedListTests {
         #expect(app.status.hasPrefix("2 articles of https://wire.example/feed"))
     }
 
+    /// The list's unread count is kept as marks and filters change, not counted over every row at each
+    /// frame: it must always be what counting would give.
+    @Test func theUnreadCount_isKeptRight_throughMarksFiltersAndUndo() throws {
+        var app = try reader()
+        func expectCounted(_ step: String) {
+            let counted = app.state.list.rows.filter { !app.state.list.readArticles.contains($0) }.count
+            #expect(app.state.list.unreadCount == counted, "\(step)")
+        }
+        expectCounted("at start")
+        app.type("u")
+        expectCounted("one marked")
+        app.type("F feed:\(Self.wire) <Enter>")
+        #expect(app.state.list.filter != nil && app.state.list.rows.count == 2)
+        expectCounted("filtered to one feed")
+        app.type("u j u")
+        expectCounted("marked in the filter")
+        app.type("u")
+        expectCounted("one unmarked")
+        app.type("A")
+        expectCounted("all marked")
+        app.type("U")
+        expectCounted("taken back")
+        app.type("F <C-u> <Enter>")
+        expectCounted("the filter cleared")
+        #expect(app.state.list.filter == nil)
+    }
+
     @Test func markingAFeedOrTheListRead_isTakenBackByUndo() throws {
         var app = try reader()
         app.type("L A")

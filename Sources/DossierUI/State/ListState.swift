@@ -3,13 +3,20 @@ import DossierCore
 /// The article list: the articles it shows, its cursor and scroll, and which articles are read.
 public struct ListState {
     /// The articles the list shows, filtered and sorted.
-    public internal(set) var articles: ArticleList
+    public internal(set) var articles: ArticleList {
+        didSet { recountReadListed() }
+    }
     /// Row of the cursor (an index into `rows`): a row, not an article (`articleAtCursor` maps it).
     public internal(set) var selection = 0
     /// The first row shown.
     public internal(set) var scroll = 0
     /// Articles the user has read: opened for `readAfterSeconds`, or marked with `u`.
-    public internal(set) var readArticles: Set<Int> = []
+    public private(set) var readArticles: Set<Int> = [] {
+        didSet { recountReadListed() }
+    }
+    /// How many listed articles are read, counted when the marks or the list change, so that the
+    /// list's title does not count a million rows at each frame.
+    private var readListed = 0
     /// The article being read and since when (set by the first tick after it opened), until it counts as read.
     private var dwell: (article: Int, since: Double?)?
     /// How long an article is open before it counts as read.
@@ -38,8 +45,12 @@ public struct ListState {
     }
 
     /// Articles in the list not yet read.
-    public var unreadCount: Int {
-        rows.count - (filter == nil ? readArticles.count : rows.lazy.filter { readArticles.contains($0) }.count)
+    public var unreadCount: Int { rows.count - readListed }
+
+    /// Counted over the read marks, which a look-up tells listed or not: fewer than the rows, most days.
+    private mutating func recountReadListed() {
+        let listed = articles
+        readListed = filter == nil ? readArticles.count : readArticles.reduce(0) { $0 + (listed.contains($1) ? 1 : 0) }
     }
 
     mutating func moveCursor(by delta: Int) {
