@@ -34,6 +34,9 @@ public final class Corpus: SearchableCorpus {
     private let countsByArticle: [[Int: Int]]
     /// Linked mentions of people in each article, for the article list's count.
     public let personMentionCounts: [Int]
+    /// How many articles mention each entity: counted once, since the entity pane says it at every frame
+    /// and a person of a million-article corpus is mentioned in a hundred thousand.
+    private let articleCounts: [Int]
 
     private let entityIndexByID: [String: Int]
     private let articleIndexByStableID: [String: Int]
@@ -91,6 +94,16 @@ public final class Corpus: SearchableCorpus {
             }
         }
         mentionsByEntity = byEntity
+        // Each entity's mentions are in reading order, so its articles are the changes of article along them.
+        articleCounts = byEntity.map { references in
+            var count = 0
+            var last = -1
+            for reference in references where reference.article != last {
+                count += 1
+                last = reference.article
+            }
+            return count
+        }
         entityIndexByID = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
         articleIndexByStableID = Dictionary(articles.enumerated().map { ($1.stableID, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -153,11 +166,7 @@ public final class Corpus: SearchableCorpus {
     public func mentionCounts(inArticle article: Int) -> [Int: Int] { countsByArticle[article] }
 
     /// How many articles mention an entity at least once.
-    public func articleCount(of entity: Int) -> Int {
-        var articles = Set<Int>()
-        for reference in mentionsByEntity[entity] { articles.insert(reference.article) }
-        return articles.count
-    }
+    public func articleCount(of entity: Int) -> Int { articleCounts[entity] }
 
     /// The sentence around a mention or match, on one line.
     public func sentence(around range: Range<Int>, inArticle article: Int) -> String {
