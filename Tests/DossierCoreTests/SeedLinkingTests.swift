@@ -63,3 +63,17 @@ extension SeedLinkingTests {
         #expect(people == ["mike-pompeo", "kim-jong-un", "donald-trump", "ri-yong-ho", "ri-son-gwon", "heather-nauert", "shinzo-abe"])
     }
 }
+
+/// The entity pane's "in N articles", counted once at load: it must be what counting the articles
+/// among each entity's mentions gives.
+struct EntityArticleCountTests {
+    @Test func eachEntitysArticleCount_isTheNumberOfArticlesAmongItsMentions() throws {
+        let corpus = try TestCorpus.seeds()
+        var checked = 0
+        for entity in corpus.entities.indices {
+            #expect(corpus.articleCount(of: entity) == Set(corpus.mentionsByEntity[entity].map(\.article)).count, "\(corpus.entities[entity].id)")
+            if corpus.articleCount(of: entity) > 1 { checked += 1 }
+        }
+        #expect(checked > 0, "some entity is mentioned in both seed articles")
+    }
+}
