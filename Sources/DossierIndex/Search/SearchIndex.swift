@@ -175,31 +175,32 @@ public struct SearchIndex: Sendable {
         } ?? []
     }
 
-    /// The best `limit` articles for one term, block by block, a block skipped unread when even its best
-    /// article could not rank above the worst of those kept.
+    /// The best `limit` articles for one term, its blocks taken best bound first, and the walk ended at the
+    /// first block whose best article could not rank above the worst of those kept: every block after it
+    /// is bounded lower still. Most of a common word's blocks are never decoded.
     private func topArticles(holding term: UInt32, limit: Int, in buffers: IndexBuffers) throws(IndexBuffers.Damage) -> [RankedArticle] {
-        let rows = try buffers.blockRows(of: term)
+        var blocks: [PostingBlock] = []
         var documentFrequency = 0
-        for row in rows { documentFrequency += try buffers.block(row).count }
+        for row in try buffers.blockRows(of: term) {
+            let block = try buffers.block(row)
+            guard block.lastArticle > (blocks.last?.lastArticle ?? -1) else { throw IndexBuffers.doesNotAddUp }
+            blocks.append(block)
+            documentFrequency += block.count
+        }
         let idf = inverseDocumentFrequency(documentFrequency)
+        let byBound = blocks.indices.sorted { (blocks[$0].maxFrequencyPart, -$0) > (blocks[$1].maxFrequencyPart, -$1) }
         var best = TopArticles(limit: limit)
         var articles: [Int] = []
         var frequencies: [Int] = []
-        var previous = -1
-        for row in rows {
-            let block = try buffers.block(row)
-            guard block.lastArticle > previous else { throw IndexBuffers.doesNotAddUp }
-            // Later articles lose ties, so a block that can at best equal the worst kept adds nothing.
-            if let worst = best.worstKept, idf * 2.2 * Double(block.maxFrequencyPart) <= worst.score {
-                previous = block.lastArticle
-                continue
-            }
-            try buffers.decode(block, after: previous, articles: &articles, frequencies: &frequencies)
+        for index in byBound {
+            let block = blocks[index]
+            // An article scoring the worst kept could still rank above it by coming earlier, so only a lower bound ends the walk.
+            if let worst = best.worstKept, idf * 2.2 * Double(block.maxFrequencyPart) < worst.score { break }
+            try buffers.decode(block, after: index == 0 ? -1 : blocks[index - 1].lastArticle, articles: &articles, frequencies: &frequencies)
             for (article, frequency) in zip(articles, frequencies) {
                 best.offer(RankedArticle(article: article, score: score(frequency: frequency, article: article, idf: idf, in: buffers),
                                          matches: frequency))
             }
-            previous = block.lastArticle
         }
         return best.articles
     }
