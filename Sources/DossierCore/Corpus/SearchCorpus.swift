@@ -1,7 +1,6 @@
 import DossierFormats
 import DossierIndex
 import DossierPlatform
-import Foundation
 
 /// The articles and index of a saved index that holds every file unchanged, in reading order, and
 /// nothing else: no entities, mentions or quotes. Nothing of an article is decoded until it is asked
