@@ -11,8 +11,9 @@ struct PostingEncoder {
     static let b = 0.75
 
     /// Files every word of `wordTerms` (each word's term, articles one after another as `articleStarts`
-    /// says) under its term, `termCount` terms in all.
-    init(wordTerms: [UInt32], articleStarts: [Int], termCount: Int) {
+    /// says) under its term, `termCount` terms in all. `wordTerms` is emptied once sorted: the largest
+    /// array of a build (4 bytes a word) is not held while the blocks are written.
+    init(wordTerms: inout [UInt32], articleStarts: [Int], termCount: Int) {
         let articleCount = articleStarts.count - 1
         let averageLength = max(1, Double(wordTerms.count) / Double(max(articleCount, 1)))
         // Each term's words in reading order, by a counting sort of every word on its term.
@@ -25,6 +26,7 @@ struct PostingEncoder {
             occurrences[next[Int(term)]] = UInt32(position)
             next[Int(term)] += 1
         }
+        wordTerms = []
         termBlockStarts.reserveCapacity(termCount + 1)
         var block = BlockBuilder()
         for term in 0..<termCount {

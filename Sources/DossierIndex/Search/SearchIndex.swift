@@ -110,16 +110,19 @@ public struct SearchIndex: Sendable {
             }
             return (0..<UInt32(terms.count)).sorted { IndexBuffers.compare(term($0), term($1)) < 0 }
         }
-        let postings = PostingEncoder(wordTerms: addedWordTerms, articleStarts: addedArticleStarts, termCount: terms.count)
+        let wordCount = addedWordTerms.count
+        // Handed over, so that the encoder lets the words' terms go once it has filed them: a phrase is found
+        // from its words' postings.
+        var words: [UInt32] = []
+        swap(&words, &addedWordTerms)
+        let postings = PostingEncoder(wordTerms: &words, articleStarts: addedArticleStarts, termCount: terms.count)
         arrays.postingBlocks = postings.blockTable
         arrays.termBlockStarts = postings.termBlockStarts
         arrays.articleStream = postings.articleStream
         arrays.positionStream = postings.positionStream
         articleCount = addedArticleStarts.count - 1
-        averageLength = max(1, Double(addedWordTerms.count) / Double(max(articleCount, 1)))
-        // The words' terms go once filed: a phrase is found from its words' postings.
+        averageLength = max(1, Double(wordCount) / Double(max(articleCount, 1)))
         arrays.articleStarts = addedArticleStarts
-        addedWordTerms = []
         addedArticleStarts = [0]
         storage = IndexStorage(arrays: arrays)
     }
