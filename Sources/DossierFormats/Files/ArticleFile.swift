@@ -244,7 +244,7 @@ extension FileStamp {
         self.init(info)
     }
 
-    init(_ info: stat) {
+    package init(_ info: stat) {
         self.init(size: UInt64(max(info.st_size, 0)),
                   modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
                   changedSeconds: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),

@@ -48,9 +48,9 @@ extension IndexBuffers {
         }
     }
 
-    /// Every article that holds a term, in reading order.
-    func articlePostings(of term: UInt32) throws(Damage) -> [ArticlePosting] {
-        var postings: [ArticlePosting] = []
+    /// Calls `body` with each of a term's blocks in order, its row, and its articles and frequencies decoded.
+    func forEachBlock(of term: UInt32,
+                      _ body: (_ row: Int, PostingBlock, _ articles: [Int], _ frequencies: [Int]) throws(Damage) -> Void) throws(Damage) {
         var articles: [Int] = []
         var frequencies: [Int] = []
         var previous = -1
@@ -58,12 +58,20 @@ extension IndexBuffers {
             let block = try block(row)
             guard block.lastArticle > previous else { throw Self.doesNotAddUp }
             try decode(block, after: previous, articles: &articles, frequencies: &frequencies)
+            try body(row, block, articles, frequencies)
+            previous = block.lastArticle
+        }
+    }
+
+    /// Every article that holds a term, in reading order.
+    func articlePostings(of term: UInt32) throws(Damage) -> [ArticlePosting] {
+        var postings: [ArticlePosting] = []
+        try forEachBlock(of: term) { row, _, articles, frequencies in
             var firstPosition = 0
             for index in articles.indices {
                 postings.append(ArticlePosting(article: articles[index], frequency: frequencies[index], blockRow: row, firstPosition: firstPosition))
                 firstPosition += frequencies[index]
             }
-            previous = block.lastArticle
         }
         return postings
     }

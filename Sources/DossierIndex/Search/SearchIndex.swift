@@ -50,15 +50,9 @@ public struct SearchIndex: Sendable {
             // Each position names one word and there are as many as words, so a word named twice
             // is the only way one could be left unnamed.
             var words = [UInt32](repeating: UInt32.max, count: buffers.wordCount)
-            var articles: [Int] = []
-            var frequencies: [Int] = []
             var positions: [UInt32] = []
             for term in 0..<UInt32(buffers.termCount) {
-                var previous = -1
-                for row in try buffers.blockRows(of: term) {
-                    let block = try buffers.block(row)
-                    guard block.lastArticle > previous else { throw IndexBuffers.doesNotAddUp }
-                    try buffers.decode(block, after: previous, articles: &articles, frequencies: &frequencies)
+                try buffers.forEachBlock(of: term) { _, block, articles, frequencies throws(IndexBuffers.Damage) in
                     var first = 0
                     for (article, frequency) in zip(articles, frequencies) {
                         let range = buffers.wordRange(ofArticle: article)
@@ -71,7 +65,6 @@ public struct SearchIndex: Sendable {
                         }
                         first += frequency
                     }
-                    previous = block.lastArticle
                 }
             }
             guard !words.contains(UInt32.max) else { throw IndexBuffers.Damage(reason: "is damaged (a word has no term)") }

@@ -22,7 +22,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 11
+    package static let formatVersion: UInt64 = 12
 
     /// What a saved index depends on besides its files (`IndexFingerprint`): all of it, and the people
     /// (the catalog) alone, which the header keeps too so that a rebuild can say what changed.
@@ -216,7 +216,7 @@ public struct IndexCache: Sendable {
         }
     }
 
-    /// The sections a search reads instead of the articles: each article's saved path, stamp, record and key,
+    /// The sections a search reads instead of the articles: each article's saved path, stamp and ids,
     /// and the articles in their paths' order.
     private func writeFileTable(of analyses: [ArticleAnalysis], stamps: [FileStamp], paths: CachedPaths?,
                                 into file: inout IndexFileWriter) throws {
@@ -236,10 +236,9 @@ public struct IndexCache: Sendable {
         }
         var table: [UInt64] = []
         table.reserveCapacity(analyses.count * SavedArticles.stampWords)
-        for (position, stamp) in stamps.enumerated() {
+        for stamp in stamps {
             table += [stamp.size, UInt64(bitPattern: stamp.modifiedSeconds), UInt64(bitPattern: stamp.modifiedNanoseconds),
-                      UInt64(bitPattern: stamp.changedSeconds), UInt64(bitPattern: stamp.changedNanoseconds), stamp.inode, stamp.device,
-                      UInt64(analyses[position].article.record ?? 0), analyses[position].article.key]
+                      UInt64(bitPattern: stamp.changedSeconds), UInt64(bitPattern: stamp.changedNanoseconds), stamp.inode, stamp.device]
         }
         try file.write(.savedPaths, pathBytes)
         try file.write(.savedPathStarts, pathStarts)

@@ -16,8 +16,8 @@ package enum IndexSection: Int, CaseIterable, Sendable {
     /// The article numbers in the byte order of their paths, then in saved order, so that a search
     /// finds a file's articles by binary search instead of decoding every article (32-bit).
     case pathOrder
-    /// Each article's file stamp, record number and key, nine 64-bit numbers an article: size, modification
-    /// seconds and nanoseconds, change seconds and nanoseconds, inode, device, record (0 for none), key.
+    /// Each article's file stamp, seven 64-bit numbers an article: size, modification seconds and
+    /// nanoseconds, change seconds and nanoseconds, inode, device.
     case stamps
     /// Each article's stable id (`Article.stableID`), one after another, by article: a search of an unchanged
     /// corpus names its articles from these instead of working their ids out again.

@@ -4,7 +4,7 @@ import Foundation
 
 extension SavedArticles {
     /// Whether every file the articles came from still has the stamp saved with them: a file's size,
-    /// times and identity, compared as the numbers `fstatat` gives, without making a path or a stamp.
+    /// times and identity, as `fstatat` gives them, without making a path.
     ///
     /// Files are taken in the order of their paths, so that a folder's files come together: each folder is
     /// opened once and its files examined relative to it, on every core. This is the cost of a search of
@@ -39,20 +39,9 @@ extension SavedArticles {
                 guard fstatat(folder.descriptor, name, &info, 0) == 0 else { return false }
                 previousPath = path
             }
-            guard isStamp(of: article, equalTo: info) else { return false }
+            guard stamp(of: article) == FileStamp(info) else { return false }
         }
         return true
-    }
-
-    private func isStamp(of article: Int, equalTo info: stat) -> Bool {
-        let row = article * Self.stampWords
-        return stampTable[row] == UInt64(max(info.st_size, 0))
-            && stampTable[row + 1] == UInt64(bitPattern: Int64(info.st_mtim.tv_sec))
-            && stampTable[row + 2] == UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
-            && stampTable[row + 3] == UInt64(bitPattern: Int64(info.st_ctim.tv_sec))
-            && stampTable[row + 4] == UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))
-            && stampTable[row + 5] == UInt64(info.st_ino)
-            && stampTable[row + 6] == UInt64(info.st_dev)
     }
 }
 

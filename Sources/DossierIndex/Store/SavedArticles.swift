@@ -17,8 +17,8 @@ package final class SavedArticles: @unchecked Sendable {
     private let offsets: UnsafeBufferPointer<UInt64>
     private let pathBytes: UnsafeBufferPointer<UInt8>
     private let pathStarts: UnsafeBufferPointer<Int>
-    let pathOrder: UnsafeBufferPointer<UInt32>
-    let stampTable: UnsafeBufferPointer<UInt64>
+    private let pathOrder: UnsafeBufferPointer<UInt32>
+    private let stampTable: UnsafeBufferPointer<UInt64>
     private let idBytes: UnsafeBufferPointer<UInt8>
     private let idStarts: UnsafeBufferPointer<Int>
     private let shownIDLengths: UnsafeBufferPointer<UInt8>
@@ -108,23 +108,13 @@ package final class SavedArticles: @unchecked Sendable {
     }
 
     /// The 64-bit numbers each article has in the stamps table (`IndexSection.stamps`).
-    static let stampWords = 9
+    static let stampWords = 7
 
     package func stamp(of article: Int) -> FileStamp {
         let row = article * Self.stampWords
         return FileStamp(size: stampTable[row], modifiedSeconds: Int64(bitPattern: stampTable[row + 1]),
                          modifiedNanoseconds: Int64(bitPattern: stampTable[row + 2]), changedSeconds: Int64(bitPattern: stampTable[row + 3]),
                          changedNanoseconds: Int64(bitPattern: stampTable[row + 4]), inode: stampTable[row + 5], device: stampTable[row + 6])
-    }
-
-    package func record(of article: Int) -> Int? {
-        let record = stampTable[article * Self.stampWords + 7]
-        return record == 0 ? nil : Int(clamping: record)
-    }
-
-    /// What identifies the article (`ArticleKey`).
-    package func key(of article: Int) -> UInt64 {
-        stampTable[article * Self.stampWords + 8]
     }
 
     /// Gives each article the path it has in this run; call once, before any is asked for.
