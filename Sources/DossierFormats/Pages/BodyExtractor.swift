@@ -135,7 +135,7 @@ struct BodyExtractor {
     static let furnitureNames: [[UInt8]] = [
         "-ad-", "ad-break", "adslot", "advert", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "consent",
         "cookie", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "masthead", "menu", "modal", "newsletter",
-        "outbrain", "pagination", "pager", "popup", "promo", "related", "remark", "replies", "rss", "share", "sharing", "shoutbox",
+        "outbrain", "pagination", "pager", "popup", "promo", "related", "remark", "replies", "rss", "shoutbox",
         "sidebar", "signup", "skyscraper", "social", "sponsor", "subscribe", "supplemental", "taboola", "toolbar",
         "yom-remote", "recommend", "most-popular", "mostpopular", "trending", "read-more", "readmore", "more-stories",
     ].map { Array($0.utf8) }
@@ -165,6 +165,7 @@ struct BodyExtractor {
             case .img: counts[node].images += 1
             case .li: counts[node].listItems += 1
             case .input, .select, .textarea: counts[node].controls += 1
+            case .a: counts[node].links += 1
             default: break
             }
             if let parent = tree.parent(node) { counts[parent].add(counts[node]) }
@@ -404,6 +405,9 @@ struct BodyExtractor {
     private func blockText(of roots: [Int], dropping dropped: Set<Int>) -> [String] {
         var paragraphs: [String] = []
         var current: [UInt8] = []
+        // Links open and a link closed since the last words: the next link's words are not the same word's.
+        var openLinks = 0
+        var afterLink = false
         func flush() {
             let paragraph = HTMLText.collapsingSpaces(current)
             current.removeAll(keepingCapacity: true)
@@ -414,16 +418,24 @@ struct BodyExtractor {
             var stack: [Int] = [root]
             while let entry = stack.popLast() {
                 if entry < 0 {
-                    if tree.tag(-entry - 1).isBlock { flush() }
+                    let closed = tree.tag(-entry - 1)
+                    if closed.isBlock { flush() }
+                    if closed == .a { openLinks -= 1; afterLink = true }
                     continue
                 }
                 let node = entry
                 guard !excluded[node], !dropped.contains(node) else { continue }
                 let tag = tree.tag(node)
                 if tag == .text {
-                    current.append(contentsOf: tree.textBytes(node))
+                    let bytes = tree.textBytes(node)
+                    guard let first = bytes.first(where: { $0 > 0x20 }) else { current.append(contentsOf: bytes); continue }
+                    // "<a>Ilhan Omar</a><a>Hillicon Valley</a>" is two links' words, never "OmarHillicon".
+                    if afterLink, openLinks > 0, first == bytes.first, let last = current.last, last > 0x20 { current.append(0x20) }
+                    afterLink = false
+                    current.append(contentsOf: bytes)
                     continue
                 }
+                if tag == .a { openLinks += 1 }
                 if tag == .br { current.append(0x0A); continue }
                 if tag.isBlock { flush() }
                 stack.append(-node - 1)
@@ -443,35 +455,33 @@ struct BodyExtractor {
         var dropped = Set<Int>()
         // What was dropped below each node, summed on the way up in the same backward pass, so that
         // each node is judged on what remains at the cost of one step, however deep the page.
-        var removedText: [Int: Int32] = [:]
-        var removedLinks: [Int: Int32] = [:]
-        var removedCommas: [Int: Int32] = [:]
+        var removedBelow: [Int: DroppedText] = [:]
         var bestPath = Set<Int>()
         var step: Int? = bestScored
         while let current = step { bestPath.insert(current); step = tree.parent(current) }
         self.bestPath = bestPath
         for root in roots {
             for node in tree.descendants(of: root).reversed() where !excluded[node] && tree.tag(node) != .text {
-                textLength[node] -= removedText[node] ?? 0
-                linkLength[node] -= removedLinks[node] ?? 0
-                commas[node] -= removedCommas[node] ?? 0
+                var removed = removedBelow[node] ?? DroppedText()
+                subtract(removed, from: node)
                 guard let parent = tree.parent(node) else { continue }
-                var (text, links, commaCount) = (removedText[node] ?? 0, removedLinks[node] ?? 0, removedCommas[node] ?? 0)
                 if isDroppedFromText(node) {
                     dropped.insert(node)
-                    text += textLength[node]
-                    links += linkLength[node]
-                    commaCount += commas[node]
+                    removed = DroppedText(text: removed.text + textLength[node], links: removed.links + linkLength[node],
+                                          commas: removed.commas + commas[node], linkElements: removed.linkElements + counts[node].links)
                 }
-                if text != 0 { removedText[parent, default: 0] += text }
-                if links != 0 { removedLinks[parent, default: 0] += links }
-                if commaCount != 0 { removedCommas[parent, default: 0] += commaCount }
+                if removed != DroppedText() { removedBelow[parent, default: DroppedText()].add(removed) }
             }
-            textLength[root] -= removedText[root] ?? 0
-            linkLength[root] -= removedLinks[root] ?? 0
-            commas[root] -= removedCommas[root] ?? 0
+            subtract(removedBelow[root] ?? DroppedText(), from: root)
         }
         return dropped
+    }
+
+    private mutating func subtract(_ removed: DroppedText, from node: Int) {
+        textLength[node] -= removed.text
+        linkLength[node] -= removed.links
+        commas[node] -= removed.commas
+        counts[node].links -= removed.linkElements
     }
 
     /// Inside the article: its headline, and containers that read as furniture rather than
@@ -485,6 +495,9 @@ struct BodyExtractor {
         if tag == .p {
             return textLength[node] > 0 && textLength[node] < 200 && linkDensity(node) > 0.5
         }
+        // Links and nothing else set inside a sentence (a card that opens on hover, an inline list of
+        // stories): not the sentence's words, whatever the page's style sheet does with them.
+        if !tag.isBlock, tag != .a, counts[node].links >= 3, textLength[node] > 0, linkLength[node] == textLength[node] { return true }
         guard [.div, .section, .ul, .ol, .table, .form, .fieldset, .header, .figure, .dl, .aside].contains(tag),
               !roots.contains(node), !bestPath.contains(node) else { return false }
         let weight = classWeight(node)
@@ -542,12 +555,28 @@ private struct NameKinds: OptionSet {
     }
 }
 
+/// What dropping elements took from below a node: its measures are judged on what remains.
+private struct DroppedText: Equatable {
+    var text: Int32 = 0
+    var links: Int32 = 0
+    var commas: Int32 = 0
+    var linkElements: Int32 = 0
+
+    mutating func add(_ other: DroppedText) {
+        text += other.text
+        links += other.links
+        commas += other.commas
+        linkElements += other.linkElements
+    }
+}
+
 /// How many elements of a few telling kinds lie below a node.
 private struct ElementCounts {
     var paragraphs: Int32 = 0
     var images: Int32 = 0
     var listItems: Int32 = 0
     var controls: Int32 = 0
+    var links: Int32 = 0
     /// Elements with text of their own (not only their children's).
     var textBlocks: Int32 = 0
 
@@ -556,6 +585,7 @@ private struct ElementCounts {
         images += other.images
         listItems += other.listItems
         controls += other.controls
+        links += other.links
         textBlocks += other.textBlocks
     }
 }

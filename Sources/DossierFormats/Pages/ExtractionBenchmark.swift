@@ -7,6 +7,8 @@ public enum ExtractionBenchmark {
     public struct Result: Sendable {
         /// Each page's body, its paragraphs joined by line breaks, by the page's file name up to its first dot.
         public let bodies: [String: String]
+        /// Each page's title, by the same names; absent where the page gave none.
+        public let titles: [String: String]
         public let seconds: Double
         /// The same pages on every core, as loading a folder of pages reads them.
         public let allCoresSeconds: Double
@@ -28,14 +30,17 @@ public enum ExtractionBenchmark {
             }
         }
         var bodies: [String: String] = [:]
+        var titles: [String: String] = [:]
         let start = DispatchTime.now()
         for page in pages {
-            bodies[page.id] = WebPage.read(page.bytes).paragraphs.joined(separator: "\n")
+            let read = WebPage.read(page.bytes)
+            bodies[page.id] = read.paragraphs.joined(separator: "\n")
+            titles[page.id] = read.title
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let parallelStart = DispatchTime.now()
         _ = pages.parallelMap { WebPage.read($0.bytes).paragraphs.count }
         let allCoresSeconds = Double(DispatchTime.now().uptimeNanoseconds - parallelStart.uptimeNanoseconds) / 1e9
-        return Result(bodies: bodies, seconds: seconds, allCoresSeconds: allCoresSeconds, cores: ProcessInfo.processInfo.activeProcessorCount)
+        return Result(bodies: bodies, titles: titles, seconds: seconds, allCoresSeconds: allCoresSeconds, cores: ProcessInfo.processInfo.activeProcessorCount)
     }
 }

@@ -24,7 +24,22 @@ public struct WebPage: Sendable, Equatable {
         page.ranOutOfMemory = tree.ranOutOfMemory
         page.paragraphs = BodyExtractor.paragraphs(of: tree)
         PageMetadata(tree: tree).fill(&page)
+        page.dropHeadlineFromBody()
         return page
+    }
+
+    /// The headline, when the page wrote it again in the body's first lines (in an `<h2>` or a
+    /// styled `<div>` rather than the `<h1>` extraction leaves out), is the title, not a paragraph.
+    private mutating func dropHeadlineFromBody() {
+        guard let title, paragraphs.count > 1 else { return }
+        let headline = WebPage.comparable(title)
+        guard !headline.isEmpty, let repeated = paragraphs.prefix(2).firstIndex(where: { WebPage.comparable($0) == headline }) else { return }
+        paragraphs.remove(at: repeated)
+    }
+
+    /// Letters and digits only, lower-cased: a headline as written in the title and in the page compare equal.
+    static func comparable(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 }
 
@@ -68,45 +83,73 @@ struct PageMetadata {
 
     func fill(_ page: inout WebPage) {
         let article = linkedData.first
-        page.publisher = ((article?["publisher"]).flatMap(PageMetadata.name(of:))
-            ?? metaTags["og:site_name"] ?? metaTags["application-name"]).map(CharacterReferences.decoded)
+        page.url = [canonical, metaTags["og:url"], article?["url"] as? String]
+            .lazy.compactMap { $0 }.first { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+        let section = metaTags["article:section"] ?? (article?["articleSection"] as? String)
+            ?? (article?["articleSection"] as? [Any])?.first as? String
+        page.publisher = PublisherName.best(
+            of: [(article?["publisher"]).flatMap(PageMetadata.name(of:)), metaTags["og:site_name"], metaTags["application-name"]],
+            address: page.url, section: section, title: metaTags["og:title"] ?? titleElement)
         page.title = headline(article: article, publisher: page.publisher)
         page.authors = authors(article: article)
         page.date = [article?["datePublished"] as? String, metaTags["article:published_time"], metaTags["datepublished"],
                      metaTags["date"], metaTags["pubdate"], metaTags["dc.date"], metaTags["dc.date.issued"],
                      article?["dateCreated"] as? String, article?["dateModified"] as? String, times.first]
             .lazy.compactMap { $0.flatMap(MachineDate.isoDay(from:)) }.first
-        page.url = [canonical, metaTags["og:url"], article?["url"] as? String]
-            .lazy.compactMap { $0 }.first { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
     }
 
-    /// The headline: what the article's data says, else Open Graph's, else the page's `<h1>` when
-    /// the `<title>` holds it, else the `<title>` without the site's name.
+    /// The headline: the page's `<h1>` where a title the page gives holds it (what a reader sees
+    /// atop the article, which the linked data and Open Graph may word otherwise for search engines),
+    /// else what the article's data says, else Open Graph's, else the `<title>`, without the site's name.
     private func headline(article: [String: Any]?, publisher: String?) -> String? {
-        if let headline = (article?["headline"] as? String)?.trimmed, !headline.isEmpty {
-            return HTMLText.collapsingSpaces(Array(CharacterReferences.decoded(headline).utf8))
+        let titles = [metaTags["og:title"], metaTags["twitter:title"], titleElement].compactMap { $0 }
+            .map { HTMLText.collapsingSpaces(Array(CharacterReferences.decoded($0).utf8)) }.filter { !$0.isEmpty }
+        if let heading = headings.first(where: { heading in
+            !heading.isEmpty && titles.contains { $0.contains(heading) && !PageMetadata.isSiteName(heading, in: $0, publisher: publisher) }
+        }) {
+            return heading
         }
-        let title = (metaTags["og:title"] ?? metaTags["twitter:title"]).map(CharacterReferences.decoded) ?? titleElement
-        if let title, let heading = headings.first(where: { !$0.isEmpty && title.contains($0) }) { return heading }
-        guard let title = title.map({ HTMLText.collapsingSpaces(Array($0.utf8)) }), !title.isEmpty else {
-            return headings.first { !$0.isEmpty }
+        if let linked = (article?["headline"] as? String)?.trimmed, !linked.isEmpty {
+            let headline = PageMetadata.withoutSiteName(HTMLText.collapsingSpaces(Array(CharacterReferences.decoded(linked).utf8)),
+                                                       publisher: publisher, cutsOnlyThePublisher: true)
+            // Cut short for search engines (at 110 characters, as they ask): a title the page gives in full is the headline.
+            guard headline.count >= 90 else { return headline }
+            let whole = WebPage.comparable(headline)
+            let longer = (titles.map { PageMetadata.withoutSiteName($0, publisher: publisher) } + headings).first {
+                WebPage.comparable($0).count > whole.count && WebPage.comparable($0).hasPrefix(whole)
+            }
+            return longer ?? headline
         }
+        guard let title = titles.first else { return headings.first { !$0.isEmpty } }
         return PageMetadata.withoutSiteName(title, publisher: publisher)
     }
 
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • "]
+
     /// "Talks resume | The Daily Courier" → "Talks resume": the part that is not the site's name,
     /// or, when the site's name is not known, the first part, since sites append their names.
-    static func withoutSiteName(_ title: String, publisher: String?) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " • "] where title.contains(separator) {
+    static func withoutSiteName(_ title: String, publisher: String?, cutsOnlyThePublisher: Bool = false) -> String {
+        for separator in titleSeparators where title.contains(separator) {
             let parts = title.components(separatedBy: separator).map(\.trimmed).filter { !$0.isEmpty }
             guard parts.count > 1 else { continue }
             if let publisher {
-                let rest = parts.filter { $0.caseInsensitiveCompare(publisher) != .orderedSame }
+                let rest = parts.filter { WebPage.comparable($0) != WebPage.comparable(publisher) }
                 if rest.count < parts.count { return rest.joined(separator: separator.trimmed.isEmpty ? " " : separator) }
             }
-            return parts[0]
+            return cutsOnlyThePublisher ? title : parts[0]
         }
         return title
+    }
+
+    /// A heading that is the site's name (the publisher, what a title writes after its last separator,
+    /// or a short part of a long title, "Silicon Notes" of "Silicon Notes: A flow for…"): a logo, not the headline.
+    static func isSiteName(_ heading: String, in title: String, publisher: String?) -> Bool {
+        let name = WebPage.comparable(heading)
+        if let publisher, name == WebPage.comparable(publisher) { return true }
+        if name.count * 2 < WebPage.comparable(title).count { return true }
+        return titleSeparators.contains { separator in
+            title.contains(separator) && title.components(separatedBy: separator).last.map(WebPage.comparable) == name
+        }
     }
 
     private func authors(article: [String: Any]?) -> [String] {

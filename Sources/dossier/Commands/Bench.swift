@@ -139,6 +139,8 @@ struct Bench: ParsableCommand {
     private struct ExtractionOutput: Encodable {
         struct Body: Encodable {
             let articleBody: String
+            /// Not read by the benchmark's scorer; for the title accuracy of the extraction benchmark.
+            let headline: String?
         }
 
         let version: String
@@ -151,7 +153,9 @@ struct Bench: ParsableCommand {
         guard !result.bodies.isEmpty else { throw ValidationError("no web pages (.html, .htm, .html.gz) under \(corpus.paths.joined(separator: ", "))") }
         var bytes: [UInt8] = []
         var writer = JSONWriter { bytes += $0 }
-        try writer.value(ExtractionOutput(version: DossierVersion.current, output: result.bodies.mapValues { .init(articleBody: $0) }))
+        try writer.value(ExtractionOutput(version: DossierVersion.current, output: Dictionary(uniqueKeysWithValues: result.bodies.map { name, body in
+            (name, .init(articleBody: body, headline: result.titles[name]))
+        })))
         guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else { throw ValidationError("cannot write \(output)") }
         let pages = Double(result.bodies.count)
         Output.line(String(format: "extraction: %d pages, %.3f s on one thread, %.2f ms a page; on %d cores %.2f ms a page",

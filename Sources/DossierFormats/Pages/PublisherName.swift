@@ -1,0 +1,91 @@
+/// The name of the site that published a page, from what the page calls itself.
+///
+/// Pages name their site in `og:site_name` and in their linked data's `publisher`, but not always
+/// as a reader would: some write a menu ("Autoracing | F1 | Indy"), a tagline after the name
+/// ("LinkNaija | Nigeria's popular news"), the section the page sits in ("U.S."), the part of
+/// the host that serves a wire's stories to other sites ("Hosted" for hosted.ap.org), their own
+/// address, or nothing at all. Such names give way to the next source, and at the last to the
+/// site's domain.
+enum PublisherName {
+    /// The publisher among `candidates` (the page's own names for its site, most trusted first): the
+    /// first that reads like the site's domain, else the first written as a name rather than a
+    /// slug ("detroitnews"), else the first at all; when none names a publisher, the host of `address`
+    /// without its "www.".
+    static func best(of candidates: [String?], address: String?, section: String?, title: String?) -> String? {
+        let host = address.flatMap(self.host(of:))
+        let names = candidates.compactMap { $0 }.compactMap { cleaned($0, host: host, section: section, title: title) }
+        let mainLabel = host.map { domain(of: $0).split(separator: ".").first.map(String.init) ?? "" }
+        if let mainLabel, let alike = names.first(where: { resembles($0, mainLabel) }) { return alike }
+        if let name = names.first(where: { !isSlug($0) }) ?? names.first { return name }
+        guard let host else { return nil }
+        // A subdomain that says it serves pages for others ("Hosted") serves them for its domain's owner.
+        let servesForDomain = candidates.contains { $0.map { isSubdomainLabel($0.trimmed, of: host) } ?? false }
+        return servesForDomain ? domain(of: host) : withoutWWW(host)
+    }
+
+    /// The name, with a tagline or menu after it cut, or nil when it names no publisher.
+    static func cleaned(_ candidate: String, host: String?, section: String?, title: String?) -> String? {
+        var name = HTMLText.collapsingSpaces(Array(CharacterReferences.decoded(candidate).utf8))
+        // An address is the site's, but as its host: "https://www.example.com" says "example.com".
+        if name.hasPrefix("http://") || name.hasPrefix("https://") {
+            return self.host(of: name).map(withoutWWW)
+        }
+        // Sites put their name first and what follows it after a bar or a dash.
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / "] where name.contains(separator) {
+            name = name.components(separatedBy: separator).map(\.trimmed).first { !$0.isEmpty } ?? ""
+        }
+        guard name.contains(where: \.isLetter) else { return nil }
+        for other in [section, title].compactMap({ $0 }) where name.caseInsensitiveCompare(other.trimmed) == .orderedSame {
+            return nil
+        }
+        if let host, isSubdomainLabel(name, of: host) { return nil }
+        return name
+    }
+
+    /// The host of an address, lower-cased: "https://www.example.com/a" gives "www.example.com".
+    static func host(of address: String) -> String? {
+        guard let schemeEnd = address.range(of: "://") else { return nil }
+        let rest = address[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { $0.prefix { $0 != ":" } } ?? ""
+        return host.contains(".") ? host.lowercased() : nil
+    }
+
+    /// The registered domain of a host: "hosted.ap.org" gives "ap.org", "www.bbc.co.uk" "bbc.co.uk".
+    static func domain(of host: String) -> String {
+        let labels = host.split(separator: ".")
+        guard labels.count > 2 else { return host }
+        // A country's second level ("co.uk", "com.br") is no one's name: the domain takes one more label.
+        let secondLevels: Set<Substring> = ["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"]
+        let kept = labels.last!.count == 2 && secondLevels.contains(labels[labels.count - 2]) ? 3 : 2
+        return labels.suffix(kept).joined(separator: ".")
+    }
+
+    private static func withoutWWW(_ host: String) -> String {
+        host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    /// "Hosted" on hosted.ap.org: a plain word naming a host's subdomain says what the subdomain
+    /// serves, not who publishes it; a brand written as one ("ProFootballTalk") is a name.
+    private static func isSubdomainLabel(_ name: String, of host: String) -> Bool {
+        guard name.dropFirst().allSatisfy({ !$0.isUppercase }) else { return false }
+        let domainLabels = domain(of: host).split(separator: ".").count
+        let labels = host.split(separator: ".").dropLast(domainLabels)
+        return labels.contains { $0.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    /// "The Detroit News" and "detroitnews", "Wall Street Journal" and "wsj", "Associated Press" and "apnews".
+    private static func resembles(_ name: String, _ mainLabel: String) -> Bool {
+        guard mainLabel.count >= 2 else { return false }
+        let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let joined = (words.first == "the" ? words.dropFirst() : words[...]).joined()
+        let initials = String(words.compactMap(\.first))
+        return (joined.count >= 3 && (joined.contains(mainLabel) || mainLabel.contains(joined)))
+            || (initials.count >= 2 && mainLabel.hasPrefix(initials))
+    }
+
+    /// A site's name written as it is in an address: "usatoday", "nj".
+    private static func isSlug(_ name: String) -> Bool {
+        !name.contains(" ") && name == name.lowercased()
+    }
+}
