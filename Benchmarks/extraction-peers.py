@@ -48,6 +48,7 @@ def with_readability(page):
 
 def main():
     folder, out = sys.argv[1], sys.argv[2]
+    os.makedirs(out, exist_ok=True)
     pages = pages_in(folder)
     for name, extract, package in (("trafilatura", with_trafilatura, "trafilatura"),
                                    ("readability-lxml", with_readability, "readability-lxml")):

@@ -375,6 +375,7 @@ struct BodyExtractor {
         let topScore = finalScores[top] ?? 0
         let threshold = max(10, topScore * 0.2)
         let topClass = tree.attribute("class", of: top)
+        let bodyParagraphs = paragraphKind(of: top)
         var included: [Int] = []
         for sibling in tree.children(parent) where !excluded[sibling] {
             if sibling == top { included.append(sibling); continue }
@@ -382,6 +383,7 @@ struct BodyExtractor {
             var score = finalScores[sibling] ?? -1
             if let topClass, !topClass.isEmpty, tree.attribute("class", of: sibling) == topClass { score += topScore * 0.2 }
             if score >= threshold { included.append(sibling); continue }
+            if let bodyParagraphs, continuesTheBody(sibling, paragraphKind: bodyParagraphs) { included.append(sibling); continue }
             if tree.tag(sibling) == .p {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
@@ -390,6 +392,30 @@ struct BodyExtractor {
             }
         }
         return included
+    }
+
+    /// The class the body's paragraphs are written with (the empty string for none), the most
+    /// common among them; nil when the body has no `<p>`.
+    private func paragraphKind(of body: Int) -> String? {
+        var kinds: [String: Int] = [:]
+        for node in tree.descendants(of: body) where tree.tag(node) == .p && !excluded[node] && textLength[node] > 0 {
+            kinds[tree.attribute("class", of: node) ?? "", default: 0] += 1
+        }
+        return kinds.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
+    /// A container beside the body, past a block that interrupts it (a newsletter box, an ad), that
+    /// holds nothing but paragraphs written as the body's are: the body going on, however short
+    /// its paragraphs, since text on both sides of the interruption is one article.
+    private func continuesTheBody(_ container: Int, paragraphKind: String) -> Bool {
+        guard [.div, .section, .article].contains(tree.tag(container)), textLength[container] > 0,
+              linkDensity(container) < 0.25 else { return false }
+        var paragraphText: Int32 = 0
+        for node in tree.descendants(of: container) where tree.tag(node) == .p && !excluded[node] {
+            guard (tree.attribute("class", of: node) ?? "") == paragraphKind else { return false }
+            paragraphText += textLength[node]
+        }
+        return paragraphText * 10 >= textLength[container] * 9
     }
 
     // MARK: - Text
