@@ -40,12 +40,28 @@ struct PageLeakTests {
         #expect(WebPage.read(PageLeakTests.page(head: head, canonical: canonical)).publisher == publisher)
     }
 
-    /// A publisher named in the linked data stays the source: "The Detroit News" over the slug "detroitnews" Open Graph gives.
-    @Test func aPublisherWrittenAsAName_isPreferredToItsSlug() {
-        let head = #"<meta property="og:site_name" content="harbourcourier"><script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "The Harbour Courier"}}</script>"#
-        #expect(WebPage.read(PageLeakTests.page(head: head, canonical: "https://www.harbourcourier.example/a")).publisher == "The Harbour Courier")
+    @Test(arguments: [
+        // A name over the slug of it, wherever each is given: "The Harbour Courier", not "harbourcourier".
+        (#"<meta property="og:site_name" content="The Harbour Courier"><script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "harbourcourier"}}</script>"#,
+         "https://www.harbourcourier.example/a", "The Harbour Courier"),
+        // A name in a script without case is no slug.
+        (#"<meta property="og:site_name" content="光明网"><meta name="application-name" content="Harbour Reader">"#, "https://www.gmw.example/a", "光明网"),
+        // A blog named as its subdomain is, which its title carries too, is the blog.
+        (#"<meta property="og:site_name" content="Harbourside"><title>Tolls rise again - Harbourside</title>"#, "https://harbourside.blogs.example/p/tolls", "Harbourside"),
+        // Initials: "The Wall Street Journal" for wsj.example, over an application's name.
+        (#"<meta property="og:site_name" content="WSJ App"><script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "The Wall Street Journal"}}</script>"#,
+         "https://www.wsj.example/a", "The Wall Street Journal"),
+    ])
+    func aPublisherWrittenAsAName_isPreferred(head: String, canonical: String, publisher: String) {
+        #expect(WebPage.read(PageLeakTests.page(head: head, canonical: canonical)).publisher == publisher)
+    }
+
+    @Test func hostsAndDomains() {
         #expect(PublisherName.domain(of: "www.harbour.co.uk") == "harbour.co.uk")
+        #expect(PublisherName.domain(of: "hosted.wire.example") == "wire.example")
         #expect(PublisherName.host(of: "https://user@News.Example:8080/a?b") == "news.example")
+        #expect(PublisherName.host(of: "https://../a") == nil)
+        #expect(PublisherName.host(of: "no address") == nil)
     }
 
     /// The headline a reader sees atop the article, confirmed by the page's title, over the wording
@@ -56,6 +72,11 @@ struct PageLeakTests {
         (#"<title>Tolls rise again | Port Weekly</title>"#, "<h1>Port Weekly</h1>", "Tolls rise again"),
         (#"<title>Harbour Notes: tolls rise again for shipping firms, and the board says why</title>"#, "<h1>Harbour Notes</h1>",
          "Harbour Notes: tolls rise again for shipping firms, and the board says why"),
+        // The site's name as its publisher says it, in a short title.
+        (#"<meta property="og:site_name" content="Port Weekly"><title>Port Weekly: tolls up</title>"#, "<h1>Port Weekly</h1>", "Port Weekly: tolls up"),
+        // A short headline beside a long site name is still the headline.
+        (#"<title>Tolls up again | The Harbour and Estuary Courier</title><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port tolls: what you need to know"}</script>"#,
+         "<h1>Tolls up again</h1>", "Tolls up again"),
         // The linked data's headline with the site's name as the title writes it, run together.
         (#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tolls rise again | PortWeekly", "publisher": {"name": "Port Weekly"}}</script>"#,
          "", "Tolls rise again"),
@@ -97,5 +118,21 @@ struct PageLeakTests {
         #expect(body.contains("to kill Rep. Ana Reyes (D-Minn.), prosecutors"), "\(body)")
         for leak in ["Harbour Week", "mercy", "MORE", "ReyesAna"] { #expect(!body.contains(leak), "the body holds \"\(leak)\"") }
         #expect(body.contains("Harbour Dredging plans"))
+    }
+
+    /// What is not a card: a name whose card is too small to tell from a phrase keeps the name; linked
+    /// names in a sentence stay; words of scripts written without spaces are not spaced.
+    @Test func linksThatAreTheSentencesWords_stay() {
+        let html = """
+            <html><body><div class="content">
+            <p>The suit names Rep. <span class="people"><a href="/p/reyes">Ana Reyes</a><span class="card"><a href="/f">Follow</a> <a href="/s">Stories</a></span></span> as its first defendant, the court said.</p>
+            <p>The film stars <strong><a href="/a">Ana Reyes</a> <a href="/b">Tom Lind</a> <a href="/c">Jo Park</a></strong> in the roles of the three envoys.</p>
+            <p>会談は<a href="/t">東京</a><a href="/g">都庁</a>で月曜日に開かれ、双方は次の会合を春に開くことで合意したと当局者は述べた。</p>
+            </div></body></html>
+            """
+        let body = WebPage.read(Array(html.utf8)).paragraphs.joined(separator: "\n")
+        #expect(body.contains("Rep. Ana Reyes"), "\(body)")
+        #expect(body.contains("stars Ana Reyes Tom Lind Jo Park in the roles"))
+        #expect(body.contains("東京都庁で"))
     }
 }

@@ -32,6 +32,21 @@ struct WholeBodyTests {
         #expect(!body.joined().contains("Sign up"))
     }
 
+    /// What a body does not go on into: an ad's label, a teaser of another story, a comment thread,
+    /// a line before the article.
+    @Test func aBodyDoesNotGoOnIntoWhatIsNotIt() {
+        let html = WholeBodyTests.page("""
+            <article><h1>Talks resume</h1><div class="audio"><p>Listen to this article.</p><p>It takes four minutes.</p></div>
+            <div class="body">\(WholeBodyTests.opening)</div>
+            <div class="ad-wrapper"><p>Advertisement</p></div>
+            <div class="teaser"><h3><a href="/2">Ferries late again</a></h3><p>The ferries ran late for a third week. Passengers said so.</p></div>
+            <div class="responses"><div class="response"><div class="text"><p>I agree with this, it is a good point.</p><p>So do I, for once.</p></div></div></div>
+            </article>
+            """)
+        let body = WebPage.read(html).paragraphs
+        #expect(body == WholeBodyTests.paragraphs, "\(body)")
+    }
+
     /// A share plugin's wrapper around the whole article, with a gallery inside; a section of a
     /// long piece whose id speaks of sharing.
     @Test func wrappersNamedForSharing_keepTheArticleTheyWrap() {

@@ -80,6 +80,7 @@ struct BodyExtractor {
     }
 
     private mutating func extract(trustingClassNames: Bool) -> [String] {
+        trustsClassNames = trustingClassNames
         markExcluded(trustingClassNames: trustingClassNames)
         measure()
         guard let body = bestContainer() else { return [] }
@@ -165,7 +166,7 @@ struct BodyExtractor {
             case .img: counts[node].images += 1
             case .li: counts[node].listItems += 1
             case .input, .select, .textarea: counts[node].controls += 1
-            case .a: counts[node].links += 1
+            case .a where !excluded[node] && textLength[node] > 0: counts[node].links += 1
             default: break
             }
             if let parent = tree.parent(node) { counts[parent].add(counts[node]) }
@@ -355,8 +356,11 @@ struct BodyExtractor {
     }
 
     private var finalScores: [Int: Double] = [:]
+    /// Whether this pass set aside what class names call furniture: only then is a container beside
+    /// the body, which could be a comment box a lenient pass keeps, taken for the body going on.
+    private var trustsClassNames = true
     /// The elements whose text is the article: never dropped as a whole.
-    private var roots: [Int] = []
+    private var roots: Set<Int> = []
     /// The element that scored best, before its parents were looked at: it and every element
     /// holding it are the article's, whatever their links and controls.
     private var bestScored = 0
@@ -375,47 +379,63 @@ struct BodyExtractor {
         let topScore = finalScores[top] ?? 0
         let threshold = max(10, topScore * 0.2)
         let topClass = tree.attribute("class", of: top)
-        let bodyParagraphs = paragraphKind(of: top)
+        let bodyParagraphs = trustsClassNames ? paragraphKind(under: top) : nil
         var included: [Int] = []
-        for sibling in tree.children(parent) where !excluded[sibling] {
-            if sibling == top { included.append(sibling); continue }
+        // Blocks passed since the body last went on: a body goes on past one or two (a newsletter box,
+        // an ad), not past the rest of the page.
+        var interruptions: Int? = nil
+        for sibling in tree.children(parent) where !excluded[sibling] || interruptions != nil {
+            if sibling == top { included.append(sibling); interruptions = 0; continue }
             guard tree.tag(sibling) != .text else { continue }
+            if excluded[sibling] { interruptions? += 1; continue }
             var score = finalScores[sibling] ?? -1
             if let topClass, !topClass.isEmpty, tree.attribute("class", of: sibling) == topClass { score += topScore * 0.2 }
-            if score >= threshold { included.append(sibling); continue }
-            if let bodyParagraphs, continuesTheBody(sibling, paragraphKind: bodyParagraphs) { included.append(sibling); continue }
+            if score >= threshold { included.append(sibling); interruptions = interruptions.map { _ in 0 }; continue }
+            if let bodyParagraphs, let passed = interruptions, passed <= 2, continuesTheBody(sibling, paragraphKind: bodyParagraphs) {
+                included.append(sibling)
+                interruptions = 0
+                continue
+            }
             if tree.tag(sibling) == .p {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
-                if length > 80 && density < 0.25 { included.append(sibling) }
-                else if length > 0, length <= 80, density == 0, tree.textContent(of: sibling).contains(". ") { included.append(sibling) }
+                if length > 80 && density < 0.25 { included.append(sibling); continue }
+                else if length > 0, length <= 80, density == 0, tree.textContent(of: sibling).contains(". ") { included.append(sibling); continue }
             }
+            if textLength[sibling] > 0 { interruptions? += 1 }
         }
         return included
     }
 
-    /// The class the body's paragraphs are written with (the empty string for none), the most
-    /// common among them; nil when the body has no `<p>`.
-    private func paragraphKind(of body: Int) -> String? {
-        var kinds: [String: Int] = [:]
+    /// How the body's paragraphs are written: the class of its `<p>` elements (the empty string for
+    /// none) and how deep below it they sit, the most common of them; nil when the body has no `<p>`.
+    private func paragraphKind(under body: Int) -> ParagraphKind? {
+        var kinds: [ParagraphKind: Int] = [:]
         for node in tree.descendants(of: body) where tree.tag(node) == .p && !excluded[node] && textLength[node] > 0 {
-            kinds[tree.attribute("class", of: node) ?? "", default: 0] += 1
+            kinds[ParagraphKind(of: node, under: body, in: tree), default: 0] += 1
         }
-        return kinds.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        return kinds.max { $0.value != $1.value ? $0.value < $1.value : $0.key.depth > $1.key.depth }?.key
     }
 
-    /// A container beside the body, past a block that interrupts it (a newsletter box, an ad), that
-    /// holds nothing but paragraphs written as the body's are: the body going on, however short
-    /// its paragraphs, since text on both sides of the interruption is one article.
-    private func continuesTheBody(_ container: Int, paragraphKind: String) -> Bool {
+    /// A container after the body, past a block that interrupts it, that holds nothing but sentences
+    /// in paragraphs written as the body's are (the same class, as deep below it): the body going
+    /// on, however short its paragraphs, since text on both sides of the interruption is one article.
+    /// Not a teaser (a linked heading), a label ("Advertisement"), a comment thread (deeper) or a list of links.
+    private func continuesTheBody(_ container: Int, paragraphKind: ParagraphKind) -> Bool {
         guard [.div, .section, .article].contains(tree.tag(container)), textLength[container] > 0,
               linkDensity(container) < 0.25 else { return false }
-        var paragraphText: Int32 = 0
-        for node in tree.descendants(of: container) where tree.tag(node) == .p && !excluded[node] {
-            guard (tree.attribute("class", of: node) ?? "") == paragraphKind else { return false }
-            paragraphText += textLength[node]
+        var paragraphText = 0
+        var sentences = 0
+        for node in tree.descendants(of: container) where !excluded[node] {
+            let tag = tree.tag(node)
+            if tag.isHeading, linkLength[node] > 0 { return false }
+            guard tag == .p, textLength[node] > 0 else { continue }
+            guard ParagraphKind(of: node, under: container, in: tree) == paragraphKind else { return false }
+            paragraphText += Int(textLength[node])
+            let text = tree.textContent(of: node)
+            if let last = text.last(where: { !$0.isWhitespace }), ".!?…\"”’»".contains(last) { sentences += 1 }
         }
-        return paragraphText * 10 >= textLength[container] * 9
+        return sentences >= 2 && paragraphText * 10 >= Int(textLength[container]) * 9
     }
 
     // MARK: - Text
@@ -423,7 +443,7 @@ struct BodyExtractor {
     /// The paragraphs under `roots`, block by block, leaving out headlines, what is mostly links,
     /// and containers whose names or make-up mark them as furniture.
     private mutating func text(of roots: [Int]) -> [String] {
-        self.roots = roots
+        self.roots = Set(roots)
         return blockText(of: roots, dropping: droppedContainers(under: roots))
     }
 
@@ -455,8 +475,11 @@ struct BodyExtractor {
                 if tag == .text {
                     let bytes = tree.textBytes(node)
                     guard let first = bytes.first(where: { $0 > 0x20 }) else { current.append(contentsOf: bytes); continue }
-                    // "<a>Ilhan Omar</a><a>Hillicon Valley</a>" is two links' words, never "OmarHillicon".
-                    if afterLink, openLinks > 0, first == bytes.first, let last = current.last, last > 0x20 { current.append(0x20) }
+                    // "<a>Ilhan Omar</a><a>Hillicon Valley</a>" is two links' words, never "OmarHillicon"; scripts
+                    // written without spaces (from U+3000: kana, CJK, Hangul, whose UTF-8 starts at 0xE3) stay so.
+                    if afterLink, openLinks > 0, first == bytes.first, first < 0xE3, let last = current.last, last > 0x20 {
+                        current.append(0x20)
+                    }
                     afterLink = false
                     current.append(contentsOf: bytes)
                     continue
@@ -521,9 +544,7 @@ struct BodyExtractor {
         if tag == .p {
             return textLength[node] > 0 && textLength[node] < 200 && linkDensity(node) > 0.5
         }
-        // Links and nothing else set inside a sentence (a card that opens on hover, an inline list of
-        // stories): not the sentence's words, whatever the page's style sheet does with them.
-        if !tag.isBlock, tag != .a, counts[node].links >= 3, textLength[node] > 0, linkLength[node] == textLength[node] { return true }
+        if isCardOfLinks(node) { return true }
         guard [.div, .section, .ul, .ol, .table, .form, .fieldset, .header, .figure, .dl, .aside].contains(tag),
               !roots.contains(node), !bestPath.contains(node) else { return false }
         let weight = classWeight(node)
@@ -578,6 +599,34 @@ private struct NameKinds: OptionSet {
             }
         }
         return found
+    }
+}
+
+extension BodyExtractor {
+    /// Links and nothing else set inside a sentence, with a picture or four links at least: a card
+    /// that opens on hover over a name, an inline list of stories. Not the sentence's words, whatever
+    /// the page's style sheet does with them. An element with one link of its own (a name, with its
+    /// card inside, or a picture beside it) is the sentence's: its card is judged on its own.
+    fileprivate func isCardOfLinks(_ node: Int) -> Bool {
+        let tag = tree.tag(node)
+        guard !tag.isBlock, tag != .a, textLength[node] > 0, linkLength[node] == textLength[node],
+              counts[node].images > 0 || counts[node].links >= 4 else { return false }
+        let ownLinks = tree.children(node).filter { tree.tag($0) == .a && !excluded[$0] && textLength[$0] > 0 }.count
+        return ownLinks != 1
+    }
+}
+
+/// How a paragraph is written: its class and its depth below the container judged.
+private struct ParagraphKind: Hashable {
+    let className: String
+    let depth: Int
+
+    init(of paragraph: Int, under container: Int, in tree: HTMLTree) {
+        className = tree.attribute("class", of: paragraph) ?? ""
+        var depth = 0
+        var step: Int? = paragraph
+        while let current = step, current != container, depth < 100 { depth += 1; step = tree.parent(current) }
+        self.depth = depth
     }
 }
 

@@ -7,24 +7,28 @@
 /// address, or nothing at all. Such names give way to the next source, and at the last to the
 /// site's domain.
 enum PublisherName {
-    /// The publisher among `candidates` (the page's own names for its site, most trusted first): the
+    /// The publisher among `candidates` (the page's own names for its site, most trusted first; `titles`
+    /// are the page's titles, which no publisher is named after): the
     /// first that reads like the site's domain, else the first written as a name rather than a
     /// slug ("detroitnews"), else the first at all; when none names a publisher, the host of `address`
     /// without its "www.".
-    static func best(of candidates: [String?], address: String?, section: String?, title: String?) -> String? {
+    static func best(of candidates: [String?], address: String?, section: String?, titles: [String]) -> String? {
         let host = address.flatMap(self.host(of:))
-        let names = candidates.compactMap { $0 }.compactMap { cleaned($0, host: host, section: section, title: title) }
+        let names = candidates.compactMap { $0 }.compactMap { cleaned($0, host: host, section: section, titles: titles) }
         let mainLabel = host.map { domain(of: $0).split(separator: ".").first.map(String.init) ?? "" }
-        if let mainLabel, let alike = names.first(where: { resembles($0, mainLabel) }) { return alike }
+        if let mainLabel {
+            let alike = names.filter { resembles($0, mainLabel) }
+            if let name = alike.first(where: { !isSlug($0) }) ?? alike.first { return name }
+        }
         if let name = names.first(where: { !isSlug($0) }) ?? names.first { return name }
         guard let host else { return nil }
         // A subdomain that says it serves pages for others ("Hosted") serves them for its domain's owner.
-        let servesForDomain = candidates.contains { $0.map { isSubdomainLabel($0.trimmed, of: host) } ?? false }
+        let servesForDomain = candidates.contains { $0.map { isPlaceholder($0.trimmed, host: host, titles: titles) } ?? false }
         return servesForDomain ? domain(of: host) : withoutWWW(host)
     }
 
     /// The name, with a tagline or menu after it cut, or nil when it names no publisher.
-    static func cleaned(_ candidate: String, host: String?, section: String?, title: String?) -> String? {
+    static func cleaned(_ candidate: String, host: String?, section: String?, titles: [String]) -> String? {
         var name = HTMLText.collapsingSpaces(Array(CharacterReferences.decoded(candidate).utf8))
         // An address is the site's, but as its host: "https://www.example.com" says "example.com".
         if name.hasPrefix("http://") || name.hasPrefix("https://") {
@@ -35,10 +39,10 @@ enum PublisherName {
             name = name.components(separatedBy: separator).map(\.trimmed).first { !$0.isEmpty } ?? ""
         }
         guard name.contains(where: \.isLetter) else { return nil }
-        for other in [section, title].compactMap({ $0 }) where name.caseInsensitiveCompare(other.trimmed) == .orderedSame {
+        for other in [section].compactMap({ $0 }) + titles where name.caseInsensitiveCompare(other.trimmed) == .orderedSame {
             return nil
         }
-        if let host, isSubdomainLabel(name, of: host) { return nil }
+        if let host, isPlaceholder(name, host: host, titles: titles) { return nil }
         return name
     }
 
@@ -48,7 +52,7 @@ enum PublisherName {
         let rest = address[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.split(separator: "@").last.map { $0.prefix { $0 != ":" } } ?? ""
-        return host.contains(".") ? host.lowercased() : nil
+        return host.contains(".") && host.contains(where: \.isLetter) ? host.lowercased() : nil
     }
 
     /// The registered domain of a host: "hosted.ap.org" gives "ap.org", "www.bbc.co.uk" "bbc.co.uk".
@@ -65,10 +69,12 @@ enum PublisherName {
         host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 
-    /// "Hosted" on hosted.ap.org: a plain word naming a host's subdomain says what the subdomain
-    /// serves, not who publishes it; a brand written as one ("ProFootballTalk") is a name.
-    private static func isSubdomainLabel(_ name: String, of host: String) -> Bool {
-        guard name.dropFirst().allSatisfy({ !$0.isUppercase }) else { return false }
+    /// "Hosted" on hosted.ap.org: a plain word naming a host's subdomain, which the page's title does
+    /// not name either, says what the subdomain serves, not who publishes it. A brand written as one
+    /// ("ProFootballTalk"), or a blog's name its titles carry ("Platformer" on platformer.example.com), is a name.
+    private static func isPlaceholder(_ name: String, host: String, titles: [String]) -> Bool {
+        guard name.dropFirst().allSatisfy({ !$0.isUppercase }),
+              !titles.contains(where: { $0.range(of: name, options: .caseInsensitive) != nil }) else { return false }
         let domainLabels = domain(of: host).split(separator: ".").count
         let labels = host.split(separator: ".").dropLast(domainLabels)
         return labels.contains { $0.caseInsensitiveCompare(name) == .orderedSame }
@@ -77,15 +83,16 @@ enum PublisherName {
     /// "The Detroit News" and "detroitnews", "Wall Street Journal" and "wsj", "Associated Press" and "apnews".
     private static func resembles(_ name: String, _ mainLabel: String) -> Bool {
         guard mainLabel.count >= 2 else { return false }
-        let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        let joined = (words.first == "the" ? words.dropFirst() : words[...]).joined()
+        let allWords = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let words = allWords.first == "the" ? allWords.dropFirst() : allWords[...]
+        let joined = words.joined()
         let initials = String(words.compactMap(\.first))
         return (joined.count >= 3 && (joined.contains(mainLabel) || mainLabel.contains(joined)))
             || (initials.count >= 2 && mainLabel.hasPrefix(initials))
     }
 
-    /// A site's name written as it is in an address: "usatoday", "nj".
+    /// A site's name written as it is in an address: "usatoday", "nj" (not "光明网", whose script has no case).
     private static func isSlug(_ name: String) -> Bool {
-        !name.contains(" ") && name == name.lowercased()
+        name.allSatisfy { $0.isASCII && !$0.isWhitespace } && name == name.lowercased()
     }
 }

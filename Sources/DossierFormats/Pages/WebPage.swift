@@ -89,7 +89,7 @@ struct PageMetadata {
             ?? (article?["articleSection"] as? [Any])?.first as? String
         page.publisher = PublisherName.best(
             of: [(article?["publisher"]).flatMap(PageMetadata.name(of:)), metaTags["og:site_name"], metaTags["application-name"]],
-            address: page.url, section: section, title: metaTags["og:title"] ?? titleElement)
+            address: page.url, section: section, titles: [metaTags["og:title"], titleElement].compactMap { $0?.trimmed })
         page.title = headline(article: article, publisher: page.publisher)
         page.authors = authors(article: article)
         page.date = [article?["datePublished"] as? String, metaTags["article:published_time"], metaTags["datepublished"],
@@ -115,8 +115,9 @@ struct PageMetadata {
             // Cut short for search engines (at 110 characters, as they ask): a title the page gives in full is the headline.
             guard headline.count >= 90 else { return headline }
             let whole = WebPage.comparable(headline)
-            let longer = (titles.map { PageMetadata.withoutSiteName($0, publisher: publisher) } + headings).first {
-                WebPage.comparable($0).count > whole.count && WebPage.comparable($0).hasPrefix(whole)
+            let longer = (titles.map { PageMetadata.withoutSiteName($0, publisher: publisher) } + headings).first { candidate in
+                WebPage.comparable(candidate).count > whole.count && WebPage.comparable(candidate).hasPrefix(whole)
+                    && !PageMetadata.titleSeparators.contains { candidate.contains($0) }
             }
             return longer ?? headline
         }
@@ -136,17 +137,19 @@ struct PageMetadata {
                 let rest = parts.filter { WebPage.comparable($0) != WebPage.comparable(publisher) }
                 if rest.count < parts.count { return rest.joined(separator: separator.trimmed.isEmpty ? " " : separator) }
             }
-            return cutsOnlyThePublisher ? title : parts[0]
+            if !cutsOnlyThePublisher { return parts[0] }
         }
         return title
     }
 
-    /// A heading that is the site's name (the publisher, what a title writes after its last separator,
-    /// or a short part of a long title, "Silicon Notes" of "Silicon Notes: A flow for…"): a logo, not the headline.
+    /// A heading that is the site's name (the publisher, or its host's name: "couriergazette.example"
+    /// for "Courier Gazette"; what a title writes after its last separator; or a short part of a long
+    /// title, "Silicon Notes" of "Silicon Notes: A flow for…"): a logo, not the headline.
     static func isSiteName(_ heading: String, in title: String, publisher: String?) -> Bool {
         let name = WebPage.comparable(heading)
-        if let publisher, name == WebPage.comparable(publisher) { return true }
-        if name.count * 2 < WebPage.comparable(title).count { return true }
+        guard !name.isEmpty else { return true }
+        if let publisher, WebPage.comparable(publisher).hasPrefix(name) { return true }
+        if name.count * 2 < WebPage.comparable(withoutSiteName(title, publisher: publisher)).count { return true }
         return titleSeparators.contains { separator in
             title.contains(separator) && title.components(separatedBy: separator).last.map(WebPage.comparable) == name
         }
