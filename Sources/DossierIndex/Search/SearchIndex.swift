@@ -323,32 +323,51 @@ public struct SearchIndex: Sendable {
         }
         // The words with fewest blocks are asked first, so that a common word leaps to the articles a rare one holds.
         let order = cursors.indices.sorted { cursors[$0].blockCount < cursors[$1].blockCount }
+        // Of three words or more, the commonest after the first ("of" in "house of commons", in nearly every
+        // article) is asked last and only where the others stand in place: its blocks are decoded for those
+        // articles alone, not for every article the others share. The first word's places are where the
+        // phrase could start, so it is always among the aligned.
+        let deferred = order.count >= 3 ? order.last { $0 != 0 } : nil
+        let aligned = order.filter { $0 != deferred }
         var starts: [UInt32] = []
         var following: [UInt32] = []
         var candidate = 0
         search: while true {
-            // Every word's cursor at one article, each leaping to the furthest any has reached.
-            var aligned = false
-            while !aligned {
-                aligned = true
-                for word in order {
+            // The aligned words' cursors at one article, each leaping to the furthest any has reached.
+            var agreed = false
+            while !agreed {
+                agreed = true
+                for word in aligned {
                     guard try cursors[word].advance(to: candidate) else { break search }
                     let article = cursors[word].article!
                     if article > candidate {
                         candidate = article
-                        aligned = false
+                        agreed = false
                         break
                     }
                 }
             }
+            // Where the phrase could start, from its first word's places; then each other word, rarest first,
+            // keeps the starts it follows. (Starting from the rarest word's places instead measured slower.)
             let length = buffers.wordRange(ofArticle: candidate).count
             starts.removeAll(keepingCapacity: true)
             try cursors[0].appendPositions(articleLength: length, to: &starts)
             var kept = starts.count
-            for word in cursors.indices.dropFirst() where kept > 0 {
+            for word in aligned where word != 0 && kept > 0 {
                 following.removeAll(keepingCapacity: true)
                 try cursors[word].appendPositions(articleLength: length, to: &following)
                 kept = Self.keep(&starts, count: kept, followedAt: word, by: following)
+            }
+            if let deferred, kept > 0 {
+                // Past its last article, the phrase can occur nowhere further on.
+                guard try cursors[deferred].advance(to: candidate) else { break search }
+                if cursors[deferred].article == candidate {
+                    following.removeAll(keepingCapacity: true)
+                    try cursors[deferred].appendPositions(articleLength: length, to: &following)
+                    kept = Self.keep(&starts, count: kept, followedAt: deferred, by: following)
+                } else {
+                    kept = 0
+                }
             }
             if kept > 0 { body(candidate, starts[..<kept]) }
             candidate += 1
