@@ -17,8 +17,10 @@ struct PageLeakTests {
     }
 
     @Test(arguments: [
-        // A wire's stories served for other sites, named after the subdomain that serves them.
-        (#"<meta property="og:site_name" content="Hosted">"#, "https://hosted.wire.example/eagle/article/1", "wire.example"),
+        // A wire's stories served for other sites, named after the subdomain that serves them, the page
+        // speaking for the wire (its account) and its title ending in the placeholder too.
+        (#"<meta property="og:site_name" content="Hosted"><meta name="twitter:site" content="@wire"><title>Tolls rise again | Hosted</title>"#,
+         "https://hosted.wire.example/eagle/article/1", "wire.example"),
         // A menu of the site's sections, after its name.
         (#"<meta property="og:site_name" content="Racing Pages | F1 | Indy | Rally | Karting">"#, "https://racingpages.example/a", "Racing Pages"),
         // The site's name with its tagline.
@@ -27,6 +29,8 @@ struct PageLeakTests {
         (#"<meta property="og:site_name" content="https://www.islandnews.example">"#, "https://www.islandnews.example/a", "islandnews.example"),
         // The section the page sits in.
         (#"<meta property="og:site_name" content="U.S."><meta property="article:section" content="U.S.">"#, "https://www.wireservice.example/a", "wireservice.example"),
+        // An edition, with no section to say so.
+        (#"<meta property="og:site_name" content="U.S.">"#, "https://www.wireservice.example/a", "wireservice.example"),
         // Nothing the page says: its host.
         ("", "https://www.dailyledger.example/2019/11/a", "dailyledger.example"),
         // A blogging platform in the linked data, and the blog's own name in Open Graph.
@@ -46,7 +50,10 @@ struct PageLeakTests {
          "https://www.harbourcourier.example/a", "The Harbour Courier"),
         // A name in a script without case is no slug.
         (#"<meta property="og:site_name" content="光明网"><meta name="application-name" content="Harbour Reader">"#, "https://www.gmw.example/a", "光明网"),
-        // A blog named as its subdomain is, which its title carries too, is the blog.
+        // A site whose <title> is its name alone.
+        (#"<meta property="og:site_name" content="Harbour Quarterly"><meta property="og:title" content="Tolls rise again"><title>Harbour Quarterly</title>"#,
+         "https://www.harbourquarterly.example/a", "Harbour Quarterly"),
+        // A blog named as its subdomain is, on a host of many blogs, is the blog.
         (#"<meta property="og:site_name" content="Harbourside"><title>Tolls rise again - Harbourside</title>"#, "https://harbourside.blogs.example/p/tolls", "Harbourside"),
         // Initials: "The Wall Street Journal" for wsj.example, over an application's name.
         (#"<meta property="og:site_name" content="WSJ App"><script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "The Wall Street Journal"}}</script>"#,

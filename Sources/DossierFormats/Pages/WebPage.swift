@@ -89,7 +89,7 @@ struct PageMetadata {
             ?? (article?["articleSection"] as? [Any])?.first as? String
         page.publisher = PublisherName.best(
             of: [(article?["publisher"]).flatMap(PageMetadata.name(of:)), metaTags["og:site_name"], metaTags["application-name"]],
-            address: page.url, section: section, titles: [metaTags["og:title"], titleElement].compactMap { $0?.trimmed })
+            address: page.url, section: section, title: metaTags["og:title"], handle: metaTags["twitter:site"])
         page.title = headline(article: article, publisher: page.publisher)
         page.authors = authors(article: article)
         page.date = [article?["datePublished"] as? String, metaTags["article:published_time"], metaTags["datepublished"],
