@@ -118,7 +118,7 @@ public enum CorpusLoader {
         // the two copies of every mention are never held at once.
         if let cache = setup.cache, savesAgain {
             tracker.entered(.saving)
-            save(gathered, index: index, folders: folders, in: cache, setup: setup, warn: warn)
+            try save(gathered, index: index, folders: folders, in: cache, setup: setup, warn: warn)
         }
         return EntityMerger.merge(&gathered.analyses, catalog: setup.catalog.entities, index: index, skipped: gathered.skipped)
     }
@@ -165,13 +165,16 @@ public enum CorpusLoader {
         return building
     }
 
+    /// Saves the index; a saved index reused whole that fails its checks as it is copied (only the
+    /// folders' stamps had moved) is damaged, and the load starts again without it.
     private static func save(_ gathered: GatheredFiles, index: SearchIndex, folders: [ListedFolder]?, in cache: IndexCache,
-                             setup: LoadSetup, warn: (String) -> Void) {
+                             setup: LoadSetup, warn: (String) -> Void) throws {
         do {
             try cache.write(roots: setup.roots, fingerprint: setup.fingerprint, index: index, analyses: gathered.analyses,
                             stamps: gathered.stamps, skipped: gathered.savedSkips, notes: gathered.notes,
                             folders: folders, paths: setup.cachedPaths)
         } catch let failure as IndexCache.WriteFailure {
+            if let damage = index.damage { throw SavedIndexDamage(message: damage + "; rebuilding it") }
             warn("the index cache was not saved: \(failure.message)")
         } catch {
             warn("the index cache was not saved: \(error)")
