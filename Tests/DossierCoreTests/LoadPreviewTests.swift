@@ -60,10 +60,22 @@ struct LoadPreviewTests {
         let folder = try TestCorpus.folder(Self.files)
         let cache = IndexCache(directory: try TestCorpus.folder([:]).appendingPathComponent("cache").path)
         _ = try CorpusLoader.load(paths: [folder.path], cache: cache)
+        // A new file, so that the load reads it and takes every other article from the saved index.
+        try Data("Late news\n\nThe minister spoke again on Friday.\n".utf8).write(to: folder.appendingPathComponent("late.txt"))
         let collector = Collector()
         let corpus = try CorpusLoader.load(paths: [folder.path], cache: cache, preview: collector.record)
         #expect(collector.titles.count == corpus.articles.count)
         #expect(Set(collector.titles.values.map { $0[0] }) == Set(corpus.articles.map(\.title)))
+    }
+
+    @Test func anUnchangedCorpus_needsNoPreview_sinceItOpensWholeFromItsSavedIndex() throws {
+        let folder = try TestCorpus.folder(Self.files)
+        let cache = IndexCache(directory: try TestCorpus.folder([:]).appendingPathComponent("cache").path)
+        let first = try CorpusLoader.load(paths: [folder.path], cache: cache)
+        let collector = Collector()
+        let corpus = try CorpusLoader.load(paths: [folder.path], cache: cache, preview: collector.record)
+        #expect(collector.found.isEmpty && collector.titles.isEmpty)
+        #expect(corpus.articles.map(\.title) == first.articles.map(\.title))
     }
 
     @Test func readAlone_parsesTheFileAsTheCorpusDoes() throws {

@@ -29,9 +29,11 @@ public final class Corpus: SearchableCorpus {
     /// most `relatedLimit`, since no view shows more, and a huge corpus has millions of pairs.
     public let related: [[RelatedEntity]]
     public static let relatedLimit = 10
-    /// Linked mentions of each entity in each article, by entity index; computed once, since
-    /// panes ask for them on every frame and an article may hold a million mentions.
-    private let countsByArticle: [[Int: Int]]
+    /// Linked mentions of each entity in the articles with many mentions, by entity index: counted
+    /// once, since panes ask on every frame and an article may hold a million mentions. An ordinary
+    /// article's are counted when asked, as a dictionary an article is most of the cost of a start.
+    private let countsOfLongArticles = Locked<[Int: [Int: Int]]>([:])
+    private static let countsKeptFrom = 1_000
     /// Linked mentions of people in each article, for the article list's count.
     public let personMentionCounts: [Int]
     /// How many articles mention each entity: counted once, since the entity pane says it at every frame
@@ -70,18 +72,16 @@ public final class Corpus: SearchableCorpus {
             }
         }
         self.quotesByEntity = quotesByEntity
-        countsByArticle = mentions.map { articleMentions in
-            var counts: [Int: Int] = [:]
-            for mention in articleMentions { if let entity = mention.entity { counts[entity, default: 0] += 1 } }
-            return counts
-        }
-        personMentionCounts = countsByArticle.map { counts in
-            counts.reduce(0) { $0 + (entities[$1.key].kind == .person ? $1.value : 0) }
-        }
-        // Summed from the counts by article first, so that each entity's list is made at its size, not grown to up to twice it.
+        // Counted first, so that each entity's list is made at its size, not grown to up to twice it.
         var linkedCounts = Array(repeating: 0, count: entities.count)
-        for counts in countsByArticle {
-            for (entity, count) in counts { linkedCounts[entity] += count }
+        personMentionCounts = mentions.map { articleMentions in
+            var people = 0
+            for mention in articleMentions {
+                guard let entity = mention.entity else { continue }
+                linkedCounts[entity] += 1
+                if entities[entity].kind == .person { people += 1 }
+            }
+            return people
         }
         var byEntity = linkedCounts.map { count -> [MentionReference] in
             var references: [MentionReference] = []
@@ -105,7 +105,7 @@ public final class Corpus: SearchableCorpus {
             return count
         }
         entityIndexByID = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
-        articleIndexByStableID = Dictionary(articles.enumerated().map { ($1.stableID, $0) }, uniquingKeysWith: { first, _ in first })
+        articleIndexByStableID = Dictionary(articles.indices.map { (articles.stableID(at: $0), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Looking things up
@@ -163,7 +163,19 @@ public final class Corpus: SearchableCorpus {
     public func articleIndex(stableID: String) -> Int? { articleIndexByStableID[stableID] }
 
     /// How many linked mentions of each entity an article holds, by entity index.
-    public func mentionCounts(inArticle article: Int) -> [Int: Int] { countsByArticle[article] }
+    public func mentionCounts(inArticle article: Int) -> [Int: Int] {
+        let articleMentions = mentions[article]
+        func counted() -> [Int: Int] {
+            var counts: [Int: Int] = [:]
+            for mention in articleMentions { if let entity = mention.entity { counts[entity, default: 0] += 1 } }
+            return counts
+        }
+        guard articleMentions.count >= Self.countsKeptFrom else { return counted() }
+        if let kept = countsOfLongArticles.withLock({ $0[article] }) { return kept }
+        let counts = counted()
+        countsOfLongArticles.withLock { $0[article] = counts }
+        return counts
+    }
 
     /// How many articles mention an entity at least once.
     public func articleCount(of entity: Int) -> Int { articleCounts[entity] }

@@ -18,7 +18,8 @@ public enum CorpusLoader {
     /// Loads the articles under `paths` (files and folders), or the bundled articles when `paths` is empty.
     ///
     /// With a `cache`, files whose size, modification time and identity match the saved index are
-    /// taken from it rather than read, and the index is saved again when anything changed.
+    /// taken from it rather than read, and the index is saved again when anything changed. When no
+    /// folder and no file changed, the corpus opens from the saved index as it stands (`savedWhole`).
     /// `preview` hears of the files as soon as they are found and of each title as its file is read,
     /// from any thread, so that a reader can list them meanwhile.
     public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
@@ -28,9 +29,30 @@ public enum CorpusLoader {
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
         try retryingWithoutDamagedIndex(warn: warn) { readsSavedIndex in
             let address = try IndexAddress(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields)
+            if readsSavedIndex, let cache, let fresh = FreshSavedIndex(unlistedFrom: cache, address: address),
+               let corpus = try savedWhole(fresh, catalogCount: address.catalog.entities.count, warn: warn) {
+                return corpus
+            }
+            // Where a folder moved, the whole load lists it and saves its new stamp, which the next load trusts again.
             let setup = try LoadSetup(address, preview: preview, warn: warn)
             return try loadWhole(setup, readsSavedIndex: readsSavedIndex, progress: progress, preview: preview, warn: warn)
         }
+    }
+
+    /// The corpus from a saved index that holds every file as it is now, with the entities and links merged
+    /// when it was saved: nothing to read, analyse or merge again, and each article decoded when something
+    /// shows it. Nil when the index was saved without merged links; then the whole load goes on, and saves
+    /// them. Damaged links are reported and the index rebuilt.
+    private static func savedWhole(_ fresh: FreshSavedIndex, catalogCount: Int, warn: (String) -> Void) throws -> Corpus? {
+        let links: MergedLinks
+        do {
+            guard let saved = try fresh.saved.mergedLinks(catalogCount: catalogCount) else { return nil }
+            links = saved
+        } catch {
+            throw SavedIndexDamage(message: error.message)
+        }
+        fresh.warnings.forEach(warn)
+        return Corpus(saved: fresh.saved, links: links, skipped: fresh.skipped)
     }
 
     /// What a search needs: from a saved index that holds every file unchanged, its articles and index
@@ -41,9 +63,11 @@ public enum CorpusLoader {
                                      warn: (String) -> Void = { _ in }) throws -> any SearchableCorpus {
         try retryingWithoutDamagedIndex(warn: warn) { readsSavedIndex in
             let address = try IndexAddress(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields)
-            if readsSavedIndex, let cache, let corpus = SearchCorpus(unlistedFrom: cache, address: address, warn: warn) { return corpus }
+            if readsSavedIndex, let cache, let fresh = FreshSavedIndex(unlistedFrom: cache, address: address) {
+                return SearchCorpus(fresh, warn: warn)
+            }
             let setup = try LoadSetup(address, preview: nil, warn: warn)
-            if readsSavedIndex, let cache, let corpus = SearchCorpus(listedFrom: cache, setup: setup, warn: warn) { return corpus }
+            if readsSavedIndex, let cache, let fresh = FreshSavedIndex(listedFrom: cache, setup: setup) { return SearchCorpus(fresh, warn: warn) }
             return try loadWhole(setup, readsSavedIndex: readsSavedIndex, progress: progress, preview: nil, warn: warn)
         }
     }
@@ -111,16 +135,26 @@ public enum CorpusLoader {
         // Saved again when only the folders moved (a file of another kind came or went), so that searches
         // trust the listing again instead of making it each time.
         let folders = setup.listedFolders(whenSaved: gathered.filesSaved)
-        let savesAgain = !unchanged || saved?.folders != folders
+        // And when it was saved without its merged links, which the next load then reads instead of merging again.
+        let savesAgain = !unchanged || saved?.folders != folders || saved?.holdsMergedLinks == false
         // The saved analyses are in `gathered` now, and its index in `index` if still used; its own copy goes.
         saved = nil
-        // Saved before merging, which then frees each article's local links as it numbers them anew:
-        // the two copies of every mention are never held at once.
+        // Articles saved before merging, which then frees each article's local links as it numbers them anew:
+        // the two copies of every mention are never held at once. The merged links follow.
+        var writing: IndexCache.Writing?
         if let cache = setup.cache, savesAgain {
             tracker.entered(.saving)
-            try save(gathered, index: index, folders: folders, in: cache, setup: setup, warn: warn)
+            writing = try startSaving(gathered, index: index, folders: folders, in: cache, setup: setup, warn: warn)
         }
-        return EntityMerger.merge(&gathered.analyses, catalog: setup.catalog.entities, index: index, skipped: gathered.skipped)
+        let corpus = EntityMerger.merge(&gathered.analyses, catalog: setup.catalog.entities, index: index, skipped: gathered.skipped)
+        if let writing {
+            do {
+                try writing.finish(merged: corpus.mergedLinks)
+            } catch {
+                warn("the index cache was not saved: \((error as? IndexCache.WriteFailure)?.message ?? "\(error)")")
+            }
+        }
+        return corpus
     }
 
     private static func readSavedIndex(_ setup: LoadSetup, warn: (String) -> Void) -> CachedCorpus? {
@@ -165,19 +199,20 @@ public enum CorpusLoader {
         return building
     }
 
-    /// Saves the index; a saved index reused whole that fails its checks as it is copied (only the
-    /// folders' stamps had moved) is damaged, and the load starts again without it.
-    private static func save(_ gathered: GatheredFiles, index: SearchIndex, folders: [ListedFolder]?, in cache: IndexCache,
-                             setup: LoadSetup, warn: (String) -> Void) throws {
+    /// Saves all of the index but its merged links; a saved index reused whole that fails its checks as it is
+    /// copied (only the folders' stamps had moved) is damaged, and the load starts again without it.
+    private static func startSaving(_ gathered: GatheredFiles, index: SearchIndex, folders: [ListedFolder]?, in cache: IndexCache,
+                                    setup: LoadSetup, warn: (String) -> Void) throws -> IndexCache.Writing? {
         do {
-            try cache.write(roots: setup.roots, fingerprint: setup.fingerprint, index: index, analyses: gathered.analyses,
-                            stamps: gathered.stamps, skipped: gathered.savedSkips, notes: gathered.notes,
-                            folders: folders, paths: setup.cachedPaths)
+            return try cache.startWriting(roots: setup.roots, fingerprint: setup.fingerprint, index: index, analyses: gathered.analyses,
+                                          stamps: gathered.stamps, skipped: gathered.savedSkips, notes: gathered.notes,
+                                          folders: folders, paths: setup.cachedPaths)
         } catch let failure as IndexCache.WriteFailure {
             if let damage = index.damage { throw SavedIndexDamage(message: damage + "; rebuilding it") }
             warn("the index cache was not saved: \(failure.message)")
         } catch {
             warn("the index cache was not saved: \(error)")
         }
+        return nil
     }
 }

@@ -67,7 +67,7 @@ public struct ArticleFilter: Sendable, Equatable {
         case .term(let term):
             let article = corpus.articles[index]
             switch term {
-            case .mentions(let entity): return corpus.mentionCounts(inArticle: index)[entity] != nil
+            case .mentions(let entity): return corpus.mentions[index].contains { $0.entity == entity }
             case .source(let part): return article.source.map { $0.lowercased().contains(part) } ?? false
             case .feed(let part): return article.feed.map { $0.lowercased().contains(part) } ?? false
             case .feeds(let addresses): return article.feed.map(addresses.contains) ?? false

@@ -26,6 +26,9 @@ package struct CachedCorpus: Sendable {
     /// The index as saved, its articles in the order the files were saved; a file's analysis
     /// says where (`ArticleAnalysis.Words.saved`).
     package let index: SearchIndex
+    /// Whether it holds the corpus's merged links (`MergedLinks`): an index saved without them is saved
+    /// again with them, so that the next load reads them instead of merging again.
+    package let holdsMergedLinks: Bool
 
     // MARK: - Reading
 
@@ -42,6 +45,27 @@ package struct CachedCorpus: Sendable {
         /// found then were not all saved (one could not be read, or held no article), so that only
         /// listing them again tells what a load would find.
         let folders: [ListedFolder]?
+        /// What the article list says of every article, so that a reader lists them without decoding each.
+        let listFacts: ListFacts
+    }
+
+    /// What the article list says of the whole corpus.
+    package struct ListFacts: Sendable, Equatable {
+        /// Whether any article has a date: the list gives dates a column only then.
+        package let anyDated: Bool
+        /// Whether the articles come from more than one source: the list names each row's only then.
+        package let severalSources: Bool
+
+        package init(of articles: some Collection<Article>) {
+            anyDated = articles.contains { $0.date != nil }
+            let firstSource = articles.lazy.compactMap(\.source).first
+            severalSources = articles.contains { $0.source.map { $0 != firstSource } ?? false }
+        }
+
+        init(anyDated: Bool, severalSources: Bool) {
+            self.anyDated = anyDated
+            self.severalSources = severalSources
+        }
     }
 
     static func decodeMeta(_ file: MappedIndexFile) throws -> Meta {
@@ -64,8 +88,10 @@ package struct CachedCorpus: Sendable {
         if try meta.readBool() {
             folders = try (0..<meta.readCount(minimumBytes: 8)).map { _ in try ListedFolder(path: meta.readString(), stamp: decodeStamp(&meta)) }
         }
+        let listFacts = try ListFacts(anyDated: meta.readBool(), severalSources: meta.readBool())
         guard meta.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return Meta(roots: roots, skipped: skipped, notes: notes, articleCount: articleCount, wordCount: wordCount, folders: folders)
+        return Meta(roots: roots, skipped: skipped, notes: notes, articleCount: articleCount, wordCount: wordCount, folders: folders,
+                    listFacts: listFacts)
     }
 
     /// Decodes a saved index file written by `IndexCache.write`, checking every number against what it
@@ -77,7 +103,8 @@ package struct CachedCorpus: Sendable {
         let checksumMismatch = BinaryReader.Damage(reason: "its checksum does not match")
         // The tables a search reads instead of the articles are checked too, though this load does not need them:
         // damage there is reported and mended now, not left to send every search to a full load.
-        for section: IndexSection in [.articles, .articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps] where !file.verify(section) {
+        for section: IndexSection in [.articles, .articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps, .entities, .mergedLinks]
+            where !file.verify(section) {
             throw checksumMismatch
         }
         var reader = BinaryReader(file.bytes(of: .articles), releasingReadPages: true)
@@ -105,7 +132,8 @@ package struct CachedCorpus: Sendable {
             files[path]!.notes = lines
         }
         let index = try SearchIndex(file: file, articleCount: articleCount, wordCount: meta.wordCount)
-        return CachedCorpus(roots: roots, files: files, skipped: skipped, folders: meta.folders, index: index)
+        return CachedCorpus(roots: roots, files: files, skipped: skipped, folders: meta.folders, index: index,
+                            holdsMergedLinks: !file.bytes(of: .entities).isEmpty)
     }
 
     /// One article as `decode` reads it, its stamp and links stepped over: what a search shows of it.
@@ -204,7 +232,7 @@ package struct CachedCorpus: Sendable {
     // MARK: - Writing
 
     static func encodeMeta(roots: [String], skipped: [(path: String, stamp: FileStamp, reason: String)], notes: [String: [String]],
-                           articleCount: Int, wordCount: Int, folders: [ListedFolder]?, into writer: inout BinaryWriter) {
+                           articleCount: Int, wordCount: Int, folders: [ListedFolder]?, listFacts: ListFacts, into writer: inout BinaryWriter) {
         writer.write(roots.count)
         for root in roots { writer.write(root) }
         writer.write(skipped.count)
@@ -230,6 +258,8 @@ package struct CachedCorpus: Sendable {
                 encode(folder.stamp, into: &writer)
             }
         }
+        writer.write(listFacts.anyDated)
+        writer.write(listFacts.severalSources)
     }
 
     static func encode(_ stamp: FileStamp, into writer: inout BinaryWriter) {

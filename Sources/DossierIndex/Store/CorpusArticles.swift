@@ -25,6 +25,19 @@ public struct CorpusArticles: RandomAccessCollection, Sendable {
         return saved.article(at: position)
     }
 
+    /// The stable id of the article at `position`: from a saved index, read without decoding the article.
+    public func stableID(at position: Int) -> String {
+        guard let saved else { return loaded[position].stableID }
+        precondition(position >= 0 && position < saved.count, "article index out of range")
+        return saved.ids(of: position).stableID
+    }
+
+    /// Whether they are read from a saved index as they are asked for, rather than held.
+    package var areReadFromSavedIndex: Bool { saved != nil }
+
+    /// What the article list says of them all: from a saved index, as saved, without decoding any article.
+    package var listFacts: CachedCorpus.ListFacts { saved?.listFacts ?? CachedCorpus.ListFacts(of: loaded) }
+
     /// Why an article could not be read from the saved index, in a line naming it; nil when none failed.
     package var damage: String? { saved?.damage }
 }

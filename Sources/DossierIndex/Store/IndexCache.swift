@@ -22,7 +22,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 12
+    package static let formatVersion: UInt64 = 13
 
     /// What a saved index depends on besides its files (`IndexFingerprint`): all of it, and the people
     /// (the catalog) alone, which the header keeps too so that a rebuild can say what changed.
@@ -92,6 +92,32 @@ public struct IndexCache: Sendable {
         package let folders: [ListedFolder]?
         package let articles: SavedArticles
         package let index: SearchIndex
+        /// What reading each file passed over, by saved path (`CachedCorpus.File.notes`).
+        package let notes: [String: [String]]
+
+        /// The corpus's merged links (`MergedLinks`), checked whole; nil when the index was saved without them.
+        /// Each article decoded afterwards must have the text length its links were checked against. The
+        /// articles are checked whole too: a reader may show any of them, and damage is mended now, not
+        /// found one article at a time.
+        package func mergedLinks(catalogCount: Int) throws(Problem) -> MergedLinks? {
+            let file = articles.file
+            do {
+                guard file.verify(.entities), file.verify(.mergedLinks), file.verifyLettingGo(.articles) else {
+                    throw BinaryReader.Damage(reason: "its checksum does not match")
+                }
+                guard !file.bytes(of: .entities).isEmpty else { return nil }
+                let (links, textLengths) = try MergedLinks.decode(entities: file.bytes(of: .entities), links: file.bytes(of: .mergedLinks),
+                                                                  articleCount: articles.count, catalogCount: catalogCount)
+                // What was read from a file cut short or written over while it was read cannot be believed.
+                if let problem = file.problem { throw Problem(path: file.path, reason: problem) }
+                articles.expect(textLengths: textLengths)
+                return links
+            } catch let problem as Problem {
+                throw problem
+            } catch {
+                throw Problem(path: file.path, reason: "is damaged (\((error as? BinaryReader.Damage)?.reason ?? "its links cannot be read"))")
+            }
+        }
     }
 
     /// The saved index for `roots` as a search reads it, without decoding its articles; nil when there is none.
@@ -99,9 +125,9 @@ public struct IndexCache: Sendable {
         guard let file = try map(roots: roots, fingerprint: fingerprint) else { return nil }
         return try decoding(file, roots: roots) {
             let meta = try CachedCorpus.decodeMeta(file)
-            let articles = try SavedArticles(file: file, count: meta.articleCount, catalogCount: catalogCount)
+            let articles = try SavedArticles(file: file, count: meta.articleCount, catalogCount: catalogCount, listFacts: meta.listFacts)
             let index = try SearchIndex(file: file, articleCount: meta.articleCount, wordCount: meta.wordCount)
-            return (meta.roots, SavedForSearch(skipped: meta.skipped, folders: meta.folders, articles: articles, index: index))
+            return (meta.roots, SavedForSearch(skipped: meta.skipped, folders: meta.folders, articles: articles, index: index, notes: meta.notes))
         }
     }
 
@@ -152,9 +178,22 @@ public struct IndexCache: Sendable {
     /// Articles are filed under their real paths (`paths`), which any spelling of their folder finds.
     /// `folders`, each by its real path, are the folders listed to find the files, when every file found is
     /// saved (with its articles or as skipped); a search trusts that listing while none of their stamps moves.
+    /// `merged` is the corpus's links in its own numbers, when there are any to save (`MergedLinks`).
     package func write(roots: [String], fingerprint: IndexCache.Fingerprint, index: SearchIndex, analyses: [ArticleAnalysis],
                stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)], notes: [String: [String]] = [:],
-               folders: [ListedFolder]? = nil, paths: CachedPaths? = nil) throws {
+               folders: [ListedFolder]? = nil, paths: CachedPaths? = nil, merged: MergedLinks? = nil) throws {
+        let writing = try startWriting(roots: roots, fingerprint: fingerprint, index: index, analyses: analyses, stamps: stamps,
+                                       skipped: skipped, notes: notes, folders: folders, paths: paths)
+        try writing.finish(merged: merged)
+    }
+
+    /// Writes all of a saved index but the merged links (`write` says what each argument is), to a temporary
+    /// file that `Writing.finish` completes and puts in place: a load saves its articles' own links, then
+    /// merges them, freeing each as it goes, and the two are never held at once.
+    package func startWriting(roots: [String], fingerprint: IndexCache.Fingerprint, index: SearchIndex, analyses: [ArticleAnalysis],
+                              stamps: [FileStamp], skipped: [(path: String, stamp: FileStamp, reason: String)],
+                              notes: [String: [String]] = [:], folders: [ListedFolder]? = nil,
+                              paths: CachedPaths? = nil) throws -> Writing {
         guard mkdirAll(directory) else { throw WriteFailure(message: "cannot create \(directory)") }
         let finalPath = filePath(forRoots: roots)
         AtomicFile.removeAbandonedTemporaries(of: finalPath)
@@ -172,7 +211,7 @@ public struct IndexCache: Sendable {
         do {
             try file.begin(.meta)
             CachedCorpus.encodeMeta(roots: roots, skipped: skipped, notes: notes, articleCount: analyses.count, wordCount: index.wordCount,
-                                    folders: folders, into: &file.buffer)
+                                    folders: folders, listFacts: CachedCorpus.ListFacts(of: analyses.lazy.map(\.article)), into: &file.buffer)
             try file.begin(.articles)
             var offsets: [UInt64] = []
             offsets.reserveCapacity(analyses.count + 1)
@@ -200,7 +239,6 @@ public struct IndexCache: Sendable {
                 try file.write(.positionStream, buffers.positionStream.assumingMemoryBound(to: UInt8.self))
             }
             guard written != nil else { throw WriteFailure(message: "the index to save \(index.damage ?? "is damaged")") }
-            try file.finish(fingerprint: fingerprint)
         } catch let interruption as IndexFileWriter.Interruption {
             // Where a run killed mid-write would leave its temporary.
             output.closeAsIfKilled()
@@ -209,10 +247,56 @@ public struct IndexCache: Sendable {
             output.abandon()
             throw error
         }
-        do {
-            try output.commit()
-        } catch {
-            throw WriteFailure(message: "cannot replace \(finalPath): \(error.reason)")
+        return Writing(output: output, file: file, finalPath: finalPath, fingerprint: fingerprint,
+                       textLengths: analyses.map(\.article.textLength))
+    }
+
+    /// A saved index written but for its merged links; dropped unfinished, it leaves the index that was there.
+    package final class Writing {
+        private let output: AtomicFile
+        private var file: IndexFileWriter
+        private let finalPath: String
+        private let fingerprint: Fingerprint
+        /// Each article's text length, which every range of its merged links lies within.
+        private let textLengths: [Int]
+
+        fileprivate init(output: AtomicFile, file: IndexFileWriter, finalPath: String, fingerprint: Fingerprint, textLengths: [Int]) {
+            self.output = output
+            self.file = file
+            self.finalPath = finalPath
+            self.fingerprint = fingerprint
+            self.textLengths = textLengths
+        }
+
+        /// Writes the merged links (none when nil: the sections are left empty), syncs the file and puts it in place.
+        package func finish(merged: MergedLinks?) throws {
+            do {
+                try file.begin(.entities)
+                if let merged {
+                    precondition(merged.mentions.count == textLengths.count && merged.quotes.count == textLengths.count,
+                                 "merged links for another corpus")
+                    merged.encodeEntities(into: &file.buffer)
+                    try file.begin(.mergedLinks)
+                    for position in textLengths.indices {
+                        merged.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &file.buffer)
+                        try file.flushIfFull()
+                    }
+                } else {
+                    try file.begin(.mergedLinks)
+                }
+                try file.finish(fingerprint: fingerprint)
+            } catch let interruption as IndexFileWriter.Interruption {
+                output.closeAsIfKilled()
+                throw interruption
+            } catch {
+                output.abandon()
+                throw error
+            }
+            do {
+                try output.commit()
+            } catch {
+                throw WriteFailure(message: "cannot replace \(finalPath): \(error.reason)")
+            }
         }
     }
 

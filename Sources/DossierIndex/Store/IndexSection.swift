@@ -42,4 +42,10 @@ package enum IndexSection: Int, CaseIterable, Sendable {
     case articleStream
     /// Each block's positions, bit-packed (`PostingBlock`): read for phrases and for placing hits, never for a word's ranking.
     case positionStream
+    /// The corpus's entities as merging numbered them, and those each is related to (`MergedLinks`); empty when
+    /// the index was saved without them, and then a reader merges every article's own links again.
+    case entities
+    /// Each article's mentions and quotes in the corpus's numbers, by article in saved order (`MergedLinks`);
+    /// empty with `entities`.
+    case mergedLinks
 }

@@ -156,6 +156,25 @@ final class MappedIndexFile: @unchecked Sendable {
         verify(section, bytes: 0..<sections[section.rawValue].length)
     }
 
+    /// Checks a whole section that will be read a little at a time, if at all, letting go of each piece's
+    /// pages once checked: they would otherwise count against the process's memory for as long as they
+    /// stay mapped. The page cache keeps them.
+    func verifyLettingGo(_ section: IndexSection) -> Bool {
+        let length = sections[section.rawValue].length
+        let piece = 256 * Self.blockSize
+        for start in stride(from: 0, to: length, by: piece) {
+            let end = min(length, start + piece)
+            guard verify(section, bytes: start..<end) else { return false }
+            let bytes = self.bytes(of: section)
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let base = Int(bitPattern: bytes.baseAddress)
+            let first = (base + start + page - 1) / page * page
+            let last = (base + end) / page * page
+            if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED) }
+        }
+        return true
+    }
+
     /// Why the file can no longer be believed, nil while it can: once a block failed its check, or another
     /// program truncated the file (a page of the mapping was lost, or the file is shorter than its
     /// mapping) or wrote to it, whatever was read from it since may be wrong and must not be shown. Asked

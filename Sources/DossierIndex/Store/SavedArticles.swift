@@ -23,17 +23,21 @@ package final class SavedArticles: @unchecked Sendable {
     private let idStarts: UnsafeBufferPointer<Int>
     private let shownIDLengths: UnsafeBufferPointer<UInt8>
     private let catalogCount: Int
+    /// What the article list says of them all, as saved.
+    let listFacts: CachedCorpus.ListFacts
 
     /// Each article's path in this run, when set by `name(paths:)`; otherwise its saved path spelt as
     /// the user typed its root (`CachedPaths.typed`).
     private var paths: [String]?
     private var spelling = CachedPaths(typed: [], real: [])
+    /// Each article's text length as its merged links were checked against (`MergedLinks`), when they were read.
+    private var expectedLengths: [Int]?
 
     /// The articles decoded so far, by position.
     private let decoded = Locked<[Int: Article]>([:])
     private let firstDamage = FirstDamage()
 
-    init(file: MappedIndexFile, count: Int, catalogCount: Int) throws(BinaryReader.Damage) {
+    init(file: MappedIndexFile, count: Int, catalogCount: Int, listFacts: CachedCorpus.ListFacts) throws(BinaryReader.Damage) {
         let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
         let tables: [IndexSection] = [.articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps, .stableIDs, .stableIDStarts,
                                       .shownIDLengths]
@@ -66,6 +70,7 @@ package final class SavedArticles: @unchecked Sendable {
         self.idStarts = idStarts
         self.shownIDLengths = shownIDLengths
         self.catalogCount = catalogCount
+        self.listFacts = listFacts
     }
 
     func savedPath(of article: Int) -> UnsafeBufferPointer<UInt8> {
@@ -128,6 +133,13 @@ package final class SavedArticles: @unchecked Sendable {
         self.spelling = spelling
     }
 
+    /// Holds each article, when decoded, to the text length the ranges of its links lie within; call
+    /// once, before any is asked for. One saved with another length is damage.
+    func expect(textLengths: [Int]) {
+        precondition(textLengths.count == count, "text lengths of another corpus")
+        expectedLengths = textLengths
+    }
+
     /// The path of the article at `position` in this run.
     package func path(of position: Int) -> String {
         if let paths { return paths[position] }
@@ -172,12 +184,17 @@ package final class SavedArticles: @unchecked Sendable {
             guard file.verify(.articles, bytes: range) else { throw BinaryReader.Damage(reason: "its checksum does not match") }
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: file.bytes(of: .articles)[range]))
             let analysis = try CachedCorpus.decodeArticle(&reader, position: position, catalogCount: catalogCount)
+            if let expectedLengths, analysis.article.textLength != expectedLengths[position] {
+                throw BinaryReader.Damage(reason: "an article's links do not fit its text")
+            }
             let (id, stableID) = ids(of: position)
             return analysis.article.relocated(to: path(of: position)).renamed(id, stableID: stableID)
         } catch {
             firstDamage.note("is damaged (\((error as? BinaryReader.Damage)?.reason ?? "an article cannot be read"))")
-            return Article(id: ids(of: position).id, origin: ArticleOrigin(path: path(of: position)), textLength: 0, title: "", headlineRange: nil,
-                           dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [], wordCount: 0)
+            // As long as its links say, so that none of their ranges falls outside it.
+            return Article(id: ids(of: position).id, origin: ArticleOrigin(path: path(of: position)), textLength: expectedLengths?[position] ?? 0,
+                           title: "", headlineRange: nil, dateline: nil, byline: nil, section: nil, source: nil, date: nil, paragraphs: [],
+                           wordCount: 0)
         }
     }
 }

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierIndex
 
 /// The articles the list shows, in the order it shows them: the corpus's, narrowed by a filter
 /// and put in a sort order. Jumps (`]`, `n`) and the unread keys stay within it.
@@ -32,9 +33,10 @@ public struct ArticleList: Equatable, Sendable {
         self.filter = filter
         self.sort = sort
         total = corpus.articles.count
-        hasDates = rows.contains { corpus.articles[$0].date != nil }
-        let firstSource = rows.lazy.compactMap { corpus.articles[$0].source }.first
-        hasSeveralSources = rows.contains { corpus.articles[$0].source.map { $0 != firstSource } ?? false }
+        // Of every article, known without reading each (a saved index keeps them); of a filtered list, asked of its rows.
+        let facts = filter == nil ? corpus.articles.listFacts : CachedCorpus.ListFacts(of: rows.lazy.map { corpus.articles[$0] })
+        hasDates = facts.anyDated
+        hasSeveralSources = facts.severalSources
     }
 
     public func row(of article: Int) -> Int? {

@@ -1,0 +1,166 @@
+@testable import DossierCore
+@testable import DossierFormats
+@testable import DossierIndex
+@testable import DossierLinking
+import Foundation
+import Testing
+
+/// The merged links a saved index keeps: a corpus in which nothing changed opens from them, its
+/// articles read only when shown, and answers exactly as the load that merged them did; links that
+/// are damaged, forged or stale are never believed.
+struct MergedLinksTests {
+    /// Pages of text, a feed from one source and a dataset from another with a record that is not
+    /// JSON, and a file that is not text: every kind of article, note and skip a load reports.
+    static let files = IndexCacheTests.articles.merging([
+        "gazette.xml": FeedTests.rss2,
+        "news.jsonl": DatasetTests.jsonLines,
+        "blob.txt": "binary \u{0} bytes \u{1}\u{2}\u{3} here",
+    ]) { first, _ in first }
+
+    /// All that a reader shows of a corpus, as plain values.
+    static func everything(_ corpus: Corpus) -> [String] {
+        let articles = corpus.articles.indices.map { index in
+            let article = corpus.articles[index]
+            return [article.id, article.stableID, article.path, article.title, article.date ?? "-", article.source ?? "-",
+                    "\(article.textLength)", "\(article.paragraphs)", "\(corpus.personMentionCounts[index])",
+                    "\(corpus.mentionCounts(inArticle: index).sorted { $0.key < $1.key })"].joined(separator: "|")
+        }
+        let entities = corpus.entities.indices.map { index in
+            "\(corpus.entities[index]) \(corpus.mentionsByEntity[index]) \(corpus.quotesByEntity[index]) \(corpus.related[index]) "
+                + "\(corpus.articleCount(of: index))"
+        }
+        let skipped = corpus.skipped.map { "\($0.path): \($0.reason) \($0.isPartOfFile)" }.sorted()
+        return articles + entities + ["\(corpus.mentions)", "\(corpus.quotes)"] + skipped
+    }
+
+    @Test func anUnchangedCorpus_opensFromItsMergedLinks_asTheLoadThatSavedThemMadeIt() throws {
+        let setup = try IndexCacheTests.Setup(Self.files)
+        let first = try setup.load()
+        #expect(!first.corpus.articles.areReadFromSavedIndex)
+        let second = try setup.load()
+        #expect(second.corpus.articles.areReadFromSavedIndex, "an unchanged corpus should open from its saved index")
+        #expect(second.bytesRead == 0)
+        #expect(Self.everything(second.corpus) == Self.everything(first.corpus))
+        #expect(second.corpus.articles.listFacts == first.corpus.articles.listFacts)
+        #expect(second.corpus.articles.listFacts.anyDated && second.corpus.articles.listFacts.severalSources)
+        // What the load said of the files, it says again: the record passed over, the file skipped.
+        #expect(second.warnings.sorted() == first.warnings.sorted())
+        #expect(second.warnings.contains { $0.contains("news.jsonl: line 2:") } && second.warnings.contains { $0.hasPrefix("skipped ") })
+        #expect(Self.everything(second.corpus) == Self.everything(try CorpusLoader.load(paths: [setup.corpus.path])))
+    }
+
+    @Test func aFolderWhoseStampMoved_isListedAgain_andTheNextLoadOpensFromTheMergedLinks() throws {
+        let setup = try IndexCacheTests.Setup(Self.files)
+        let first = try setup.load()
+        // A file comes and goes: the folder's stamp moves, no article changes.
+        try setup.write("draft.txt", "x")
+        try FileManager.default.removeItem(at: setup.corpus.appendingPathComponent("draft.txt"))
+        let second = try setup.load()
+        #expect(!second.corpus.articles.areReadFromSavedIndex, "a folder that moved is listed, not trusted")
+        #expect(second.bytesRead == 0, "its files are as saved")
+        #expect(Self.everything(second.corpus) == Self.everything(first.corpus))
+        let third = try setup.load()
+        #expect(third.corpus.articles.areReadFromSavedIndex)
+        #expect(Self.everything(third.corpus) == Self.everything(first.corpus))
+    }
+
+    @Test func aChangedFile_isReadAgain_neverAnsweredFromTheSavedLinks() throws {
+        let setup = try IndexCacheTests.Setup(Self.files)
+        _ = try setup.load()
+        // The same length, so that only the stamp tells.
+        let original = IndexCacheTests.articles["trump.txt"]!
+        try setup.write("trump.txt", original.replacingOccurrences(of: "Donald Trump praised", with: "Donald Trump thanked"))
+        let second = try setup.load()
+        #expect(!second.corpus.articles.areReadFromSavedIndex)
+        let trump = try #require(second.corpus.articles.firstIndex { $0.id == "trump" })
+        #expect(String(decoding: second.corpus.articles[trump].text.bytes, as: UTF8.self).contains("thanked"))
+        #expect(Self.everything(second.corpus) == Self.everything(try CorpusLoader.load(paths: [setup.corpus.path])))
+        // Saved again with it, the next load opens from the saved links.
+        #expect(try setup.load().corpus.articles.areReadFromSavedIndex)
+    }
+
+    @Test(arguments: [IndexSection.entities, .mergedLinks])
+    func damagedMergedLinks_areReportedInOneLine_andTheIndexRebuilt(section: IndexSection) throws {
+        let setup = try IndexCacheTests.Setup(Self.files)
+        let first = try setup.load()
+        try setup.patchCache { bytes in
+            let range = IndexFileForgery.range(of: section, in: bytes)!
+            bytes[range.lowerBound + range.count / 2] ^= 0x5A
+        }
+        let second = try setup.load()
+        let damage = second.warnings.filter { $0.contains("index cache") }
+        #expect(damage.count == 1 && damage[0].hasSuffix("is damaged (its checksum does not match); rebuilding it"), "\(damage)")
+        #expect(Self.everything(second.corpus) == Self.everything(first.corpus))
+        let third = try setup.load()
+        #expect(third.corpus.articles.areReadFromSavedIndex && !third.warnings.contains { $0.contains("index cache") })
+    }
+
+    // MARK: - What a forged file's links are checked against
+
+    static let catalog = [Entity(id: "a", name: "A", kind: .person, description: "one"), Entity(id: "b", name: "B", kind: .place, description: "two")]
+
+    static func decoded(_ links: MergedLinks, textLengths: [Int], catalogCount: Int = 2) throws -> (MergedLinks, [Int]) {
+        var entityBytes = BinaryWriter()
+        links.encodeEntities(into: &entityBytes)
+        var linkBytes = BinaryWriter()
+        for position in textLengths.indices { links.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &linkBytes) }
+        return try entityBytes.bytes.withUnsafeBytes { entities in
+            try linkBytes.bytes.withUnsafeBytes { articles in
+                try MergedLinks.decode(entities: entities, links: articles, articleCount: textLengths.count, catalogCount: catalogCount)
+            }
+        }
+    }
+
+    static func links(mention: Mention, quote: Quote? = nil, entities: [Entity] = catalog,
+                      related: [MergedLinks.Related] = []) -> MergedLinks {
+        MergedLinks(entities: entities, mentions: [[mention]], quotes: [quote.map { [$0] } ?? []],
+                    related: entities.indices.map { $0 == 0 ? related : [] })
+    }
+
+    @Test func soundLinks_decodeAsTheyWereSaved() throws {
+        let found = Entity(id: "c-d", name: "C D", kind: .person, description: "person found in the text", aliases: ["Dr C D"],
+                           surname: "d", gender: .female, isFound: true)
+        let links = MergedLinks(entities: Self.catalog + [found],
+                                mentions: [[Mention(range: 0..<3, entity: 2, candidates: [], form: .name),
+                                            Mention(range: 5..<6, entity: nil, candidates: [0, 2], form: .surname)], []],
+                                quotes: [[Quote(range: 1..<4, speaker: 2), Quote(range: 7..<9, speaker: nil)], []],
+                                related: [[MergedLinks.Related(entity: 2, sentences: 3)], [], [MergedLinks.Related(entity: 0, sentences: 3)]])
+        let (decoded, lengths) = try Self.decoded(links, textLengths: [10, 0])
+        #expect(lengths == [10, 0])
+        #expect(decoded.entities == links.entities && decoded.mentions == links.mentions && decoded.quotes == links.quotes)
+        #expect(decoded.related == links.related)
+    }
+
+    @Test func linksThatPointOutside_whatTheyLink_areRefused() {
+        let sound = Mention(range: 0..<3, entity: 1, candidates: [], form: .name)
+        let forgeries: [(String, MergedLinks, Int)] = [
+            ("an entity not there", Self.links(mention: Mention(range: 0..<3, entity: 2, candidates: [], form: .name)), 2),
+            ("a candidate not there", Self.links(mention: Mention(range: 0..<3, entity: nil, candidates: [0, 5], form: .name)), 2),
+            ("a range past the text", Self.links(mention: Mention(range: 8..<12, entity: 0, candidates: [], form: .name)), 2),
+            ("a quote past the text", Self.links(mention: sound, quote: Quote(range: 9..<11, speaker: 0)), 2),
+            ("a speaker not there", Self.links(mention: sound, quote: Quote(range: 1..<2, speaker: 7)), 2),
+            ("a relation to no one", Self.links(mention: sound, related: [MergedLinks.Related(entity: 4, sentences: 1)]), 2),
+            ("one entity twice", Self.links(mention: sound, entities: Self.catalog + [Self.catalog[0]]), 2),
+            ("fewer entities than the catalog", Self.links(mention: Mention(range: 0..<3, entity: 0, candidates: [], form: .name),
+                                                            entities: [Self.catalog[0]]), 2),
+        ]
+        for (what, links, catalogCount) in forgeries {
+            #expect(throws: BinaryReader.Damage.self, "\(what)") { try Self.decoded(links, textLengths: [10], catalogCount: catalogCount) }
+        }
+        #expect(throws: Never.self) { try Self.decoded(Self.links(mention: sound), textLengths: [10]) }
+    }
+
+    @Test func anArticleSavedWithAnotherLengthThanItsLinks_standsAsDamage_asLongAsItsLinksSay() throws {
+        let setup = try IndexCacheTests.Setup()
+        _ = try setup.load()
+        let address = try IndexAddress(paths: [setup.corpus.path], catalog: nil, gazetteer: nil, cache: setup.cache, fields: DatasetFields())
+        let saved = try #require(try setup.cache.readForSearch(roots: address.roots, fingerprint: address.fingerprint,
+                                                               catalogCount: address.catalog.entities.count))
+        saved.articles.spell(address.cachedPaths)
+        let lengths = (0..<saved.articles.count).map { $0 == 0 ? 1_000 : 0 }
+        saved.articles.expect(textLengths: lengths)
+        let articles = CorpusArticles(saved: saved.articles)
+        #expect(articles[0].textLength == 1_000 && articles[0].title.isEmpty)
+        #expect(articles.damage?.contains("an article's links do not fit its text") == true)
+    }
+}
