@@ -30,7 +30,7 @@ struct MergedLinksTests {
                 + "\(corpus.articleCount(of: index))"
         }
         let skipped = corpus.skipped.map { "\($0.path): \($0.reason) \($0.isPartOfFile)" }.sorted()
-        return articles + entities + ["\(corpus.mentions)", "\(corpus.quotes)"] + skipped
+        return articles + entities + ["\(Array(corpus.mentions))", "\(corpus.quotes)"] + skipped
     }
 
     @Test func anUnchangedCorpus_opensFromItsMergedLinks_asTheLoadThatSavedThemMadeIt() throws {
@@ -41,6 +41,11 @@ struct MergedLinksTests {
         #expect(second.corpus.articles.areReadFromSavedIndex, "an unchanged corpus should open from its saved index")
         #expect(second.bytesRead == 0)
         #expect(Self.everything(second.corpus) == Self.everything(first.corpus))
+        // A saved place names its article by stable id, found in the saved index's own table.
+        for index in first.corpus.articles.indices {
+            #expect(second.corpus.articleIndex(stableID: first.corpus.articles[index].stableID) == index)
+        }
+        #expect(second.corpus.articleIndex(stableID: "0000000000000000") == nil && second.corpus.articleIndex(stableID: "") == nil)
         #expect(second.corpus.articles.listFacts == first.corpus.articles.listFacts)
         #expect(second.corpus.articles.listFacts.anyDated && second.corpus.articles.listFacts.severalSources)
         // What the load said of the files, it says again: the record passed over, the file skipped.
@@ -99,35 +104,41 @@ struct MergedLinksTests {
 
     static let catalog = [Entity(id: "a", name: "A", kind: .person, description: "one"), Entity(id: "b", name: "B", kind: .place, description: "two")]
 
-    static func decoded(_ links: MergedLinks, textLengths: [Int], catalogCount: Int = 2) throws -> (MergedLinks, [Int]) {
+    /// The links as saved and read again: all but the mentions decoded, and the mentions read from where they lie.
+    static func decoded(_ links: MergedLinks, textLengths: [Int], catalogCount: Int = 2) throws -> (MergedLinks.Decoded, [[Mention]]) {
         var entityBytes = BinaryWriter()
         links.encodeEntities(into: &entityBytes)
         var linkBytes = BinaryWriter()
         for position in textLengths.indices { links.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &linkBytes) }
         return try entityBytes.bytes.withUnsafeBytes { entities in
             try linkBytes.bytes.withUnsafeBytes { articles in
-                try MergedLinks.decode(entities: entities, links: articles, articleCount: textLengths.count, catalogCount: catalogCount)
+                let decoded = try MergedLinks.decode(entities: entities, links: articles, articleCount: textLengths.count, catalogCount: catalogCount)
+                let mentions = try textLengths.indices.map { position in
+                    var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: articles[decoded.offsets[position]..<decoded.offsets[position + 1]]))
+                    return try MergedLinks.readMentions(&reader, entityCount: decoded.entities.count).mentions
+                }
+                return (decoded, mentions)
             }
         }
     }
 
     static func links(mention: Mention, quote: Quote? = nil, entities: [Entity] = catalog,
                       related: [MergedLinks.Related] = []) -> MergedLinks {
-        MergedLinks(entities: entities, mentions: [[mention]], quotes: [quote.map { [$0] } ?? []],
+        MergedLinks(entities: entities, mentions: MentionLists([[mention]]), quotes: [quote.map { [$0] } ?? []],
                     related: entities.indices.map { $0 == 0 ? related : [] })
     }
 
     @Test func soundLinks_decodeAsTheyWereSaved() throws {
         let found = Entity(id: "c-d", name: "C D", kind: .person, description: "person found in the text", aliases: ["Dr C D"],
                            surname: "d", gender: .female, isFound: true)
-        let links = MergedLinks(entities: Self.catalog + [found],
-                                mentions: [[Mention(range: 0..<3, entity: 2, candidates: [], form: .name),
-                                            Mention(range: 5..<6, entity: nil, candidates: [0, 2], form: .surname)], []],
+        let mentions = [[Mention(range: 0..<3, entity: 2, candidates: [], form: .name),
+                         Mention(range: 5..<6, entity: nil, candidates: [0, 2], form: .surname)], []]
+        let links = MergedLinks(entities: Self.catalog + [found], mentions: MentionLists(mentions),
                                 quotes: [[Quote(range: 1..<4, speaker: 2), Quote(range: 7..<9, speaker: nil)], []],
                                 related: [[MergedLinks.Related(entity: 2, sentences: 3)], [], [MergedLinks.Related(entity: 0, sentences: 3)]])
-        let (decoded, lengths) = try Self.decoded(links, textLengths: [10, 0])
-        #expect(lengths == [10, 0])
-        #expect(decoded.entities == links.entities && decoded.mentions == links.mentions && decoded.quotes == links.quotes)
+        let (decoded, decodedMentions) = try Self.decoded(links, textLengths: [10, 0])
+        #expect(decoded.textLengths == [10, 0])
+        #expect(decoded.entities == links.entities && decodedMentions == mentions && decoded.quotes == links.quotes)
         #expect(decoded.related == links.related)
     }
 

@@ -15,7 +15,7 @@ public final class Corpus: SearchableCorpus {
     public let articles: CorpusArticles
     public let entities: [Entity]
     /// The mentions in each article, in text order; `mentions[i]` belongs to `articles[i]`.
-    public let mentions: [[Mention]]
+    public let mentions: MentionLists
     /// Every linked mention of each entity, in reading order; `mentionsByEntity[e]` belongs to `entities[e]`.
     public let mentionsByEntity: [[MentionReference]]
     public let index: SearchIndex
@@ -51,11 +51,11 @@ public final class Corpus: SearchableCorpus {
 
     convenience init(articles: [Article], entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
                      quotes: [[Quote]], related: [[RelatedEntity]]) {
-        self.init(articles: CorpusArticles(articles), entities: entities, mentions: mentions, index: index, skipped: skipped,
+        self.init(articles: CorpusArticles(articles), entities: entities, mentions: MentionLists(mentions), index: index, skipped: skipped,
                   quotes: quotes, related: related)
     }
 
-    init(articles: CorpusArticles, entities: [Entity], mentions: [[Mention]], index: SearchIndex, skipped: [SkippedFile],
+    init(articles: CorpusArticles, entities: [Entity], mentions: MentionLists, index: SearchIndex, skipped: [SkippedFile],
          quotes: [[Quote]], related: [[RelatedEntity]], uncorrected: Corpus? = nil) {
         self.uncorrected = uncorrected
         self.articles = articles
@@ -72,13 +72,17 @@ public final class Corpus: SearchableCorpus {
             }
         }
         self.quotesByEntity = quotesByEntity
-        // Counted first, so that each entity's list is made at its size, not grown to up to twice it.
+        // One pass over every article's mentions, which a corpus opened from its saved index reads from the file:
+        // each linked one's entity and place gathered flat and counted, so that each entity's list is then made
+        // at its size, not grown to up to twice it.
         var linkedCounts = Array(repeating: 0, count: entities.count)
-        personMentionCounts = mentions.map { articleMentions in
+        var linked: [(entity: Int32, place: MentionReference)] = []
+        personMentionCounts = mentions.indices.map { article in
             var people = 0
-            for mention in articleMentions {
+            for (position, mention) in mentions[article].enumerated() {
                 guard let entity = mention.entity else { continue }
                 linkedCounts[entity] += 1
+                linked.append((Int32(entity), MentionReference(article: article, mention: position)))
                 if entities[entity].kind == .person { people += 1 }
             }
             return people
@@ -88,11 +92,8 @@ public final class Corpus: SearchableCorpus {
             references.reserveCapacity(count)
             return references
         }
-        for (article, articleMentions) in mentions.enumerated() {
-            for (position, mention) in articleMentions.enumerated() {
-                if let entity = mention.entity { byEntity[entity].append(MentionReference(article: article, mention: position)) }
-            }
-        }
+        for (entity, place) in linked { byEntity[Int(entity)].append(place) }
+        linked = []
         mentionsByEntity = byEntity
         // Each entity's mentions are in reading order, so its articles are the changes of article along them.
         articleCounts = byEntity.map { references in
@@ -105,7 +106,9 @@ public final class Corpus: SearchableCorpus {
             return count
         }
         entityIndexByID = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
-        articleIndexByStableID = Dictionary(articles.indices.map { (articles.stableID(at: $0), $0) }, uniquingKeysWith: { first, _ in first })
+        // A saved index finds an id by binary search on its own table; a table of a million ids would be a tenth of a reader's memory.
+        articleIndexByStableID = articles.areReadFromSavedIndex
+            ? [:] : Dictionary(articles.enumerated().map { ($1.stableID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Looking things up
@@ -160,7 +163,9 @@ public final class Corpus: SearchableCorpus {
     }
 
     /// The article whose stable id this is: what saved state and corrections name articles by.
-    public func articleIndex(stableID: String) -> Int? { articleIndexByStableID[stableID] }
+    public func articleIndex(stableID: String) -> Int? {
+        articles.areReadFromSavedIndex ? articles.savedArticle(stableID: stableID) : articleIndexByStableID[stableID]
+    }
 
     /// How many linked mentions of each entity an article holds, by entity index.
     public func mentionCounts(inArticle article: Int) -> [Int: Int] {

@@ -1,3 +1,4 @@
+import DossierIndex
 import DossierLinking
 import DossierText
 
@@ -196,7 +197,7 @@ struct CorrectionWork {
                 return Quote(range: quote.range, speaker: speaker.flatMap { $0 == Self.removed ? nil : final($0) })
             }
         }
-        return Corpus(articles: base.articles, entities: kept, mentions: mentions, index: base.index, skipped: base.skipped,
+        return Corpus(articles: base.articles, entities: kept, mentions: MentionLists(mentions), index: base.index, skipped: base.skipped,
                       quotes: quotes, related: correctedRelated(count: kept.count, final: final), uncorrected: base)
     }
 

@@ -51,8 +51,11 @@ public enum CorpusLoader {
         } catch {
             throw SavedIndexDamage(message: error.message)
         }
+        let corpus = Corpus(saved: fresh.saved, links: links, skipped: fresh.skipped)
+        // The links were checked when read; a file written over since cannot be believed.
+        if let damage = corpus.mentions.damage { throw SavedIndexDamage(message: damage + "; rebuilding it") }
         fresh.warnings.forEach(warn)
-        return Corpus(saved: fresh.saved, links: links, skipped: fresh.skipped)
+        return corpus
     }
 
     /// What a search needs: from a saved index that holds every file unchanged, its articles and index

@@ -24,6 +24,11 @@ struct BinaryReader {
     var isAtEnd: Bool { position == buffer.count }
 
     mutating func readUInt64() throws -> UInt64 {
+        // Most numbers an index holds (counts, lengths, entity numbers) fit in one byte.
+        if position < buffer.count, buffer[position] < 0x80 {
+            position += 1
+            return UInt64(buffer[position - 1])
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {

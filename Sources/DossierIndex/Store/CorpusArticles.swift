@@ -25,12 +25,9 @@ public struct CorpusArticles: RandomAccessCollection, Sendable {
         return saved.article(at: position)
     }
 
-    /// The stable id of the article at `position`: from a saved index, read without decoding the article.
-    public func stableID(at position: Int) -> String {
-        guard let saved else { return loaded[position].stableID }
-        precondition(position >= 0 && position < saved.count, "article index out of range")
-        return saved.ids(of: position).stableID
-    }
+    /// The first saved article with this stable id, found in the saved index; nil when none has it, or when
+    /// the articles are held (`areReadFromSavedIndex`), whose ids the corpus keeps a table of.
+    package func savedArticle(stableID: String) -> Int? { saved?.article(stableID: stableID) }
 
     /// Whether they are read from a saved index as they are asked for, rather than held.
     package var areReadFromSavedIndex: Bool { saved != nil }

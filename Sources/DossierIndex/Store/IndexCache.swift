@@ -106,12 +106,15 @@ public struct IndexCache: Sendable {
                     throw BinaryReader.Damage(reason: "its checksum does not match")
                 }
                 guard !file.bytes(of: .entities).isEmpty else { return nil }
-                let (links, textLengths) = try MergedLinks.decode(entities: file.bytes(of: .entities), links: file.bytes(of: .mergedLinks),
-                                                                  articleCount: articles.count, catalogCount: catalogCount)
+                let decoded = try MergedLinks.decode(entities: file.bytes(of: .entities), links: file.bytes(of: .mergedLinks),
+                                                     articleCount: articles.count, catalogCount: catalogCount)
                 // What was read from a file cut short or written over while it was read cannot be believed.
                 if let problem = file.problem { throw Problem(path: file.path, reason: problem) }
-                articles.expect(textLengths: textLengths)
-                return links
+                file.letGo(of: .mergedLinks)
+                articles.expect(textLengths: decoded.textLengths)
+                let mentions = SavedMentions(file: file, offsets: decoded.offsets, entityCount: decoded.entities.count)
+                return MergedLinks(entities: decoded.entities, mentions: MentionLists(saved: mentions), quotes: decoded.quotes,
+                                   related: decoded.related)
             } catch let problem as Problem {
                 throw problem
             } catch {
@@ -311,13 +314,7 @@ public struct IndexCache: Sendable {
             pathBytes.append(contentsOf: (paths?.saved(analysis.article.path) ?? analysis.article.path).utf8)
             pathStarts.append(pathBytes.count)
         }
-        let order = pathBytes.withUnsafeBufferPointer { bytes in
-            func path(_ article: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[pathStarts[article]..<pathStarts[article + 1]]) }
-            return analyses.indices.sorted { left, right in
-                let order = IndexBuffers.compare(path(left), path(right))
-                return order != 0 ? order < 0 : left < right
-            }.map { UInt32($0) }
-        }
+        let order = Self.byteOrder(of: pathBytes, starts: pathStarts)
         var table: [UInt64] = []
         table.reserveCapacity(analyses.count * SavedArticles.stampWords)
         for stamp in stamps {
@@ -338,6 +335,19 @@ public struct IndexCache: Sendable {
         try file.write(.stableIDs, idBytes)
         try file.write(.stableIDStarts, idStarts)
         try file.write(.shownIDLengths, analyses.map { UInt8(clamping: $0.article.id.utf8.count) })
+        try file.write(.stableIDOrder, Self.byteOrder(of: idBytes, starts: idStarts))
+    }
+
+    /// The numbers of the strings `bytes` holds one after another (each from its start to the next), in the
+    /// byte order of the strings, equal ones in their own order.
+    private static func byteOrder(of bytes: [UInt8], starts: [Int]) -> [UInt32] {
+        bytes.withUnsafeBufferPointer { bytes in
+            func string(_ number: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[starts[number]..<starts[number + 1]]) }
+            return (0..<(starts.count - 1)).sorted { left, right in
+                let order = IndexBuffers.compare(string(left), string(right))
+                return order != 0 ? order < 0 : left < right
+            }.map { UInt32($0) }
+        }
     }
 
     private func mkdirAll(_ path: String) -> Bool {

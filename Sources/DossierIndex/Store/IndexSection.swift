@@ -26,6 +26,9 @@ package enum IndexSection: Int, CaseIterable, Sendable {
     case stableIDStarts
     /// How many bytes of its stable id each article is shown by (`Article.id`), one byte an article.
     case shownIDLengths
+    /// The article numbers in the byte order of their stable ids, then in saved order, so that a reader finds
+    /// the article its saved place names by binary search instead of a table of every id (32-bit).
+    case stableIDOrder
     /// Every term's UTF-8 bytes, one after another, by term number.
     case termBytes
     /// Where each term starts in `termBytes`, and where the last ends (64-bit).

@@ -165,14 +165,21 @@ final class MappedIndexFile: @unchecked Sendable {
         for start in stride(from: 0, to: length, by: piece) {
             let end = min(length, start + piece)
             guard verify(section, bytes: start..<end) else { return false }
-            let bytes = self.bytes(of: section)
-            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-            let base = Int(bitPattern: bytes.baseAddress)
-            let first = (base + start + page - 1) / page * page
-            let last = (base + end) / page * page
-            if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED) }
+            letGo(of: section, bytes: start..<end)
         }
         return true
+    }
+
+    /// Lets go of the pages of a section (or of part of it) read through once: the page cache keeps them,
+    /// and they are read again from there when asked for.
+    func letGo(of section: IndexSection, bytes range: Range<Int>? = nil) {
+        let bytes = self.bytes(of: section)
+        let range = range ?? 0..<bytes.count
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let base = Int(bitPattern: bytes.baseAddress)
+        let first = (base + range.lowerBound + page - 1) / page * page
+        let last = (base + range.upperBound) / page * page
+        if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED) }
     }
 
     /// Why the file can no longer be believed, nil while it can: once a block failed its check, or another

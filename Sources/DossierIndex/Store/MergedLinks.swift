@@ -18,13 +18,13 @@ package struct MergedLinks: Sendable {
     /// The catalog's entities, then those found in the text.
     package let entities: [Entity]
     /// Each article's mentions in text order, by article in reading order.
-    package let mentions: [[Mention]]
+    package let mentions: MentionLists
     /// Each article's quotes in text order, by article.
     package let quotes: [[Quote]]
     /// For each entity, those it shares sentences with most often.
     package let related: [[Related]]
 
-    package init(entities: [Entity], mentions: [[Mention]], quotes: [[Quote]], related: [[Related]]) {
+    package init(entities: [Entity], mentions: MentionLists, quotes: [[Quote]], related: [[Related]]) {
         self.entities = entities
         self.mentions = mentions
         self.quotes = quotes
@@ -80,11 +80,22 @@ package struct MergedLinks: Sendable {
 
     // MARK: - Reading
 
+    /// What `decode` reads: all but the mentions, which stay where they lie, each article's found by its offset.
+    struct Decoded {
+        let entities: [Entity]
+        let quotes: [[Quote]]
+        let related: [[Related]]
+        /// Each article's text length, which its saved fields must agree with.
+        let textLengths: [Int]
+        /// Where each article's links start among the links' bytes, and where the last ends.
+        let offsets: [Int]
+    }
+
     /// Decodes what `encodeEntities` and `encodeLinks` wrote for `articleCount` articles, checking every
     /// number against what it points to: an entity that is there, a range inside its article's text.
-    /// Returns the links and each article's text length, which its saved fields must agree with.
+    /// The mentions are checked and left where they lie (`SavedMentions` reads them).
     static func decode(entities entityBytes: UnsafeRawBufferPointer, links linkBytes: UnsafeRawBufferPointer,
-                       articleCount: Int, catalogCount: Int) throws -> (links: MergedLinks, textLengths: [Int]) {
+                       articleCount: Int, catalogCount: Int) throws -> Decoded {
         var reader = BinaryReader(entityBytes)
         let entities = try (0..<reader.readCount(minimumBytes: 10)).map { _ in try decodeEntity(&reader) }
         guard entities.count >= catalogCount else { throw BinaryReader.Damage(reason: "it holds fewer entities than the catalog") }
@@ -99,36 +110,55 @@ package struct MergedLinks: Sendable {
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
 
         reader = BinaryReader(linkBytes)
-        func entity(_ number: Int) throws -> Int? {
-            guard number > 0 else { return nil }
-            guard number <= entities.count else { throw BinaryReader.Damage(reason: "a mention names an entity that is not there") }
-            return number - 1
-        }
         var textLengths: [Int] = []
-        var mentions: [[Mention]] = []
+        var offsets: [Int] = []
         var quotes: [[Quote]] = []
         textLengths.reserveCapacity(articleCount)
-        mentions.reserveCapacity(articleCount)
+        offsets.reserveCapacity(articleCount + 1)
         quotes.reserveCapacity(articleCount)
         for _ in 0..<articleCount {
-            let length = try reader.readInt()
-            guard length <= UInt32.max else { throw BinaryReader.Damage(reason: "an article is longer than an index can place") }
+            offsets.append(reader.position)
+            let length = try readMentions(&reader, entityCount: entities.count, keeping: false).textLength
             textLengths.append(length)
-            mentions.append(try (0..<reader.readCount(minimumBytes: 5)).map { _ in
-                let range = try reader.readRange(within: length)
-                let linked = try entity(reader.readInt())
-                let candidates = try (0..<reader.readCount()).map { _ in
-                    guard let candidate = try entity(reader.readInt() + 1) else { throw BinaryReader.Damage(reason: "a count runs past the end") }
-                    return candidate
-                }
-                return Mention(range: range, entity: linked, candidates: candidates, form: try reader.readBool() ? .surname : .name)
-            })
             quotes.append(try (0..<reader.readCount(minimumBytes: 3)).map { _ in
-                try Quote(range: reader.readRange(within: length), speaker: entity(reader.readInt()))
+                try Quote(range: reader.readRange(within: length), speaker: entity(reader.readInt(), of: entities.count))
             })
         }
+        offsets.append(reader.position)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return (MergedLinks(entities: entities, mentions: mentions, quotes: quotes, related: related), textLengths)
+        return Decoded(entities: entities, quotes: quotes, related: related, textLengths: textLengths, offsets: offsets)
+    }
+
+    /// The entity a saved number names, one more than its index; nil for 0.
+    private static func entity(_ number: Int, of entityCount: Int) throws -> Int? {
+        guard number > 0 else { return nil }
+        guard number <= entityCount else { throw BinaryReader.Damage(reason: "a mention names an entity that is not there") }
+        return number - 1
+    }
+
+    /// One article's text length and mentions, as `encodeLinks` wrote them, each checked; without
+    /// `keeping`, checked and stepped over, none made.
+    static func readMentions(_ reader: inout BinaryReader, entityCount: Int,
+                             keeping: Bool = true) throws -> (textLength: Int, mentions: [Mention]) {
+        let length = try reader.readInt()
+        guard length <= UInt32.max else { throw BinaryReader.Damage(reason: "an article is longer than an index can place") }
+        let count = try reader.readCount(minimumBytes: 5)
+        var mentions: [Mention] = []
+        if keeping { mentions.reserveCapacity(count) }
+        var candidates: [Int] = []
+        for _ in 0..<count {
+            let range = try reader.readRange(within: length)
+            let linked = try entity(reader.readInt(), of: entityCount)
+            candidates.removeAll()
+            for _ in 0..<(try reader.readCount()) {
+                let candidate = try reader.readInt()
+                guard candidate < entityCount else { throw BinaryReader.Damage(reason: "a mention names an entity that is not there") }
+                if keeping { candidates.append(candidate) }
+            }
+            let form: Mention.Form = try reader.readBool() ? .surname : .name
+            if keeping { mentions.append(Mention(range: range, entity: linked, candidates: candidates, form: form)) }
+        }
+        return (length, mentions)
     }
 
     private static func decodeEntity(_ reader: inout BinaryReader) throws -> Entity {

@@ -22,6 +22,7 @@ package final class SavedArticles: @unchecked Sendable {
     private let idBytes: UnsafeBufferPointer<UInt8>
     private let idStarts: UnsafeBufferPointer<Int>
     private let shownIDLengths: UnsafeBufferPointer<UInt8>
+    private let idOrder: UnsafeBufferPointer<UInt32>
     private let catalogCount: Int
     /// What the article list says of them all, as saved.
     let listFacts: CachedCorpus.ListFacts
@@ -40,7 +41,7 @@ package final class SavedArticles: @unchecked Sendable {
     init(file: MappedIndexFile, count: Int, catalogCount: Int, listFacts: CachedCorpus.ListFacts) throws(BinaryReader.Damage) {
         let doesNotAddUp = BinaryReader.Damage(reason: "its index does not add up")
         let tables: [IndexSection] = [.articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps, .stableIDs, .stableIDStarts,
-                                      .shownIDLengths]
+                                      .shownIDLengths, .stableIDOrder]
         for section in tables where !file.verify(section) {
             throw BinaryReader.Damage(reason: "its checksum does not match")
         }
@@ -48,6 +49,7 @@ package final class SavedArticles: @unchecked Sendable {
               let pathStarts = file.array(of: .savedPathStarts, as: Int.self), let pathOrder = file.array(of: .pathOrder, as: UInt32.self),
               let stampTable = file.array(of: .stamps, as: UInt64.self), let idBytes = file.array(of: .stableIDs, as: UInt8.self),
               let idStarts = file.array(of: .stableIDStarts, as: Int.self), let shownIDLengths = file.array(of: .shownIDLengths, as: UInt8.self),
+              let idOrder = file.array(of: .stableIDOrder, as: UInt32.self), idOrder.count == count,
               offsets.count == count + 1, pathStarts.count == count + 1, pathOrder.count == count, stampTable.count == count * Self.stampWords,
               idStarts.count == count + 1, shownIDLengths.count == count,
               offsets.first == 0, offsets.last == UInt64(file.bytes(of: .articles).count), pathStarts.first == 0, pathStarts.last == pathBytes.count,
@@ -58,7 +60,7 @@ package final class SavedArticles: @unchecked Sendable {
             || shownIDLengths[index] == 0 {
             throw doesNotAddUp
         }
-        guard pathOrder.allSatisfy({ Int($0) < count }) else { throw doesNotAddUp }
+        guard pathOrder.allSatisfy({ Int($0) < count }), idOrder.allSatisfy({ Int($0) < count }) else { throw doesNotAddUp }
         self.file = file
         self.count = count
         self.offsets = offsets
@@ -69,6 +71,7 @@ package final class SavedArticles: @unchecked Sendable {
         self.idBytes = idBytes
         self.idStarts = idStarts
         self.shownIDLengths = shownIDLengths
+        self.idOrder = idOrder
         self.catalogCount = catalogCount
         self.listFacts = listFacts
     }
@@ -157,6 +160,40 @@ package final class SavedArticles: @unchecked Sendable {
         let shownEnd = start + Int(shownIDLengths[position])
         return (String(decoding: UnsafeBufferPointer(rebasing: idBytes[start..<shownEnd]), as: UTF8.self),
                 String(decoding: UnsafeBufferPointer(rebasing: idBytes[start..<end]), as: UTF8.self))
+    }
+
+    /// The first article saved with this stable id, found by binary search on the saved ids; nil when none has it.
+    package func article(stableID: String) -> Int? {
+        var stableID = stableID
+        return stableID.withUTF8 { key in
+            var low = 0
+            var high = idOrder.count
+            while low < high {
+                let middle = (low + high) / 2
+                if IndexBuffers.compare(savedStableID(of: ordered(middle)), key) < 0 { low = middle + 1 } else { high = middle }
+            }
+            guard low < idOrder.count, IndexBuffers.compare(savedStableID(of: ordered(low)), key) == 0 else { return nil }
+            return ordered(low)
+        }
+    }
+
+    /// The article in place `rank` of stable id order; 0 (and the file damaged) when the number is not an article's.
+    private func ordered(_ rank: Int) -> Int {
+        let article = Int(idOrder[rank])
+        guard article < count else {
+            firstDamage.note(FirstDamage.doesNotAddUp)
+            return 0
+        }
+        return article
+    }
+
+    private func savedStableID(of article: Int) -> UnsafeBufferPointer<UInt8> {
+        let (start, end) = (idStarts[article], idStarts[article + 1])
+        guard start >= 0, start <= end, end <= idBytes.count else {
+            firstDamage.note(FirstDamage.doesNotAddUp)
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeBufferPointer(rebasing: idBytes[start..<end])
     }
 
     /// Why an article could not be decoded, in a line naming the file; nil while none failed.
