@@ -110,7 +110,6 @@ public struct IndexCache: Sendable {
                                                      articleCount: articles.count, catalogCount: catalogCount)
                 // What was read from a file cut short or written over while it was read cannot be believed.
                 if let problem = file.problem { throw Problem(path: file.path, reason: problem) }
-                file.letGo(of: .mergedLinks)
                 articles.expect(textLengths: decoded.textLengths)
                 let mentions = SavedMentions(file: file, offsets: decoded.offsets, entityCount: decoded.entities.count)
                 return MergedLinks(entities: decoded.entities, mentions: MentionLists(saved: mentions), quotes: decoded.quotes,

@@ -30,6 +30,9 @@ public struct MentionLists: RandomAccessCollection, Sendable {
 
     /// Why an article's mentions could not be read from the saved index, in a line; nil when none failed.
     package var damage: String? { saved?.damage }
+
+    /// Lets go of the pages of the saved index read through once, when every article's mentions were (`MappedIndexFile.letGo`).
+    package func letGoOfPagesRead() { saved?.letGoOfPagesRead() }
 }
 
 /// The mentions of a saved index's merged links, read an article at a time where they lie in the file.
@@ -72,4 +75,6 @@ package final class SavedMentions: @unchecked Sendable {
     var damage: String? {
         (file.problem ?? firstDamage.reason).map { "index cache \(file.path) \($0)" }
     }
+
+    func letGoOfPagesRead() { file.letGo(of: .mergedLinks) }
 }

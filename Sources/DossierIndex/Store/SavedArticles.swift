@@ -162,6 +162,12 @@ package final class SavedArticles: @unchecked Sendable {
                 String(decoding: UnsafeBufferPointer(rebasing: idBytes[start..<end]), as: UTF8.self))
     }
 
+    /// Lets go of the pages of the tables a check of every file read through once: each is read again, from
+    /// the page cache, only for the few articles shown (`MappedIndexFile.letGo`).
+    package func letGoOfFileTables() {
+        for section: IndexSection in [.savedPaths, .savedPathStarts, .pathOrder, .stamps] { file.letGo(of: section) }
+    }
+
     /// The first article saved with this stable id, found by binary search on the saved ids; nil when none has it.
     package func article(stableID: String) -> Int? {
         var stableID = stableID
