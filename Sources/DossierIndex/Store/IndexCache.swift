@@ -210,7 +210,7 @@ public struct IndexCache: Sendable {
             throw WriteFailure(message: "cannot write \(error.path): \(error.reason)")
         }
         var file = IndexFileWriter(descriptor: output.descriptor, path: output.temporaryPath, limit: interruptAfterBytes)
-        do {
+        try Writing.leavingNoHalfFile(of: output) {
             try file.begin(.meta)
             CachedCorpus.encodeMeta(roots: roots, skipped: skipped, notes: notes, articleCount: analyses.count, wordCount: index.wordCount,
                                     folders: folders, listFacts: CachedCorpus.ListFacts(of: analyses.lazy.map(\.article)), into: &file.buffer)
@@ -241,13 +241,6 @@ public struct IndexCache: Sendable {
                 try file.write(.positionStream, buffers.positionStream.assumingMemoryBound(to: UInt8.self))
             }
             guard written != nil else { throw WriteFailure(message: "the index to save \(index.damage ?? "is damaged")") }
-        } catch let interruption as IndexFileWriter.Interruption {
-            // Where a run killed mid-write would leave its temporary.
-            output.closeAsIfKilled()
-            throw interruption
-        } catch {
-            output.abandon()
-            throw error
         }
         return Writing(output: output, file: file, finalPath: finalPath, fingerprint: fingerprint,
                        textLengths: analyses.map(\.article.textLength))
@@ -272,7 +265,7 @@ public struct IndexCache: Sendable {
 
         /// Writes the merged links (none when nil: the sections are left empty), syncs the file and puts it in place.
         package func finish(merged: MergedLinks?) throws {
-            do {
+            try Self.leavingNoHalfFile(of: output) {
                 try file.begin(.entities)
                 if let merged {
                     precondition(merged.mentions.count == textLengths.count && merged.quotes.count == textLengths.count,
@@ -287,17 +280,25 @@ public struct IndexCache: Sendable {
                     try file.begin(.mergedLinks)
                 }
                 try file.finish(fingerprint: fingerprint)
+            }
+            do {
+                try output.commit()
+            } catch {
+                throw WriteFailure(message: "cannot replace \(finalPath): \(error.reason)")
+            }
+        }
+
+        /// Runs `write`; when it fails, removes the temporary file, or, for a test's interruption, leaves it
+        /// where a run killed mid-write would.
+        fileprivate static func leavingNoHalfFile(of output: AtomicFile, _ write: () throws -> Void) throws {
+            do {
+                try write()
             } catch let interruption as IndexFileWriter.Interruption {
                 output.closeAsIfKilled()
                 throw interruption
             } catch {
                 output.abandon()
                 throw error
-            }
-            do {
-                try output.commit()
-            } catch {
-                throw WriteFailure(message: "cannot replace \(finalPath): \(error.reason)")
             }
         }
     }

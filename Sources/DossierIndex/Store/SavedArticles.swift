@@ -76,18 +76,24 @@ package final class SavedArticles: @unchecked Sendable {
         self.listFacts = listFacts
     }
 
-    func savedPath(of article: Int) -> UnsafeBufferPointer<UInt8> {
-        let (start, end) = (pathStarts[article], pathStarts[article + 1])
-        guard start >= 0, start <= end, end <= pathBytes.count else {
+    func savedPath(of article: Int) -> UnsafeBufferPointer<UInt8> { string(article, of: pathBytes, startingAt: pathStarts) }
+
+    /// Article `article`'s string among `bytes` (a path or an id), empty (and the file damaged) where its starts do not hold.
+    private func string(_ article: Int, of bytes: UnsafeBufferPointer<UInt8>, startingAt starts: UnsafeBufferPointer<Int>) -> UnsafeBufferPointer<UInt8> {
+        let (start, end) = (starts[article], starts[article + 1])
+        guard start >= 0, start <= end, end <= bytes.count else {
             firstDamage.note(FirstDamage.doesNotAddUp)
             return UnsafeBufferPointer(start: nil, count: 0)
         }
-        return UnsafeBufferPointer(rebasing: pathBytes[start..<end])
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
     /// The article in place `rank` of path order, nil (and the file damaged) when the number is not an article's.
-    func article(inPathOrder rank: Int) -> Int? {
-        let article = Int(pathOrder[rank])
+    func article(inPathOrder rank: Int) -> Int? { article(inPlace: rank, of: pathOrder) }
+
+    /// The article in place `rank` of an order (paths', ids'), nil (and the file damaged) when the number is not an article's.
+    private func article(inPlace rank: Int, of order: UnsafeBufferPointer<UInt32>) -> Int? {
+        let article = Int(order[rank])
         guard article < count else {
             firstDamage.note(FirstDamage.doesNotAddUp)
             return nil
@@ -95,17 +101,25 @@ package final class SavedArticles: @unchecked Sendable {
         return article
     }
 
+    /// The first place in `order` whose article's string (`string`) is not before `key` in byte order, by binary search;
+    /// nil when the file is damaged.
+    private func firstPlace(notBefore key: UnsafeBufferPointer<UInt8>, in order: UnsafeBufferPointer<UInt32>,
+                            string: (Int) -> UnsafeBufferPointer<UInt8>) -> Int? {
+        var low = 0
+        var high = order.count
+        while low < high {
+            let middle = (low + high) / 2
+            guard let article = article(inPlace: middle, of: order) else { return nil }
+            if IndexBuffers.compare(string(article), key) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// The articles saved from the file at `path` (its saved spelling), in saved order.
     package func articles(savedAt path: String) -> [Int] {
         var path = path
         return path.withUTF8 { key in
-            var low = 0
-            var high = pathOrder.count
-            while low < high {
-                let middle = (low + high) / 2
-                guard let article = article(inPathOrder: middle) else { return [] }
-                if IndexBuffers.compare(savedPath(of: article), key) < 0 { low = middle + 1 } else { high = middle }
-            }
+            guard var low = firstPlace(notBefore: key, in: pathOrder, string: savedPath) else { return [] }
             var found: [Int] = []
             while low < pathOrder.count, let article = article(inPathOrder: low), IndexBuffers.compare(savedPath(of: article), key) == 0 {
                 found.append(article)
@@ -172,34 +186,11 @@ package final class SavedArticles: @unchecked Sendable {
     package func article(stableID: String) -> Int? {
         var stableID = stableID
         return stableID.withUTF8 { key in
-            var low = 0
-            var high = idOrder.count
-            while low < high {
-                let middle = (low + high) / 2
-                if IndexBuffers.compare(savedStableID(of: ordered(middle)), key) < 0 { low = middle + 1 } else { high = middle }
-            }
-            guard low < idOrder.count, IndexBuffers.compare(savedStableID(of: ordered(low)), key) == 0 else { return nil }
-            return ordered(low)
+            let savedID = { self.string($0, of: self.idBytes, startingAt: self.idStarts) }
+            guard let place = firstPlace(notBefore: key, in: idOrder, string: savedID), place < idOrder.count,
+                  let article = article(inPlace: place, of: idOrder), IndexBuffers.compare(savedID(article), key) == 0 else { return nil }
+            return article
         }
-    }
-
-    /// The article in place `rank` of stable id order; 0 (and the file damaged) when the number is not an article's.
-    private func ordered(_ rank: Int) -> Int {
-        let article = Int(idOrder[rank])
-        guard article < count else {
-            firstDamage.note(FirstDamage.doesNotAddUp)
-            return 0
-        }
-        return article
-    }
-
-    private func savedStableID(of article: Int) -> UnsafeBufferPointer<UInt8> {
-        let (start, end) = (idStarts[article], idStarts[article + 1])
-        guard start >= 0, start <= end, end <= idBytes.count else {
-            firstDamage.note(FirstDamage.doesNotAddUp)
-            return UnsafeBufferPointer(start: nil, count: 0)
-        }
-        return UnsafeBufferPointer(rebasing: idBytes[start..<end])
     }
 
     /// Why an article could not be decoded, in a line naming the file; nil while none failed.

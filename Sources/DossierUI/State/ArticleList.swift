@@ -33,10 +33,17 @@ public struct ArticleList: Equatable, Sendable {
         self.filter = filter
         self.sort = sort
         total = corpus.articles.count
-        // Of every article, known without reading each (a saved index keeps them); of a filtered list, asked of its rows.
-        let facts = filter == nil ? corpus.articles.listFacts : CachedCorpus.ListFacts(of: rows.lazy.map { corpus.articles[$0] })
-        hasDates = facts.anyDated
-        hasSeveralSources = facts.severalSources
+        // Of every article, known without reading each (a saved index keeps them); of a filtered list, asked of its
+        // rows only where the whole corpus says yes, since no part of it has dates or sources the whole has not.
+        let whole = corpus.articles.listFacts
+        if filter == nil || !(whole.anyDated || whole.severalSources) {
+            hasDates = whole.anyDated
+            hasSeveralSources = whole.severalSources
+        } else {
+            let listed = CachedCorpus.ListFacts(of: rows.lazy.map { corpus.articles[$0] })
+            hasDates = whole.anyDated && listed.anyDated
+            hasSeveralSources = whole.severalSources && listed.severalSources
+        }
     }
 
     public func row(of article: Int) -> Int? {
