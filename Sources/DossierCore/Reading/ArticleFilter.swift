@@ -65,7 +65,8 @@ public struct ArticleFilter: Sendable, Equatable {
         case .any(let parts): return parts.contains { evaluate($0, index, corpus, isRead) }
         case .not(let inner): return !evaluate(inner, index, corpus, isRead)
         case .term(let term):
-            let article = corpus.articles[index]
+            // Asked for only by the terms on its fields: a saved index decodes an article when it is first asked for.
+            var article: Article { corpus.articles[index] }
             switch term {
             case .mentions(let entity): return corpus.mentions[index].contains { $0.entity == entity }
             case .source(let part): return article.source.map { $0.lowercased().contains(part) } ?? false

@@ -57,9 +57,18 @@ package struct CachedCorpus: Sendable {
         package let severalSources: Bool
 
         package init(of articles: some Collection<Article>) {
-            anyDated = articles.contains { $0.date != nil }
-            let firstSource = articles.lazy.compactMap(\.source).first
-            severalSources = articles.contains { $0.source.map { $0 != firstSource } ?? false }
+            self.init(of: articles, within: ListFacts(anyDated: true, severalSources: true))
+        }
+
+        /// What the list says of some articles, `whole` being what it says of all: only what the whole has is
+        /// looked for among them, since a part has no date or source the whole has not.
+        package init(of articles: some Collection<Article>, within whole: ListFacts) {
+            anyDated = whole.anyDated && articles.contains { $0.date != nil }
+            if whole.severalSources, let firstSource = articles.lazy.compactMap(\.source).first {
+                severalSources = articles.contains { $0.source.map { $0 != firstSource } ?? false }
+            } else {
+                severalSources = false
+            }
         }
 
         init(anyDated: Bool, severalSources: Bool) {

@@ -34,16 +34,11 @@ public struct ArticleList: Equatable, Sendable {
         self.sort = sort
         total = corpus.articles.count
         // Of every article, known without reading each (a saved index keeps them); of a filtered list, asked of its
-        // rows only where the whole corpus says yes, since no part of it has dates or sources the whole has not.
+        // rows only where the whole corpus says yes.
         let whole = corpus.articles.listFacts
-        if filter == nil || !(whole.anyDated || whole.severalSources) {
-            hasDates = whole.anyDated
-            hasSeveralSources = whole.severalSources
-        } else {
-            let listed = CachedCorpus.ListFacts(of: rows.lazy.map { corpus.articles[$0] })
-            hasDates = whole.anyDated && listed.anyDated
-            hasSeveralSources = whole.severalSources && listed.severalSources
-        }
+        let facts = filter == nil ? whole : CachedCorpus.ListFacts(of: rows.lazy.map { corpus.articles[$0] }, within: whole)
+        hasDates = facts.anyDated
+        hasSeveralSources = facts.severalSources
     }
 
     public func row(of article: Int) -> Int? {
