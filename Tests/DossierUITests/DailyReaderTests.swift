@@ -27,6 +27,11 @@ struct DailyReaderTests {
             #expect(app.state.reader.openArticle == listed)
         }
         #expect(app.status.contains("in the filtered list"))
+        // Counted among the listed article's mentions alone, and round their end: nine steps past the first.
+        let pompeo = try #require(app.state.corpus.entityIndex(id: "mike-pompeo"))
+        let listedCount = app.state.corpus.mentionsByEntity[pompeo].filter { $0.article == listed }.count
+        #expect(listedCount > 1 && listedCount < app.state.corpus.mentionsByEntity[pompeo].count)
+        #expect(app.status.hasPrefix("Mike Pompeo: mention \((8 % listedCount) + 1)/\(listedCount) in the filtered list"), "\(app.status)")
         // n and N too.
         app.type("/ Korea <Enter> n n n n")
         #expect(app.state.reader.openArticle == listed)

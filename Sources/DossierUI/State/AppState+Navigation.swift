@@ -105,19 +105,24 @@ extension AppState {
         open(article: reference.article, mention: reference.mention, highlight: mention.range.lowerBound)
         if let entity = mention.entity {
             entities.select(entity: entity)
-            let all = listedMentions(of: entity)
-            if let index = all.firstIndex(of: reference) {
-                session.status = "\(corpus.entities[entity].name): mention \(index + 1)/\(all.count)"
+            // Counted in one pass, none copied: a person of a million articles has a million mentions.
+            var listedCount = 0
+            var place: Int?
+            for listed in listedMentions(of: entity) {
+                if listed == reference { place = listedCount }
+                listedCount += 1
+            }
+            if let place {
+                session.status = "\(corpus.entities[entity].name): mention \(place + 1)/\(listedCount)"
                     + (list.filter == nil ? "" : " in the filtered list")
             }
         }
     }
 
-    /// An entity's mentions in the articles the list shows.
-    private func listedMentions(of entity: Int) -> [MentionReference] {
-        let all = corpus.mentionsByEntity[entity]
-        guard list.filter != nil else { return all }
-        return all.filter { list.contains($0.article) }
+    /// An entity's mentions in the articles the list shows, looked at where they lie rather than copied.
+    private func listedMentions(of entity: Int) -> LazyFilterSequence<[MentionReference]>.Elements {
+        let list = list
+        return corpus.mentionsByEntity[entity].lazy.filter { list.filter == nil || list.contains($0.article) }
     }
 
     /// `}` and `{`: the next or previous mention of anyone in the open article, round its end.
@@ -145,26 +150,27 @@ extension AppState {
             session.status = "no entity selected: use \(key(.nextMention)) or :entity NAME first"
             return
         }
-        let all = listedMentions(of: entity)
-        guard !all.isEmpty else {
+        let listed = listedMentions(of: entity)
+        guard let first = listed.indices.first, let last = listed.indices.last else {
             session.status = "\(corpus.entities[entity].name) has no mentions" + (list.filter == nil ? "" : " in the filtered list")
             return
         }
         let open = reader.openArticle
         let here = reader.currentMention.map { MentionReference(article: open, mention: $0) }
-        var index: Int
-        if let here, let position = all.firstIndex(of: here) {
-            index = forward ? (position + 1) % all.count : (position - 1 + all.count) % all.count
+        // Places in the entity's whole list, stepped over those the list does not show, round the ends.
+        let index: Int
+        if let here, let position = listed.firstIndex(of: here) {
+            index = forward ? (position == last ? first : listed.index(after: position))
+                : (position == first ? last : listed.index(before: position))
         } else if forward {
             // From where the reader stands: the first mention here or in a later article.
             let start = here?.mention ?? 0
-            index = all.firstIndex { $0.article > open || ($0.article == open && $0.mention >= start) } ?? 0
+            index = listed.firstIndex { $0.article > open || ($0.article == open && $0.mention >= start) } ?? first
         } else {
             let start = here?.mention ?? 0
-            index = all.lastIndex { $0.article < open || ($0.article == open && $0.mention < start) } ?? all.count - 1
+            index = listed.lastIndex { $0.article < open || ($0.article == open && $0.mention < start) } ?? last
         }
-        index = max(0, min(index, all.count - 1))
-        jump(to: all[index])
+        jump(to: corpus.mentionsByEntity[entity][index])
     }
 
     /// `n` and `N`: the next or previous match, round the end, in an article the list shows.
