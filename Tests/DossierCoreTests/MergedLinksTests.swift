@@ -100,6 +100,24 @@ struct MergedLinksTests {
         #expect(third.corpus.articles.areReadFromSavedIndex && !third.warnings.contains { $0.contains("index cache") })
     }
 
+    @Test func linksWrittenOverInPlace_afterTheCorpusOpened_readAsNone_andSayTheFileIsDamaged() throws {
+        let setup = try IndexCacheTests.Setup()
+        _ = try setup.load()
+        let corpus = try setup.load().corpus
+        #expect(corpus.articles.areReadFromSavedIndex && corpus.mentions.damage == nil)
+        let first = try #require(corpus.articles.indices.first { !corpus.mentions[$0].isEmpty && corpus.articles[$0].textLength < 127 })
+        #expect(first == 0, "the first article's links open the section")
+        // Another program makes the first article's text longer in the links, where ranges past its text would then pass.
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
+        let section = try #require(IndexFileForgery.range(of: .mergedLinks, in: bytes))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: setup.cacheFile))
+        try handle.seek(toOffset: UInt64(section.lowerBound))
+        try handle.write(contentsOf: [0x7F])
+        try handle.close()
+        #expect(corpus.mentions[first].isEmpty)
+        #expect(corpus.mentions.damage?.contains("is damaged") == true)
+    }
+
     // MARK: - What a forged file's links are checked against
 
     static let catalog = [Entity(id: "a", name: "A", kind: .person, description: "one"), Entity(id: "b", name: "B", kind: .place, description: "two")]

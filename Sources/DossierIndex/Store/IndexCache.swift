@@ -111,7 +111,8 @@ public struct IndexCache: Sendable {
                 // What was read from a file cut short or written over while it was read cannot be believed.
                 if let problem = file.problem { throw Problem(path: file.path, reason: problem) }
                 articles.expect(textLengths: decoded.textLengths)
-                let mentions = SavedMentions(file: file, offsets: decoded.offsets, entityCount: decoded.entities.count)
+                let mentions = SavedMentions(file: file, offsets: decoded.offsets, textLengths: decoded.textLengths,
+                                             entityCount: decoded.entities.count)
                 return MergedLinks(entities: decoded.entities, mentions: MentionLists(saved: mentions), quotes: decoded.quotes,
                                    related: decoded.related)
             } catch let problem as Problem {

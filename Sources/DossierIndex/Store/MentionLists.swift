@@ -44,15 +44,20 @@ package final class SavedMentions: @unchecked Sendable {
     private let file: MappedIndexFile
     /// Where each article's links start in the section, and where the last ends.
     private let offsets: [Int]
+    /// Each article's text length as the section said when it was checked: what its mentions' ranges must
+    /// still lie within, whatever the file says now.
+    private let textLengths: [Int]
     private let entityCount: Int
     /// The lists of articles with many mentions, read once: a pane asks for them at every frame.
     private let longLists = Locked<[Int: [Mention]]>([:])
     private static let keptFrom = 1_000
     private let firstDamage = FirstDamage()
 
-    init(file: MappedIndexFile, offsets: [Int], entityCount: Int) {
+    init(file: MappedIndexFile, offsets: [Int], textLengths: [Int], entityCount: Int) {
+        precondition(offsets.count == textLengths.count + 1, "offsets of another corpus")
         self.file = file
         self.offsets = offsets
+        self.textLengths = textLengths
         self.entityCount = entityCount
     }
 
@@ -63,7 +68,8 @@ package final class SavedMentions: @unchecked Sendable {
         let bytes = file.bytes(of: .mergedLinks)
         var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[offsets[article]..<offsets[article + 1]]))
         do {
-            let mentions = try MergedLinks.readMentions(&reader, entityCount: entityCount).mentions
+            let (length, mentions) = try MergedLinks.readMentions(&reader, entityCount: entityCount)
+            guard length == textLengths[article] else { throw BinaryReader.Damage(reason: "an article's links do not fit its text") }
             if mentions.count >= Self.keptFrom { longLists.withLock { $0[article] = mentions } }
             return mentions
         } catch {
