@@ -48,8 +48,12 @@ if [ "$peers" = 1 ]; then
   fi
   venv="${XDG_CACHE_HOME:-$HOME/.cache}/dossier-benchmarks/trafilatura-venv"
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/python" -c 'import trafilatura, readability, lxml_html_clean' 2>/dev/null \
-    || "$venv/bin/pip" install -q trafilatura readability-lxml lxml_html_clean
+  if ! "$venv/bin/python" -c 'import trafilatura, readability, lxml_html_clean' 2>/dev/null; then
+    # The pip a new virtual environment starts with fails to resolve lxml's extras, which trafilatura and
+    # readability-lxml both ask for; a current one does not.
+    "$venv/bin/pip" install -q --upgrade pip
+    "$venv/bin/pip" install -q trafilatura readability-lxml lxml_html_clean
+  fi
 fi
 
 for set in aeb readability; do
