@@ -14,6 +14,7 @@ extension Corpus {
     convenience init(saved: IndexCache.SavedForSearch, links: MergedLinks, skipped: [SkippedFile]) {
         self.init(articles: CorpusArticles(saved: saved.articles), entities: links.entities, mentions: links.mentions, index: saved.index,
                   skipped: skipped, quotes: links.quotes,
-                  related: links.related.map { list in list.map { RelatedEntity(entity: $0.entity, count: $0.sentences) } })
+                  related: links.related.map { list in list.map { RelatedEntity(entity: $0.entity, count: $0.sentences) } },
+                  gathered: links.gathered)
     }
 }

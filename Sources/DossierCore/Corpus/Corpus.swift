@@ -56,7 +56,7 @@ public final class Corpus: SearchableCorpus {
     }
 
     init(articles: CorpusArticles, entities: [Entity], mentions: MentionLists, index: SearchIndex, skipped: [SkippedFile],
-         quotes: [[Quote]], related: [[RelatedEntity]], uncorrected: Corpus? = nil) {
+         quotes: [[Quote]], related: [[RelatedEntity]], gathered: EntityMentions? = nil, uncorrected: Corpus? = nil) {
         self.uncorrected = uncorrected
         self.articles = articles
         self.entities = entities
@@ -72,39 +72,11 @@ public final class Corpus: SearchableCorpus {
             }
         }
         self.quotesByEntity = quotesByEntity
-        // One pass over every article's mentions, which a corpus opened from its saved index reads from the file:
-        // each linked one's entity and place gathered flat and counted, so that each entity's list is then made
-        // at its size, not grown to up to twice it.
-        var linkedCounts = Array(repeating: 0, count: entities.count)
-        var linked: [(entity: Int32, place: MentionReference)] = []
-        personMentionCounts = mentions.indices.map { article in
-            var people = 0
-            for (position, mention) in mentions[article].enumerated() {
-                guard let entity = mention.entity else { continue }
-                linkedCounts[entity] += 1
-                linked.append((Int32(entity), MentionReference(article: article, mention: position)))
-                if entities[entity].kind == .person { people += 1 }
-            }
-            return people
-        }
-        var byEntity = linkedCounts.map { count -> [MentionReference] in
-            var references: [MentionReference] = []
-            references.reserveCapacity(count)
-            return references
-        }
-        for (entity, place) in linked { byEntity[Int(entity)].append(place) }
-        linked = []
-        mentionsByEntity = byEntity
-        // Each entity's mentions are in reading order, so its articles are the changes of article along them.
-        articleCounts = byEntity.map { references in
-            var count = 0
-            var last = -1
-            for reference in references where reference.article != last {
-                count += 1
-                last = reference.article
-            }
-            return count
-        }
+        // Gathered while its merged links were checked, for a corpus opened from its saved index.
+        let gathered = gathered ?? EntityMentions(gathering: mentions, entities: entities)
+        mentionsByEntity = gathered.byEntity
+        articleCounts = gathered.articleCounts
+        personMentionCounts = gathered.personCounts
         entityIndexByID = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
         // A saved index finds an id by binary search on its own table; a table of a million ids would be a tenth of a reader's memory.
         articleIndexByStableID = articles.areReadFromSavedIndex

@@ -114,7 +114,7 @@ public struct IndexCache: Sendable {
                 let mentions = SavedMentions(file: file, offsets: decoded.offsets, textLengths: decoded.textLengths,
                                              entityCount: decoded.entities.count)
                 return MergedLinks(entities: decoded.entities, mentions: MentionLists(saved: mentions), quotes: decoded.quotes,
-                                   related: decoded.related)
+                                   related: decoded.related, gathered: decoded.gathered)
             } catch let problem as Problem {
                 throw problem
             } catch {

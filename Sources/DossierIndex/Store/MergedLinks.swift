@@ -23,12 +23,15 @@ package struct MergedLinks: Sendable {
     package let quotes: [[Quote]]
     /// For each entity, those it shares sentences with most often.
     package let related: [[Related]]
+    /// Each entity's mentions, when read from a saved index: gathered as they were checked.
+    package let gathered: EntityMentions?
 
-    package init(entities: [Entity], mentions: MentionLists, quotes: [[Quote]], related: [[Related]]) {
+    package init(entities: [Entity], mentions: MentionLists, quotes: [[Quote]], related: [[Related]], gathered: EntityMentions? = nil) {
         self.entities = entities
         self.mentions = mentions
         self.quotes = quotes
         self.related = related
+        self.gathered = gathered
     }
 
     // MARK: - Writing
@@ -89,11 +92,14 @@ package struct MergedLinks: Sendable {
         let textLengths: [Int]
         /// Where each article's links start among the links' bytes, and where the last ends.
         let offsets: [Int]
+        /// Each entity's mentions, gathered as they were checked.
+        let gathered: EntityMentions
     }
 
     /// Decodes what `encodeEntities` and `encodeLinks` wrote for `articleCount` articles, checking every
     /// number against what it points to: an entity that is there, a range inside its article's text.
-    /// The mentions are checked and left where they lie (`SavedMentions` reads them).
+    /// The mentions are checked, each linked one's place gathered under its entity, and left where they
+    /// lie (`SavedMentions` reads them).
     static func decode(entities entityBytes: UnsafeRawBufferPointer, links linkBytes: UnsafeRawBufferPointer,
                        articleCount: Int, catalogCount: Int) throws -> Decoded {
         var reader = BinaryReader(entityBytes)
@@ -116,9 +122,11 @@ package struct MergedLinks: Sendable {
         textLengths.reserveCapacity(articleCount)
         offsets.reserveCapacity(articleCount + 1)
         quotes.reserveCapacity(articleCount)
+        var gathering = EntityMentions.Gathering(entities: entities, articleCount: articleCount)
         for _ in 0..<articleCount {
             offsets.append(reader.position)
-            let length = try readMentions(&reader, entityCount: entities.count, keeping: false).textLength
+            let length = try readMentions(&reader, entityCount: entities.count, into: &gathering)
+            gathering.endArticle()
             textLengths.append(length)
             quotes.append(try (0..<reader.readCount(minimumBytes: 3)).map { _ in
                 try Quote(range: reader.readRange(within: length), speaker: entity(reader.readInt(), of: entities.count))
@@ -126,7 +134,8 @@ package struct MergedLinks: Sendable {
         }
         offsets.append(reader.position)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return Decoded(entities: entities, quotes: quotes, related: related, textLengths: textLengths, offsets: offsets)
+        return Decoded(entities: entities, quotes: quotes, related: related, textLengths: textLengths, offsets: offsets,
+                       gathered: gathering.finish())
     }
 
     /// The entity a saved number names, one more than its index; nil for 0.
@@ -136,29 +145,33 @@ package struct MergedLinks: Sendable {
         return number - 1
     }
 
-    /// One article's text length and mentions, as `encodeLinks` wrote them, each checked; without
-    /// `keeping`, checked and stepped over, none made.
-    static func readMentions(_ reader: inout BinaryReader, entityCount: Int,
-                             keeping: Bool = true) throws -> (textLength: Int, mentions: [Mention]) {
+    /// One article's text length and mentions, as `encodeLinks` wrote them, each checked.
+    static func readMentions(_ reader: inout BinaryReader, entityCount: Int) throws -> (textLength: Int, mentions: [Mention]) {
+        var kept = KeptMentions()
+        let length = try readMentions(&reader, entityCount: entityCount, into: &kept)
+        return (length, kept.mentions)
+    }
+
+    /// One article's text length, its mentions each checked and handed to `sink`.
+    private static func readMentions(_ reader: inout BinaryReader, entityCount: Int, into sink: inout some MentionSink) throws -> Int {
         let length = try reader.readInt()
         guard length <= UInt32.max else { throw BinaryReader.Damage(reason: "an article is longer than an index can place") }
         let count = try reader.readCount(minimumBytes: 5)
-        var mentions: [Mention] = []
-        if keeping { mentions.reserveCapacity(count) }
+        sink.reserve(count)
         var candidates: [Int] = []
-        for _ in 0..<count {
+        for position in 0..<count {
             let range = try reader.readRange(within: length)
             let linked = try entity(reader.readInt(), of: entityCount)
             candidates.removeAll()
             for _ in 0..<(try reader.readCount()) {
                 let candidate = try reader.readInt()
                 guard candidate < entityCount else { throw BinaryReader.Damage(reason: "a mention names an entity that is not there") }
-                if keeping { candidates.append(candidate) }
+                if sink.wantsCandidates { candidates.append(candidate) }
             }
             let form: Mention.Form = try reader.readBool() ? .surname : .name
-            if keeping { mentions.append(Mention(range: range, entity: linked, candidates: candidates, form: form)) }
+            sink.take(range: range, entity: linked, candidates: candidates, form: form, position: position)
         }
-        return (length, mentions)
+        return length
     }
 
     private static func decodeEntity(_ reader: inout BinaryReader) throws -> Entity {
@@ -177,5 +190,32 @@ package struct MergedLinks: Sendable {
         return try Entity(id: id, name: name, kind: Entity.Kind.allCases[kindNumber], description: description, wikidata: wikidata,
                           aliases: aliases, titles: titles, surname: surname, surnameUnambiguous: surnameUnambiguous,
                           gender: genderNumber == 0 ? nil : genderNumber == 1 ? .male : .female, isFound: reader.readBool())
+    }
+}
+
+/// What reading an article's saved mentions does with each.
+private protocol MentionSink {
+    /// Whether `take` looks at a mention's candidates, which are otherwise only checked.
+    var wantsCandidates: Bool { get }
+    mutating func reserve(_ count: Int)
+    mutating func take(range: Range<Int>, entity: Int?, candidates: [Int], form: Mention.Form, position: Int)
+}
+
+/// Keeps each mention whole.
+private struct KeptMentions: MentionSink {
+    var mentions: [Mention] = []
+    var wantsCandidates: Bool { true }
+    mutating func reserve(_ count: Int) { mentions.reserveCapacity(count) }
+    mutating func take(range: Range<Int>, entity: Int?, candidates: [Int], form: Mention.Form, position: Int) {
+        mentions.append(Mention(range: range, entity: entity, candidates: candidates, form: form))
+    }
+}
+
+/// Gathers each linked mention's place under its entity, and keeps nothing else.
+extension EntityMentions.Gathering: MentionSink {
+    fileprivate var wantsCandidates: Bool { false }
+    fileprivate mutating func reserve(_ count: Int) {}
+    fileprivate mutating func take(range: Range<Int>, entity: Int?, candidates: [Int], form: Mention.Form, position: Int) {
+        if let entity { add(entity, at: position) }
     }
 }

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierIndex
 import DossierText
 
 // Moving in the focused pane, opening articles, and the jumps between mentions, matches and

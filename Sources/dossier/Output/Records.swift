@@ -1,4 +1,5 @@
 import DossierCore
+import DossierIndex
 import DossierLinking
 import DossierText
 
