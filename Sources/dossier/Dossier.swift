@@ -100,12 +100,13 @@ struct CorpusOptions: ParsableArguments {
         try withProgressBar { progress in try loadCorpus(progress: progress, warn: { Output.warning($0) }) }
     }
 
-    func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?,
-                    preview: (@Sendable (LoadPreview) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
+    func loadCorpus(progress: (@Sendable (LoadProgress) -> Void)?, preview: (@Sendable (LoadPreview) -> Void)? = nil,
+                    deferringFileCheck: ((DeferredFileCheck) -> Void)? = nil, warn: (String) -> Void) throws -> Corpus {
         let corrections = UserCorrections.read()
         for warning in UserConfig.warnings + corrections.warnings { warn(warning) }
         let linked = try CorpusLoader.load(paths: pathsOrLibrary, catalog: UserConfig.catalog(), cache: noCache ? nil : IndexCache.userDefault(),
-                                           fields: datasetFields(), progress: progress, preview: preview, warn: warn)
+                                           fields: datasetFields(), progress: progress, preview: preview,
+                                           deferringFileCheck: deferringFileCheck, warn: warn)
         return linked.corrected(by: corrections.corrections).corpus
     }
 

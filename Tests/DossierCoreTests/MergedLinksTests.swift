@@ -2,6 +2,7 @@
 @testable import DossierFormats
 @testable import DossierIndex
 @testable import DossierLinking
+import DossierPlatform
 import Foundation
 import Testing
 
@@ -82,6 +83,38 @@ struct MergedLinksTests {
         #expect(Self.everything(second.corpus) == Self.everything(try CorpusLoader.load(paths: [setup.corpus.path])))
         // Saved again with it, the next load opens from the saved links.
         #expect(try setup.load().corpus.articles.areReadFromSavedIndex)
+    }
+
+    @Test func aFileCheckPutOff_opensOnTheFoldersStamps_andThenFindsAFileWrittenOverInPlace() throws {
+        let setup = try IndexCacheTests.Setup(Self.files)
+        let first = try setup.load()
+        func loadPuttingOffTheCheck() throws -> (corpus: Corpus, check: DeferredFileCheck?) {
+            let handed = Locked<DeferredFileCheck?>(nil)
+            let corpus = try CorpusLoader.load(paths: [setup.corpus.path], cache: setup.cache,
+                                               deferringFileCheck: { check in handed.withLock { $0 = check } })
+            return (corpus, handed.withLock { $0 })
+        }
+        let unchanged = try loadPuttingOffTheCheck()
+        #expect(unchanged.corpus.articles.areReadFromSavedIndex)
+        #expect(try #require(unchanged.check).filesAreUnchanged())
+
+        // Written over in place, the same length: the folder's stamp does not move, the file's does.
+        let original = IndexCacheTests.articles["trump.txt"]!
+        try setup.write("trump.txt", original.replacingOccurrences(of: "Donald Trump praised", with: "Donald Trump thanked"))
+        let opened = try loadPuttingOffTheCheck()
+        #expect(opened.corpus.articles.areReadFromSavedIndex, "opened on the folders' stamps before its files are examined")
+        #expect(Self.everything(opened.corpus) == Self.everything(first.corpus))
+        #expect(try #require(opened.check).filesAreUnchanged() == false)
+        #expect(try #require(unchanged.check).filesAreUnchanged() == false, "a check made later sees the files as they are then")
+
+        // A skipped file written over counts too: it may be an article now.
+        let reread = try setup.load()
+        #expect(!reread.corpus.articles.areReadFromSavedIndex)
+        try setup.write("blob.txt", "binary \u{0} bytes \u{1}\u{2}\u{3} there")
+        #expect(try #require(try loadPuttingOffTheCheck().check).filesAreUnchanged() == false)
+
+        // Without the check put off, a load examines every file first, as before.
+        #expect(!(try setup.load().corpus.articles.areReadFromSavedIndex))
     }
 
     @Test(arguments: [IndexSection.entities, .mergedLinks])

@@ -105,6 +105,24 @@ PY
   wait_for "done-t" 10 || { echo "q did not quit at once: the terminal left the reader's mode"; return 1; }
 }
 
+# A file written over in place between two runs leaves its folder's stamp where it was: the reader opens
+# from the saved index at once, examines the files behind its first frame, and reads the corpus again.
+file_written_over_between_runs() {
+  mkdir -p "$work/edited"
+  printf 'Envoys meet\n\nMike Pompeo met Kim Jong Un in Pyongyang on Friday.\n' > "$work/edited/envoys.txt"
+  printf 'Summit set\n\nDonald Trump said the summit would go ahead.\n' > "$work/edited/summit.txt"
+  tmux_ send-keys -t e2e "clear; $binary --fresh edited; echo done-e" Enter
+  wait_for "Articles 1/2" 60 || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-e" || return 1
+  printf 'Summit off\n\nDonald Trump said the summit would not go ahead.\n' > "$work/edited/summit.txt"
+  tmux_ send-keys -t e2e "clear; stty -a > before-w; $binary --fresh edited; stty -a > after-w; echo done-w" Enter
+  wait_for "files changed since they were indexed: read again" 30 || return 1
+  wait_for "Summit off" || return 1
+  tmux_ send-keys -t e2e q
+  wait_for "done-w" || return 1
+}
+
 # Asked for (SWIFT_BACKTRACE), the runtime's report follows on stderr, and never asks for a key.
 crash_with_a_report() {
   tmux_ send-keys -t e2e "clear; SWIFT_BACKTRACE=enable=yes $binary --fresh 2> crash-report; echo status-\$?; echo done-r" Enter
@@ -206,6 +224,8 @@ check "input echoes after a crash" echo_works s
 check "an index cut short under the reader is reported, and keys still act at once" index_cut_short_under_the_reader
 check "stty unchanged after the index was cut short" same_stty t
 check "a crash with SWIFT_BACKTRACE set reports on stderr, never asking for a key" crash_with_a_report
+check "a file written over in place is found behind the first frame, and the corpus read again" file_written_over_between_runs
+check "stty unchanged after the corpus was read again" same_stty w
 # `o` hands the article's address to $BROWSER as one argument, with no shell between: the
 # recording "browser" writes how many arguments it got and the first; nothing in the address runs.
 open_link_in_browser() {

@@ -21,16 +21,21 @@ public enum CorpusLoader {
     /// taken from it rather than read, and the index is saved again when anything changed. When no
     /// folder and no file changed, the corpus opens from the saved index as it stands (`savedWhole`).
     /// `preview` hears of the files as soon as they are found and of each title as its file is read,
-    /// from any thread, so that a reader can list them meanwhile.
+    /// from any thread, so that a reader can list them meanwhile. With `deferringFileCheck`, a corpus
+    /// opened from its saved index on its folders' stamps alone is returned before its files are examined,
+    /// and the examination is handed over to be made afterwards (`DeferredFileCheck`).
     public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
                             cache: IndexCache? = nil, fields: DatasetFields = DatasetFields(),
                             progress: (@Sendable (LoadProgress) -> Void)? = nil,
                             preview: (@Sendable (LoadPreview) -> Void)? = nil,
+                            deferringFileCheck: ((DeferredFileCheck) -> Void)? = nil,
                             warn: (String) -> Void = { _ in }) throws -> Corpus {
         try retryingWithoutDamagedIndex(warn: warn) { readsSavedIndex in
             let address = try IndexAddress(paths: paths, catalog: catalog, gazetteer: gazetteer, cache: cache, fields: fields)
-            if readsSavedIndex, let cache, let fresh = FreshSavedIndex(unlistedFrom: cache, address: address),
+            if readsSavedIndex, let cache,
+               let fresh = FreshSavedIndex(unlistedFrom: cache, address: address, checkingFiles: deferringFileCheck == nil),
                let corpus = try savedWhole(fresh, catalogCount: address.catalog.entities.count, warn: warn) {
+                if !fresh.checkedTheFiles { deferringFileCheck?(DeferredFileCheck(saved: fresh.saved)) }
                 return corpus
             }
             // Where a folder moved, the whole load lists it and saves its new stamp, which the next load trusts again.

@@ -12,19 +12,22 @@ struct FreshSavedIndex {
     let warnings: [String]
     /// Whether the folders were listed to tell that no file changed, or their saved listing was trusted.
     let listedTheFolders: Bool
+    /// Whether every file was examined, or left to be (`DeferredFileCheck`): folder times trusted, or the check put off.
+    let checkedTheFiles: Bool
 
     /// Without listing a folder: when every folder listed for the saved index still has its stamp, no
     /// entry came, went or was renamed in any, so the files are the ones saved, and each is examined
-    /// where it lies (unless the cache trusts folder times, `IndexCache.trustsFolderTimes`). Nil when a
-    /// folder moved or a file changed, or the index cannot be read: then the folders are listed
-    /// (`init(listedFrom:setup:)`).
-    init?(unlistedFrom cache: IndexCache, address: IndexAddress) {
+    /// where it lies, unless the cache trusts folder times (`IndexCache.trustsFolderTimes`) or the
+    /// caller examines them afterwards (`checkingFiles` false). Nil when a folder moved or a file
+    /// changed, or the index cannot be read: then the folders are listed (`init(listedFrom:setup:)`).
+    init?(unlistedFrom cache: IndexCache, address: IndexAddress, checkingFiles: Bool = true) {
+        let checksFiles = checkingFiles && !cache.trustsFolderTimes
         guard let saved = try? cache.readForSearch(roots: address.roots, fingerprint: address.fingerprint,
                                                    catalogCount: address.catalog.entities.count),
               let folders = saved.folders, address.cachedPaths.spellsEachPathOnce,
               address.roots.count == 1 || address.cachedPaths.keepsTheOrderOfTheRoots,
               folders.allSatisfy({ FileStamp(ofFileAt: $0.path) == $0.stamp }),
-              cache.trustsFolderTimes || Self.filesAreUnchanged(saved)
+              !checksFiles || Self.filesAreUnchanged(saved)
         else { return nil }
         saved.articles.spell(address.cachedPaths)
         var skipped: [SkippedFile] = []
@@ -34,17 +37,19 @@ struct FreshSavedIndex {
             let typed = address.cachedPaths.typed(path)
             Self.report(skip: saved.skipped[path], notes: saved.notes[path] ?? [], of: typed, into: &skipped, &warnings)
         }
-        self.init(saved: saved, skipped: skipped, warnings: warnings, listedTheFolders: false)
+        self.init(saved: saved, skipped: skipped, warnings: warnings, listedTheFolders: false, checkedTheFiles: checksFiles)
     }
 
-    private init(saved: IndexCache.SavedForSearch, skipped: [SkippedFile], warnings: [String], listedTheFolders: Bool) {
+    private init(saved: IndexCache.SavedForSearch, skipped: [SkippedFile], warnings: [String], listedTheFolders: Bool,
+                 checkedTheFiles: Bool) {
         self.saved = saved
         self.skipped = skipped
         self.warnings = warnings
         self.listedTheFolders = listedTheFolders
+        self.checkedTheFiles = checkedTheFiles
     }
 
-    private static func filesAreUnchanged(_ saved: IndexCache.SavedForSearch) -> Bool {
+    static func filesAreUnchanged(_ saved: IndexCache.SavedForSearch) -> Bool {
         saved.skipped.allSatisfy { FileStamp(ofFileAt: $0.key) == $0.value.stamp } && saved.articles.filesAreUnchanged()
     }
 
@@ -57,7 +62,7 @@ struct FreshSavedIndex {
         // The saved order is reading order by real paths; roots spelt in another order than their real paths sort in would read differently.
         guard setup.roots.count == 1 || setup.cachedPaths.keepsTheOrderOfTheRoots else { return nil }
         guard let named = Self.nameSavedArticles(saved, setup: setup) else { return nil }
-        self.init(saved: saved, skipped: named.skipped, warnings: named.warnings, listedTheFolders: true)
+        self.init(saved: saved, skipped: named.skipped, warnings: named.warnings, listedTheFolders: true, checkedTheFiles: true)
     }
 
     /// Gives each saved article its file's path, when every file found has its saved stamp and every

@@ -86,7 +86,7 @@ public struct IndexCache: Sendable {
     }
 
     /// What a search reads of a saved index: the skipped files, the articles by path (each decoded when asked for) and the index.
-    package struct SavedForSearch {
+    package struct SavedForSearch: Sendable {
         package let skipped: [String: CachedCorpus.Skip]
         /// The folders listed when it was saved, nil when their listing alone does not tell what a load would find (`CachedCorpus.Meta.folders`).
         package let folders: [ListedFolder]?

@@ -27,6 +27,9 @@ public enum Outcome: Sendable {
     /// The fetch is over: what it did in a line, and the corpus again with the new articles, when
     /// the reader shows the library.
     case fetchFinished(summary: String, corpus: Corpus?)
+    /// The corpus read again, because a file changed since its saved index was made (found after the first
+    /// frame, `DeferredFileCheck`), with what happened in a line; nil when it could not be read.
+    case reread(summary: String, corpus: Corpus?)
     /// The feeds the user follows, read again with how the last fetch of each went.
     case feedsRead([FollowedFeed])
     /// What became of `Effect.correct`, in a line for the status bar, and the corpus with every
@@ -72,6 +75,9 @@ public func update(_ state: inout AppState, _ outcome: Outcome) -> [Effect] {
         state.session.isFetching = false
         // While the first load is still indexing, its result will bring the new articles too.
         if let corpus, state.session.indexing == nil { effects = state.carryPlace(into: corpus) }
+        state.session.status = summary
+    case .reread(let summary, let corpus):
+        if let corpus { effects = state.carryPlace(into: corpus) }
         state.session.status = summary
     case .feedsRead(let feeds):
         state.session.settings.feeds = feeds

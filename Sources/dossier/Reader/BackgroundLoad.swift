@@ -5,6 +5,10 @@ import Foundation
 
 /// Loads a corpus on a thread of its own, so that the reader can show progress and take keys meanwhile.
 /// Warnings are kept, not printed: the screen is the reader's until it exits.
+///
+/// A corpus opened from its saved index on its folders' stamps alone comes with its files unexamined
+/// (`DeferredFileCheck`); once the reader shows it, `checkFiles` examines them on another thread, and
+/// when one was written over in place, loads the corpus again for the reader to take.
 final class BackgroundLoad: Sendable {
     /// What the load has told so far, read by the reader's loop.
     private struct Told {
@@ -14,15 +18,22 @@ final class BackgroundLoad: Sendable {
         var newTitles: [(index: Int, title: String)] = []
         var outcome: Result<Corpus, any Error>?
         var warnings: [String] = []
+        /// The examination of the files left for after the first frame, until it starts.
+        var fileCheck: DeferredFileCheck?
+        /// What the examination brought, once it is over and found a file changed, until taken.
+        var reread: Outcome?
     }
 
     private let told = Locked(Told())
     private let finished = DispatchSemaphore(value: 0)
+    private let options: CorpusOptions
 
     init(_ options: CorpusOptions) {
+        self.options = options
         let thread = Thread { [self] in
             let result = Result {
-                try options.loadCorpus(progress: { self.record($0) }, preview: { self.record($0) }, warn: { self.warn($0) })
+                try options.loadCorpus(progress: { self.record($0) }, preview: { self.record($0) },
+                                       deferringFileCheck: { check in self.told.withLock { $0.fileCheck = check } }, warn: { self.warn($0) })
             }
             told.withLock { $0.outcome = result }
             finished.signal()
@@ -62,6 +73,37 @@ final class BackgroundLoad: Sendable {
         guard finished.wait(timeout: .now() + seconds) == .success else { return false }
         finished.signal()
         return true
+    }
+
+    /// Examines the files the load left unexamined, if any, on a thread of its own; once only.
+    func checkFiles() {
+        guard let check = told.withLock({ told in defer { told.fileCheck = nil }; return told.fileCheck }) else { return }
+        let thread = Thread { [self] in
+            guard !check.filesAreUnchanged() else { return }
+            var warnings: [String] = []
+            let reread: Outcome
+            do {
+                let corpus = try options.loadCorpus(progress: nil, warn: { warnings.append($0) })
+                reread = .reread(summary: "files changed since they were indexed: read again", corpus: corpus)
+            } catch {
+                reread = .reread(summary: "files changed since they were indexed, and reading them again failed: \(error)", corpus: nil)
+            }
+            told.withLock { told in
+                told.reread = reread
+                // What the load says of the files now, not of what they were.
+                told.warnings = warnings
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The corpus read again because a file changed, once, when there is one.
+    func takeReread() -> Outcome? {
+        told.withLock { told in
+            defer { told.reread = nil }
+            return told.reread
+        }
     }
 
     private func record(_ progress: LoadProgress) {

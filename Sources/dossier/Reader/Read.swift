@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierFormats
+import DossierPlatform
 import DossierTerminal
 import DossierUI
 import Foundation
@@ -100,6 +101,7 @@ struct Read: ParsableCommand {
             ["config.toml \(first)" + (problems.count > 1 ? " (and \(problems.count - 1) more, listed on leaving)" : "")]
         } ?? []
         let corpus = corpus
+        let shownFrames = Locked(0)
         return ReaderServices(
             clock: { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
             stopRequested: { SignalFlags.stopRequested },
@@ -107,7 +109,10 @@ struct Read: ParsableCommand {
             fetchFeeds: { only in BackgroundFetch(corpus, only: only) },
             correct: { request, corpus in Correct.corrector.outcome(of: request, on: corpus) },
             news: { state in
+                // Asked before each frame: from the second on, the first has been shown.
+                if shownFrames.change({ $0 += 1 }) >= 2 { loading.checkFiles() }
                 var outcomes = state.session.indexing == nil ? [] : try loading.outcomes()
+                if let reread = loading.takeReread() { outcomes.append(reread) }
                 // The saved place is restored once the corpus is whole, after it has arrived.
                 if loading.result != nil, let restored = memory.restorable() { outcomes.append(restored) }
                 outcomes += notices.map(Outcome.reported)
