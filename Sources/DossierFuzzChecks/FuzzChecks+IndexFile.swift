@@ -94,6 +94,14 @@ extension FuzzChecks {
                             "a damaged index is not reported in one line: \(warnings)")
             let answers = answers(of: corpus)
             for article in corpus.articles.indices { _ = corpus.index.wordCount(ofArticle: article) }
+            if let whole = corpus as? Corpus {
+                // What the reader reads of a corpus opened whole: every entity's mentions, each found in its article, as `]` finds them.
+                for entity in whole.entities.indices {
+                    for reference in whole.mentionsByEntity[entity] { _ = whole.mention(at: reference) }
+                    _ = (whole.mentionsByEntity.count(of: entity), whole.articleCount(of: entity))
+                }
+                for article in whole.articles.indices { _ = (whole.mentions[article], whole.articles[article].title) }
+            }
             if corpus.index.damage != nil {
                 promises.expect(queries.allSatisfy { corpus.index.search(try! Query($0)).hits.isEmpty }, "a damaged index answers")
             } else if !warnings.isEmpty {

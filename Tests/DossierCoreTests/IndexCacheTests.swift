@@ -82,8 +82,11 @@ struct IndexCacheTests {
             return "\(article.id)|\(article.title)|\(article.paragraphs)|\(mentions)|\(quotes)"
         }
         let entities = corpus.map { corpus in
-            corpus.entities.indices.map { index in
-                "\(corpus.entities[index].id):\(corpus.mentionsByEntity[index].count):\(corpus.related[index].map { "\($0.entity)x\($0.count)" })"
+            corpus.entities.indices.map { index -> String in
+                // Each mention found from its entity, as `]` finds it: a forged place reads as none, never past the article's mentions.
+                let places = corpus.mentionsByEntity[index].map { corpus.mention(at: $0).map { "\($0.range)" } ?? "none" }
+                return "\(corpus.entities[index].id):\(corpus.mentionsByEntity.count(of: index)):\(places):"
+                    + "\(corpus.related[index].map { "\($0.entity)x\($0.count)" })"
             }
         } ?? []
         let searches = ["pompeo", "kim jong", "said", "sanction*", "summit"].map { query in

@@ -117,7 +117,7 @@ struct MergedLinksTests {
         #expect(!(try setup.load().corpus.articles.areReadFromSavedIndex))
     }
 
-    @Test(arguments: [IndexSection.entities, .mergedLinks])
+    @Test(arguments: [IndexSection.entities, .mergedLinks, .articleLinkRows, .mergedQuotes, .entityMentions, .entityMentionRows])
     func damagedMergedLinks_areReportedInOneLine_andTheIndexRebuilt(section: IndexSection) throws {
         let setup = try IndexCacheTests.Setup(Self.files)
         let first = try setup.load()
@@ -151,32 +151,80 @@ struct MergedLinksTests {
         #expect(corpus.mentions.damage?.contains("is damaged") == true)
     }
 
+    @Test func anEntitysMentionsWrittenOverInPlace_afterTheCorpusOpened_readAsNone_andSayTheFileIsDamaged() throws {
+        let setup = try IndexCacheTests.Setup()
+        let merged = try setup.load().corpus
+        let corpus = try setup.load().corpus
+        #expect(corpus.articles.areReadFromSavedIndex && corpus.linkDamage == nil)
+        let pompeo = try #require(corpus.entityIndex(id: "mike-pompeo"))
+        #expect(corpus.mentionsByEntity[pompeo] == merged.mentionsByEntity[pompeo] && corpus.mentionsByEntity.count(of: pompeo) > 1)
+        #expect(corpus.mentionsByEntity.allSatisfy { $0.allSatisfy { corpus.mention(at: $0) != nil } })
+        // Another program points every mention past the end of the corpus's articles.
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
+        let section = try #require(IndexFileForgery.range(of: .entityMentions, in: bytes))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: setup.cacheFile))
+        try handle.seek(toOffset: UInt64(section.lowerBound))
+        try handle.write(contentsOf: [UInt8](repeating: 0x7F, count: section.count))
+        try handle.close()
+        #expect(corpus.mentionsByEntity[pompeo].isEmpty)
+        #expect(corpus.linkDamage?.contains("is damaged") == true)
+        // A place that names no mention of its article is none, not a read past its mentions.
+        #expect(corpus.mention(at: MentionReference(article: 0, mention: 1_000_000)) == nil)
+    }
+
     // MARK: - What a forged file's links are checked against
 
     static let catalog = [Entity(id: "a", name: "A", kind: .person, description: "one"), Entity(id: "b", name: "B", kind: .place, description: "two")]
 
-    /// The links as saved and read again: all but the mentions decoded, and the mentions read from where they lie.
+    /// The links as saved and read again: all but the mentions decoded, and each article's mentions read from where they lie.
     static func decoded(_ links: MergedLinks, textLengths: [Int], catalogCount: Int = 2) throws -> (MergedLinks.Decoded, [[Mention]]) {
         var entityBytes = BinaryWriter()
         links.encodeEntities(into: &entityBytes)
         var linkBytes = BinaryWriter()
-        for position in textLengths.indices { links.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &linkBytes) }
-        return try entityBytes.bytes.withUnsafeBytes { entities in
-            try linkBytes.bytes.withUnsafeBytes { articles in
-                let decoded = try MergedLinks.decode(entities: entities, links: articles, articleCount: textLengths.count, catalogCount: catalogCount)
-                let mentions = try textLengths.indices.map { position in
-                    var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: articles[decoded.offsets[position]..<decoded.offsets[position + 1]]))
-                    return try MergedLinks.readMentions(&reader, entityCount: decoded.entities.count).mentions
-                }
-                return (decoded, mentions)
-            }
+        var quoteBytes = BinaryWriter()
+        var mentionBytes = BinaryWriter()
+        var articleRows: [UInt64] = []
+        var entityRows: [UInt64] = []
+        for position in textLengths.indices {
+            articleRows += MergedLinks.row(start: linkBytes.bytes.count, low: textLengths[position], high: links.gathered.personCounts[position])
+            links.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &linkBytes)
+            links.encodeQuotes(ofArticle: position, into: &quoteBytes)
         }
+        articleRows += MergedLinks.row(start: linkBytes.bytes.count, low: 0, high: 0)
+        for entity in links.entities.indices {
+            entityRows += MergedLinks.row(start: mentionBytes.bytes.count, low: links.gathered.byEntity.count(of: entity),
+                                          high: links.gathered.articleCounts[entity])
+            links.encodeMentions(ofEntity: entity, into: &mentionBytes)
+        }
+        entityRows += MergedLinks.row(start: mentionBytes.bytes.count, low: 0, high: 0)
+        let buffers = [entityBytes.bytes, linkBytes.bytes, articleRows.withUnsafeBytes { Array($0) }, quoteBytes.bytes, mentionBytes.bytes,
+                       entityRows.withUnsafeBytes { Array($0) }]
+        // Each section where the file would hold it: at a multiple of 8.
+        let allocated = buffers.map { UnsafeMutableRawBufferPointer.allocate(byteCount: max($0.count, 1), alignment: 8) }
+        defer { for buffer in allocated { buffer.deallocate() } }
+        let held = zip(allocated, buffers).map { raw, bytes in
+            bytes.withUnsafeBytes { raw.copyMemory(from: $0) }
+            return UnsafeRawBufferPointer(rebasing: raw[0..<bytes.count])
+        }
+        let sections = MergedLinks.Sections(entities: held[0], links: held[1], articleRows: held[2], quotes: held[3], entityMentions: held[4],
+                                            entityRows: held[5])
+        let decoded = try MergedLinks.decode(sections, articleCount: textLengths.count, catalogCount: catalogCount)
+        let mentions = try textLengths.indices.map { position in
+            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: held[1][decoded.offsets[position]..<decoded.offsets[position + 1]]))
+            let (length, mentions) = try MergedLinks.readMentions(&reader, entityCount: decoded.entities.count)
+            #expect(length == decoded.textLengths[position])
+            return mentions
+        }
+        return (decoded, mentions)
     }
 
     static func links(mention: Mention, quote: Quote? = nil, entities: [Entity] = catalog,
                       related: [MergedLinks.Related] = []) -> MergedLinks {
+        // Gathered as none: a forged mention may name an entity that is not there to gather it under.
         MergedLinks(entities: entities, mentions: MentionLists([[mention]]), quotes: [quote.map { [$0] } ?? []],
-                    related: entities.indices.map { $0 == 0 ? related : [] })
+                    related: entities.indices.map { $0 == 0 ? related : [] },
+                    gathered: EntityMentions(byEntity: EntityMentionLists(entities.map { _ in [] }),
+                                             articleCounts: entities.map { _ in 0 }, personCounts: [0]))
     }
 
     @Test func soundLinks_decodeAsTheyWereSaved() throws {

@@ -6,7 +6,8 @@ extension Corpus {
     /// them as they are (`MergedLinks`).
     var mergedLinks: MergedLinks {
         MergedLinks(entities: entities, mentions: mentions, quotes: quotes,
-                    related: related.map { list in list.map { MergedLinks.Related(entity: $0.entity, sentences: $0.count) } })
+                    related: related.map { list in list.map { MergedLinks.Related(entity: $0.entity, sentences: $0.count) } },
+                    gathered: EntityMentions(byEntity: mentionsByEntity, articleCounts: articleCounts, personCounts: personMentionCounts))
     }
 
     /// The corpus a saved index holds whole: its articles decoded from it as they are asked for, its

@@ -16,8 +16,9 @@ public final class Corpus: SearchableCorpus {
     public let entities: [Entity]
     /// The mentions in each article, in text order; `mentions[i]` belongs to `articles[i]`.
     public let mentions: MentionLists
-    /// Every linked mention of each entity, in reading order; `mentionsByEntity[e]` belongs to `entities[e]`.
-    public let mentionsByEntity: [[MentionReference]]
+    /// Every linked mention of each entity, in reading order; `mentionsByEntity[e]` belongs to `entities[e]`,
+    /// and `mentionsByEntity.count(of: e)` says how many there are without reading them.
+    public let mentionsByEntity: EntityMentionLists
     public let index: SearchIndex
     /// Files that were found but not loaded, with the reason.
     public let skipped: [SkippedFile]
@@ -38,7 +39,7 @@ public final class Corpus: SearchableCorpus {
     public let personMentionCounts: [Int]
     /// How many articles mention each entity: counted once, since the entity pane says it at every frame
     /// and a person of a million-article corpus is mentioned in a hundred thousand.
-    private let articleCounts: [Int]
+    let articleCounts: [Int]
 
     private let entityIndexByID: [String: Int]
     private let articleIndexByStableID: [String: Int]
@@ -72,7 +73,7 @@ public final class Corpus: SearchableCorpus {
             }
         }
         self.quotesByEntity = quotesByEntity
-        // Gathered while its merged links were checked, for a corpus opened from its saved index.
+        // Saved with the merged links, for a corpus opened from its saved index.
         let gathered = gathered ?? EntityMentions(gathering: mentions, entities: entities)
         mentionsByEntity = gathered.byEntity
         articleCounts = gathered.articleCounts
@@ -107,7 +108,7 @@ public final class Corpus: SearchableCorpus {
         if unambiguous.count == 1 { return unambiguous[0] }
         // "blair" where the corpus mentions Tony Blair 525 times and two other Blairs a handful: the one bearer
         // mentioned at least ten times as often as all the others together is whom a reader means.
-        let counts = bearers.map { mentionsByEntity[$0].count }
+        let counts = bearers.map { mentionsByEntity.count(of: $0) }
         if let most = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[most] >= 10,
            counts[most] >= 10 * (counts.reduce(0, +) - counts[most]) {
             return bearers[most]
@@ -153,6 +154,17 @@ public final class Corpus: SearchableCorpus {
         countsOfLongArticles.withLock { $0[article] = counts }
         return counts
     }
+
+    /// The mention a reference names; nil when its article no longer has it (a saved index found damaged
+    /// since the reference was read).
+    public func mention(at reference: MentionReference) -> Mention? {
+        let articleMentions = mentions[reference.article]
+        return reference.mention < articleMentions.count ? articleMentions[reference.mention] : nil
+    }
+
+    /// Why links read from the saved index since it was opened could not be believed, in a line naming its file;
+    /// nil while none failed (and for a corpus held in memory).
+    public var linkDamage: String? { mentions.damage ?? mentionsByEntity.damage }
 
     /// How many articles mention an entity at least once.
     public func articleCount(of entity: Int) -> Int { articleCounts[entity] }

@@ -33,7 +33,7 @@ struct CorrectionWork {
         self.base = base
         entities = base.entities
         redirect = Array(base.entities.indices)
-        mentionsOf = base.mentionsByEntity
+        mentionsOf = Array(base.mentionsByEntity)
         usedIDs = Set(base.entities.map(\.id))
         for (index, entity) in base.entities.enumerated() { remember(index, answeringTo: [entity.id, entity.name] + entity.aliases) }
     }
@@ -91,7 +91,7 @@ struct CorrectionWork {
         for source in entities(named: from) {
             var kept: [MentionReference] = []
             for reference in mentionsOf[source] {
-                let mention = base.mentions[reference.article][reference.mention]
+                guard let mention = base.mention(at: reference) else { continue }
                 guard Self.folded(base.articles[reference.article].text.string(mention.range)) == key else {
                     kept.append(reference)
                     continue

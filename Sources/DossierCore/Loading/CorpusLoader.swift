@@ -59,9 +59,8 @@ public enum CorpusLoader {
         let corpus = Corpus(saved: fresh.saved, links: links, skipped: fresh.skipped)
         // The links were checked when read; a file written over since cannot be believed.
         if let damage = corpus.mentions.damage { throw SavedIndexDamage(message: damage + "; rebuilding it") }
-        // What was read through once to check every file and gather every mention need not stay in memory.
+        // What was read through once to check every file need not stay in memory.
         fresh.saved.articles.letGoOfFileTables()
-        corpus.mentions.letGoOfPagesRead()
         fresh.warnings.forEach(warn)
         return corpus
     }

@@ -10,5 +10,8 @@ public struct DeferredFileCheck: Sendable {
 
     /// Whether every file, and every file skipped, still has the stamp the saved index holds for it. When not,
     /// an article shown may have been analysed from what its file said before, and the corpus is to be loaded again.
-    public func filesAreUnchanged() -> Bool { FreshSavedIndex.filesAreUnchanged(saved) }
+    public func filesAreUnchanged() -> Bool {
+        defer { saved.articles.letGoOfFileTables() }
+        return FreshSavedIndex.filesAreUnchanged(saved)
+    }
 }

@@ -1,11 +1,11 @@
 import DossierLinking
 
-/// Every linked mention of each entity in reading order, and what the panes count of them, gathered in
-/// one pass over every article's mentions: those a merge holds in memory, or those a saved index's merged
-/// links hold, as they are checked (`MergedLinks.decode`), so that opening a saved corpus reads them once.
+/// Every linked mention of each entity in reading order, and what the panes count of them: gathered in one
+/// pass over every article's mentions after a merge, and saved with the merged links, so that a corpus
+/// opened from its saved index reads them from there, an entity's when they are asked for.
 package struct EntityMentions: Sendable {
     /// `byEntity[e]`: every linked mention of entity `e`, in reading order.
-    package let byEntity: [[MentionReference]]
+    package let byEntity: EntityMentionLists
     /// How many articles mention each entity at least once.
     package let articleCounts: [Int]
     /// How many linked mentions of people each article holds, for the article list's count.
@@ -23,14 +23,14 @@ package struct EntityMentions: Sendable {
         self = gathering.finish()
     }
 
-    fileprivate init(byEntity: [[MentionReference]], articleCounts: [Int], personCounts: [Int]) {
+    package init(byEntity: EntityMentionLists, articleCounts: [Int], personCounts: [Int]) {
         self.byEntity = byEntity
         self.articleCounts = articleCounts
         self.personCounts = personCounts
     }
 
     /// Gathers an article's linked mentions at a time, articles in reading order and each one's in text order.
-    package struct Gathering {
+    private struct Gathering {
         private let isPerson: [Bool]
         private var linkedCounts: [Int]
         /// Each linked mention's entity and place, flat, so that each entity's list is then made at its
@@ -39,26 +39,26 @@ package struct EntityMentions: Sendable {
         private var personCounts: [Int] = []
         private var peopleInArticle = 0
 
-        package init(entities: [Entity], articleCount: Int) {
+        init(entities: [Entity], articleCount: Int) {
             isPerson = entities.map { $0.kind == .person }
             linkedCounts = Array(repeating: 0, count: entities.count)
             personCounts.reserveCapacity(articleCount)
         }
 
         /// The current article's mention at `position` is linked to `entity`, a valid entity index.
-        package mutating func add(_ entity: Int, at position: Int) {
+        mutating func add(_ entity: Int, at position: Int) {
             linkedCounts[entity] += 1
             linked.append((Int32(entity), MentionReference(article: personCounts.count, mention: position)))
             if isPerson[entity] { peopleInArticle += 1 }
         }
 
         /// The current article's mentions are all added; the next are the next article's.
-        package mutating func endArticle() {
+        mutating func endArticle() {
             personCounts.append(peopleInArticle)
             peopleInArticle = 0
         }
 
-        package consuming func finish() -> EntityMentions {
+        consuming func finish() -> EntityMentions {
             var byEntity = linkedCounts.map { count -> [MentionReference] in
                 var references: [MentionReference] = []
                 references.reserveCapacity(count)
@@ -76,7 +76,7 @@ package struct EntityMentions: Sendable {
                 }
                 return count
             }
-            return EntityMentions(byEntity: byEntity, articleCounts: articleCounts, personCounts: personCounts)
+            return EntityMentions(byEntity: EntityMentionLists(byEntity), articleCounts: articleCounts, personCounts: personCounts)
         }
     }
 }

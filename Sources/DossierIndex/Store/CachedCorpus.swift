@@ -112,7 +112,8 @@ package struct CachedCorpus: Sendable {
         let checksumMismatch = BinaryReader.Damage(reason: "its checksum does not match")
         // The tables a search reads instead of the articles are checked too, though this load does not need them:
         // damage there is reported and mended now, not left to send every search to a full load.
-        for section: IndexSection in [.articles, .articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps, .entities, .mergedLinks]
+        for section: IndexSection in [.articles, .articleOffsets, .savedPaths, .savedPathStarts, .pathOrder, .stamps, .entities, .mergedLinks,
+                                         .articleLinkRows, .mergedQuotes, .entityMentions, .entityMentionRows]
             where !file.verify(section) {
             throw checksumMismatch
         }

@@ -22,7 +22,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 13
+    package static let formatVersion: UInt64 = 14
 
     /// What a saved index depends on besides its files (`IndexFingerprint`): all of it, and the people
     /// (the catalog) alone, which the header keeps too so that a rebuild can say what changed.
@@ -95,26 +95,36 @@ public struct IndexCache: Sendable {
         /// What reading each file passed over, by saved path (`CachedCorpus.File.notes`).
         package let notes: [String: [String]]
 
-        /// The corpus's merged links (`MergedLinks`), checked whole; nil when the index was saved without them.
-        /// Each article decoded afterwards must have the text length its links were checked against. The
-        /// articles are checked whole too: a reader may show any of them, and damage is mended now, not
-        /// found one article at a time.
+        /// The corpus's merged links (`MergedLinks`); nil when the index was saved without them. The entities,
+        /// quotes and rows are checked and decoded; the mentions are left where they lie, their checksums checked
+        /// and every number of an article's or an entity's checked when it is read. Each article decoded
+        /// afterwards must have the text length its links were checked against. The articles' checksums are
+        /// checked whole too: a reader may show any of them, and damage is mended now, not found one at a time.
         package func mergedLinks(catalogCount: Int) throws(Problem) -> MergedLinks? {
             let file = articles.file
             do {
-                guard file.verify(.entities), file.verify(.mergedLinks), file.verifyLettingGo(.articles) else {
+                // The mentions are checked whole too, their pages let go: a reader may read any of them.
+                guard file.verify(.entities), file.verify(.articleLinkRows), file.verify(.mergedQuotes), file.verify(.entityMentionRows),
+                      file.verifyLettingGo(.mergedLinks), file.verifyLettingGo(.entityMentions), file.verifyLettingGo(.articles) else {
                     throw BinaryReader.Damage(reason: "its checksum does not match")
                 }
                 guard !file.bytes(of: .entities).isEmpty else { return nil }
-                let decoded = try MergedLinks.decode(entities: file.bytes(of: .entities), links: file.bytes(of: .mergedLinks),
-                                                     articleCount: articles.count, catalogCount: catalogCount)
+                let sections = MergedLinks.Sections(entities: file.bytes(of: .entities), links: file.bytes(of: .mergedLinks),
+                                                    articleRows: file.bytes(of: .articleLinkRows), quotes: file.bytes(of: .mergedQuotes),
+                                                    entityMentions: file.bytes(of: .entityMentions),
+                                                    entityRows: file.bytes(of: .entityMentionRows))
+                let decoded = try MergedLinks.decode(sections, articleCount: articles.count, catalogCount: catalogCount)
                 // What was read from a file cut short or written over while it was read cannot be believed.
                 if let problem = file.problem { throw Problem(path: file.path, reason: problem) }
                 articles.expect(textLengths: decoded.textLengths)
                 let mentions = SavedMentions(file: file, offsets: decoded.offsets, textLengths: decoded.textLengths,
                                              entityCount: decoded.entities.count)
+                let entityMentions = SavedEntityMentions(file: file, starts: decoded.mentionStarts, counts: decoded.mentionCounts,
+                                                         articleCount: articles.count)
+                let gathered = EntityMentions(byEntity: EntityMentionLists(saved: entityMentions), articleCounts: decoded.articleCounts,
+                                              personCounts: decoded.personCounts)
                 return MergedLinks(entities: decoded.entities, mentions: MentionLists(saved: mentions), quotes: decoded.quotes,
-                                   related: decoded.related, gathered: decoded.gathered)
+                                   related: decoded.related, gathered: gathered)
             } catch let problem as Problem {
                 throw problem
             } catch {
@@ -269,16 +279,12 @@ public struct IndexCache: Sendable {
             try Self.leavingNoHalfFile(of: output) {
                 try file.begin(.entities)
                 if let merged {
-                    precondition(merged.mentions.count == textLengths.count && merged.quotes.count == textLengths.count,
-                                 "merged links for another corpus")
-                    merged.encodeEntities(into: &file.buffer)
-                    try file.begin(.mergedLinks)
-                    for position in textLengths.indices {
-                        merged.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &file.buffer)
-                        try file.flushIfFull()
-                    }
+                    try write(merged)
                 } else {
-                    try file.begin(.mergedLinks)
+                    // Empty sections: the next load merges again, and saves them.
+                    for section: IndexSection in [.mergedLinks, .articleLinkRows, .mergedQuotes, .entityMentions, .entityMentionRows] {
+                        try file.begin(section)
+                    }
                 }
                 try file.finish(fingerprint: fingerprint)
             }
@@ -287,6 +293,38 @@ public struct IndexCache: Sendable {
             } catch {
                 throw WriteFailure(message: "cannot replace \(finalPath): \(error.reason)")
             }
+        }
+
+        /// The merged links' sections (`MergedLinks`), from `entities` on.
+        private func write(_ merged: MergedLinks) throws {
+            precondition(merged.mentions.count == textLengths.count && merged.quotes.count == textLengths.count
+                         && merged.gathered.personCounts.count == textLengths.count, "merged links for another corpus")
+            merged.encodeEntities(into: &file.buffer)
+            try file.begin(.mergedLinks)
+            var rows: [UInt64] = []
+            rows.reserveCapacity(2 * (textLengths.count + 1))
+            for position in textLengths.indices {
+                rows += MergedLinks.row(start: file.sectionLength, low: textLengths[position], high: merged.gathered.personCounts[position])
+                merged.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &file.buffer)
+                try file.flushIfFull()
+            }
+            rows += MergedLinks.row(start: file.sectionLength, low: 0, high: 0)
+            try file.write(.articleLinkRows, rows)
+            try file.begin(.mergedQuotes)
+            for position in textLengths.indices {
+                merged.encodeQuotes(ofArticle: position, into: &file.buffer)
+                try file.flushIfFull()
+            }
+            try file.begin(.entityMentions)
+            rows.removeAll(keepingCapacity: true)
+            for entity in merged.entities.indices {
+                rows += MergedLinks.row(start: file.sectionLength, low: merged.gathered.byEntity.count(of: entity),
+                                        high: merged.gathered.articleCounts[entity])
+                merged.encodeMentions(ofEntity: entity, into: &file.buffer)
+                try file.flushIfFull()
+            }
+            rows += MergedLinks.row(start: file.sectionLength, low: 0, high: 0)
+            try file.write(.entityMentionRows, rows)
         }
 
         /// Runs `write`; when it fails, removes the temporary file, or, for a test's interruption, leaves it

@@ -48,7 +48,20 @@ package enum IndexSection: Int, CaseIterable, Sendable {
     /// The corpus's entities as merging numbered them, and those each is related to (`MergedLinks`); empty when
     /// the index was saved without them, and then a reader merges every article's own links again.
     case entities
-    /// Each article's mentions and quotes in the corpus's numbers, by article in saved order (`MergedLinks`);
+    /// Each article's text length and mentions in the corpus's numbers, by article in saved order (`MergedLinks`);
     /// empty with `entities`.
     case mergedLinks
+    /// Two 64-bit numbers an article, in saved order: where its mentions start in `mergedLinks`, and its text length
+    /// in the low 32 bits with how many linked mentions of people it holds in the high 32; then where the last
+    /// ends, and 0. Empty with `entities`.
+    case articleLinkRows
+    /// Each article's quotes in the corpus's numbers, by article in saved order (`MergedLinks`); empty with `entities`.
+    case mergedQuotes
+    /// Each entity's linked mentions in reading order, entity after entity: each its article's gap from the one
+    /// before and its place among that article's mentions (`SavedEntityMentions`); empty with `entities`.
+    case entityMentions
+    /// Two 64-bit numbers an entity: where its mentions start in `entityMentions`, and how many there are in
+    /// the low 32 bits with how many articles they are in in the high 32; then where the last ends, and 0.
+    /// Empty with `entities`.
+    case entityMentionRows
 }

@@ -31,15 +31,14 @@ public struct MentionLists: RandomAccessCollection, Sendable {
     /// Why an article's mentions could not be read from the saved index, in a line; nil when none failed.
     package var damage: String? { saved?.damage }
 
-    /// Lets go of the pages of the saved index read through once, when every article's mentions were (`MappedIndexFile.letGo`).
-    package func letGoOfPagesRead() { saved?.letGoOfPagesRead() }
 }
 
 /// The mentions of a saved index's merged links, read an article at a time where they lie in the file.
 ///
-/// The section was checked whole, checksums and every number, when the index was opened; another
-/// program may write over the file since, so each number is checked again as it is read, and an
-/// article whose mentions no longer make sense has none (and `damage` says why).
+/// The section's checksums were checked when the index was opened, and each article's text length read
+/// from its row; every number of an article's mentions is checked as it is read, against that length and
+/// the entities, since another program may write over the file meanwhile. An article whose mentions do not
+/// make sense has none (and `damage` says why).
 package final class SavedMentions: @unchecked Sendable {
     private let file: MappedIndexFile
     /// Where each article's links start in the section, and where the last ends.
@@ -82,5 +81,4 @@ package final class SavedMentions: @unchecked Sendable {
         (file.problem ?? firstDamage.reason).map { "index cache \(file.path) \($0)" }
     }
 
-    func letGoOfPagesRead() { file.letGo(of: .mergedLinks) }
 }

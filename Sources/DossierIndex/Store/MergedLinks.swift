@@ -23,15 +23,16 @@ package struct MergedLinks: Sendable {
     package let quotes: [[Quote]]
     /// For each entity, those it shares sentences with most often.
     package let related: [[Related]]
-    /// Each entity's mentions, when read from a saved index: gathered as they were checked.
-    package let gathered: EntityMentions?
+    /// Each entity's mentions, and the counts the panes show.
+    package let gathered: EntityMentions
 
+    /// The links of a merge, each entity's mentions gathered from them when not given.
     package init(entities: [Entity], mentions: MentionLists, quotes: [[Quote]], related: [[Related]], gathered: EntityMentions? = nil) {
         self.entities = entities
         self.mentions = mentions
         self.quotes = quotes
         self.related = related
-        self.gathered = gathered
+        self.gathered = gathered ?? EntityMentions(gathering: mentions, entities: entities)
     }
 
     // MARK: - Writing
@@ -63,7 +64,7 @@ package struct MergedLinks: Sendable {
         }
     }
 
-    /// Article `position`'s mentions and quotes, after the length of its text, which every range lies within.
+    /// Article `position`'s mentions, after the length of its text, which every range lies within (`IndexSection.mergedLinks`).
     func encodeLinks(ofArticle position: Int, textLength: Int, into writer: inout BinaryWriter) {
         writer.write(textLength)
         writer.write(mentions[position].count)
@@ -74,6 +75,10 @@ package struct MergedLinks: Sendable {
             for candidate in mention.candidates { writer.write(candidate) }
             writer.write(mention.form == .surname)
         }
+    }
+
+    /// Article `position`'s quotes (`IndexSection.mergedQuotes`).
+    func encodeQuotes(ofArticle position: Int, into writer: inout BinaryWriter) {
         writer.write(quotes[position].count)
         for quote in quotes[position] {
             writer.write(quote.range)
@@ -81,28 +86,61 @@ package struct MergedLinks: Sendable {
         }
     }
 
+    /// Entity `entity`'s mentions in reading order, each its article's gap from the one before and its place
+    /// there (`IndexSection.entityMentions`).
+    func encodeMentions(ofEntity entity: Int, into writer: inout BinaryWriter) {
+        var lastArticle = 0
+        for reference in gathered.byEntity[entity] {
+            writer.write(reference.article - lastArticle)
+            writer.write(reference.mention)
+            lastArticle = reference.article
+        }
+    }
+
+    /// Two numbers a row of a table of rows (`IndexSection.articleLinkRows`, `.entityMentionRows`): a start, and
+    /// two counts of 32 bits in one.
+    static func row(start: Int, low: Int, high: Int) -> [UInt64] {
+        [UInt64(start), UInt64(min(low, Int(UInt32.max))) | UInt64(min(high, Int(UInt32.max))) << 32]
+    }
+
     // MARK: - Reading
 
-    /// What `decode` reads: all but the mentions, which stay where they lie, each article's found by its offset.
+    /// The bytes of the sections the merged links are saved in, not yet decoded.
+    struct Sections {
+        let entities: UnsafeRawBufferPointer
+        let links: UnsafeRawBufferPointer
+        let articleRows: UnsafeRawBufferPointer
+        let quotes: UnsafeRawBufferPointer
+        let entityMentions: UnsafeRawBufferPointer
+        let entityRows: UnsafeRawBufferPointer
+    }
+
+    /// What `decode` reads: all but the mentions, which stay where they lie, each article's and each entity's
+    /// found by its row.
     struct Decoded {
         let entities: [Entity]
         let quotes: [[Quote]]
         let related: [[Related]]
         /// Each article's text length, which its saved fields must agree with.
         let textLengths: [Int]
-        /// Where each article's links start among the links' bytes, and where the last ends.
+        /// Where each article's mentions start among the links' bytes, and where the last ends.
         let offsets: [Int]
-        /// Each entity's mentions, gathered as they were checked.
-        let gathered: EntityMentions
+        /// How many linked mentions of people each article holds.
+        let personCounts: [Int]
+        /// Where each entity's mentions start among `entityMentions`' bytes, and where the last ends.
+        let mentionStarts: [Int]
+        /// How many mentions each entity has, and in how many articles.
+        let mentionCounts: [Int]
+        let articleCounts: [Int]
     }
 
-    /// Decodes what `encodeEntities` and `encodeLinks` wrote for `articleCount` articles, checking every
-    /// number against what it points to: an entity that is there, a range inside its article's text.
-    /// The mentions are checked, each linked one's place gathered under its entity, and left where they
-    /// lie (`SavedMentions` reads them).
-    static func decode(entities entityBytes: UnsafeRawBufferPointer, links linkBytes: UnsafeRawBufferPointer,
-                       articleCount: Int, catalogCount: Int) throws -> Decoded {
-        var reader = BinaryReader(entityBytes)
+    /// Decodes what `encodeEntities`, `encodeQuotes` and the rows say for `articleCount` articles, checking
+    /// every number against what it points to: an entity that is there, a range inside its article's text,
+    /// rows that rise and end where their section does. The mentions are left where they lie, to be checked
+    /// as they are read (`SavedMentions`, `SavedEntityMentions`): a reader opening a million articles reads
+    /// none of them before its first frame.
+    static func decode(_ sections: Sections, articleCount: Int, catalogCount: Int) throws -> Decoded {
+        var reader = BinaryReader(sections.entities)
         let entities = try (0..<reader.readCount(minimumBytes: 10)).map { _ in try decodeEntity(&reader) }
         guard entities.count >= catalogCount else { throw BinaryReader.Damage(reason: "it holds fewer entities than the catalog") }
         guard Set(entities.map(\.id)).count == entities.count else { throw BinaryReader.Damage(reason: "it holds one entity twice") }
@@ -115,27 +153,48 @@ package struct MergedLinks: Sendable {
         }
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
 
-        reader = BinaryReader(linkBytes)
-        var textLengths: [Int] = []
-        var offsets: [Int] = []
+        let articleRows = try rows(sections.articleRows, count: articleCount, spanning: sections.links.count)
+        let mentionRows = try rows(sections.entityRows, count: entities.count, spanning: sections.entityMentions.count)
+        for (index, counts) in mentionRows.counts.enumerated() {
+            // Each mention takes two bytes at least, and an article holds one at least.
+            guard counts.low * 2 <= mentionRows.starts[index + 1] - mentionRows.starts[index], counts.high <= counts.low else {
+                throw BinaryReader.Damage(reason: "its index does not add up")
+            }
+        }
+        let textLengths = articleRows.counts.map(\.low)
+
+        reader = BinaryReader(sections.quotes)
         var quotes: [[Quote]] = []
-        textLengths.reserveCapacity(articleCount)
-        offsets.reserveCapacity(articleCount + 1)
         quotes.reserveCapacity(articleCount)
-        var gathering = EntityMentions.Gathering(entities: entities, articleCount: articleCount)
-        for _ in 0..<articleCount {
-            offsets.append(reader.position)
-            let length = try readMentions(&reader, entityCount: entities.count, into: &gathering)
-            gathering.endArticle()
-            textLengths.append(length)
+        for length in textLengths {
             quotes.append(try (0..<reader.readCount(minimumBytes: 3)).map { _ in
                 try Quote(range: reader.readRange(within: length), speaker: entity(reader.readInt(), of: entities.count))
             })
         }
-        offsets.append(reader.position)
         guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "it has bytes past its end") }
-        return Decoded(entities: entities, quotes: quotes, related: related, textLengths: textLengths, offsets: offsets,
-                       gathered: gathering.finish())
+        return Decoded(entities: entities, quotes: quotes, related: related, textLengths: textLengths, offsets: articleRows.starts,
+                       personCounts: articleRows.counts.map(\.high), mentionStarts: mentionRows.starts,
+                       mentionCounts: mentionRows.counts.map(\.low), articleCounts: mentionRows.counts.map(\.high))
+    }
+
+    /// A table of `count` rows and a last one (`row`): each row's start, rising from 0 to `length`, and its two counts.
+    private static func rows(_ bytes: UnsafeRawBufferPointer, count: Int,
+                             spanning length: Int) throws -> (starts: [Int], counts: [(low: Int, high: Int)]) {
+        guard bytes.count == (count + 1) * 16 else { throw BinaryReader.Damage(reason: "its index does not add up") }
+        var starts: [Int] = []
+        var counts: [(low: Int, high: Int)] = []
+        starts.reserveCapacity(count + 1)
+        counts.reserveCapacity(count)
+        for row in 0...count {
+            let start = bytes.loadUnaligned(fromByteOffset: row * 16, as: UInt64.self)
+            guard start <= UInt64(length), start >= UInt64(starts.last ?? 0) else { throw BinaryReader.Damage(reason: "its index does not add up") }
+            starts.append(Int(start))
+            guard row < count else { break }
+            let both = bytes.loadUnaligned(fromByteOffset: row * 16 + 8, as: UInt64.self)
+            counts.append((Int(both & 0xFFFF_FFFF), Int(both >> 32)))
+        }
+        guard starts.first == 0, starts.last == length else { throw BinaryReader.Damage(reason: "its index does not add up") }
+        return (starts, counts)
     }
 
     /// The entity a saved number names, one more than its index; nil for 0.
@@ -147,31 +206,23 @@ package struct MergedLinks: Sendable {
 
     /// One article's text length and mentions, as `encodeLinks` wrote them, each checked.
     static func readMentions(_ reader: inout BinaryReader, entityCount: Int) throws -> (textLength: Int, mentions: [Mention]) {
-        var kept = KeptMentions()
-        let length = try readMentions(&reader, entityCount: entityCount, into: &kept)
-        return (length, kept.mentions)
-    }
-
-    /// One article's text length, its mentions each checked and handed to `sink`.
-    private static func readMentions(_ reader: inout BinaryReader, entityCount: Int, into sink: inout some MentionSink) throws -> Int {
         let length = try reader.readInt()
         guard length <= UInt32.max else { throw BinaryReader.Damage(reason: "an article is longer than an index can place") }
         let count = try reader.readCount(minimumBytes: 5)
-        sink.reserve(count)
-        var candidates: [Int] = []
-        for position in 0..<count {
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(count)
+        for _ in 0..<count {
             let range = try reader.readRange(within: length)
             let linked = try entity(reader.readInt(), of: entityCount)
-            candidates.removeAll()
-            for _ in 0..<(try reader.readCount()) {
+            let candidates = try (0..<reader.readCount()).map { _ in
                 let candidate = try reader.readInt()
                 guard candidate < entityCount else { throw BinaryReader.Damage(reason: "a mention names an entity that is not there") }
-                if sink.wantsCandidates { candidates.append(candidate) }
+                return candidate
             }
             let form: Mention.Form = try reader.readBool() ? .surname : .name
-            sink.take(range: range, entity: linked, candidates: candidates, form: form, position: position)
+            mentions.append(Mention(range: range, entity: linked, candidates: candidates, form: form))
         }
-        return length
+        return (length, mentions)
     }
 
     private static func decodeEntity(_ reader: inout BinaryReader) throws -> Entity {
@@ -190,32 +241,5 @@ package struct MergedLinks: Sendable {
         return try Entity(id: id, name: name, kind: Entity.Kind.allCases[kindNumber], description: description, wikidata: wikidata,
                           aliases: aliases, titles: titles, surname: surname, surnameUnambiguous: surnameUnambiguous,
                           gender: genderNumber == 0 ? nil : genderNumber == 1 ? .male : .female, isFound: reader.readBool())
-    }
-}
-
-/// What reading an article's saved mentions does with each.
-private protocol MentionSink {
-    /// Whether `take` looks at a mention's candidates, which are otherwise only checked.
-    var wantsCandidates: Bool { get }
-    mutating func reserve(_ count: Int)
-    mutating func take(range: Range<Int>, entity: Int?, candidates: [Int], form: Mention.Form, position: Int)
-}
-
-/// Keeps each mention whole.
-private struct KeptMentions: MentionSink {
-    var mentions: [Mention] = []
-    var wantsCandidates: Bool { true }
-    mutating func reserve(_ count: Int) { mentions.reserveCapacity(count) }
-    mutating func take(range: Range<Int>, entity: Int?, candidates: [Int], form: Mention.Form, position: Int) {
-        mentions.append(Mention(range: range, entity: entity, candidates: candidates, form: form))
-    }
-}
-
-/// Gathers each linked mention's place under its entity, and keeps nothing else.
-extension EntityMentions.Gathering: MentionSink {
-    fileprivate var wantsCandidates: Bool { false }
-    fileprivate mutating func reserve(_ count: Int) {}
-    fileprivate mutating func take(range: Range<Int>, entity: Int?, candidates: [Int], form: Mention.Form, position: Int) {
-        if let entity { add(entity, at: position) }
     }
 }

@@ -40,7 +40,7 @@ enum EntityPane {
             screen.fill(Rect(column: rect.column, row: row + offset, columns: rect.columns, rows: 1), style: style)
             switch entityRow {
             case .entity(let entity, let here):
-                let counts = " \(Counted.number(here))/\(Counted.number(corpus.mentionsByEntity[entity].count))"
+                let counts = " \(Counted.number(here))/\(Counted.number(corpus.mentionsByEntity.count(of: entity)))"
                 let name = truncated(corpus.entities[entity].name, to: rect.columns - 1 - counts.count)
                 var nameStyle = state.session.settings.palette.style(of: entity, in: corpus, selected: state.entities.selectedEntity)
                 nameStyle.reverse = style.reverse
@@ -48,8 +48,8 @@ enum EntityPane {
                 screen.write(counts, column: rect.column + rect.columns - counts.count, row: row + offset, limit: counts.count, style: style)
             case .mention(let reference):
                 let title = corpus.articles[reference.article].title
-                let mention = corpus.mentions[reference.article][reference.mention]
-                let sentence = corpus.sentence(around: mention.range, inArticle: reference.article)
+                // A mention the saved index no longer has (it was written over since) shows its article alone.
+                let sentence = corpus.mention(at: reference).map { corpus.sentence(around: $0.range, inArticle: reference.article) } ?? ""
                 var lineStyle = style
                 if reference.article == state.reader.openArticle && reference.mention == state.reader.currentMention { lineStyle.bold = true }
                 let line = "  " + truncated(title, to: 18) + ": " + sentence
@@ -82,7 +82,7 @@ enum EntityPane {
         if name.terminalWidth + note.terminalWidth <= width { first.append((note, Style(dim: true))) }
         lines.append(first)
         for line in ReaderLayout.wrapText(entity.description, width: width).prefix(2) { lines.append([(line, Style(dim: true))]) }
-        let count = corpus.mentionsByEntity[selected].count
+        let count = corpus.mentionsByEntity.count(of: selected)
         let counts = Counted.phrase(count, "mention") + " in " + Counted.phrase(corpus.articleCount(of: selected), "article")
             + " · " + Counted.phrase(corpus.quotesByEntity[selected].count, "quote") + " · \(state.keyMap.hint(for: .openDossier)) dossier"
         lines.append([(truncated(counts, to: width), Style(dim: true))])

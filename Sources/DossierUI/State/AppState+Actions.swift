@@ -162,7 +162,7 @@ extension AppState {
         let name = corpus.entities[entity].name
         return entities.view == .quotes
             ? "\(name): \(Counted.phrase(corpus.quotesByEntity[entity].count, "quote")) · \(key(.toggleEntityView)) for mentions"
-            : "\(name): \(Counted.phrase(corpus.mentionsByEntity[entity].count, "mention")) · \(key(.toggleEntityView)) for quotes"
+            : "\(name): \(Counted.phrase(corpus.mentionsByEntity.count(of: entity), "mention")) · \(key(.toggleEntityView)) for quotes"
     }
 
     private mutating func applyToPrompt(_ action: Action) -> [Effect] {

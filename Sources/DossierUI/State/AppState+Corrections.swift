@@ -160,11 +160,11 @@ extension AppState {
     private func completions(of typed: String) -> [String] {
         let wanted = typed.lowercased()
         let matching = corpus.entities.indices.filter { index in
-            guard !corpus.mentionsByEntity[index].isEmpty || !corpus.quotesByEntity[index].isEmpty else { return false }
+            guard corpus.mentionsByEntity.count(of: index) > 0 || !corpus.quotesByEntity[index].isEmpty else { return false }
             let name = corpus.entities[index].name.lowercased()
             return wanted.isEmpty || name.hasPrefix(wanted) || name.split(separator: " ").contains { $0.hasPrefix(wanted) }
         }
-        let ordered = matching.sorted { corpus.mentionsByEntity[$0].count > corpus.mentionsByEntity[$1].count }
+        let ordered = matching.sorted { corpus.mentionsByEntity.count(of: $0) > corpus.mentionsByEntity.count(of: $1) }
         var names: [String] = []
         for index in ordered.prefix(PromptState.completionLimit) where !names.contains(corpus.entities[index].name) {
             names.append(corpus.entities[index].name)

@@ -59,7 +59,7 @@ extension AppState {
         reader.setCurrentMention(found)
         if let entity = mentions[found].entity {
             entities.select(entity: entity)
-            let count = corpus.mentionsByEntity[entity].count
+            let count = corpus.mentionsByEntity.count(of: entity)
             session.status = "\(corpus.entities[entity].name): \(Counted.phrase(count, "mention"))" + entityKeysHint
         } else {
             session.status = "ambiguous: " + mentions[found].candidates.map { corpus.entities[$0].name }.joined(separator: " or ")

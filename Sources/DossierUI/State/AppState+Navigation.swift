@@ -80,7 +80,7 @@ extension AppState {
         switch row {
         case .entity(let entity, _):
             entities.select(entity: entity)
-            session.status = "\(corpus.entities[entity].name): \(Counted.phrase(corpus.mentionsByEntity[entity].count, "mention"))" + entityKeysHint
+            session.status = "\(corpus.entities[entity].name): \(Counted.phrase(corpus.mentionsByEntity.count(of: entity), "mention"))" + entityKeysHint
         case .mention(let reference):
             jump(to: reference)
             session.focus = .reader
@@ -101,7 +101,10 @@ extension AppState {
     }
 
     private mutating func jump(to reference: MentionReference) {
-        let mention = corpus.mentions[reference.article][reference.mention]
+        guard let mention = corpus.mention(at: reference) else {
+            session.status = (corpus.linkDamage ?? "that mention cannot be read") + "; quit and start again to rebuild it"
+            return
+        }
         if reference.article == reader.openArticle { reader.rememberPlace() }
         open(article: reference.article, mention: reference.mention, highlight: mention.range.lowerBound)
         if let entity = mention.entity {
@@ -171,7 +174,7 @@ extension AppState {
             let start = here?.mention ?? 0
             index = listed.lastIndex { $0.article < open || ($0.article == open && $0.mention < start) } ?? last
         }
-        jump(to: corpus.mentionsByEntity[entity][index])
+        jump(to: listed[index])
     }
 
     /// `n` and `N`: the next or previous match, round the end, in an article the list shows.

@@ -160,7 +160,7 @@ extension AppState {
             if isDossier { return openDossier(of: entity) }
             entities.select(entity: entity)
             reader.setCurrentMention(nil)
-            let count = corpus.mentionsByEntity[entity].count
+            let count = corpus.mentionsByEntity.count(of: entity)
             session.status = "\(corpus.entities[entity].name): \(Counted.phrase(count, "mention")) in \(Counted.phrase(corpus.articleCount(of: entity), "article"))" + entityKeysHint
         } catch { session.status = "\(error)" }
         return []

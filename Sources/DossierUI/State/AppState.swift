@@ -91,7 +91,7 @@ public struct AppState {
     public var entityRowCount: Int {
         let entities = corpus.mentionCounts(inArticle: reader.openArticle).count
         guard let selected = self.entities.selectedEntity else { return entities }
-        return entities + (self.entities.view == .mentions ? corpus.mentionsByEntity[selected].count : corpus.quotesByEntity[selected].count)
+        return entities + (self.entities.view == .mentions ? corpus.mentionsByEntity.count(of: selected) : corpus.quotesByEntity[selected].count)
     }
 
     /// One row of the entity pane's list, without building the others (an entity may have a million mentions).
@@ -102,7 +102,10 @@ public struct AppState {
         guard let selected = entities.selectedEntity else { return nil }
         let rest = index - inArticle.count
         switch entities.view {
-        case .mentions: return rest < corpus.mentionsByEntity[selected].count ? .mention(corpus.mentionsByEntity[selected][rest]) : nil
+        case .mentions:
+            // Read once: a list read from a saved index written over since may come back shorter than its count.
+            let mentions = corpus.mentionsByEntity[selected]
+            return rest < mentions.count ? .mention(mentions[rest]) : nil
         case .quotes: return rest < corpus.quotesByEntity[selected].count ? .quote(corpus.quotesByEntity[selected][rest]) : nil
         }
     }

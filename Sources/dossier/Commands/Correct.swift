@@ -158,7 +158,7 @@ struct Correct: ParsableCommand {
 
     /// Saves a correction about an entity and says what it did to the entity's mentions.
     static func make(_ correction: Correction, about entity: Int, in corpus: Corpus) throws {
-        let mentions = corpus.mentionsByEntity[entity].count
+        let mentions = corpus.mentionsByEntity.count(of: entity)
         let done = try corrector.make(correction, inArticle: corpus.mentionsByEntity[entity].first.map { corpus.articles[$0.article].stableID },
                                       on: corpus)
         Output.line("\(done.summary) (\(Counted.phrase(mentions, "mention")) in \(Counted.phrase(corpus.articleCount(of: entity), "article")))"

@@ -17,9 +17,9 @@ struct Entities: ParsableCommand {
         let corpus = try corpus.loadCorpus()
         if explain { return try explainNames(in: corpus) }
         let order = corpus.entities.indices
-            .filter { all || !corpus.mentionsByEntity[$0].isEmpty }
+            .filter { all || corpus.mentionsByEntity.count(of: $0) > 0 }
             .sorted {
-                let (left, right) = (corpus.mentionsByEntity[$0].count, corpus.mentionsByEntity[$1].count)
+                let (left, right) = (corpus.mentionsByEntity.count(of: $0), corpus.mentionsByEntity.count(of: $1))
                 return left != right ? left > right : corpus.entities[$0].name < corpus.entities[$1].name
             }
         if json { return try Output.json(order.map { EntityRecord(corpus, entity: $0) }) }
@@ -28,7 +28,7 @@ struct Entities: ParsableCommand {
         let nameWidth = order.map { corpus.entities[$0].name.count }.max() ?? 0
         for index in order {
             let entity = corpus.entities[index]
-            let mentions = corpus.mentionsByEntity[index].count
+            let mentions = corpus.mentionsByEntity.count(of: index)
             let articles = corpus.articleCount(of: index)
             Output.line([
                 entity.id.padding(toLength: idWidth, withPad: " ", startingAt: 0),

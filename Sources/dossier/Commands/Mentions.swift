@@ -15,7 +15,7 @@ struct Mentions: ParsableCommand {
         let index = try corpus.lookUpEntity(entity)
         let showable = ShowableArticles(corpus)
         let references = corpus.mentionsByEntity[index].filter { showable.contains($0.article) }
-        let records = references.map { MentionRecord(corpus, $0) }
+        let records = references.compactMap { MentionRecord(corpus, $0) }
         if json { return try Output.json(records) }
         let articles = Set(references.map(\.article)).count
         Output.line("\(corpus.entities[index].name): \(Counted.phrase(records.count, "mention")) in \(Counted.phrase(articles, "article"))")

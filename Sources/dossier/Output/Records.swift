@@ -89,7 +89,7 @@ struct EntityRecord: Encodable {
         description = entity.description
         wikidata = Nullable(entity.wikidata)
         aliases = entity.aliases
-        mentions = corpus.mentionsByEntity[index].count
+        mentions = corpus.mentionsByEntity.count(of: index)
         articles = corpus.articleCount(of: index)
         found = entity.isFound
         quotes = corpus.quotesByEntity[index].count
@@ -126,9 +126,10 @@ struct MentionRecord: Encodable {
     let text: String
     let context: String
 
-    init(_ corpus: Corpus, _ reference: MentionReference) {
+    /// Nil when the article no longer has the mention (the saved index was written over since it was opened).
+    init?(_ corpus: Corpus, _ reference: MentionReference) {
         let article = corpus.articles[reference.article]
-        let mention = corpus.mentions[reference.article][reference.mention]
+        guard let mention = corpus.mention(at: reference) else { return nil }
         let location = article.text.location(of: mention.range.lowerBound)
         entity = mention.entity.map { corpus.entities[$0].id } ?? ""
         name = mention.entity.map { corpus.entities[$0].name } ?? ""

@@ -26,6 +26,7 @@ final class BackgroundLoad: Sendable {
 
     private let told = Locked(Told())
     private let finished = DispatchSemaphore(value: 0)
+    private let filesChecked = DispatchSemaphore(value: 0)
     private let options: CorpusOptions
 
     init(_ options: CorpusOptions) {
@@ -75,10 +76,13 @@ final class BackgroundLoad: Sendable {
         return true
     }
 
-    /// Examines the files the load left unexamined, if any, on a thread of its own; once only.
-    func checkFiles() {
-        guard let check = told.withLock({ told in defer { told.fileCheck = nil }; return told.fileCheck }) else { return }
+    /// Examines the files the load left unexamined, if any, on a thread of its own; once only. False
+    /// when there was nothing to examine (or it was started before).
+    @discardableResult
+    func checkFiles() -> Bool {
+        guard let check = told.withLock({ told in defer { told.fileCheck = nil }; return told.fileCheck }) else { return false }
         let thread = Thread { [self] in
+            defer { filesChecked.signal() }
             guard !check.filesAreUnchanged() else { return }
             var warnings: [String] = []
             let reread: Outcome
@@ -96,6 +100,13 @@ final class BackgroundLoad: Sendable {
         }
         thread.stackSize = 8 << 20
         thread.start()
+        return true
+    }
+
+    /// Waits until the examination `checkFiles` started is over, and the corpus read again if a file changed.
+    func waitForFileCheck() {
+        filesChecked.wait()
+        filesChecked.signal()
     }
 
     /// The corpus read again because a file changed, once, when there is one.
