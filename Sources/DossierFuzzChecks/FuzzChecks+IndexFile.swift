@@ -98,7 +98,7 @@ extension FuzzChecks {
                 // What the reader reads of a corpus opened whole: every entity's mentions, each found in its article, as `]` finds them.
                 for entity in whole.entities.indices {
                     for reference in whole.mentionsByEntity[entity] { _ = whole.mention(at: reference) }
-                    _ = (whole.mentionsByEntity.count(of: entity), whole.articleCount(of: entity))
+                    _ = (whole.mentionsByEntity.count(of: entity), whole.articleCount(of: entity), EntityProfile(entity: entity, in: whole))
                 }
                 for article in whole.articles.indices { _ = (whole.mentions[article], whole.articles[article].title) }
             }

@@ -96,7 +96,7 @@ struct MergedLinksTests {
         }
         let unchanged = try loadPuttingOffTheCheck()
         #expect(unchanged.corpus.articles.areReadFromSavedIndex)
-        #expect(try #require(unchanged.check).filesAreUnchanged())
+        #expect(try #require(unchanged.check).examine() == .unchanged)
 
         // Written over in place, the same length: the folder's stamp does not move, the file's does.
         let original = IndexCacheTests.articles["trump.txt"]!
@@ -104,17 +104,48 @@ struct MergedLinksTests {
         let opened = try loadPuttingOffTheCheck()
         #expect(opened.corpus.articles.areReadFromSavedIndex, "opened on the folders' stamps before its files are examined")
         #expect(Self.everything(opened.corpus) == Self.everything(first.corpus))
-        #expect(try #require(opened.check).filesAreUnchanged() == false)
-        #expect(try #require(unchanged.check).filesAreUnchanged() == false, "a check made later sees the files as they are then")
+        #expect(try #require(opened.check).examine() == .filesChanged)
+        #expect(try #require(unchanged.check).examine() == .filesChanged, "a check made later sees the files as they are then")
 
         // A skipped file written over counts too: it may be an article now.
         let reread = try setup.load()
         #expect(!reread.corpus.articles.areReadFromSavedIndex)
         try setup.write("blob.txt", "binary \u{0} bytes \u{1}\u{2}\u{3} there")
-        #expect(try #require(try loadPuttingOffTheCheck().check).filesAreUnchanged() == false)
+        #expect(try #require(try loadPuttingOffTheCheck().check).examine() == .filesChanged)
 
         // Without the check put off, a load examines every file first, as before.
         #expect(!(try setup.load().corpus.articles.areReadFromSavedIndex))
+    }
+
+    @Test func aPlaceItsArticleDoesNotHave_behindValidChecksums_isFoundByTheCheckPutOff_andNeverShown() throws {
+        let setup = try IndexCacheTests.Setup()
+        _ = try setup.load()
+        let sound = try setup.load().corpus
+        let pompeo = try #require(sound.entityIndex(id: "mike-pompeo"))
+        let first = try #require(sound.mentionsByEntity[pompeo].first)
+        #expect(first.article < 0x80 && first.mention < 0x40 && sound.mentions[first.article].count < 0x7F, "one byte each, as forged below")
+        // The forger makes Pompeo's first place the 127th mention of its article, and every checksum match again.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: setup.cacheFile)))
+        let rows = try #require(IndexFileForgery.range(of: .entityMentionRows, in: bytes))
+        let start = bytes[(rows.lowerBound + pompeo * 16)..<(rows.lowerBound + pompeo * 16 + 8)].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let section = try #require(IndexFileForgery.range(of: .entityMentions, in: bytes))
+        #expect(bytes[section.lowerBound + start] == UInt8(first.article) && bytes[section.lowerBound + start + 1] == UInt8(first.mention))
+        bytes[section.lowerBound + start + 1] = 0x7F
+        IndexFileForgery.reseal(&bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: setup.cacheFile), options: .atomic)
+
+        let handed = Locked<DeferredFileCheck?>(nil)
+        let forged = try CorpusLoader.load(paths: [setup.corpus.path], cache: setup.cache,
+                                           deferringFileCheck: { check in handed.withLock { $0 = check } })
+        #expect(forged.articles.areReadFromSavedIndex, "it passed its checksums")
+        // Whatever reads the place finds no mention there, and nothing reads past the article's mentions.
+        #expect(forged.mention(at: forged.mentionsByEntity[pompeo][0]) == nil)
+        #expect(EntityProfile(entity: pompeo, in: forged).mentionCount == sound.mentionsByEntity.count(of: pompeo))
+        guard case .indexDamaged(let damage) = try #require(handed.withLock { $0 }).examine() else {
+            Issue.record("the examination should find the index damaged")
+            return
+        }
+        #expect(damage == "index cache \(setup.cacheFile) is damaged (its mentions do not add up)")
     }
 
     @Test(arguments: [IndexSection.entities, .mergedLinks, .articleLinkRows, .mergedQuotes, .entityMentions, .entityMentionRows])
@@ -219,12 +250,12 @@ struct MergedLinksTests {
     }
 
     static func links(mention: Mention, quote: Quote? = nil, entities: [Entity] = catalog,
-                      related: [MergedLinks.Related] = []) -> MergedLinks {
+                      related: [MergedLinks.Related] = [], articleCount: Int = 0, personCount: Int = 0) -> MergedLinks {
         // Gathered as none: a forged mention may name an entity that is not there to gather it under.
         MergedLinks(entities: entities, mentions: MentionLists([[mention]]), quotes: [quote.map { [$0] } ?? []],
                     related: entities.indices.map { $0 == 0 ? related : [] },
                     gathered: EntityMentions(byEntity: EntityMentionLists(entities.map { _ in [] }),
-                                             articleCounts: entities.map { _ in 0 }, personCounts: [0]))
+                                             articleCounts: entities.map { _ in articleCount }, personCounts: [personCount]))
     }
 
     @Test func soundLinks_decodeAsTheyWereSaved() throws {
@@ -253,6 +284,8 @@ struct MergedLinksTests {
             ("one entity twice", Self.links(mention: sound, entities: Self.catalog + [Self.catalog[0]]), 2),
             ("fewer entities than the catalog", Self.links(mention: Mention(range: 0..<3, entity: 0, candidates: [], form: .name),
                                                             entities: [Self.catalog[0]]), 2),
+            ("an entity in more articles than it has mentions", Self.links(mention: sound, articleCount: 1), 2),
+            ("more mentions of people than an article's bytes hold", Self.links(mention: sound, personCount: 1_000), 2),
         ]
         for (what, links, catalogCount) in forgeries {
             #expect(throws: BinaryReader.Damage.self, "\(what)") { try Self.decoded(links, textLengths: [10], catalogCount: catalogCount) }

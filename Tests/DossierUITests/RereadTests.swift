@@ -21,15 +21,21 @@ struct RereadTests {
 
         // An edit in place: the folder's stamp does not move.
         try Data("Summit off\n\nDonald Trump said the summit would not go.\n".utf8).write(to: folder.appendingPathComponent("summit.txt"))
-        app.send(.reread(summary: "files changed since they were indexed: read again", corpus: try CorpusLoader.load(paths: [folder.path])))
+        let reason = "files changed since they were indexed"
+        app.send(.reread(because: reason, .success(try CorpusLoader.load(paths: [folder.path])), replacing: shownBefore))
         #expect(app.state.corpus !== shownBefore)
         #expect(app.state.corpus.articles.map(\.title).contains("Summit off"))
         #expect(app.state.corpus.articles[app.state.reader.openArticle].id == open)
         #expect(app.status.hasPrefix("files changed since they were indexed: read again"))
 
         let shown = app.state.corpus
-        app.send(.reread(summary: "files changed since they were indexed, and reading them again failed: no articles", corpus: nil))
+        app.send(.reread(because: reason, .failure(RereadFailure("no articles")), replacing: shown))
         #expect(app.state.corpus === shown)
-        #expect(app.status.hasPrefix("files changed since they were indexed, and reading them again failed"))
+        #expect(app.status.hasPrefix("files changed since they were indexed, and reading them again failed: no articles"))
+
+        // Read again from the corpus before one that came since (a fetch, a correction): the newer one stays.
+        app.send(.reread(because: reason, .success(try CorpusLoader.load(paths: [folder.path])), replacing: shownBefore))
+        #expect(app.state.corpus === shown)
+        #expect(app.status.hasPrefix("files changed since they were indexed: quit and start again to read them again"))
     }
 }

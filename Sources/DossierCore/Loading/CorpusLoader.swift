@@ -22,8 +22,8 @@ public enum CorpusLoader {
     /// folder and no file changed, the corpus opens from the saved index as it stands (`savedWhole`).
     /// `preview` hears of the files as soon as they are found and of each title as its file is read,
     /// from any thread, so that a reader can list them meanwhile. With `deferringFileCheck`, a corpus
-    /// opened from its saved index on its folders' stamps alone is returned before its files are examined,
-    /// and the examination is handed over to be made afterwards (`DeferredFileCheck`).
+    /// opened from its saved index on its folders' stamps alone is returned before its files and links are
+    /// examined, and the examination is handed over to be made afterwards (`DeferredFileCheck`).
     public static func load(paths: [String], catalog: EntityCatalog? = nil, gazetteer: Gazetteer? = nil,
                             cache: IndexCache? = nil, fields: DatasetFields = DatasetFields(),
                             progress: (@Sendable (LoadProgress) -> Void)? = nil,
@@ -35,7 +35,7 @@ public enum CorpusLoader {
             if readsSavedIndex, let cache,
                let fresh = FreshSavedIndex(unlistedFrom: cache, address: address, checkingFiles: deferringFileCheck == nil),
                let corpus = try savedWhole(fresh, catalogCount: address.catalog.entities.count, warn: warn) {
-                if !fresh.checkedTheFiles { deferringFileCheck?(DeferredFileCheck(saved: fresh.saved)) }
+                deferringFileCheck?(DeferredFileCheck(saved: fresh.saved, corpus: corpus))
                 return corpus
             }
             // Where a folder moved, the whole load lists it and saves its new stamp, which the next load trusts again.
@@ -57,8 +57,8 @@ public enum CorpusLoader {
             throw SavedIndexDamage(message: error.message)
         }
         let corpus = Corpus(saved: fresh.saved, links: links, skipped: fresh.skipped)
-        // The links were checked when read; a file written over since cannot be believed.
-        if let damage = corpus.mentions.damage { throw SavedIndexDamage(message: damage + "; rebuilding it") }
+        // A file cut short or written over since its links were read cannot be believed.
+        if let damage = corpus.linkDamage { throw SavedIndexDamage(message: damage + "; rebuilding it") }
         // What was read through once to check every file need not stay in memory.
         fresh.saved.articles.letGoOfFileTables()
         fresh.warnings.forEach(warn)

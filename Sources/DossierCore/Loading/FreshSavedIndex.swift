@@ -12,8 +12,6 @@ struct FreshSavedIndex {
     let warnings: [String]
     /// Whether the folders were listed to tell that no file changed, or their saved listing was trusted.
     let listedTheFolders: Bool
-    /// Whether every file was examined, or left to be (`DeferredFileCheck`): folder times trusted, or the check put off.
-    let checkedTheFiles: Bool
 
     /// Without listing a folder: when every folder listed for the saved index still has its stamp, no
     /// entry came, went or was renamed in any, so the files are the ones saved, and each is examined
@@ -37,16 +35,14 @@ struct FreshSavedIndex {
             let typed = address.cachedPaths.typed(path)
             Self.report(skip: saved.skipped[path], notes: saved.notes[path] ?? [], of: typed, into: &skipped, &warnings)
         }
-        self.init(saved: saved, skipped: skipped, warnings: warnings, listedTheFolders: false, checkedTheFiles: checksFiles)
+        self.init(saved: saved, skipped: skipped, warnings: warnings, listedTheFolders: false)
     }
 
-    private init(saved: IndexCache.SavedForSearch, skipped: [SkippedFile], warnings: [String], listedTheFolders: Bool,
-                 checkedTheFiles: Bool) {
+    private init(saved: IndexCache.SavedForSearch, skipped: [SkippedFile], warnings: [String], listedTheFolders: Bool) {
         self.saved = saved
         self.skipped = skipped
         self.warnings = warnings
         self.listedTheFolders = listedTheFolders
-        self.checkedTheFiles = checkedTheFiles
     }
 
     static func filesAreUnchanged(_ saved: IndexCache.SavedForSearch) -> Bool {
@@ -62,7 +58,7 @@ struct FreshSavedIndex {
         // The saved order is reading order by real paths; roots spelt in another order than their real paths sort in would read differently.
         guard setup.roots.count == 1 || setup.cachedPaths.keepsTheOrderOfTheRoots else { return nil }
         guard let named = Self.nameSavedArticles(saved, setup: setup) else { return nil }
-        self.init(saved: saved, skipped: named.skipped, warnings: named.warnings, listedTheFolders: true, checkedTheFiles: true)
+        self.init(saved: saved, skipped: named.skipped, warnings: named.warnings, listedTheFolders: true)
     }
 
     /// Gives each saved article its file's path, when every file found has its saved stamp and every

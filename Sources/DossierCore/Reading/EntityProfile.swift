@@ -43,8 +43,10 @@ public struct EntityProfile: Sendable {
             if sampled < Self.namesSampleLimit, corpus.articles[article].textIsAsIndexed {
                 sampled += 1
                 let text = corpus.articles[article].text
-                for reference in references[position..<end] {
-                    let spelled = SourceText.flattened(text.string(corpus.mentions[article][reference.mention].range))
+                let articleMentions = corpus.mentions[article]
+                // A place its article no longer has (a saved index written over since it was read) names nothing.
+                for reference in references[position..<end] where reference.mention < articleMentions.count {
+                    let spelled = SourceText.flattened(text.string(articleMentions[reference.mention].range))
                     names[spelled.split(separator: " ").joined(separator: " "), default: 0] += 1
                 }
             }

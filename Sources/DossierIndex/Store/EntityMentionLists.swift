@@ -27,6 +27,13 @@ public struct EntityMentionLists: RandomAccessCollection, Sendable {
         return saved.mentions(ofEntity: entity)
     }
 
+    /// Entity `entity`'s mentions, read without keeping even a long list: for a pass over every entity.
+    package func readWithoutKeeping(_ entity: Int) -> [MentionReference] {
+        guard let saved else { return held[entity] }
+        precondition(entity >= 0 && entity < saved.count, "entity index out of range")
+        return saved.mentions(ofEntity: entity, keeping: false)
+    }
+
     /// How many linked mentions entity `entity` has.
     public func count(of entity: Int) -> Int {
         guard let saved else { return held[entity].count }
@@ -68,7 +75,8 @@ package final class SavedEntityMentions: @unchecked Sendable {
 
     var count: Int { counts.count }
 
-    func mentions(ofEntity entity: Int) -> [MentionReference] {
+    /// Entity `entity`'s mentions; a long list is kept for the next time unless not `keeping`.
+    func mentions(ofEntity entity: Int, keeping: Bool = true) -> [MentionReference] {
         if let kept = longLists.withLock({ $0[entity] }) { return kept }
         let range = starts[entity]..<starts[entity + 1]
         do {
@@ -84,7 +92,7 @@ package final class SavedEntityMentions: @unchecked Sendable {
                 mentions.append(MentionReference(article: article, mention: mention))
             }
             guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "its index does not add up") }
-            if mentions.count >= Self.keptFrom { longLists.withLock { $0[entity] = mentions } }
+            if keeping, mentions.count >= Self.keptFrom { longLists.withLock { $0[entity] = mentions } }
             return mentions
         } catch {
             firstDamage.note("is damaged (\((error as? BinaryReader.Damage)?.reason ?? "its mentions cannot be read"))")

@@ -161,6 +161,10 @@ package struct MergedLinks: Sendable {
                 throw BinaryReader.Damage(reason: "its index does not add up")
             }
         }
+        for (index, counts) in articleRows.counts.enumerated() where counts.high * 5 > articleRows.starts[index + 1] - articleRows.starts[index] {
+            // Each mention takes five bytes at least.
+            throw BinaryReader.Damage(reason: "its index does not add up")
+        }
         let textLengths = articleRows.counts.map(\.low)
 
         reader = BinaryReader(sections.quotes)

@@ -76,6 +76,9 @@ package final class SavedArticles: @unchecked Sendable {
         self.listFacts = listFacts
     }
 
+    /// The saved index file's path, for saying which is damaged.
+    package var filePath: String { file.path }
+
     func savedPath(of article: Int) -> UnsafeBufferPointer<UInt8> { string(article, of: pathBytes, startingAt: pathStarts) }
 
     /// Article `article`'s string among `bytes` (a path or an id), empty (and the file damaged) where its starts do not hold.

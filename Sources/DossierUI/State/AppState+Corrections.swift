@@ -102,10 +102,10 @@ extension AppState {
 
     /// The mention the reader is on in the open article, with the article's text.
     private var mentionInText: (mention: Mention, text: SourceText)? {
+        let mentions = corpus.mentions[reader.openArticle]
         guard let position = reader.currentMention, let content = reader.content, content.corpus === corpus,
-              content.index == reader.openArticle, content.isAsIndexed,
-              corpus.mentions[reader.openArticle].indices.contains(position) else { return nil }
-        return (corpus.mentions[reader.openArticle][position], content.text)
+              content.index == reader.openArticle, content.isAsIndexed, mentions.indices.contains(position) else { return nil }
+        return (mentions[position], content.text)
     }
 
     /// The quote a speaker correction is about, with its words: the one selected in a dossier, else

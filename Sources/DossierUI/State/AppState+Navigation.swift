@@ -66,7 +66,8 @@ extension AppState {
             open(article: article)
             session.focus = .reader
         case .reader:
-            if let mention = reader.currentMention, let entity = corpus.mentions[reader.openArticle][mention].entity {
+            let mentions = corpus.mentions[reader.openArticle]
+            if let mention = reader.currentMention, mention < mentions.count, let entity = mentions[mention].entity {
                 entities.select(entity: entity)
                 session.focus = .entities
             }

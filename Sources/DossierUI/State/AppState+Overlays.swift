@@ -84,9 +84,10 @@ extension AppState {
             let entity = overlays.dossier?.entity
             overlays.closeDossier()
             open(article: article)
-            if let entity, let first = corpus.mentions[article].firstIndex(where: { $0.entity == entity }) {
+            let mentions = corpus.mentions[article]
+            if let entity, let first = mentions.firstIndex(where: { $0.entity == entity }) {
                 reader.setCurrentMention(first)
-                scrollIntoView(offset: corpus.mentions[article][first].range.lowerBound)
+                scrollIntoView(offset: mentions[first].range.lowerBound)
             }
             focusReaderIfShown()
         case .quote(let reference):

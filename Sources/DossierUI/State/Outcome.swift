@@ -27,9 +27,10 @@ public enum Outcome: Sendable {
     /// The fetch is over: what it did in a line, and the corpus again with the new articles, when
     /// the reader shows the library.
     case fetchFinished(summary: String, corpus: Corpus?)
-    /// The corpus read again, because a file changed since its saved index was made (found after the first
-    /// frame, `DeferredFileCheck`), with what happened in a line; nil when it could not be read.
-    case reread(summary: String, corpus: Corpus?)
+    /// The corpus read again (or why it could not be), because a file changed since its saved index was made or
+    /// the index was found damaged, as `because` says (after the first frame, `DeferredFileCheck`).
+    /// `replacing` is the corpus that was examined.
+    case reread(because: String, Result<Corpus, RereadFailure>, replacing: Corpus)
     /// The feeds the user follows, read again with how the last fetch of each went.
     case feedsRead([FollowedFeed])
     /// What became of `Effect.correct`, in a line for the status bar, and the corpus with every
@@ -76,9 +77,15 @@ public func update(_ state: inout AppState, _ outcome: Outcome) -> [Effect] {
         // While the first load is still indexing, its result will bring the new articles too.
         if let corpus, state.session.indexing == nil { effects = state.carryPlace(into: corpus) }
         state.session.status = summary
-    case .reread(let summary, let corpus):
-        if let corpus { effects = state.carryPlace(into: corpus) }
-        state.session.status = summary
+    case .reread(let reason, let reread, let replaced):
+        switch reread {
+        // A correction or a fetch made meanwhile is in the corpus shown, and perhaps not in this one.
+        case .success where state.corpus !== replaced: state.session.status = reason + ": quit and start again to read them again"
+        case .success(let corpus):
+            effects = state.carryPlace(into: corpus)
+            state.session.status = reason + ": read again"
+        case .failure(let failure): state.session.status = reason + ", and reading them again failed: " + failure.message
+        }
     case .feedsRead(let feeds):
         state.session.settings.feeds = feeds
         if state.overlays.feedList != nil { state.refreshFeedList() }
@@ -93,4 +100,13 @@ public func update(_ state: inout AppState, _ outcome: Outcome) -> [Effect] {
         state.session.status = line
     }
     return effects + state.finishUpdate()
+}
+
+/// Why the corpus could not be read again (`Outcome.reread`), in a line.
+public struct RereadFailure: Error, Sendable {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
 }

@@ -14,7 +14,7 @@ struct Bench: ParsableCommand {
 
     @Option(help: "How many queries to time.") var queries = 2_000
     @Flag(help: "Print JSON.") var json = false
-    @Flag(help: "Only start as the reader does, and print when its first frame and its fully indexed frame were rendered, and when the files it examines behind them were.")
+    @Flag(help: "Only start as the reader does, and print when its first frame and its fully indexed frame were rendered, and when the files and links it examines behind them were.")
     var firstFrame = false
     @Flag(help: "Only time entity tagging of the articles under PATHS on one thread, and print words a second.")
     var tagging = false
@@ -129,8 +129,9 @@ struct Bench: ParsableCommand {
         // What the reader does behind its first frame, when it opened the saved index on its folders' stamps.
         if loading.checkFiles() {
             loading.waitForFileCheck()
-            let changed = loading.takeReread() != nil ? " (one had changed: the corpus was read again)" : ""
-            Output.line(String(format: "files examined: %.3f s after the process started", try Self.secondsSinceProcessStart()) + changed)
+            var line = String(format: "files and links examined: %.3f s after the process started", try Self.secondsSinceProcessStart())
+            if case .reread(let reason, _, _)? = loading.takeReread() { line += " (\(reason): the corpus was read again)" }
+            Output.line(line)
         }
         for warning in loading.warnings { Output.warning(warning) }
     }

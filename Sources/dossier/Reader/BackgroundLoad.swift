@@ -1,5 +1,6 @@
 import DossierCore
 import DossierPlatform
+import DossierText
 import DossierUI
 import Foundation
 
@@ -76,26 +77,37 @@ final class BackgroundLoad: Sendable {
         return true
     }
 
-    /// Examines the files the load left unexamined, if any, on a thread of its own; once only. False
-    /// when there was nothing to examine (or it was started before).
+    /// Examines the files and links the load left unexamined, if any, on a thread of its own; once only.
+    /// False when there was nothing to examine (or it was started before).
     @discardableResult
     func checkFiles() -> Bool {
-        guard let check = told.withLock({ told in defer { told.fileCheck = nil }; return told.fileCheck }) else { return false }
+        guard let check = told.withLock({ told in defer { told.fileCheck = nil }; return told.fileCheck }),
+              case .success(let shown) = result else { return false }
         let thread = Thread { [self] in
             defer { filesChecked.signal() }
-            guard !check.filesAreUnchanged() else { return }
+            let why: String
+            switch check.examine() {
+            case .unchanged: return
+            case .filesChanged: why = "files changed since they were indexed"
+            case .indexDamaged(let damage):
+                // Read again without it: the file passed its checksums, and would open as it is.
+                options.discardSavedIndex()
+                why = damage
+            }
             var warnings: [String] = []
-            let reread: Outcome
             do {
                 let corpus = try options.loadCorpus(progress: nil, warn: { warnings.append($0) })
-                reread = .reread(summary: "files changed since they were indexed: read again", corpus: corpus)
+                told.withLock { told in
+                    told.reread = .reread(because: why, .success(corpus), replacing: shown)
+                    // What the load says of the files now, not of what they were.
+                    told.warnings = warnings
+                }
             } catch {
-                reread = .reread(summary: "files changed since they were indexed, and reading them again failed: \(error)", corpus: nil)
-            }
-            told.withLock { told in
-                told.reread = reread
-                // What the load says of the files now, not of what they were.
-                told.warnings = warnings
+                let failure = (error as? DossierError)?.description ?? "\(error)"
+                told.withLock { told in
+                    told.reread = .reread(because: why, .failure(RereadFailure(failure)), replacing: shown)
+                    told.warnings.append(why + ", and reading them again failed: " + failure)
+                }
             }
         }
         thread.stackSize = 8 << 20
