@@ -28,8 +28,13 @@ public struct DeferredFileCheck: Sendable {
         return linkDamage().map(Finding.indexDamaged) ?? .unchanged
     }
 
-    /// Why the saved links cannot be believed, nil when every one read makes sense.
+    /// Why the saved links cannot be believed, nil when every one read makes sense. The pages read through
+    /// are let go afterwards: a view reads them again, from the page cache, for the few it shows.
     private func linkDamage() -> String? {
+        defer {
+            corpus.mentions.letGoOfPagesRead()
+            corpus.mentionsByEntity.letGoOfPagesRead()
+        }
         let mentionCounts = corpus.mentions.indices.map { corpus.mentions[$0].count }
         for entity in corpus.mentionsByEntity.indices {
             let places = corpus.mentionsByEntity.readWithoutKeeping(entity)

@@ -43,6 +43,9 @@ public struct EntityMentionLists: RandomAccessCollection, Sendable {
 
     /// Why an entity's mentions could not be read from the saved index, in a line; nil when none failed.
     package var damage: String? { saved?.damage }
+
+    /// Lets go of the saved index's pages that a pass over every entity's mentions read (`MappedIndexFile.letGo`).
+    package func letGoOfPagesRead() { saved?.letGoOfPagesRead() }
 }
 
 /// The mentions of each entity in a saved index, read an entity at a time where they lie in the file
@@ -103,4 +106,6 @@ package final class SavedEntityMentions: @unchecked Sendable {
     var damage: String? {
         (file.problem ?? firstDamage.reason).map { "index cache \(file.path) \($0)" }
     }
+
+    func letGoOfPagesRead() { file.letGo(of: .entityMentions) }
 }

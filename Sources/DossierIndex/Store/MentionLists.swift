@@ -31,6 +31,8 @@ public struct MentionLists: RandomAccessCollection, Sendable {
     /// Why an article's mentions could not be read from the saved index, in a line; nil when none failed.
     package var damage: String? { saved?.damage }
 
+    /// Lets go of the saved index's pages that a pass over every article's mentions read (`MappedIndexFile.letGo`).
+    package func letGoOfPagesRead() { saved?.letGoOfPagesRead() }
 }
 
 /// The mentions of a saved index's merged links, read an article at a time where they lie in the file.
@@ -81,4 +83,5 @@ package final class SavedMentions: @unchecked Sendable {
         (file.problem ?? firstDamage.reason).map { "index cache \(file.path) \($0)" }
     }
 
+    func letGoOfPagesRead() { file.letGo(of: .mergedLinks) }
 }
