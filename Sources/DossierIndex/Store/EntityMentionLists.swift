@@ -65,6 +65,8 @@ package final class SavedEntityMentions: @unchecked Sendable {
     private let articleCount: Int
     /// The lists of entities with many mentions, read once: `]` asks for them at every step.
     private let longLists = Locked<[Int: [MentionReference]]>([:])
+    /// The last list read, of any length: the entity pane asks for the selected entity's at every frame.
+    private let lastList = Locked<(entity: Int, mentions: [MentionReference])?>(nil)
     private static let keptFrom = 1_000
     private let firstDamage = FirstDamage()
 
@@ -81,6 +83,7 @@ package final class SavedEntityMentions: @unchecked Sendable {
     /// Entity `entity`'s mentions; a long list is kept for the next time unless not `keeping`.
     func mentions(ofEntity entity: Int, keeping: Bool = true) -> [MentionReference] {
         if let kept = longLists.withLock({ $0[entity] }) { return kept }
+        if let last = lastList.withLock({ $0 }), last.entity == entity { return last.mentions }
         let range = starts[entity]..<starts[entity + 1]
         do {
             guard file.verify(.entityMentions, bytes: range) else { throw BinaryReader.Damage(reason: "its checksum does not match") }
@@ -96,6 +99,7 @@ package final class SavedEntityMentions: @unchecked Sendable {
             }
             guard reader.isAtEnd else { throw BinaryReader.Damage(reason: "its index does not add up") }
             if keeping, mentions.count >= Self.keptFrom { longLists.withLock { $0[entity] = mentions } }
+            if keeping { lastList.withLock { $0 = (entity, mentions) } }
             return mentions
         } catch {
             firstDamage.note("is damaged (\((error as? BinaryReader.Damage)?.reason ?? "its mentions cannot be read"))")
