@@ -132,7 +132,7 @@ struct Bench: ParsableCommand {
             var line = String(format: "files and links examined: %.3f s after the process started", try Self.secondsSinceProcessStart())
             if case .reread(let reason, _, _)? = loading.takeReread() { line += " (\(reason): the corpus was read again)" }
             Output.line(line)
-            Output.line("resident then: \(Self.residentKiB()) KiB")
+            Output.line("memory after the examination: \(Self.residentKiB()) KiB resident")
         }
         for warning in loading.warnings { Output.warning(warning) }
     }
