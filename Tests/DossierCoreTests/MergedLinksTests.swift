@@ -217,17 +217,17 @@ struct MergedLinksTests {
         var articleRows: [UInt64] = []
         var entityRows: [UInt64] = []
         for position in textLengths.indices {
-            articleRows += MergedLinks.row(start: linkBytes.bytes.count, low: textLengths[position], high: links.gathered.personCounts[position])
+            MergedLinks.appendRow(to: &articleRows, start: linkBytes.bytes.count, low: textLengths[position], high: links.gathered.personCounts[position])
             links.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &linkBytes)
             links.encodeQuotes(ofArticle: position, into: &quoteBytes)
         }
-        articleRows += MergedLinks.row(start: linkBytes.bytes.count, low: 0, high: 0)
+        MergedLinks.appendRow(to: &articleRows, start: linkBytes.bytes.count, low: 0, high: 0)
         for entity in links.entities.indices {
-            entityRows += MergedLinks.row(start: mentionBytes.bytes.count, low: links.gathered.byEntity.count(of: entity),
+            MergedLinks.appendRow(to: &entityRows, start: mentionBytes.bytes.count, low: links.gathered.byEntity.count(of: entity),
                                           high: links.gathered.articleCounts[entity])
             links.encodeMentions(ofEntity: entity, into: &mentionBytes)
         }
-        entityRows += MergedLinks.row(start: mentionBytes.bytes.count, low: 0, high: 0)
+        MergedLinks.appendRow(to: &entityRows, start: mentionBytes.bytes.count, low: 0, high: 0)
         let buffers = [entityBytes.bytes, linkBytes.bytes, articleRows.withUnsafeBytes { Array($0) }, quoteBytes.bytes, mentionBytes.bytes,
                        entityRows.withUnsafeBytes { Array($0) }]
         // Each section where the file would hold it: at a multiple of 8.

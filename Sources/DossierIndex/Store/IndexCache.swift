@@ -304,11 +304,11 @@ public struct IndexCache: Sendable {
             var rows: [UInt64] = []
             rows.reserveCapacity(2 * (textLengths.count + 1))
             for position in textLengths.indices {
-                rows += MergedLinks.row(start: file.sectionLength, low: textLengths[position], high: merged.gathered.personCounts[position])
+                MergedLinks.appendRow(to: &rows, start: file.sectionLength, low: textLengths[position], high: merged.gathered.personCounts[position])
                 merged.encodeLinks(ofArticle: position, textLength: textLengths[position], into: &file.buffer)
                 try file.flushIfFull()
             }
-            rows += MergedLinks.row(start: file.sectionLength, low: 0, high: 0)
+            MergedLinks.appendRow(to: &rows, start: file.sectionLength, low: 0, high: 0)
             try file.write(.articleLinkRows, rows)
             try file.begin(.mergedQuotes)
             for position in textLengths.indices {
@@ -318,12 +318,12 @@ public struct IndexCache: Sendable {
             try file.begin(.entityMentions)
             rows.removeAll(keepingCapacity: true)
             for entity in merged.entities.indices {
-                rows += MergedLinks.row(start: file.sectionLength, low: merged.gathered.byEntity.count(of: entity),
+                MergedLinks.appendRow(to: &rows, start: file.sectionLength, low: merged.gathered.byEntity.count(of: entity),
                                         high: merged.gathered.articleCounts[entity])
                 merged.encodeMentions(ofEntity: entity, into: &file.buffer)
                 try file.flushIfFull()
             }
-            rows += MergedLinks.row(start: file.sectionLength, low: 0, high: 0)
+            MergedLinks.appendRow(to: &rows, start: file.sectionLength, low: 0, high: 0)
             try file.write(.entityMentionRows, rows)
         }
 
