@@ -14,6 +14,8 @@
 /// piece, so a cut only ever falls between sentences of a paragraph over a megabyte long.
 public struct ArticleWords: Sendable {
     static let defaultChunkLimit = 1 << 20
+    /// Every how many words the index keeps a word's first byte (`checkpoints`).
+    package static let checkpointStride = 64
 
     package let text: SourceText
     /// The headline and the paragraphs in order, a run longer than a chunk in pieces.
@@ -30,6 +32,9 @@ public struct ArticleWords: Sendable {
     package let lowercaseTerms: Set<String>
     /// How many tokens the paragraphs have, without the headline's.
     package let bodyWordCount: Int
+    /// The first byte of every `checkpointStride`th token (the first, the 65th, …): where the index finds a hit's
+    /// word again by tokenizing a few words from the nearest one before it, not the whole article.
+    package let checkpoints: [UInt32]
     /// Each chunk as a range of `runs`.
     private let chunks: [Range<Int>]
     /// The tokens of the only chunk, when there is only one.
@@ -68,6 +73,7 @@ public struct ArticleWords: Sendable {
         var localTerms: [[UInt32]] = []
         var wordCount = 0
         var headlineWords = 0
+        var checkpoints: [UInt32] = []
         var onlyChunkTokens: [[Token]]?
         for chunk in chunks {
             let tokenRuns = runs[chunk].map { Tokenizer.tokens(in: bytes, range: $0) }
@@ -76,6 +82,7 @@ public struct ArticleWords: Sendable {
             for (offset, tokens) in tokenRuns.enumerated() {
                 if chunk.lowerBound + offset < headlineRunCount { headlineWords += tokens.count }
                 for token in tokens {
+                    if (wordCount + chunkTerms.count) % Self.checkpointStride == 0 { checkpoints.append(UInt32(token.range.lowerBound)) }
                     let number: UInt32
                     if let known = numbers[token.term] {
                         number = known
@@ -97,6 +104,7 @@ public struct ArticleWords: Sendable {
         self.vocabulary = vocabulary
         lowercaseTerms = Set(vocabulary.indices.lazy.filter { writtenLowercase[$0] }.map { vocabulary[$0] })
         bodyWordCount = wordCount - headlineWords
+        self.checkpoints = checkpoints
         self.onlyChunkTokens = onlyChunkTokens
     }
 

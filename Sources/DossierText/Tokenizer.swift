@@ -42,6 +42,34 @@ public enum Tokenizer {
         forEachTokenRange(in: bytes, range: range) { starts.append(UInt32($0.lowerBound)) }
     }
 
+    /// Calls `body` with the range of each token `wordRanges` would give, in order, until it returns false.
+    package static func forEachWordRange(in bytes: [UInt8], range: Range<Int>, _ body: (Range<Int>) -> Bool) {
+        forEachWord(in: bytes, range: range) { start, end in
+            guard let range = tokenRange(bytes, start: start, end: end) else { return true }
+            return body(range)
+        }
+    }
+
+    /// True when no word of a run that starts at `runStart` runs on into `position`: there, tokenizing the
+    /// rest of the run gives the same words as tokenizing it whole.
+    package static func isWordBoundary(_ position: Int, in bytes: [UInt8], runStart: Int) -> Bool {
+        guard position > runStart else { return position == runStart }
+        guard let (before, start) = scalar(before: position, in: bytes, runStart: runStart) else { return false }
+        if isWordScalar(before) { return false }
+        // An apostrophe carries a word on only when a word stands before it ("Korea's"), not after a space ("'tis").
+        guard isApostrophe(before), position < bytes.count, isLetter(decodeScalar(bytes, at: position).0) else { return true }
+        guard start > runStart, let (beforeApostrophe, _) = scalar(before: start, in: bytes, runStart: runStart) else { return true }
+        return !isWordScalar(beforeApostrophe)
+    }
+
+    /// The scalar that ends at `position`, and where it starts, when one does at or after `runStart`.
+    private static func scalar(before position: Int, in bytes: [UInt8], runStart: Int) -> (Unicode.Scalar, Int)? {
+        var start = position - 1
+        while start > runStart, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let (scalar, length) = decodeScalar(bytes, at: start)
+        return start + length == position ? (scalar, start) : nil
+    }
+
     private static func forEachTokenRange(in bytes: [UInt8], range: Range<Int>, _ body: (Range<Int>) -> Void) {
         forEachWord(in: bytes, range: range) { start, end in
             if let range = tokenRange(bytes, start: start, end: end) { body(range) }

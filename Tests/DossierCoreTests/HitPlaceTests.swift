@@ -6,8 +6,8 @@ import DossierTestSupport
 import Foundation
 import Testing
 
-/// The index keeps words by position, not byte offset; a hit's place is found again from the text,
-/// so the tokenizer's two ways of finding words must agree on every kind of text.
+/// The index keeps words by position, and a byte offset only every 64th word; a hit's place is found again
+/// from the text, so the tokenizer's ways of finding words must agree on every kind of text.
 @Suite struct HitPlaceTests {
     private func expectWordRangesMatchTokens(_ text: SourceText, _ label: String) {
         let whole = 0..<text.bytes.count
@@ -19,6 +19,17 @@ import Testing
         // A hit keeps only its word's start; the rest of the word is found from there.
         let fromStarts = ranges.map { Tokenizer.wordRange(startingAt: $0.lowerBound, in: text.bytes, limit: whole.upperBound) }
         #expect(fromStarts == ranges, "\(label)")
+        // A checkpoint is a word's start: tokenizing on from there gives the rest of the words, and no
+        // place inside a word passes for one.
+        for (number, range) in ranges.enumerated() where number % 7 == 0 {
+            var rest: [Range<Int>] = []
+            Tokenizer.forEachWordRange(in: text.bytes, range: range.lowerBound..<whole.upperBound) { rest.append($0); return true }
+            #expect(rest == Array(ranges[number...]), "\(label)")
+            #expect(Tokenizer.isWordBoundary(range.lowerBound, in: text.bytes, runStart: 0), "\(label) word \(number)")
+            for inside in (range.lowerBound + 1)..<range.upperBound where text.bytes[inside] & 0xC0 != 0x80 {
+                #expect(!Tokenizer.isWordBoundary(inside, in: text.bytes, runStart: 0), "\(label) word \(number) byte \(inside)")
+            }
+        }
     }
 
     @Test func wordRanges_equalTokenRanges_onAwkwardText() {

@@ -7,14 +7,13 @@ extension SearchableCorpus {
         byteRange(of: hit, places: wordPlaces)
     }
 
-    /// `byteRange(of:)` with word places of the caller's own, which keep one article's words at a
-    /// time: threads that place hits in different articles each need theirs.
+    /// `byteRange(of:)` with word places of the caller's own, which go on from the last word they
+    /// found: threads that place hits in different articles each need theirs.
     func byteRange(of hit: Hit, places: WordPlaces) -> Range<Int>? {
         guard !hit.words.isEmpty else { return nil }
-        let count = index.wordCount(ofArticle: hit.article)
-        guard let first = places.range(ofWord: hit.words.lowerBound, article: hit.article, expectedCount: count, in: articles),
+        guard let first = places.range(ofWord: hit.words.lowerBound, article: hit.article, in: articles, index: index),
               let last = hit.words.count == 1
-                ? first : places.range(ofWord: hit.words.upperBound - 1, article: hit.article, expectedCount: count, in: articles)
+                ? first : places.range(ofWord: hit.words.upperBound - 1, article: hit.article, in: articles, index: index)
         else { return nil }
         return first.lowerBound..<last.upperBound
     }

@@ -5,22 +5,22 @@ import Foundation
 extension SearchableCorpus {
     /// The articles among the hits' whose text can no longer be shown as it was indexed (the file
     /// changed, vanished or became unreadable since): their hits cannot be placed, nor counted.
+    ///
+    /// Each article's text is read to tell, on every core: the texts stay with their articles for the
+    /// hits to be placed in.
     public func articlesChangedSinceIndexed(among hits: [Hit]) -> [Int] {
-        var changed: [Int] = []
-        var last = -1
-        for hit in hits where hit.article != last {
-            last = hit.article
-            if !articles[hit.article].textIsAsIndexed { changed.append(hit.article) }
-        }
-        return changed
+        var hitArticles: [Int] = []
+        for hit in hits where hit.article != hitArticles.last { hitArticles.append(hit.article) }
+        let isAsIndexed = hitArticles.parallelMap { articles[$0].textIsAsIndexed }
+        return hitArticles.indices.filter { !isAsIndexed[$0] }.map { hitArticles[$0] }
     }
 
     /// Places every hit in its article's text, in the hits' order (reading order), and hands each to
     /// `body`; the hits of an article whose text changed since it was indexed are left out.
     ///
-    /// One walk over each article, whatever its hits: its words are found once (`WordPlaces`), each
-    /// hit's line and column are counted on from the previous hit's, and its paragraphs are split
-    /// into sentences once. A snippet looks at a bounded stretch of text around its hit, so that
+    /// One walk over each article, whatever its hits: each hit's words are found from the checkpoint
+    /// before them or the last hit's (`WordPlaces`), its line and column are counted on from the
+    /// previous hit's, and its paragraphs are split into sentences once. A snippet looks at a bounded stretch of text around its hit, so that
     /// 10,000 hits on one line of 20 MB cost no more than 10,000 hits on short lines.
     ///
     /// Articles are placed on every core, a window of them at a time, and handed to `body` in order

@@ -190,14 +190,14 @@ public enum CorpusLoader {
         var savedWords: [UInt32]?
         for position in analyses.indices {
             switch analyses[position].words {
-            case .compact(let tokens): building.add(indexed: tokens.terms)
+            case .compact(let tokens): building.add(indexed: tokens.terms, checkpoints: tokens.checkpoints)
             case .saved(let savedPosition):
                 guard let savedIndex = saved?.index else { preconditionFailure("an article from a saved index that was not read") }
                 if savedWords == nil { savedWords = savedIndex.wordTermsOfEveryArticle() }
-                guard let words = savedWords else {
+                guard let words = savedWords, let checkpoints = savedIndex.checkpoints(ofArticle: savedPosition) else {
                     throw SavedIndexDamage(message: (savedIndex.damage ?? "index cache \(damagedIndexPath()) is damaged") + "; rebuilding it")
                 }
-                building.add(indexed: words[savedIndex.wordRange(ofArticle: savedPosition)])
+                building.add(indexed: words[savedIndex.wordRange(ofArticle: savedPosition)], checkpoints: checkpoints)
             case .handedOver: break
             }
             // Words are the largest thing a load holds; each article's go as soon as they are indexed.

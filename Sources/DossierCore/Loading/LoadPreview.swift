@@ -21,7 +21,7 @@ extension Corpus {
         }
         // An index of as many articles, none with a word yet: nothing that asks it about an article is out of range.
         var index = SearchIndex()
-        for _ in articles { index.add(indexed: EmptyCollection()) }
+        for _ in articles { index.add(indexed: EmptyCollection(), checkpoints: EmptyCollection()) }
         index.finish(terms: [])
         return Corpus(articles: articles, entities: [], mentions: Array(repeating: [], count: articles.count), index: index,
                       skipped: [], quotes: Array(repeating: [], count: articles.count), related: [])

@@ -23,6 +23,7 @@ final class IndexStorage: @unchecked Sendable {
         var termBlockStarts: [Int] = [0]
         var articleStream: [UInt8] = Array(repeating: 0, count: BitPacking.padding)
         var positionStream: [UInt8] = Array(repeating: 0, count: BitPacking.padding)
+        var wordCheckpoints: [UInt32] = []
     }
 
     private let arrays: Arrays
@@ -58,20 +59,23 @@ final class IndexStorage: @unchecked Sendable {
               let articleStarts = file.array(of: .articleStarts, as: Int.self),
               let postingBlocks = file.array(of: .postingBlocks, as: UInt64.self),
               let termBlockStarts = file.array(of: .termBlockStarts, as: Int.self),
-              let termBytes = file.array(of: .termBytes, as: UInt8.self) else { throw doesNotAddUp }
+              let termBytes = file.array(of: .termBytes, as: UInt8.self),
+              let wordCheckpoints = file.array(of: .wordCheckpoints, as: UInt32.self) else { throw doesNotAddUp }
         let articleStream = file.bytes(of: .articleStream)
         let positionStream = file.bytes(of: .positionStream)
         guard termStarts.count >= 1, sortedTerms.count == termStarts.count - 1, articleStarts.count == articleCount + 1,
               termBlockStarts.count == termStarts.count, postingBlocks.count % PostingBlock.rowWords == 0,
               articleStream.count >= BitPacking.padding, positionStream.count >= BitPacking.padding,
-              termStarts.count < Int(UInt32.max), wordCount < Int(UInt32.max) else { throw doesNotAddUp }
+              termStarts.count < Int(UInt32.max), wordCount < Int(UInt32.max),
+              wordCheckpoints.count == WordCheckpoints.slotCount(wordCount: wordCount, articleCount: articleCount) else { throw doesNotAddUp }
         arrays = Arrays()
         self.wordCount = wordCount
         self.file = file
         mapped = IndexBuffers(termBytes: termBytes, termStarts: termStarts,
                               sortedTerms: sortedTerms, articleStarts: articleStarts,
                               postingBlocks: postingBlocks, termBlockStarts: termBlockStarts,
-                              articleStream: articleStream, positionStream: positionStream, wordCount: wordCount, storage: nil)
+                              articleStream: articleStream, positionStream: positionStream, wordCheckpoints: wordCheckpoints,
+                              wordCount: wordCount, storage: nil)
         checks = Locked(Checks(checkedTerms: [UInt64](repeating: 0, count: (termStarts.count + 63) / 64)))
     }
 
@@ -97,10 +101,13 @@ final class IndexStorage: @unchecked Sendable {
                                 arrays.termBlockStarts.withUnsafeBufferPointer { termBlockStarts in
                                     arrays.articleStream.withUnsafeBytes { articleStream in
                                         arrays.positionStream.withUnsafeBytes { positionStream in
-                                            try? body(IndexBuffers(termBytes: termBytes, termStarts: termStarts, sortedTerms: sortedTerms,
-                                                                   articleStarts: articleStarts, postingBlocks: postingBlocks,
-                                                                   termBlockStarts: termBlockStarts, articleStream: articleStream,
-                                                                   positionStream: positionStream, wordCount: wordCount, storage: nil))
+                                            arrays.wordCheckpoints.withUnsafeBufferPointer { wordCheckpoints in
+                                                try? body(IndexBuffers(termBytes: termBytes, termStarts: termStarts, sortedTerms: sortedTerms,
+                                                                       articleStarts: articleStarts, postingBlocks: postingBlocks,
+                                                                       termBlockStarts: termBlockStarts, articleStream: articleStream,
+                                                                       positionStream: positionStream, wordCheckpoints: wordCheckpoints,
+                                                                       wordCount: wordCount, storage: nil))
+                                            }
                                         }
                                     }
                                 }
@@ -206,6 +213,8 @@ struct IndexBuffers {
     let termBlockStarts: UnsafeBufferPointer<Int>
     let articleStream: UnsafeRawBufferPointer
     let positionStream: UnsafeRawBufferPointer
+    /// Every article's checkpoints, in their slots (`WordCheckpoints`).
+    let wordCheckpoints: UnsafeBufferPointer<UInt32>
     /// How many words the index holds (`IndexStorage.wordCount`).
     let wordCount: Int
     /// Set for a mapped index: what checks its pieces.
@@ -233,6 +242,17 @@ struct IndexBuffers {
     /// Where article `article`'s words lie among all the words; empty, and the index damaged, when its numbers do not hold.
     func wordRange(ofArticle article: Int) -> Range<Int> {
         Self.range(at: article, of: articleStarts, within: wordCount) ?? damaged(0..<0)
+    }
+
+    /// Article `article`'s checkpoints (`WordCheckpoints`), checked against their checksum in a mapped index.
+    func checkpoints(ofArticle article: Int) throws(Damage) -> Slice<UnsafeBufferPointer<UInt32>> {
+        let words = wordRange(ofArticle: article)
+        let first = WordCheckpoints.firstSlot(ofArticle: article, startingAtWord: words.lowerBound)
+        let slots = first..<(first + WordCheckpoints.count(ofArticleWith: words.count))
+        guard article >= 0, article < articleCount, slots.upperBound <= wordCheckpoints.count else { throw Self.doesNotAddUp }
+        let width = MemoryLayout<UInt32>.stride
+        try checkStream(.wordCheckpoints, bytes: (slots.lowerBound * width)..<(slots.upperBound * width))
+        return wordCheckpoints[slots]
     }
 
     /// The rows of the block table that hold a term's postings, checked.

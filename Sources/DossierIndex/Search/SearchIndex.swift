@@ -10,8 +10,9 @@ import Foundation
 /// reads. A phrase is found by intersecting its words' articles, then, in each article they share, the
 /// positions of its first word whose next position is one of the second word's, and so on.
 ///
-/// The index keeps no byte offsets: a hit names its words by position, and `Corpus.byteRange(of:)` finds
-/// them again in the article's text, which a view reads anyway to show them.
+/// A hit names its words by position; `Corpus.byteRange(of:)` finds them again in the article's text, which a
+/// view reads anyway to show them, by tokenizing on from the nearest checkpoint before them: the index keeps the
+/// first byte of every 64th word of each article (`WordCheckpoints`), not of every word, which would double its size.
 public struct SearchIndex: Sendable {
     /// The finished index's arrays; empty until `finish`.
     private(set) var storage = IndexStorage(arrays: IndexStorage.Arrays())
@@ -19,6 +20,8 @@ public struct SearchIndex: Sendable {
     /// another, flat, so that 100,000 articles are one allocation, not 100,000.
     private var addedWordTerms: [UInt32] = []
     private var addedArticleStarts: [Int] = [0]
+    /// The checkpoints of the articles added, in their slots (`WordCheckpoints`).
+    private var addedCheckpoints: [UInt32] = []
     public private(set) var articleCount = 0
     private var averageLength = 1.0
 
@@ -82,10 +85,32 @@ public struct SearchIndex: Sendable {
         wordRange(ofArticle: article).count
     }
 
-    /// Adds the next article (in reading order) from its words' term numbers, which `finish` names.
-    package mutating func add(indexed articleWords: some Collection<UInt32>) {
+    /// Adds the next article (in reading order) from its words' term numbers, which `finish` names, and the
+    /// first byte of every 64th of its words (`ArticleWords.checkpoints`).
+    package mutating func add(indexed articleWords: some Collection<UInt32>, checkpoints: some Collection<UInt32>) {
+        precondition(checkpoints.count == WordCheckpoints.count(ofArticleWith: articleWords.count), "an article's checkpoints do not fit its words")
+        let firstSlot = WordCheckpoints.firstSlot(ofArticle: addedArticleStarts.count - 1, startingAtWord: addedWordTerms.count)
+        addedCheckpoints.append(contentsOf: repeatElement(WordCheckpoints.unused, count: firstSlot - addedCheckpoints.count))
+        addedCheckpoints.append(contentsOf: checkpoints)
         addedWordTerms.append(contentsOf: articleWords)
         addedArticleStarts.append(addedWordTerms.count)
+    }
+
+    /// The first byte of every 64th word of article `article`, as `add` took them; nil when the index is damaged.
+    package func checkpoints(ofArticle article: Int) -> [UInt32]? {
+        storage.read { buffers throws(IndexBuffers.Damage) in try Array(buffers.checkpoints(ofArticle: article)) }
+    }
+
+    /// The checkpoint at or before word `word` of article `article`: that word's number and its first byte. Nil
+    /// when the word is not the article's, or the index is damaged.
+    package func checkpoint(before word: Int, inArticle article: Int) -> (word: Int, byte: Int)? {
+        storage.read { buffers throws(IndexBuffers.Damage) in
+            guard word >= 0, word < buffers.wordRange(ofArticle: article).count else { return nil }
+            let checkpoints = try buffers.checkpoints(ofArticle: article)
+            let slot = word / WordCheckpoints.stride
+            guard slot < checkpoints.count else { return nil }
+            return (slot * WordCheckpoints.stride, Int(checkpoints[checkpoints.startIndex + slot]))
+        } ?? nil
     }
 
     /// Names the terms the words are numbered by, files every word under its term and sorts the
@@ -117,6 +142,9 @@ public struct SearchIndex: Sendable {
         averageLength = max(1, Double(wordCount) / Double(max(articleCount, 1)))
         arrays.articleStarts = addedArticleStarts
         addedArticleStarts = [0]
+        addedCheckpoints.append(contentsOf: repeatElement(WordCheckpoints.unused, count: WordCheckpoints.slotCount(
+            wordCount: wordCount, articleCount: articleCount) - addedCheckpoints.count))
+        swap(&arrays.wordCheckpoints, &addedCheckpoints)
         storage = IndexStorage(arrays: arrays)
     }
 

@@ -5,55 +5,74 @@ import Foundation
 
 /// Where the indexed words of an article lie in its text, found again from the text on demand.
 ///
-/// The index keeps no byte offsets (`SearchIndex`), so a hit's place is found by tokenizing
-/// its article again, over the same runs the index was built from (headline, then paragraphs).
-/// Hits come grouped by article, so the last article's word starts are kept for the next hit:
-/// 4 bytes a word, where whole ranges would take 16 (a 50 MB article has 8 million words).
+/// The index keeps the first byte of every 64th word of each article (`WordCheckpoints`), so a hit's
+/// word is found by tokenizing on from the checkpoint before it, over the runs the index was built from
+/// (headline, then paragraphs): at most 63 words, where the whole article was tokenized before. Hits come
+/// grouped by article and in order, so the walk goes on from the last word found when the next lies
+/// ahead of it within reach.
 public final class WordPlaces: Sendable {
-    private struct Starts {
+    /// The last word found, for the next hit, which most often lies a little further on in the same article.
+    private struct Cursor {
         let article: Int
-        /// Each indexed word's first byte, in order; empty when the text is not the one indexed.
-        let starts: [UInt32]
-        /// Where the run that holds each word ends, as `Article.contentRanges` (sorted, apart).
-        let runs: [Range<Int>]
+        let word: Int
+        let start: Int
     }
 
-    /// The last article's starts, kept for the next hit, which is most often in the same article.
-    private let last = Locked<Starts?>(nil)
+    private let last = Locked<Cursor?>(nil)
 
     package init() {}
 
-    /// The byte range of word `word` of article `index`, nil when `index`'s text does not hold `expectedCount` words.
-    package func range(ofWord word: Int, article index: Int, expectedCount: Int, in articles: CorpusArticles) -> Range<Int>? {
-        let places = last.withLock { last in
-            let places = starts(ofArticle: index, expectedCount: expectedCount, in: articles, after: last)
-            last = places
-            return places
+    /// The byte range of word `word` of article `article`; nil when the article's text is not the one indexed,
+    /// does not hold the word where the index says, or the index is damaged.
+    package func range(ofWord word: Int, article: Int, in articles: CorpusArticles, index: SearchIndex) -> Range<Int>? {
+        guard let checkpoint = index.checkpoint(before: word, inArticle: article) else { return nil }
+        var from = Cursor(article: article, word: checkpoint.word, start: checkpoint.byte)
+        let isCheckpoint: Bool
+        if let cursor = last.withLock({ $0 }), cursor.article == article, cursor.word <= word, cursor.word > checkpoint.word {
+            from = cursor
+            isCheckpoint = false
+        } else {
+            isCheckpoint = true
         }
-        guard places.starts.count == expectedCount, word >= 0, word < places.starts.count else { return nil }
-        let start = Int(places.starts[word])
-        // The run holding the start bounds the word, as it bounded the tokenizer when the index was built.
+        let shown = articles[article]
+        // A notice in place of a changed file holds none of the indexed words.
+        guard shown.textIsAsIndexed else { return nil }
+        let bytes = shown.text.bytes
+        let runs = shown.contentRanges
+        // The run that holds the start: the first that ends after it.
         var low = 0
-        var high = places.runs.count
+        var high = runs.count
         while low < high {
             let middle = (low + high) / 2
-            if places.runs[middle].upperBound <= start { low = middle + 1 } else { high = middle }
+            if runs[middle].upperBound <= from.start { low = middle + 1 } else { high = middle }
         }
-        guard low < places.runs.count else { return nil }
-        return Tokenizer.wordRange(startingAt: start, in: articles[index].text.bytes, limit: places.runs[low].upperBound)
-    }
-
-    private func starts(ofArticle index: Int, expectedCount: Int, in articles: CorpusArticles, after last: Starts?) -> Starts {
-        if let last, last.article == index { return last }
-        let article = articles[index]
-        let bytes = article.text.bytes
-        var starts: [UInt32] = []
-        // A notice in place of a changed file holds none of the indexed words.
-        if article.textIsAsIndexed {
-            // Made at the size the index counted: grown to fit, a huge article's starts were held twice while copied.
-            starts.reserveCapacity(expectedCount)
-            for run in article.contentRanges { Tokenizer.appendWordStarts(in: bytes, range: run, to: &starts) }
+        guard low < runs.count, runs[low].contains(from.start), runs[low].upperBound <= bytes.count,
+              !isCheckpoint || Tokenizer.isWordBoundary(from.start, in: bytes, runStart: runs[low].lowerBound) else { return nil }
+        var remaining = word - from.word
+        var found: Range<Int>?
+        var isFirst = true
+        var run = low
+        var start = from.start
+        while found == nil, run < runs.count {
+            guard runs[run].upperBound <= bytes.count else { return nil }
+            var isSound = true
+            Tokenizer.forEachWordRange(in: bytes, range: start..<runs[run].upperBound) { range in
+                // The first word must start where the checkpoint (or the last word found) says.
+                if isFirst, range.lowerBound != from.start { isSound = false }
+                isFirst = false
+                guard isSound, remaining > 0 else {
+                    if isSound { found = range }
+                    return false
+                }
+                remaining -= 1
+                return true
+            }
+            guard isSound else { return nil }
+            run += 1
+            if run < runs.count { start = runs[run].lowerBound }
         }
-        return Starts(article: index, starts: starts, runs: article.contentRanges)
+        guard let found else { return nil }
+        last.withLock { $0 = Cursor(article: article, word: word, start: found.lowerBound) }
+        return found
     }
 }

@@ -22,7 +22,7 @@ public struct IndexCache: Sendable {
 
     static let magic: UInt64 = 0x0A58_4449_5353_4F44  // "DOSSIDX\n"
     /// Bumped whenever the payload's layout or the meaning of what it holds changes.
-    package static let formatVersion: UInt64 = 14
+    package static let formatVersion: UInt64 = 15
 
     /// What a saved index depends on besides its files (`IndexFingerprint`): all of it, and the people
     /// (the catalog) alone, which the header keeps too so that a rebuild can say what changed.
@@ -250,6 +250,7 @@ public struct IndexCache: Sendable {
                 try file.write(.termBlockStarts, buffers.termBlockStarts)
                 try file.write(.articleStream, buffers.articleStream.assumingMemoryBound(to: UInt8.self))
                 try file.write(.positionStream, buffers.positionStream.assumingMemoryBound(to: UInt8.self))
+                try file.write(.wordCheckpoints, buffers.wordCheckpoints)
             }
             guard written != nil else { throw WriteFailure(message: "the index to save \(index.damage ?? "is damaged")") }
         }

@@ -45,6 +45,8 @@ package enum IndexSection: Int, CaseIterable, Sendable {
     case articleStream
     /// Each block's positions, bit-packed (`PostingBlock`): read for phrases and for placing hits, never for a word's ranking.
     case positionStream
+    /// The first byte of every 64th word of each article, 32-bit, in the slots `WordCheckpoints` gives.
+    case wordCheckpoints
     /// The corpus's entities as merging numbered them, and those each is related to (`MergedLinks`); empty when
     /// the index was saved without them, and then a reader merges every article's own links again.
     case entities
