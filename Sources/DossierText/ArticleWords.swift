@@ -67,7 +67,7 @@ public struct ArticleWords: Sendable {
         if chunkStart < runs.count { chunks.append(chunkStart..<runs.count) }
         self.chunks = chunks
 
-        var numbers: [String: UInt32] = [:]
+        var numbers = TermTable()
         var vocabulary: [String] = []
         var writtenLowercase: [Bool] = []
         var localTerms: [[UInt32]] = []
@@ -83,12 +83,8 @@ public struct ArticleWords: Sendable {
                 if chunk.lowerBound + offset < headlineRunCount { headlineWords += tokens.count }
                 for token in tokens {
                     if (wordCount + chunkTerms.count) % Self.checkpointStride == 0 { checkpoints.append(UInt32(token.range.lowerBound)) }
-                    let number: UInt32
-                    if let known = numbers[token.term] {
-                        number = known
-                    } else {
-                        number = UInt32(vocabulary.count)
-                        numbers[token.term] = number
+                    let (number, isNew) = numbers.number(of: token.term)
+                    if isNew {
                         vocabulary.append(token.term)
                         writtenLowercase.append(false)
                     }

@@ -1,4 +1,5 @@
 import DossierPlatform
+import DossierText
 
 /// Numbers terms across the corpus as its articles are analysed, on any thread.
 ///
@@ -8,8 +9,7 @@ import DossierPlatform
 /// numbered together.
 package final class TermNumbering: Sendable {
     private struct Numbers {
-        var ids: [String: UInt32] = [:]
-        var terms: [String] = []
+        var terms = TermTable()
         /// The terms numbering goes on from, asked for when the first word is numbered: a load that
         /// finds every file in its saved index numbers none, and never reads them.
         var earlierTerms: (@Sendable () -> [String])?
@@ -17,9 +17,8 @@ package final class TermNumbering: Sendable {
         mutating func takeEarlierTerms() {
             guard let earlier = earlierTerms?() else { return }
             earlierTerms = nil
-            terms = earlier
-            ids.reserveCapacity(terms.count)
-            for (id, term) in terms.enumerated() { ids[term] = UInt32(id) }
+            terms = TermTable(capacity: earlier.count)
+            for term in earlier { _ = terms.number(of: term) }
         }
     }
 
@@ -34,13 +33,7 @@ package final class TermNumbering: Sendable {
     func numbers(of vocabulary: [String]) -> [UInt32] {
         numbers.withLock { numbers in
             numbers.takeEarlierTerms()
-            return vocabulary.map { term in
-                if let id = numbers.ids[term] { return id }
-                let id = UInt32(numbers.terms.count)
-                numbers.ids[term] = id
-                numbers.terms.append(term)
-                return id
-            }
+            return vocabulary.map { numbers.terms.number(of: $0).number }
         }
     }
 
@@ -48,7 +41,7 @@ package final class TermNumbering: Sendable {
     package var allTerms: [String] {
         numbers.withLock { numbers in
             numbers.takeEarlierTerms()
-            return numbers.terms
+            return numbers.terms.allTerms
         }
     }
 }
