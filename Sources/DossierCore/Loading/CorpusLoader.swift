@@ -128,8 +128,11 @@ public enum CorpusLoader {
         if let index = saved?.index { savedTerms = { index.allTerms() } }
         let numbering = TermNumbering(continuing: savedTerms)
         let tracker = ProgressTracker(fileCount: setup.files.count, report: progress)
+        // What a load stopped before it saved the index had read, to go on from.
+        let segments = setup.cache.map { BuildSegments(cache: $0, roots: setup.roots, fingerprint: setup.fingerprint) }
+        let resumed = segments?.read(catalogCount: setup.catalog.entities.count, numbering: numbering) ?? [:]
         var outcomes = FileAnalyser(setup: setup, numbering: numbering)
-            .analyseEveryFile(reusing: saved, tracker: tracker, preview: preview)
+            .analyseEveryFile(reusing: saved, resuming: resumed, segments: segments, tracker: tracker, preview: preview)
         let fileCount = outcomes.count
         var gathered = try GatheredFiles(outcomes, setup: setup, warn: warn)
         // `gathered` holds what is still needed; the outcomes would keep every analysis alive through the merge.
@@ -160,9 +163,13 @@ public enum CorpusLoader {
         if let writing {
             do {
                 try writing.finish(merged: corpus.mergedLinks)
+                // The index holds everything the segments did.
+                segments?.remove()
             } catch {
                 warn("the index cache was not saved: \((error as? IndexCache.WriteFailure)?.message ?? "\(error)")")
             }
+        } else if !savesAgain {
+            segments?.remove()
         }
         return corpus
     }

@@ -10,6 +10,12 @@ package struct CompactTokens: Sendable {
     /// The first byte of every `ArticleWords.checkpointStride`th token.
     package let checkpoints: [UInt32]
 
+    /// Words numbered already, as a build segment kept them (`BuildSegments`).
+    init(terms: [UInt32], checkpoints: [UInt32]) {
+        self.terms = terms
+        self.checkpoints = checkpoints
+    }
+
     init(_ words: ArticleWords, numbering: TermNumbering) {
         // Numbered within the article first, so that the shared numbering is locked once per article.
         let global = numbering.numbers(of: words.vocabulary)

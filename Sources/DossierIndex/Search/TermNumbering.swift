@@ -37,6 +37,14 @@ package final class TermNumbering: Sendable {
         }
     }
 
+    /// The terms numbered `numbers`, in their order.
+    func terms(numbered numbers: [UInt32]) -> [String] {
+        self.numbers.withLock { table in
+            table.takeEarlierTerms()
+            return numbers.map { table.terms.term(Int($0)) }
+        }
+    }
+
     /// Every term numbered so far, by number.
     package var allTerms: [String] {
         numbers.withLock { numbers in

@@ -154,7 +154,13 @@ package struct CachedCorpus: Sendable {
         return analysis
     }
 
-    private static func decodeStamp(_ reader: inout BinaryReader) throws -> FileStamp {
+    /// One article's fields and links as `encode` and `encodeLinks` wrote them, without a stamp; its words are
+    /// the caller's to give it.
+    static func decodeAnalysis(_ reader: inout BinaryReader, catalogCount: Int) throws -> ArticleAnalysis {
+        try decodeAnalysis(&reader, position: 0, catalogCount: catalogCount, linksIncluded: true)
+    }
+
+    static func decodeStamp(_ reader: inout BinaryReader) throws -> FileStamp {
         try FileStamp(size: reader.readUInt64(), modifiedSeconds: reader.readSigned(), modifiedNanoseconds: reader.readSigned(),
                       changedSeconds: reader.readSigned(), changedNanoseconds: reader.readSigned(),
                       inode: reader.readUInt64(), device: reader.readUInt64())

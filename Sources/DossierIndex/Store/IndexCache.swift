@@ -403,8 +403,10 @@ public struct IndexCache: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return (0, 0) }
         let only = paths.map { (filePath(forPaths: $0) as NSString).lastPathComponent }
         var removed = (files: 0, bytes: UInt64(0))
-        for name in names where name.hasSuffix(".index") || AtomicFile.isTemporary(name, ofAFileEndingIn: ".index") {
-            if let only, name != only, !name.hasPrefix(AtomicFile.temporaryPrefix(for: only)) { continue }
+        let segmentMark = ".index" + BuildSegments.mark
+        for name in names where name.hasSuffix(".index") || AtomicFile.isTemporary(name, ofAFileEndingIn: ".index") || name.contains(segmentMark) {
+            if let only, name != only, !name.hasPrefix(AtomicFile.temporaryPrefix(for: only)),
+               !name.hasPrefix(only + BuildSegments.mark), !name.hasPrefix("." + only + BuildSegments.mark) { continue }
             let path = directory + "/" + name
             var info = stat()
             let size = stat(path, &info) == 0 ? UInt64(info.st_size) : 0
