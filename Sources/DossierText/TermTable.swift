@@ -53,6 +53,19 @@ package struct TermTable: Sendable {
         return term.withUTF8 { number(of: $0) }
     }
 
+    /// Numbers `term` next even when it is known, so that terms taken from elsewhere in their order keep
+    /// their numbers whatever they hold; a look-up finds a term's first number.
+    package mutating func append(_ term: String) {
+        var term = term
+        term.withUTF8 { term in
+            if number(of: term).isNew { return }
+            bytes.append(contentsOf: term)
+            starts.append(bytes.count)
+            hashes.append(Self.hash(term))
+            if hashes.count * 2 > slots.count { grow() }
+        }
+    }
+
     /// The term numbered `number`.
     package func term(_ number: Int) -> String {
         String(decoding: bytes[starts[number]..<starts[number + 1]], as: UTF8.self)

@@ -48,4 +48,14 @@ struct TermTableTests {
         let again = terms.map { term in term.withUnsafeBufferPointer { table.number(of: $0) } }
         #expect(again.map(\.number) == numbers.map(\.number) && again.allSatisfy { !$0.isNew })
     }
+
+    /// A saved index's terms are numbered by their places; a forged one may hold a term twice.
+    @Test func termsAppendedInTheirOrder_keepTheirPlaces_evenATermWrittenTwice() {
+        var table = TermTable()
+        let terms = (0..<100).flatMap { ["term\($0)", "term\($0 / 2)"] }
+        for term in terms { table.append(term) }
+        #expect(table.allTerms == terms)
+        #expect(table.number(of: "term7") == (UInt32(terms.firstIndex(of: "term7")!), false), "a look-up finds the first")
+        #expect(table.number(of: "new") == (UInt32(terms.count), true))
+    }
 }

@@ -20,8 +20,9 @@ extension SearchableCorpus {
     ///
     /// One walk over each article, whatever its hits: each hit's words are found from the checkpoint
     /// before them or the last hit's (`WordPlaces`), its line and column are counted on from the
-    /// previous hit's, and its paragraphs are split into sentences once. A snippet looks at a bounded stretch of text around its hit, so that
-    /// 10,000 hits on one line of 20 MB cost no more than 10,000 hits on short lines.
+    /// previous hit's, and its paragraphs are split into sentences once. A snippet looks at a bounded
+    /// stretch of text around its hit, so that 10,000 hits on one line of 20 MB cost no more than
+    /// 10,000 hits on short lines.
     ///
     /// Articles are placed on every core, a window of them at a time, and handed to `body` in order
     /// on this thread: a common word's hits in 20,000 articles are placed in about half the time, and

@@ -130,9 +130,11 @@ public enum CorpusLoader {
         let tracker = ProgressTracker(fileCount: setup.files.count, report: progress)
         // What a load stopped before it saved the index had read, to go on from.
         let segments = setup.cache.map { BuildSegments(cache: $0, roots: setup.roots, fingerprint: setup.fingerprint) }
-        let resumed = segments?.read(catalogCount: setup.catalog.entities.count, numbering: numbering) ?? [:]
+        var resumed = segments?.read(catalogCount: setup.catalog.entities.count, numbering: numbering) ?? [:]
         var outcomes = FileAnalyser(setup: setup, numbering: numbering)
             .analyseEveryFile(reusing: saved, resuming: resumed, segments: segments, tracker: tracker, preview: preview)
+        // The outcomes hold what the segments gave; their own copy would keep it alive through the merge.
+        resumed = [:]
         let fileCount = outcomes.count
         var gathered = try GatheredFiles(outcomes, setup: setup, warn: warn)
         // `gathered` holds what is still needed; the outcomes would keep every analysis alive through the merge.

@@ -18,7 +18,8 @@ package final class TermNumbering: Sendable {
             guard let earlier = earlierTerms?() else { return }
             earlierTerms = nil
             terms = TermTable(capacity: earlier.count)
-            for term in earlier { _ = terms.number(of: term) }
+            // A saved index's words are numbered by these terms' places, even where one is written twice.
+            for term in earlier { terms.append(term) }
         }
     }
 
