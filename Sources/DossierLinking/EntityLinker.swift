@@ -191,6 +191,11 @@ public struct EntityLinker: Sendable {
         part.contains(" ") && full.count > part.count && full.hasSuffix(" " + part)
     }
 
+    /// Every `part` that `endsWithName(full, part)` holds for: what follows each space of `full` but the last.
+    static func nameEndings(of full: String) -> [String] {
+        full.indices.filter { full[$0] == " " }.map { String(full[full.index(after: $0)...]) }.filter { $0.contains(" ") }
+    }
+
     /// The person named in full nearest before `position` (else first after it) whose name begins or ends
     /// with `terms` without being only them: "Yo Jong" is Kim Yo Jong, "Mary Jane" is Mary Jane Smith.
     private func bearer(ofGivenName terms: [String], before position: Int, named: [(position: Int, target: ArticleLinks.Target)],
@@ -418,6 +423,10 @@ extension EntityLinker {
         private var foundIndexByKey: [String: Int] = [:]
         /// The article's found people by surname, to find the same person under another form of the name.
         private var personsBySurname: [String: [Int]] = [:]
+        /// Every ending of two words or more of a found person's name ("eriksson ek" of "joel eriksson ek"): what
+        /// `EntityLinker.endsWithName` asks of each found person, kept as people are found, so that asking it of
+        /// every name is not a walk over every person (an article of random names has tens of thousands of each).
+        private var personNameEndings: Set<String> = []
         /// Every full mention of a person, catalog or found, where it starts.
         private var named: [(position: Int, target: ArticleLinks.Target)] = []
         private var pending: [PendingSurname] = []
@@ -541,6 +550,7 @@ extension EntityLinker {
                 foundIndexByKey[entity.key] = local
                 links.found.append(entity)
                 if entity.kind == .person, let surname = entity.surname { personsBySurname[surname, default: []].append(local) }
+                if entity.kind == .person { personNameEndings.formUnion(EntityLinker.nameEndings(of: entity.key)) }
             }
             links.mentions.append(linker.mention(range, .found(local), form: .name))
             if entity.kind == .person { named.append((range.lowerBound, .found(local))) }
@@ -607,7 +617,7 @@ extension EntityLinker {
                 let range = name[0].range.lowerBound..<name[name.count - 1].range.upperBound
                 // "Eriksson Ek" in an article that names Joel Eriksson Ek is him: a surname of two words.
                 let key = name.map(\.term).joined(separator: " ")
-                if name.count >= 2, links.found.contains(where: { $0.kind == .person && EntityLinker.endsWithName($0.key, key) }) {
+                if name.count >= 2, personNameEndings.contains(key) {
                     add(finder.makeEntity(.person, tokens: name, name: name.indices, cue: nil, text: text), range: range)
                     continue
                 }
