@@ -82,3 +82,37 @@ import Testing
         #expect(corpus.byteRanges(of: hits).isEmpty)
     }
 }
+
+/// An article with more hits than are placed at once is placed alone, a piece at a time, each piece
+/// going on from the last: the hits come out as placing them all at once would give them.
+struct HitPlacementStepTests {
+    @Test func articlesOfManyHits_standAlone_andTheRestGoInWindows() {
+        let counts = [3, HitPlacer.hitsAtOnce + 1, 2, 1]
+        let hits = counts.enumerated().flatMap { article, count in (0..<count).map { Hit(article: article, words: $0..<($0 + 1)) } }
+        let big = 3..<(3 + HitPlacer.hitsAtOnce + 1)
+        #expect(HitPlacementStep.steps(for: hits) == [.window([0..<3]), .alone(big), .window([big.upperBound..<(big.upperBound + 2),
+                                                                                                (big.upperBound + 2)..<(big.upperBound + 3)])])
+        #expect(HitPlacementStep.steps(for: hits, piece: 2) == [.alone(0..<3), .alone(big), .window([big.upperBound..<(big.upperBound + 2),
+                                                                                                       (big.upperBound + 2)..<(big.upperBound + 3)])])
+    }
+
+    @Test func everyWordAHit_placedInPieces_isPlacedAsWordByWord() throws {
+        // Lines of ten words, so that lines and columns go on across the pieces.
+        let line = Array(repeating: "word", count: 10).joined(separator: " ")
+        let text = "Words\n\n" + Array(repeating: line, count: 100).joined(separator: "\n")
+        let corpus = try TestCorpus.single(text)
+        let hits = corpus.index.search(try Query("word")).hits
+        #expect(hits.count == 1_000)
+        var whole: [PlacedHit] = []
+        corpus.placeHits(hits) { whole.append($0) }
+        var placed: [PlacedHit] = []
+        // Pieces of 64 hits: none ends at a line's end, and the last is short.
+        corpus.placeHits(hits, piece: 64) { placed.append($0) }
+        #expect(placed == whole)
+        let source = corpus.articles[0].text
+        let expected = Tokenizer.wordRanges(in: source.bytes, range: 7..<source.bytes.count)
+        #expect(placed.map(\.range) == expected)
+        #expect(placed.map(\.location) == expected.map { source.location(of: $0.lowerBound) })
+        #expect(placed.allSatisfy { $0.text == "word" && $0.snippet.contains("word") })
+    }
+}
