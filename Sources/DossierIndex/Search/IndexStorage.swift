@@ -255,6 +255,19 @@ struct IndexBuffers {
         return wordCheckpoints[slots]
     }
 
+    /// Checkpoint `number` of article `article` (`WordCheckpoints`), its bytes checked against their checksum in a
+    /// mapped index: what placing one hit reads, where `checkpoints(ofArticle:)` checks all of a long article's.
+    /// Nil when the article has no such checkpoint.
+    func checkpoint(_ number: Int, ofArticle article: Int) throws(Damage) -> UInt32? {
+        let words = wordRange(ofArticle: article)
+        guard article >= 0, article < articleCount, number >= 0, number < WordCheckpoints.count(ofArticleWith: words.count) else { return nil }
+        let slot = WordCheckpoints.firstSlot(ofArticle: article, startingAtWord: words.lowerBound) + number
+        guard slot < wordCheckpoints.count else { throw Self.doesNotAddUp }
+        let width = MemoryLayout<UInt32>.stride
+        try checkStream(.wordCheckpoints, bytes: (slot * width)..<((slot + 1) * width))
+        return wordCheckpoints[slot]
+    }
+
     /// The rows of the block table that hold a term's postings, checked.
     func blockRows(of term: UInt32) throws(Damage) -> Range<Int> {
         guard let rows = Self.range(at: Int(term), of: termBlockStarts, within: postingBlocks.count / PostingBlock.rowWords) else {

@@ -105,11 +105,9 @@ public struct SearchIndex: Sendable {
     /// when the word is not the article's, or the index is damaged.
     package func checkpoint(before word: Int, inArticle article: Int) -> (word: Int, byte: Int)? {
         storage.read { buffers throws(IndexBuffers.Damage) in
-            guard word >= 0, word < buffers.wordRange(ofArticle: article).count else { return nil }
-            let checkpoints = try buffers.checkpoints(ofArticle: article)
-            let slot = word / WordCheckpoints.stride
-            guard slot < checkpoints.count else { return nil }
-            return (slot * WordCheckpoints.stride, Int(checkpoints[checkpoints.startIndex + slot]))
+            guard word >= 0, word < buffers.wordRange(ofArticle: article).count,
+                  let byte = try buffers.checkpoint(word / WordCheckpoints.stride, ofArticle: article) else { return nil }
+            return (word / WordCheckpoints.stride * WordCheckpoints.stride, Int(byte))
         } ?? nil
     }
 

@@ -30,13 +30,11 @@ package struct BuildSegments: Sendable {
         case skipped(reason: String)
     }
 
-    private let cache: IndexCache
     private let fingerprint: IndexCache.Fingerprint
     /// Every segment's path starts with this: the index's own path and a mark no index file has.
     private let prefix: String
 
     package init(cache: IndexCache, roots: [String], fingerprint: IndexCache.Fingerprint) {
-        self.cache = cache
         self.fingerprint = fingerprint
         prefix = cache.filePath(forRoots: roots) + Self.mark
     }
