@@ -113,10 +113,15 @@ public enum FuzzChecks {
             for word in ranges {
                 promises.expect(Tokenizer.wordRange(startingAt: word.lowerBound, in: text.bytes, limit: range.upperBound) == word,
                                 "a word found from its start differs")
+                promises.expect(Tokenizer.isWordBoundary(word.lowerBound, in: text.bytes, runStart: range.lowerBound),
+                                "a word's start is not a boundary")
             }
             wordRanges += ranges
         }
         promises.expect(wordRanges == tokenRanges, "word ranges differ from the tokens")
+        // The index places a hit from every 64th word's start.
+        let checkpoints = stride(from: 0, to: wordRanges.count, by: WordCheckpoints.stride).map { UInt32(wordRanges[$0].lowerBound) }
+        promises.expect(words.checkpoints == checkpoints, "the checkpoints are not every 64th word's start")
     }
 
     private static func checkLinks(_ words: ArticleWords, of article: Article, in text: SourceText, _ promises: inout Promises) {

@@ -36,12 +36,6 @@ public enum Tokenizer {
         return ranges
     }
 
-    /// Appends where each token `wordRanges` would give starts, as 32-bit offsets (files over 4 GiB are
-    /// refused), without holding the ranges: a 5 MB line is one run of 800,000 words.
-    package static func appendWordStarts(in bytes: [UInt8], range: Range<Int>, to starts: inout [UInt32]) {
-        forEachTokenRange(in: bytes, range: range) { starts.append(UInt32($0.lowerBound)) }
-    }
-
     /// Calls `body` with the range of each token `wordRanges` would give, in order, until it returns false.
     package static func forEachWordRange(in bytes: [UInt8], range: Range<Int>, _ body: (Range<Int>) -> Bool) {
         forEachWord(in: bytes, range: range) { start, end in

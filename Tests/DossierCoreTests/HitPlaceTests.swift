@@ -13,9 +13,6 @@ import Testing
         let whole = 0..<text.bytes.count
         let ranges = Tokenizer.wordRanges(in: text.bytes, range: whole)
         #expect(ranges == Tokenizer.tokens(in: text.bytes, range: whole).map(\.range), "\(label)")
-        var starts: [UInt32] = []
-        Tokenizer.appendWordStarts(in: text.bytes, range: whole, to: &starts)
-        #expect(starts == ranges.map { UInt32($0.lowerBound) }, "\(label)")
         // A hit keeps only its word's start; the rest of the word is found from there.
         let fromStarts = ranges.map { Tokenizer.wordRange(startingAt: $0.lowerBound, in: text.bytes, limit: whole.upperBound) }
         #expect(fromStarts == ranges, "\(label)")
