@@ -54,9 +54,10 @@ package final class AtomicFile {
     }
 
     /// Flushes the temporary to disk, renames it over `path` and makes the rename durable; on failure
-    /// the temporary is removed and `path` is as it was.
-    package func commit() throws(Failure) {
-        guard fsync(descriptor) == 0 else {
+    /// the temporary is removed and `path` is as it was. Not `durably`, it is renamed unflushed: for a
+    /// file whose loss to a power cut costs nothing but time, and which a checksum shows torn.
+    package func commit(durably: Bool = true) throws(Failure) {
+        guard !durably || fsync(descriptor) == 0 else {
             let reason = Self.systemReason()
             abandon()
             throw Failure(path: path, reason: reason)
@@ -69,6 +70,7 @@ package final class AtomicFile {
             throw Failure(path: path, reason: reason)
         }
         // The rename itself is durable only once the folder is synced.
+        guard durably else { return }
         let folder = open(Self.folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {
             fsync(folder)

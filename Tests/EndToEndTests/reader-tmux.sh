@@ -90,9 +90,14 @@ for number in range(400):
     with open(os.path.join(sys.argv[1], f"filler-{number:03}.txt"), "w") as f:
         f.write(f"Filler {number}\n\nThe committee number {number} met on day {number * 7} and said little.\n")
 PY
-  # The first run saves the index; the second maps it.
+  # The first run saves the index once it has read the files (q while it reads leaves none); the second maps it.
   tmux_ send-keys -t e2e "clear; $binary --fresh many; echo done-m" Enter
   wait_for "Articles 1/400" 120 || return 1
+  local tries=0
+  while tmux_ capture-pane -p -t e2e | grep -qF "indexing"; do
+    tries=$((tries + 1)); [ "$tries" -lt 600 ] || { echo "still indexing after a minute"; return 1; }
+    sleep 0.1
+  done
   tmux_ send-keys -t e2e q
   wait_for "done-m" || return 1
   tmux_ send-keys -t e2e "clear; stty -a > before-t; $binary --fresh many; stty -a > after-t; echo done-t" Enter

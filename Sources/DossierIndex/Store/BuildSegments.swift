@@ -113,7 +113,9 @@ package struct BuildSegments: Sendable {
         let number = (paths.segments.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0) + 1
         let output = try AtomicFile(replacing: prefix + String(number).zeroPadded(to: 6), permissions: 0o600)
         try whole.bytes.withUnsafeBytes { try output.write($0) }
-        try output.commit()
+        // Not flushed to disk: a segment lost to a power cut costs only the resumption, and its checksum
+        // shows one torn; waiting on the disk would hold up every build.
+        try output.commit(durably: false)
     }
 
     /// Every file the segments hold, by path, its words numbered by `numbering`; a segment that cannot be
