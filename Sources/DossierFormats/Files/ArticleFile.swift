@@ -97,20 +97,26 @@ public struct ArticleFile: Sendable, Equatable {
     /// code point order, the same on every machine). The names are sorted as bytes in one buffer:
     /// sorting 100,000 Strings costs more than listing them. A name that is not UTF-8 cannot be
     /// shown or given back as a path, so its file is skipped with a warning.
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+    private static let inodeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_ino)!
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     private static func sortedEntries(of directory: OpaquePointer, folder: String,
                                       into found: inout FoundFiles) -> [(name: String, type: UInt8, inode: UInt64)] {
         var bytes: [UInt8] = []
         var spans: [(start: Int, end: Int, type: UInt8, inode: UInt64)] = []
         while let entry = readdir(directory) {
-            let type = entry.pointee.d_type
-            let inode = UInt64(entry.pointee.d_ino)
-            withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let name = raw.prefix { $0 != 0 }
-                guard name.first != UInt8(ascii: ".") else { return }
-                let start = bytes.count
-                bytes.append(contentsOf: name)
-                spans.append((start, bytes.count, type, inode))
-            }
+            // Read through the pointer, field by field: a record is only as long as its name, so copying the
+            // whole `dirent` (`entry.pointee`) reads past the last record of the system's buffer.
+            let record = UnsafeRawPointer(entry)
+            let type = record.load(fromByteOffset: Self.typeOffset, as: UInt8.self)
+            let inode = UInt64(record.loadUnaligned(fromByteOffset: Self.inodeOffset, as: ino_t.self))
+            let namePointer = (record + Self.nameOffset).assumingMemoryBound(to: CChar.self)
+            let name = UnsafeRawBufferPointer(start: namePointer, count: strlen(namePointer))
+            guard name.first != UInt8(ascii: ".") else { continue }
+            let start = bytes.count
+            bytes.append(contentsOf: name)
+            spans.append((start, bytes.count, type, inode))
         }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
